@@ -1,0 +1,156 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+	"sitegen/internal/output"
+
+	_ "time/tzdata" // zones validate and convert the same on every machine
+)
+
+// openSource opens the site root as a file system that cannot be left through symbolic links.
+func openSource(dir string) (fs.FS, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("source folder: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("source %s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}
+
+// prepare parses the build date and opens the source; a failure is a usage error.
+func (e *env) prepare(cmd string) (fs.FS, build.Options, int) {
+	now, err := e.now()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen %s: %v\n", cmd, err)
+		return nil, build.Options{}, exitUsage
+	}
+	fsys, err := openSource(e.source)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen %s: %v\n", cmd, err)
+		return nil, build.Options{}, exitUsage
+	}
+	return fsys, build.Options{Now: now, BaseURL: e.baseURL}, exitOK
+}
+
+func (e *env) report(diags diag.List) {
+	if len(diags) > 0 || e.format == "json" {
+		if err := diags.Write(e.stdout, e.format); err != nil {
+			fmt.Fprintf(e.stderr, "sitegen: %v\n", err)
+		}
+	}
+}
+
+func runCheck(e *env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "sitegen check: unexpected argument %q (use -s DIR for the site's folder)\n", args[0])
+		return exitUsage
+	}
+	fsys, opts, code := e.prepare("check")
+	if code != exitOK {
+		return code
+	}
+	_, diags := build.Check(fsys, opts)
+	e.report(diags)
+	if diags.Failed(e.strict) {
+		return exitSite
+	}
+	return exitOK
+}
+
+func runBuild(e *env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "sitegen build: unexpected argument %q (use -s DIR for the site's folder)\n", args[0])
+		return exitUsage
+	}
+	if e.baseURL != "" && !strings.HasPrefix(e.baseURL, "http://") && !strings.HasPrefix(e.baseURL, "https://") {
+		fmt.Fprintf(e.stderr, "sitegen build: --base-url %q must start with http:// or https://\n", e.baseURL)
+		return exitUsage
+	}
+	start := time.Now()
+	fsys, opts, code := e.prepare("build")
+	if code != exitOK {
+		return code
+	}
+	dest := e.destination
+	if dest == "" {
+		dest = filepath.Join(e.source, "public")
+	}
+	s, diags := build.Check(fsys, opts)
+	e.report(diags)
+	if s == nil || diags.Failed(e.strict) {
+		fmt.Fprintf(e.stderr, "sitegen build: %d errors, %d warnings; %s was left as it was\n", diags.Errors(), diags.Warnings(), dest)
+		return exitSite
+	}
+	templates, err := fs.Sub(fsys, "templates")
+	if err == nil {
+		_, err = fs.Stat(templates, "base.html")
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen build: templates/base.html: %v; %s was left as it was\n", err, dest)
+		return exitSite
+	}
+	files, err := build.Render(s, templates)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen build: %v; %s was left as it was\n", err, dest)
+		return exitSite
+	}
+	if err := output.Write(dest, files); err != nil {
+		fmt.Fprintf(e.stderr, "sitegen build: writing %s: %v\n", dest, err)
+		return exitSite
+	}
+	pages := 0
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			pages++
+		}
+	}
+	fmt.Fprintf(e.stdout, "built %d pages (%d files): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
+		pages, len(files), len(s.Groups), len(s.Affiliates), len(s.Trainings), diags.Warnings(), time.Since(start).Milliseconds(), dest)
+	return exitOK
+}
+
+func runVersion(e *env, args []string) int {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		rev, dirty := "", false
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			}
+		}
+		if rev != "" {
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+			v += " " + rev
+			if dirty {
+				v += "+dirty"
+			}
+		}
+		fmt.Fprintf(e.stdout, "sitegen %s %s\n", v, bi.GoVersion)
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "sitegen %s\n", v)
+	return exitOK
+}

@@ -1,0 +1,321 @@
+// Package check applies every rule of the data contract (the spec's data.md) to the files that
+// package load read, and reports each broken rule at the place it was written, with a
+// suggestion where one can be made. It reports every problem in every file in one run.
+package check
+
+//go:generate go run ./genzones
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/diag"
+	"sitegen/internal/load"
+	"sitegen/internal/suggest"
+)
+
+// Options are the settings of one check.
+type Options struct {
+	// Now is the build date: `verified` may not be after it, and it is older than
+	// stale_after_days days before it is a warning.
+	Now civil.Date
+}
+
+// Allowed values of the enumerations of data.md.
+var (
+	Programs     = []string{"connection", "conexion"}
+	Statuses     = []string{"active", "paused", "ended"}
+	Attendances  = []string{"in-person", "online", "hybrid"}
+	Audiences    = []string{"young-adults", "veterans", "lgbtq", "bipoc", "women", "men", "seniors"}
+	Days         = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	Kinds        = []string{"affiliate", "state-organization"}
+	Tasks        = []string{"locations", "transportation", "materials", "promotion"}
+	TrainingKind = []string{"facilitator", "trainer", "champion-orientation"}
+	TrainingStat = []string{"open", "full", "cancelled", "postponed"}
+	Settings     = []string{"community", "correctional"}
+	SiteLangs    = []string{"en", "es"}
+	Blocks       = []string{"facilitator-trainings", "state-organizations", "champion-calls"}
+	// States are the USPS codes of the 50 states, DC and the territories.
+	States = strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
+		MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU
+		VI AS MP`)
+)
+
+// Reserved are the top-level addresses that a plain page's slug may not take.
+var Reserved = []string{"groups", "affiliates", "trainings", "guides", "search", "api", "assets", "index", "404", "sitemap", "robots"}
+
+var (
+	postalRE   = regexp.MustCompile(`^[0-9]{5}(-[0-9]{4})?$`)
+	languageRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+	editorRE   = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$`)
+)
+
+// checker holds the state of one run: where problems go and what has been looked up.
+type checker struct {
+	opts  Options
+	diags diag.List
+	zones sync.Map // name → *time.Location or nil, so each zone is loaded once
+}
+
+// Files checks every file and the rules between them, and returns the problems sorted by path
+// and line. Load's own diagnostics are not included.
+func Files(f *load.Files, opts Options) diag.List {
+	c := &checker{opts: opts}
+	stale := 365
+	if f.Site != nil {
+		c.site(f.Site)
+		if f.Site.StaleAfterDays != nil && *f.Site.StaleAfterDays > 0 {
+			stale = *f.Site.StaleAfterDays
+		}
+	}
+	affiliates := map[string]*load.Affiliate{}
+	var slugs []string
+	for _, a := range f.Affiliates {
+		affiliates[a.Slug] = a
+		slugs = append(slugs, a.Slug)
+	}
+	c.affiliates(f.Affiliates, affiliates, slugs)
+	c.groups(f.Groups, affiliates, slugs, stale)
+	for _, t := range f.Trainings {
+		c.training(t, affiliates, slugs)
+	}
+	c.pages(f.Pages)
+	return c.diags.Sort()
+}
+
+func (c *checker) errorf(path string, p load.Pos, format string, args ...any) {
+	c.diags.Add(path, p.Line, p.Col, diag.Error, format, args...)
+}
+
+func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
+	c.diags.Add(path, p.Line, p.Col, diag.Warning, format, args...)
+}
+
+// required reports each of keys that is missing from k.
+func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
+	for _, key := range keys {
+		if !k.Has(key) {
+			c.errorf(path, k.At(""), "%s is missing required key %q", what, key)
+		}
+	}
+}
+
+// enum checks that the value of key, if given, is one of allowed.
+func (c *checker) enum(path string, k load.Keys, key, value string, allowed []string) {
+	if !k.Has(key) {
+		return
+	}
+	c.enumAt(path, k.At(key), key, value, allowed)
+}
+
+func (c *checker) enumAt(path string, p load.Pos, key, value string, allowed []string) {
+	if slices.Contains(allowed, value) {
+		return
+	}
+	msg := fmt.Sprintf("%s %q is not one of %s", key, value, strings.Join(allowed, ", "))
+	if s := suggest.Closest(value, allowed); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	c.errorf(path, p, "%s", msg)
+}
+
+// url checks that the value of key, if given, is an absolute http or https URL.
+func (c *checker) url(path string, k load.Keys, key, value string) {
+	if !k.Has(key) {
+		return
+	}
+	if err := checkURL(value); err != nil {
+		c.errorf(path, k.At(key), "%s: %v", key, err)
+	}
+}
+
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case strings.ContainsAny(s, " \t\r\n<>\"`"):
+		return fmt.Errorf("%q is not a URL: it has spaces or characters a URL cannot hold", s)
+	case err != nil:
+		return fmt.Errorf("%q is not a URL", s)
+	case u.Scheme != "http" && u.Scheme != "https":
+		if u.Scheme == "" && strings.Contains(s, ".") && !strings.HasPrefix(s, "/") {
+			return fmt.Errorf("%q must be an absolute URL starting with https://; did you mean %q?", s, "https://"+s)
+		}
+		return fmt.Errorf("%q must be an absolute URL starting with http:// or https://", s)
+	case u.Host == "":
+		return fmt.Errorf("%q has no host name", s)
+	case u.User != nil:
+		return fmt.Errorf("%q must not carry a user name or password", s)
+	}
+	return nil
+}
+
+func (c *checker) email(path string, k load.Keys, key, value string) {
+	if !k.Has(key) {
+		return
+	}
+	if !validEmail(value) {
+		c.errorf(path, k.At(key), "%s %q is not an e-mail address like name@example.org", key, value)
+	}
+}
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at:], ".") && !strings.HasSuffix(s, ".")
+}
+
+// phone checks a US phone number: ten digits (or eleven starting with 1), written with any of
+// spaces, dots, hyphens, parentheses and a leading +.
+func (c *checker) phone(path string, k load.Keys, key, value string) {
+	if !k.Has(key) {
+		return
+	}
+	digits := 0
+	for _, r := range value {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" .-()+", r):
+		default:
+			c.errorf(path, k.At(key), "%s %q may hold only digits, spaces, dots, hyphens and parentheses, e.g. \"614-555-0100\"", key, value)
+			return
+		}
+	}
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, value)
+	if digits == 10 || digits == 11 && d[0] == '1' {
+		return
+	}
+	c.errorf(path, k.At(key), "%s %q has %d digits; a US phone number has 10, e.g. \"614-555-0100\"", key, value, digits)
+}
+
+func (c *checker) usps(path string, k load.Keys, key, value string) {
+	if !k.Has(key) || slices.Contains(States, value) {
+		return
+	}
+	if up := strings.ToUpper(strings.TrimSpace(value)); slices.Contains(States, up) {
+		c.errorf(path, k.At(key), "%s %q must be the uppercase USPS code %q", key, value, up)
+		return
+	}
+	if s := stateByName(value); s != "" {
+		c.errorf(path, k.At(key), "%s %q must be a two-letter USPS code; did you mean %q?", key, value, s)
+		return
+	}
+	c.errorf(path, k.At(key), "%s %q is not a USPS state code (two uppercase letters such as OH, NM, AZ)", key, value)
+}
+
+func (c *checker) postal(path string, k load.Keys, key, value string) {
+	if k.Has(key) && !postalRE.MatchString(value) {
+		c.errorf(path, k.At(key), "%s %q must be 5 digits or ZIP+4 (e.g. \"43215\" or \"43215-1234\"); quote it if it starts with 0", key, value)
+	}
+}
+
+func (c *checker) language(path string, k load.Keys, value string) {
+	if !k.Has("language") || languageRE.MatchString(value) {
+		return
+	}
+	msg := fmt.Sprintf("language %q must be a lowercase language code such as en or es", value)
+	lower := strings.ToLower(strings.TrimSpace(value))
+	if code, ok := languageNames[lower]; ok {
+		msg += fmt.Sprintf("; did you mean %q?", code)
+	} else if languageRE.MatchString(lower) {
+		msg += fmt.Sprintf("; did you mean %q?", lower)
+	}
+	c.errorf(path, k.At("language"), "%s", msg)
+}
+
+// languageNames maps language names editors may write to their codes.
+var languageNames = map[string]string{
+	"english": "en", "eng": "en", "inglés": "en", "ingles": "en",
+	"spanish": "es", "spa": "es", "español": "es", "espanol": "es",
+}
+
+// zone checks an IANA time zone name and suggests the closest one.
+func (c *checker) zone(path string, k load.Keys, value string) {
+	if !k.Has("timezone") {
+		return
+	}
+	if c.loadZone(value) != nil {
+		return
+	}
+	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
+	if s := suggest.Closest(value, zoneNames()); s != "" {
+		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
+	}
+	c.errorf(path, k.At("timezone"), "%s", msg)
+}
+
+func (c *checker) loadZone(name string) *time.Location {
+	if v, ok := c.zones.Load(name); ok {
+		return v.(*time.Location)
+	}
+	var loc *time.Location
+	if name != "" && name != "Local" && !strings.HasPrefix(name, "/") {
+		if l, err := time.LoadLocation(name); err == nil {
+			loc = l
+		}
+	}
+	c.zones.Store(name, loc)
+	return loc
+}
+
+// markdown warns about raw HTML, which the site never shows.
+func (c *checker) markdown(path string, k load.Keys, key, value string) {
+	if k.Has(key) && rawHTML(value) {
+		c.warnf(path, k.At(key), "%s contains HTML, which is not shown on the site: use Markdown instead", key)
+	}
+}
+
+var htmlRE = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>|<!--`)
+
+// rawHTML reports whether Markdown source contains something that looks like an HTML tag
+// outside code spans.
+func rawHTML(s string) bool {
+	for i, part := range strings.Split(s, "`") {
+		if i%2 == 0 && htmlRE.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+var stateNames = map[string]string{
+	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+	"colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+	"hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
+	"kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
+	"michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+	"nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
+	"new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND",
+	"ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI",
+	"south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT",
+	"vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
+	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "puerto rico": "PR",
+	"guam": "GU", "virgin islands": "VI", "american samoa": "AS", "northern mariana islands": "MP",
+}
+
+func stateByName(s string) string {
+	names := make([]string, 0, len(stateNames))
+	for n := range stateNames {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if n := suggest.Closest(s, names); n != "" {
+		return stateNames[n]
+	}
+	return ""
+}

@@ -1,0 +1,356 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/load"
+	"sitegen/internal/suggest"
+)
+
+func (c *checker) site(s *load.SiteFile) {
+	p := s.Path
+	c.required(p, s.Keys, "site.yaml", "title", "base_url", "timezone", "helpline", "crisis")
+	c.url(p, s.Keys, "base_url", s.BaseURL)
+	c.enum(p, s.Keys, "language", s.Language, SiteLangs)
+	c.zone(p, s.Keys, s.Timezone)
+	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
+		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")
+	}
+	c.url(p, s.Keys, "edit_url", s.EditURL)
+	for _, l := range []struct {
+		name string
+		line *load.Line
+	}{{"helpline", s.Helpline}, {"crisis", s.Crisis}} {
+		if l.line == nil {
+			continue
+		}
+		c.required(p, l.line.Keys, l.name, "name", "phone")
+		c.url(p, l.line.Keys, "url", l.line.URL)
+	}
+}
+
+func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affiliate, slugs []string) {
+	names := map[string]*load.Affiliate{}
+	for _, a := range all {
+		p := a.Path
+		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
+		c.enum(p, a.Keys, "kind", a.Kind, Kinds)
+		c.usps(p, a.Keys, "state", a.State)
+		c.url(p, a.Keys, "website", a.Website)
+		c.email(p, a.Keys, "email", a.Email)
+		c.phone(p, a.Keys, "phone", a.Phone)
+		c.zone(p, a.Keys, a.Timezone)
+		c.markdown(p, a.Keys, "about", a.About)
+		if a.Address != nil {
+			c.address(p, a.Address)
+		}
+		if ch := a.Champions; ch != nil {
+			c.required(p, ch.Keys, "champions", "wanted")
+			for i, t := range ch.Tasks {
+				c.enumAt(p, ch.TaskAt[i], "task", t, Tasks)
+			}
+			c.email(p, ch.Keys, "contact", ch.Contact)
+		}
+		for _, e := range a.Editors {
+			if !editorRE.MatchString(strings.TrimPrefix(e, "@")) {
+				c.errorf(p, a.Keys.At("editors"), "editor %q is not a user name on the git host (letters, digits and hyphens)", e)
+			}
+		}
+		if a.Name != "" {
+			if other, ok := names[strings.ToLower(a.Name)]; ok {
+				c.errorf(p, a.Keys.At("name"), "name %q is already used by %s; every affiliate needs its own name", a.Name, other.Path)
+			} else {
+				names[strings.ToLower(a.Name)] = a
+			}
+		}
+		if a.Keys.Has("parent") {
+			c.parent(a, bySlug, slugs)
+		}
+	}
+}
+
+func (c *checker) parent(a *load.Affiliate, bySlug map[string]*load.Affiliate, slugs []string) {
+	at := a.Keys.At("parent")
+	parent, ok := bySlug[a.Parent]
+	switch {
+	case a.Parent == a.Slug:
+		c.errorf(a.Path, at, "parent %q is this affiliate itself; name its state organization", a.Parent)
+	case !ok:
+		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+	case parent.Kind != "state-organization":
+		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+	case a.State != "" && parent.State != a.State:
+		c.errorf(a.Path, at, "parent %q is the state organization of %s, not of %s", a.Parent, parent.State, a.State)
+	}
+}
+
+// stateOrgs lists the slugs of state organizations of state, or all of them when there are
+// none there.
+func stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) []string {
+	var in, all []string
+	for _, s := range slugs {
+		if a := bySlug[s]; a.Kind == "state-organization" {
+			all = append(all, s)
+			if a.State == state {
+				in = append(in, s)
+			}
+		}
+	}
+	if len(in) > 0 {
+		return in
+	}
+	return all
+}
+
+func didYouMean(word string, candidates []string) string {
+	if s := suggest.Closest(word, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(candidates) == 1 {
+		return fmt.Sprintf("; did you mean %q?", candidates[0])
+	}
+	return ""
+}
+
+func (c *checker) address(p string, a *load.Address) {
+	c.required(p, a.Keys, "address", "street", "city", "state", "postal_code")
+	c.usps(p, a.Keys, "state", a.State)
+	c.postal(p, a.Keys, "postal_code", a.PostalCode)
+}
+
+func (c *checker) location(p string, l *load.Location) {
+	c.required(p, l.Keys, "location", "name", "street", "city", "state", "postal_code")
+	c.usps(p, l.Keys, "state", l.State)
+	c.postal(p, l.Keys, "postal_code", l.PostalCode)
+	c.markdown(p, l.Keys, "directions", l.Directions)
+	switch {
+	case l.Lat != nil && l.Lon == nil:
+		c.errorf(p, l.Keys.At("lat"), "lat is given without lon: give both or neither")
+	case l.Lon != nil && l.Lat == nil:
+		c.errorf(p, l.Keys.At("lon"), "lon is given without lat: give both or neither")
+	}
+	if l.Lat != nil && (*l.Lat < -90 || *l.Lat > 90) {
+		c.errorf(p, l.Keys.At("lat"), "lat %v is not between -90 and 90", *l.Lat)
+	}
+	if l.Lon != nil && (*l.Lon < -180 || *l.Lon > 180) {
+		c.errorf(p, l.Keys.At("lon"), "lon %v is not between -180 and 180", *l.Lon)
+	}
+}
+
+func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
+	type key struct{ aff, name string }
+	names := map[key]*load.Group{}
+	for _, g := range all {
+		aff, ok := affiliates[g.Affiliate]
+		if !ok {
+			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, didYouMean(g.Affiliate, slugs))
+		}
+		c.group(g, aff, stale)
+		if g.Name != "" {
+			k := key{g.Affiliate, strings.ToLower(g.Name)}
+			if other, dup := names[k]; dup {
+				c.errorf(g.Path, g.Keys.At("name"), "name %q is already used by %s; give each group of an affiliate its own name", g.Name, other.Path)
+			} else {
+				names[k] = g
+			}
+		}
+	}
+}
+
+func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
+	p, k := g.Path, g.Keys
+	c.required(p, k, "the group", "name", "attendance", "meetings", "verified")
+	c.enum(p, k, "program", g.Program, Programs)
+	c.language(p, k, g.Language)
+	c.enum(p, k, "status", g.Status, Statuses)
+	c.enum(p, k, "attendance", g.Attendance, Attendances)
+	c.zone(p, k, g.Timezone)
+	c.markdown(p, k, "notes", g.Notes)
+	if k.Has("meetings") && len(g.Meetings) == 0 {
+		c.errorf(p, k.At("meetings"), "meetings must list at least one meeting, e.g. - {day: tuesday, start: \"18:30\"}")
+	}
+	for _, m := range g.Meetings {
+		c.meeting(p, m)
+	}
+	inPerson := g.Attendance == "in-person" || g.Attendance == "hybrid"
+	online := g.Attendance == "online" || g.Attendance == "hybrid"
+	switch {
+	case inPerson && g.Location == nil:
+		c.errorf(p, k.At("attendance"), "a %s group needs a location: add location with name, street, city, state and postal_code", g.Attendance)
+	case g.Attendance == "online" && g.Location != nil:
+		c.errorf(p, k.At("location"), "an online group has no location: remove it, or set attendance to hybrid")
+	}
+	if g.Location != nil {
+		c.location(p, g.Location)
+		if inPerson && g.Location.Lat == nil && g.Location.Lon == nil && g.Location.Keys.Has("name") {
+			c.warnf(p, g.Location.Keys.At(""), "location has no lat and lon, so the finder cannot sort this group by distance: add its coordinates")
+		}
+	}
+	switch {
+	case online && g.Online == nil:
+		c.errorf(p, k.At("attendance"), "an %s group needs online: add online with link_public and either join_url or instructions", g.Attendance)
+	case g.Attendance == "in-person" && g.Online != nil:
+		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
+	}
+	if o := g.Online; o != nil {
+		c.url(p, o.Keys, "join_url", o.JoinURL)
+		c.markdown(p, o.Keys, "instructions", o.Instructions)
+		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Has("join_url") {
+			c.errorf(p, o.Keys.At("link_public"), "link_public is true but there is no join_url to publish")
+		}
+	}
+	hasContact := false
+	if ct := g.Contact; ct != nil {
+		c.email(p, ct.Keys, "email", ct.Email)
+		c.phone(p, ct.Keys, "phone", ct.Phone)
+		hasContact = ct.Email != "" || ct.Phone != ""
+	}
+	if !hasContact && aff != nil && aff.Email == "" && aff.Phone == "" {
+		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
+	}
+	for i, a := range g.Audience {
+		c.enumAt(p, g.AudienceAt[i], "audience", a, Audiences)
+	}
+	if !g.Verified.IsZero() && !c.opts.Now.IsZero() {
+		switch {
+		case g.Verified.After(c.opts.Now):
+			c.errorf(p, k.At("verified"), "verified %s is in the future (today is %s): write the day the listing was confirmed", g.Verified, c.opts.Now)
+		case c.opts.Now.DaysSince(g.Verified) > stale:
+			c.warnf(p, k.At("verified"), "verified %s is more than %d days ago: confirm the listing with the group and update the date", g.Verified, stale)
+		}
+	}
+	days := map[time.Weekday]bool{}
+	for _, m := range g.Meetings {
+		if d := slices.Index(Days, m.Day); d >= 0 {
+			days[time.Weekday((d+1)%7)] = true
+		}
+	}
+	seen := map[civil.Date]bool{}
+	for i, d := range g.Skip {
+		if seen[d] {
+			c.errorf(p, g.SkipAt[i], "skip date %s is listed twice", d)
+		}
+		seen[d] = true
+		if len(days) > 0 && !days[d.Weekday()] {
+			c.warnf(p, g.SkipAt[i], "skip date %s is a %s, a day this group does not meet", d, strings.ToLower(d.Weekday().String()))
+		}
+	}
+	if !g.Starts.IsZero() && len(days) > 0 && !days[g.Starts.Weekday()] {
+		c.warnf(p, k.At("starts"), "starts %s is a %s, a day this group does not meet", g.Starts, strings.ToLower(g.Starts.Weekday().String()))
+	}
+}
+
+func (c *checker) meeting(p string, m *load.Meeting) {
+	c.required(p, m.Keys, "a meeting", "day", "start")
+	c.enum(p, m.Keys, "day", m.Day, Days)
+	overnight := m.Overnight != nil && *m.Overnight
+	if m.Keys.Has("end") && m.Keys.Has("start") {
+		switch {
+		case m.End == m.Start:
+			c.errorf(p, m.Keys.At("end"), "end %s is the same as start: leave end out for a 90-minute meeting", m.End)
+		case m.End.Minutes() < m.Start.Minutes() && !overnight:
+			c.errorf(p, m.Keys.At("end"), "end %s is before start %s: use the 24-hour clock (e.g. 20:00 for 8 pm), or add overnight: true if the meeting goes past midnight", m.End, m.Start)
+		case m.End.Minutes() > m.Start.Minutes() && overnight:
+			c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting ends (%s) after it starts (%s) on the same day: remove overnight", m.End, m.Start)
+		}
+	} else if overnight && m.Keys.Has("start") && m.Start.AddMinutes(90).Minutes() > m.Start.Minutes() {
+		c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting, 90 minutes from %s, ends the same day: remove overnight or give end", m.Start)
+	}
+	seen := map[int]bool{}
+	for i, w := range m.Weeks {
+		switch {
+		case w != -1 && (w < 1 || w > 5):
+			c.errorf(p, m.WeeksAt[i], "week %d is not a week of the month: use 1 to 5, or -1 for the last", w)
+		case seen[w]:
+			c.errorf(p, m.WeeksAt[i], "week %d is listed twice", w)
+		}
+		seen[w] = true
+	}
+	if m.Keys.Has("weeks") && len(m.Weeks) == 0 {
+		c.errorf(p, m.Keys.At("weeks"), "weeks is empty: list weeks of the month such as [1, 3], or remove it to meet every week")
+	}
+}
+
+func (c *checker) training(t *load.Training, affiliates map[string]*load.Affiliate, slugs []string) {
+	p, k := t.Path, t.Keys
+	c.required(p, k, "the training", "title", "kind", "host", "start", "end", "attendance")
+	c.enum(p, k, "kind", t.Kind, TrainingKind)
+	c.enum(p, k, "program", t.Program, Programs)
+	c.language(p, k, t.Language)
+	c.enum(p, k, "status", t.Status, TrainingStat)
+	c.enum(p, k, "setting", t.Setting, Settings)
+	c.enum(p, k, "attendance", t.Attendance, []string{"in-person", "online"})
+	c.zone(p, k, t.Timezone)
+	c.markdown(p, k, "notes", t.Notes)
+	if k.Has("host") {
+		if _, ok := affiliates[t.Host]; !ok {
+			c.errorf(p, k.At("host"), "host %q is not an affiliate%s", t.Host, didYouMean(t.Host, slugs))
+		}
+	}
+	if k.Has("start") && k.Has("end") && t.End.Before(t.Start) {
+		c.errorf(p, k.At("end"), "end %s is before start %s", t.End, t.Start)
+	}
+	if dl := t.Daily; dl != nil {
+		c.required(p, dl.Keys, "daily", "start", "end")
+		if dl.Keys.Has("start") && dl.Keys.Has("end") && dl.End.Minutes() <= dl.Start.Minutes() {
+			c.errorf(p, dl.Keys.At("end"), "daily end %s is not after daily start %s", dl.End, dl.Start)
+		}
+	}
+	switch {
+	case t.Attendance == "in-person" && t.Location == nil:
+		c.errorf(p, k.At("attendance"), "an in-person training needs a location: add location with name, street, city, state and postal_code")
+	case t.Attendance == "online" && t.Location != nil:
+		c.errorf(p, k.At("location"), "an online training has no location: remove it, or set attendance to in-person")
+	}
+	if t.Location != nil {
+		c.location(p, t.Location)
+	}
+	if a := t.Application; a != nil {
+		c.required(p, a.Keys, "application", "screening")
+		c.url(p, a.Keys, "url", a.URL)
+		c.email(p, a.Keys, "contact", a.Contact)
+		if a.Keys.Has("deadline") && k.Has("start") && a.Deadline.After(t.Start) {
+			c.errorf(p, a.Keys.At("deadline"), "application deadline %s is after the training starts (%s)", a.Deadline, t.Start)
+		}
+	}
+	if t.Seats != nil && *t.Seats < 1 {
+		c.errorf(p, k.At("seats"), "seats must be a positive number")
+	}
+}
+
+func (c *checker) pages(pages []*load.Page) {
+	home := false
+	for _, pg := range pages {
+		p, k := pg.Path, pg.Keys
+		if pg.Path == "content/index.md" {
+			home = true
+		}
+		c.required(p, k, "front matter", "title")
+		for i, b := range pg.Blocks {
+			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
+		}
+		if !pg.Guide && slices.Contains(Reserved, pg.Slug) && pg.Slug != "index" {
+			c.errorf(p, load.Pos{Line: 1, Col: 1}, "a page cannot be named %q: that address belongs to the site; rename the file", pg.Slug)
+		}
+		if !pg.Updated.IsZero() && !c.opts.Now.IsZero() && pg.Updated.After(c.opts.Now) {
+			c.errorf(p, k.At("updated"), "updated %s is in the future (today is %s)", pg.Updated, c.opts.Now)
+		}
+		if rawHTML(pg.Body) {
+			line := pg.BodyLine
+			for i, l := range strings.Split(pg.Body, "\n") {
+				if rawHTML(l) {
+					line += i
+					break
+				}
+			}
+			c.warnf(p, load.Pos{Line: line, Col: 1}, "HTML in Markdown is not shown on the site: use Markdown instead")
+		}
+	}
+	if !home {
+		c.errorf("content/index.md", load.Pos{}, "missing: the home page's text goes in content/index.md")
+	}
+}

@@ -1,0 +1,125 @@
+// Package civil provides calendar dates and times of day that carry no time zone, as editors
+// write them in data files ("2026-11-23", "18:30").
+package civil
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a day in the proleptic Gregorian calendar, with no time zone.
+// The zero Date is not a valid day; IsZero reports it.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate parses a date written as YYYY-MM-DD and rejects days that do not exist.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil || len(s) != 10 {
+		return Date{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+// DateOf returns the date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String returns d as YYYY-MM-DD.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// In returns the instant at which d begins in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// At returns the instant of clock time c on day d in loc.
+func (d Date) At(c Clock, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+}
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.In(time.UTC).Weekday() }
+
+// AddDays returns d moved by n days (n may be negative).
+func (d Date) AddDays(n int) Date { return DateOf(d.In(time.UTC).AddDate(0, 0, n)) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+// DaysSince returns the number of days from e to d (positive when d is later).
+func (d Date) DaysSince(e Date) int {
+	return int(d.In(time.UTC).Sub(e.In(time.UTC)).Hours() / 24)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Clock is a time of day to the minute, written HH:MM on a 24-hour clock.
+type Clock struct {
+	Hour, Minute int
+}
+
+// ParseClock parses a time of day written as 24-hour HH:MM.
+func ParseClock(s string) (Clock, error) {
+	if len(s) != 5 || s[2] != ':' || !digits(s[:2]) || !digits(s[3:]) {
+		return Clock{}, fmt.Errorf("%q is not a time written as 24-hour HH:MM", s)
+	}
+	h := int(s[0]-'0')*10 + int(s[1]-'0')
+	m := int(s[3]-'0')*10 + int(s[4]-'0')
+	if h > 23 || m > 59 {
+		return Clock{}, fmt.Errorf("%q is not a time of day (00:00 to 23:59)", s)
+	}
+	return Clock{h, m}, nil
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// String returns c as HH:MM.
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+
+// Minutes returns the number of minutes since midnight.
+func (c Clock) Minutes() int { return c.Hour*60 + c.Minute }
+
+// AddMinutes returns c moved by n minutes, wrapping around midnight.
+func (c Clock) AddMinutes(n int) Clock {
+	m := ((c.Minutes()+n)%(24*60) + 24*60) % (24 * 60)
+	return Clock{m / 60, m % 60}
+}

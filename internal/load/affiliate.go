@@ -1,0 +1,85 @@
+package load
+
+import "go.yaml.in/yaml/v3"
+
+// Affiliate is data/affiliates/SLUG.yaml.
+type Affiliate struct {
+	Path      string
+	Slug      string // from the file name
+	Name      string
+	Kind      string
+	State     string
+	Parent    string
+	Website   string
+	Email     string
+	Phone     string
+	Address   *Address
+	Timezone  string
+	Counties  []string
+	Champions *Champions
+	About     string
+	Editors   []string
+	Keys      Keys
+}
+
+// Address is a postal address.
+type Address struct {
+	Street, City, State, PostalCode string
+	Keys                            Keys
+}
+
+// Champions is an affiliate's call for Connection Champions.
+type Champions struct {
+	Wanted  *bool
+	Tasks   []string
+	TaskAt  []Pos
+	Contact string
+	Keys    Keys
+}
+
+func (d *decoder) affiliate(n *yaml.Node, slug string) *Affiliate {
+	a := &Affiliate{Path: d.path, Slug: slug, Keys: Keys{}}
+	d.mapping(n, "the affiliate", a.Keys,
+		field{"name", d.str(&a.Name)},
+		field{"kind", d.str(&a.Kind)},
+		field{"state", d.str(&a.State)},
+		field{"parent", d.str(&a.Parent)},
+		field{"website", d.str(&a.Website)},
+		field{"email", d.str(&a.Email)},
+		field{"phone", d.str(&a.Phone)},
+		field{"address", d.address(&a.Address)},
+		field{"timezone", d.str(&a.Timezone)},
+		field{"counties", d.strings(&a.Counties, nil)},
+		field{"champions", d.champions(&a.Champions)},
+		field{"about", d.str(&a.About)},
+		field{"editors", d.strings(&a.Editors, nil)},
+	)
+	return a
+}
+
+func (d *decoder) address(into **Address) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		a := &Address{Keys: Keys{}}
+		if d.mapping(n, "address", a.Keys,
+			field{"street", d.str(&a.Street)},
+			field{"city", d.str(&a.City)},
+			field{"state", d.str(&a.State)},
+			field{"postal_code", d.str(&a.PostalCode)},
+		) {
+			*into = a
+		}
+	}
+}
+
+func (d *decoder) champions(into **Champions) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		c := &Champions{Keys: Keys{}}
+		if d.mapping(n, "champions", c.Keys,
+			field{"wanted", d.boolean(&c.Wanted)},
+			field{"tasks", d.strings(&c.Tasks, &c.TaskAt)},
+			field{"contact", d.str(&c.Contact)},
+		) {
+			*into = c
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package load
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"sitegen/internal/civil"
+)
+
+// Group is data/groups/AFFILIATE/SLUG.yaml.
+type Group struct {
+	Path       string
+	Affiliate  string // from the folder name
+	Slug       string // from the file name
+	Name       string
+	Program    string
+	Language   string
+	Status     string
+	Public     *bool
+	Attendance string
+	Meetings   []*Meeting
+	Timezone   string
+	Location   *Location
+	Online     *Online
+	Contact    *Contact
+	Audience   []string
+	AudienceAt []Pos
+	Notes      string
+	Verified   civil.Date
+	Starts     civil.Date
+	Skip       []civil.Date
+	SkipAt     []Pos
+	Keys       Keys
+}
+
+// Meeting is one entry of a group's meetings list.
+type Meeting struct {
+	Day       string
+	Start     civil.Clock
+	End       civil.Clock
+	Weeks     []int
+	WeeksAt   []Pos
+	Overnight *bool
+	Keys      Keys
+}
+
+// Location is where a group or training meets in person.
+type Location struct {
+	Name, Street, City, State, PostalCode string
+	Lat, Lon                              *float64
+	Accessible                            *bool
+	Directions                            string
+	Keys                                  Keys
+}
+
+// Online says how a group joins online.
+type Online struct {
+	Platform     string
+	JoinURL      string
+	LinkPublic   *bool
+	Instructions string
+	Keys         Keys
+}
+
+// Contact is a group's own e-mail and phone.
+type Contact struct {
+	Email, Phone string
+	Keys         Keys
+}
+
+func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
+	g := &Group{Path: d.path, Affiliate: affiliate, Slug: slug, Keys: Keys{}}
+	d.mapping(n, "the group", g.Keys,
+		field{"name", d.str(&g.Name)},
+		field{"program", d.str(&g.Program)},
+		field{"language", d.str(&g.Language)},
+		field{"status", d.str(&g.Status)},
+		field{"public", d.boolean(&g.Public)},
+		field{"attendance", d.str(&g.Attendance)},
+		field{"meetings", d.list(func(_ int, n *yaml.Node) {
+			if m := d.meeting(n); m != nil {
+				g.Meetings = append(g.Meetings, m)
+			}
+		})},
+		field{"timezone", d.str(&g.Timezone)},
+		field{"location", d.location(&g.Location)},
+		field{"online", d.online(&g.Online)},
+		field{"contact", d.contact(&g.Contact)},
+		field{"audience", d.strings(&g.Audience, &g.AudienceAt)},
+		field{"notes", d.str(&g.Notes)},
+		field{"verified", d.date(&g.Verified)},
+		field{"starts", d.date(&g.Starts)},
+		field{"skip", d.list(func(_ int, n *yaml.Node) {
+			var day civil.Date
+			d.date(&day)(n)
+			if !day.IsZero() {
+				g.Skip = append(g.Skip, day)
+				g.SkipAt = append(g.SkipAt, d.pos(n))
+			}
+		})},
+	)
+	return g
+}
+
+func (d *decoder) meeting(n *yaml.Node) *Meeting {
+	m := &Meeting{Keys: Keys{}}
+	if !d.mapping(n, "a meeting", m.Keys,
+		field{"day", d.str(&m.Day)},
+		field{"start", d.clock(&m.Start)},
+		field{"end", d.clock(&m.End)},
+		field{"weeks", d.list(func(_ int, n *yaml.Node) {
+			var w *int
+			d.integer(&w)(n)
+			if w != nil {
+				m.Weeks = append(m.Weeks, *w)
+				m.WeeksAt = append(m.WeeksAt, d.pos(n))
+			}
+		})},
+		field{"overnight", d.boolean(&m.Overnight)},
+	) {
+		return nil
+	}
+	return m
+}
+
+func (d *decoder) location(into **Location) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		l := &Location{Keys: Keys{}}
+		if d.mapping(n, "location", l.Keys,
+			field{"name", d.str(&l.Name)},
+			field{"street", d.str(&l.Street)},
+			field{"city", d.str(&l.City)},
+			field{"state", d.str(&l.State)},
+			field{"postal_code", d.str(&l.PostalCode)},
+			field{"lat", d.number(&l.Lat)},
+			field{"lon", d.number(&l.Lon)},
+			field{"accessible", d.boolean(&l.Accessible)},
+			field{"directions", d.str(&l.Directions)},
+		) {
+			*into = l
+		}
+	}
+}
+
+func (d *decoder) online(into **Online) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		o := &Online{Keys: Keys{}}
+		if d.mapping(n, "online", o.Keys,
+			field{"platform", d.str(&o.Platform)},
+			field{"join_url", d.str(&o.JoinURL)},
+			field{"link_public", d.boolean(&o.LinkPublic)},
+			field{"instructions", d.str(&o.Instructions)},
+		) {
+			*into = o
+		}
+	}
+}
+
+func (d *decoder) contact(into **Contact) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		c := &Contact{Keys: Keys{}}
+		if d.mapping(n, "contact", c.Keys,
+			field{"email", d.str(&c.Email)},
+			field{"phone", d.str(&c.Phone)},
+		) {
+			*into = c
+		}
+	}
+}

@@ -1,0 +1,340 @@
+// Package load reads a site's data and content files into typed values that remember where
+// each value was written, so that every later problem can be reported as PATH:LINE:COL.
+//
+// Load only reads: it reports problems of form (YAML syntax, unknown keys, a list where text
+// belongs, a date that is not YYYY-MM-DD, files that are too large, not UTF-8, hold more than
+// one document, use aliases, or have names that are not slugs). Rules about values and between
+// files are package check's.
+//
+// # Files
+//
+//	data/site.yaml                       site settings ([SiteFile])
+//	data/affiliates/SLUG.yaml            one affiliate or state organization ([Affiliate])
+//	data/groups/AFFILIATE/SLUG.yaml      one support group ([Group])
+//	data/trainings/SLUG.yaml             one training event ([Training])
+//	content/index.md                     the home page's text ([Page])
+//	content/guides/SLUG.md               guides
+//	content/SLUG.md                      other plain pages
+//
+// # data/site.yaml
+//
+// title, base_url, language, timezone, helpline {name, phone, text, url},
+// crisis {name, phone, text, url}, stale_after_days, edit_url.
+//
+// # data/affiliates/SLUG.yaml
+//
+// name, kind, state, parent, website, email, phone, address {street, city, state,
+// postal_code}, timezone, counties, champions {wanted, tasks, contact}, about, editors.
+//
+// # data/groups/AFFILIATE/SLUG.yaml
+//
+// name, program, language, status, public, attendance, meetings [{day, start, end, weeks,
+// overnight}], timezone, location {name, street, city, state, postal_code, lat, lon,
+// accessible, directions}, online {platform, join_url, link_public, instructions},
+// contact {email, phone}, audience, notes, verified, starts, skip.
+//
+// # data/trainings/SLUG.yaml
+//
+// title, kind, program, language, host, start, end, daily {start, end}, timezone,
+// attendance, location (as for groups), application {deadline, url, contact, screening},
+// status, setting, public, seats, notes.
+//
+// # Front matter of content/**/*.md
+//
+// title, summary, order, updated, and blocks: the lists a guide shows after its text
+// (facilitator-trainings, state-organizations, champion-calls).
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"sitegen/internal/diag"
+)
+
+// Files is everything read from one site.
+type Files struct {
+	Site       *SiteFile // nil when data/site.yaml is missing or unreadable
+	Affiliates []*Affiliate
+	Groups     []*Group
+	Trainings  []*Training
+	Pages      []*Page // content/*.md and content/guides/*.md, by path
+}
+
+// slugRE is the form of every file and folder name that becomes part of an address.
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s is a valid slug: lowercase ASCII letters, digits and single
+// hyphens, at most 80 characters.
+func IsSlug(s string) bool { return len(s) <= 80 && slugRE.MatchString(s) }
+
+// job is one file to read and how to decode it.
+type job struct {
+	path   string
+	decode func(d *decoder, src []byte)
+}
+
+// Read reads every data and content file of the site rooted at fsys. Files are parsed in
+// parallel; the result and the diagnostics are in a stable order whatever the scheduling.
+func Read(fsys fs.FS) (*Files, diag.List) {
+	var diags diag.List
+	files := &Files{}
+	var mu sync.Mutex // guards files while jobs run
+	jobs := plan(fsys, files, &mu, &diags)
+
+	results := make([]diag.List, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			d := &decoder{path: j.path, diags: &results[i]}
+			src, err := readFile(fsys, j.path)
+			if err != nil {
+				results[i].Add(j.path, 0, 0, diag.Error, "%v", err)
+				return
+			}
+			j.decode(d, src)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		diags = append(diags, r...)
+	}
+	slices.SortFunc(files.Affiliates, func(a, b *Affiliate) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files.Groups, func(a, b *Group) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files.Trainings, func(a, b *Training) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	return files, diags.Sort()
+}
+
+// readFile reads a file, refusing one larger than MaxFileSize before reading it whole.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, errors.New("file is larger than 256 KiB; split it or remove what does not belong")
+	}
+	buf := make([]byte, MaxFileSize+1)
+	n := 0
+	for n < len(buf) {
+		m, err := f.Read(buf[n:])
+		n += m
+		if err != nil {
+			break
+		}
+	}
+	if n > MaxFileSize {
+		return nil, errors.New("file is larger than 256 KiB; split it or remove what does not belong")
+	}
+	return buf[:n], nil
+}
+
+// plan walks data/ and content/, reporting misplaced files, and returns the files to read.
+func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
+	var jobs []job
+	add := func(p string, decode func(d *decoder, src []byte)) {
+		jobs = append(jobs, job{p, decode})
+	}
+	if _, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
+		diags.Add("data/site.yaml", 0, 0, diag.Error, "missing: every site needs data/site.yaml with its title, base_url and timezone")
+	} else {
+		add("data/site.yaml", func(d *decoder, src []byte) {
+			if n := d.parse(src); n != nil {
+				s := d.siteFile(n)
+				mu.Lock()
+				files.Site = s
+				mu.Unlock()
+			} else if len(d.diags.Sort()) == 0 {
+				d.diags.Add(d.path, 0, 0, diag.Error, "the file is empty")
+			}
+		})
+	}
+	walk(fsys, "data", diags, func(p string, depth int) {
+		parts := strings.Split(p, "/")
+		base := path.Base(p)
+		ext := path.Ext(base)
+		slug := strings.TrimSuffix(base, ext)
+		if ext == ".yml" {
+			diags.Add(p, 0, 0, diag.Error, "data files end in .yaml: rename it to %s.yaml", slug)
+			return
+		}
+		if ext != ".yaml" {
+			return // READMEs and the like are not data
+		}
+		if p == "data/site.yaml" {
+			return
+		}
+		if !IsSlug(slug) {
+			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, slugify(slug)+".yaml")
+			return
+		}
+		switch {
+		case len(parts) == 3 && parts[1] == "affiliates":
+			add(p, func(d *decoder, src []byte) {
+				if n := d.parse(src); n != nil {
+					a := d.affiliate(n, slug)
+					mu.Lock()
+					files.Affiliates = append(files.Affiliates, a)
+					mu.Unlock()
+				} else {
+					d.empty()
+				}
+			})
+		case len(parts) == 3 && parts[1] == "trainings":
+			add(p, func(d *decoder, src []byte) {
+				if n := d.parse(src); n != nil {
+					t := d.training(n, slug)
+					mu.Lock()
+					files.Trainings = append(files.Trainings, t)
+					mu.Unlock()
+				} else {
+					d.empty()
+				}
+			})
+		case len(parts) == 4 && parts[1] == "groups":
+			aff := parts[2]
+			if !IsSlug(aff) {
+				diags.Add(p, 0, 0, diag.Error, "folder name %q is not a slug: name the folder after its affiliate's file, e.g. %q", aff, slugify(aff))
+				return
+			}
+			add(p, func(d *decoder, src []byte) {
+				if n := d.parse(src); n != nil {
+					g := d.group(n, aff, slug)
+					mu.Lock()
+					files.Groups = append(files.Groups, g)
+					mu.Unlock()
+				} else {
+					d.empty()
+				}
+			})
+		case len(parts) == 3 && parts[1] == "groups":
+			diags.Add(p, 0, 0, diag.Error, "a group file belongs in its affiliate's folder: move it to data/groups/AFFILIATE/%s", base)
+		default:
+			diags.Add(p, 0, 0, diag.Error, "unexpected data file: data files are data/site.yaml, data/affiliates/SLUG.yaml, data/groups/AFFILIATE/SLUG.yaml and data/trainings/SLUG.yaml")
+		}
+	})
+	walk(fsys, "content", diags, func(p string, depth int) {
+		parts := strings.Split(p, "/")
+		base := path.Base(p)
+		if path.Ext(base) != ".md" {
+			return
+		}
+		slug := strings.TrimSuffix(base, ".md")
+		guide := len(parts) == 3 && parts[1] == "guides"
+		if len(parts) != 2 && !guide {
+			diags.Add(p, 0, 0, diag.Error, "unexpected content file: pages are content/SLUG.md and guides are content/guides/SLUG.md")
+			return
+		}
+		if !IsSlug(slug) {
+			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, slugify(slug)+".md")
+			return
+		}
+		add(p, func(d *decoder, src []byte) {
+			if pg := d.page(src, slug, guide); pg != nil {
+				mu.Lock()
+				files.Pages = append(files.Pages, pg)
+				mu.Unlock()
+			}
+		})
+	})
+	return jobs
+}
+
+func (d *decoder) empty() {
+	if len(*d.diags) == 0 {
+		d.diags.Add(d.path, 0, 0, diag.Error, "the file is empty")
+	}
+}
+
+// walk visits the regular files under dir, skipping hidden ones, and refuses symbolic links
+// that lead outside the site.
+func walk(fsys fs.FS, dir string, diags *diag.List, visit func(p string, depth int)) {
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			diags.Add(p, 0, 0, diag.Error, "cannot read: %v", err)
+			return nil
+		}
+		name := e.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if !symlinkInside(fsys, p) {
+				diags.Add(p, 0, 0, diag.Error, "symbolic link points outside the site: copy the file here instead")
+				return nil
+			}
+			st, err := fs.Stat(fsys, p)
+			if err != nil {
+				diags.Add(p, 0, 0, diag.Error, "broken symbolic link: %v", err)
+				return nil
+			}
+			if st.IsDir() {
+				diags.Add(p, 0, 0, diag.Error, "symbolic link to a folder: use a real folder instead")
+				return nil
+			}
+		} else if e.IsDir() {
+			return nil
+		}
+		visit(p, strings.Count(p, "/"))
+		return nil
+	})
+	if err != nil {
+		diags.Add(dir, 0, 0, diag.Error, "cannot read: %v", err)
+	}
+}
+
+// symlinkInside reports whether the link at p resolves to a path inside the site. A file
+// system that cannot read links (fstest.MapFS, embed.FS) has none to escape through.
+func symlinkInside(fsys fs.FS, p string) bool {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return false
+	}
+	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, `\`) {
+		return false
+	}
+	resolved := path.Join(path.Dir(p), target)
+	return resolved != ".." && !strings.HasPrefix(resolved, "../")
+}
+
+// slugify proposes a slug for a name that is not one.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 80 {
+		out = strings.TrimSuffix(out[:80], "-")
+	}
+	if out == "" {
+		out = "name"
+	}
+	return out
+}

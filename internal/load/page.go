@@ -1,0 +1,77 @@
+package load
+
+import (
+	"bytes"
+
+	"go.yaml.in/yaml/v3"
+
+	"sitegen/internal/civil"
+)
+
+// Page is a Markdown file under content/: its front matter and its body.
+type Page struct {
+	Path     string
+	Slug     string
+	Guide    bool // under content/guides/
+	Title    string
+	Summary  string
+	Order    *int
+	Updated  civil.Date
+	Blocks   []string
+	BlocksAt []Pos
+	Body     string
+	// BodyLine is the line of the file on which Body starts.
+	BodyLine int
+	Keys     Keys
+}
+
+// splitFrontMatter separates a leading "---" … "---" block from the Markdown after it. It
+// returns the YAML (without the fences), the body, and the 1-based line on which the body
+// starts; ok is false when the file does not open with front matter or never closes it.
+func splitFrontMatter(src []byte) (meta, body []byte, bodyLine int, ok bool) {
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return nil, src, 1, false
+	}
+	line := 2
+	for off := 0; off < len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		next := len(rest)
+		if end >= 0 {
+			l, next = rest[off:off+end], off+end+1
+		} else {
+			l = rest[off:]
+		}
+		if string(bytes.TrimRight(l, " \t\r")) == "---" {
+			return rest[:off], rest[next:], line + 1, true
+		}
+		off = next
+		line++
+	}
+	return nil, src, 1, false
+}
+
+func (d *decoder) page(src []byte, slug string, guide bool) *Page {
+	p := &Page{Path: d.path, Slug: slug, Guide: guide, Keys: Keys{}}
+	meta, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		d.errorf(&yaml.Node{Line: 1, Column: 1}, "missing front matter: start the file with a line \"---\", then \"title: ...\", then a line \"---\"")
+		return nil
+	}
+	p.Body, p.BodyLine = string(body), bodyLine
+	d.lineOffset = 1 // the YAML starts on the line after the opening "---"
+	n := d.parse(meta)
+	if n == nil {
+		p.Keys[""] = Pos{1, 1}
+		return p
+	}
+	d.mapping(n, "front matter", p.Keys,
+		field{"title", d.str(&p.Title)},
+		field{"summary", d.str(&p.Summary)},
+		field{"order", d.integer(&p.Order)},
+		field{"updated", d.date(&p.Updated)},
+		field{"blocks", d.strings(&p.Blocks, &p.BlocksAt)},
+	)
+	return p
+}

@@ -1,0 +1,52 @@
+package load
+
+import "go.yaml.in/yaml/v3"
+
+// SiteFile is data/site.yaml.
+type SiteFile struct {
+	Path           string
+	Title          string
+	BaseURL        string
+	Language       string
+	Timezone       string
+	Helpline       *Line
+	Crisis         *Line
+	StaleAfterDays *int
+	EditURL        string
+	Keys           Keys
+}
+
+// Line is a phone line shown on every page (helpline, crisis).
+type Line struct {
+	Name, Phone, Text, URL string
+	Keys                   Keys
+}
+
+func (d *decoder) siteFile(n *yaml.Node) *SiteFile {
+	s := &SiteFile{Path: d.path, Keys: Keys{}}
+	d.mapping(n, "site.yaml", s.Keys,
+		field{"title", d.str(&s.Title)},
+		field{"base_url", d.str(&s.BaseURL)},
+		field{"language", d.str(&s.Language)},
+		field{"timezone", d.str(&s.Timezone)},
+		field{"helpline", d.line(&s.Helpline, "helpline")},
+		field{"crisis", d.line(&s.Crisis, "crisis")},
+		field{"stale_after_days", d.integer(&s.StaleAfterDays)},
+		field{"edit_url", d.str(&s.EditURL)},
+	)
+	return s
+}
+
+func (d *decoder) line(into **Line, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		l := &Line{Keys: Keys{}}
+		if d.mapping(n, what, l.Keys,
+			field{"name", d.str(&l.Name)},
+			field{"phone", d.str(&l.Phone)},
+			field{"text", d.str(&l.Text)},
+			field{"url", d.str(&l.URL)},
+		) {
+			*into = l
+		}
+	}
+}

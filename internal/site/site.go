@@ -1,0 +1,213 @@
+// Package site is the model of the published site: every affiliate, published group, published
+// training and page as Go values, with defaults applied, references resolved and everything
+// private already left out. It is built from checked data files by [Build] and read by the
+// renderers; nothing in it needs further validation.
+//
+// Privacy by construction: groups and trainings with `public: false` or `status: ended` never
+// enter a Site, and an online group's join link is kept only when its `link_public` is true, so
+// no renderer can publish them by mistake.
+package site
+
+import (
+	"time"
+
+	"sitegen/internal/civil"
+)
+
+// Site is the whole published site.
+type Site struct {
+	Title    string // data/site.yaml title
+	BaseURL  string // base_url or --base-url, always ending in "/"
+	Language string // "en" or "es"
+	// Location is the site's default time zone (data/site.yaml timezone).
+	Location       *time.Location
+	Helpline       Line // shown on every page
+	Crisis         Line // shown on every page
+	StaleAfterDays int
+	// EditURL, when not empty, is the prefix to which a file's path in the repository is
+	// appended to link "Suggest a correction".
+	EditURL string
+	// Now is the build date (--now, SOURCE_DATE_EPOCH or today): it decides which trainings
+	// are upcoming and which meetings come next.
+	Now civil.Date
+
+	Affiliates []*Affiliate // sorted by state, then name
+	Groups     []*Group     // published groups, sorted by state, affiliate name, name
+	Trainings  []*Training  // published trainings, sorted by start date, then title
+	Home       *Page        // content/index.md; never nil after Build
+	Guides     []*Page      // content/guides/*.md, sorted by order, then title
+	Pages      []*Page      // other plain pages (about, privacy), sorted by slug
+}
+
+// Line is a phone line shown on every page: the crisis line or the NAMI HelpLine.
+type Line struct {
+	Name  string
+	Phone string
+	Text  string // what to text, and to which number, if the line takes texts
+	URL   string
+}
+
+// Address is a postal address.
+type Address struct {
+	Street, City, State, PostalCode string
+}
+
+// Affiliate is a NAMI affiliate or state organization (data/affiliates/SLUG.yaml).
+type Affiliate struct {
+	Slug     string
+	Name     string
+	Kind     string // "affiliate" or "state-organization"
+	State    string // USPS code, uppercase
+	Parent   *Affiliate
+	Website  string
+	Email    string
+	Phone    string
+	Address  *Address
+	Location *time.Location // timezone, or the site's
+	Counties []string
+	// Champions is nil when the file has no champions block.
+	Champions *Champions
+	About     string   // Markdown
+	Editors   []string // git host user names
+	Source    string   // path of the file, e.g. data/affiliates/nami-ohio.yaml
+
+	Children  []*Affiliate // affiliates whose parent this is, by name
+	Groups    []*Group     // its published groups, by name
+	Trainings []*Training  // published trainings it hosts, by start
+}
+
+// IsState reports whether a is a state organization.
+func (a *Affiliate) IsState() bool { return a.Kind == "state-organization" }
+
+// Champions is an affiliate's call for Connection Champions.
+type Champions struct {
+	Wanted  bool
+	Tasks   []string // of locations, transportation, materials, promotion
+	Contact string   // e-mail; may be empty
+}
+
+// Group is one published support group (data/groups/AFFILIATE/SLUG.yaml).
+type Group struct {
+	ID         string // "AFFILIATE/SLUG": stable, used in URLs, UIDs and feeds
+	Slug       string
+	Affiliate  *Affiliate
+	Name       string
+	Program    string // "connection" or "conexion"
+	Language   string // BCP 47 primary tag: "en", "es", ...
+	Status     string // "active" or "paused" (ended groups are never in a Site)
+	Attendance string // "in-person", "online" or "hybrid"
+	Meetings   []Meeting
+	Location   *time.Location // timezone, or the affiliate's
+	Place      *Place         // nil for online groups
+	Online     *Online        // nil for in-person groups
+	Contact    Contact        // the group's own; see [Group.ContactOrAffiliate]
+	Audience   []string
+	Notes      string     // Markdown
+	Verified   civil.Date // last confirmed
+	Starts     civil.Date // zero when not set
+	Skip       []civil.Date
+	Source     string // path of the file
+}
+
+// Paused reports whether the group is paused: it is listed, never shown as meeting.
+func (g *Group) Paused() bool { return g.Status == "paused" }
+
+// ContactOrAffiliate returns the group's contact, or the affiliate's e-mail and phone when the
+// group has none of its own.
+func (g *Group) ContactOrAffiliate() Contact {
+	if g.Contact.Email != "" || g.Contact.Phone != "" {
+		return g.Contact
+	}
+	return Contact{Email: g.Affiliate.Email, Phone: g.Affiliate.Phone}
+}
+
+// Meeting is one weekly or monthly meeting of a group, in the group's time zone.
+type Meeting struct {
+	Day   time.Weekday
+	Start civil.Clock
+	End   civil.Clock // start + 90 minutes when not given
+	// Overnight is true when the meeting ends after midnight (End before Start).
+	Overnight bool
+	// Weeks lists the weeks of the month (1-5, -1 for the last), sorted with -1 last;
+	// empty means every week.
+	Weeks []int
+}
+
+// Place is where a group or training meets in person.
+type Place struct {
+	Name, Street, City, State, PostalCode string
+	HasCoords                             bool
+	Lat, Lon                              float64
+	// Accessible is nil when not stated.
+	Accessible *bool
+	Directions string // Markdown
+}
+
+// Online says how to join a group or training online.
+type Online struct {
+	Platform string
+	// JoinURL is empty unless the file says link_public: true.
+	JoinURL      string
+	LinkPublic   bool
+	Instructions string // Markdown
+}
+
+// Contact is an e-mail address and a phone number, either possibly empty.
+type Contact struct {
+	Email, Phone string
+}
+
+// Training is one published training event (data/trainings/SLUG.yaml).
+type Training struct {
+	Slug       string
+	Title      string
+	Kind       string // "facilitator", "trainer" or "champion-orientation"
+	Program    string
+	Language   string
+	Host       *Affiliate
+	Start, End civil.Date
+	// Daily is nil when the file gives no daily hours.
+	Daily       *Daily
+	Location    *time.Location // timezone, or the host's
+	Attendance  string         // "in-person" or "online"
+	Place       *Place         // nil for online trainings
+	Application *Application   // nil when not given
+	Status      string         // "open", "full", "cancelled" or "postponed"
+	Setting     string         // "community" or "correctional"
+	Seats       int            // 0 when not given
+	Notes       string         // Markdown
+	Source      string
+}
+
+// Upcoming reports whether t has not ended before now.
+func (t *Training) Upcoming(now civil.Date) bool { return !t.End.Before(now) }
+
+// Daily is a training's daily hours.
+type Daily struct {
+	Start, End civil.Clock
+}
+
+// Application says how to apply for a training.
+type Application struct {
+	Deadline  civil.Date // zero when not given
+	URL       string
+	Contact   string // e-mail
+	Screening bool
+}
+
+// Page is a Markdown page: the home text, a guide or a plain page.
+type Page struct {
+	Slug    string // file name without .md; "index" for the home page
+	Title   string
+	Summary string
+	Order   int
+	Updated civil.Date // zero when not given
+	// Blocks names data lists a guide asks to show after its text:
+	// "facilitator-trainings", "state-organizations", "champion-calls".
+	Blocks []string
+	// Body is the Markdown after the front matter; BodyLine is the line of the file on which it
+	// starts, so that Markdown problems can be reported at their real line.
+	Body     string
+	BodyLine int
+	Source   string
+}
