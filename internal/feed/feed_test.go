@@ -1,0 +1,196 @@
+package feed
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/site"
+)
+
+// testSite returns a small site with groups and trainings of every kind the feeds treat
+// differently. Its build date is 2026-03-01.
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	ny := loadZone(t, "America/New_York")
+	den := loadZone(t, "America/Denver")
+	yes := true
+	ohio := &site.Affiliate{
+		Slug: "nami-ohio", Name: "NAMI Ohio", Kind: "state-organization", State: "OH",
+		Website: "https://namiohio.org", Email: "info@namiohio.org", Phone: "614-224-2700",
+		Location: ny,
+	}
+	denver := &site.Affiliate{
+		Slug: "nami-denver-metro-and-the-front-range-communities", Name: "NAMI Denver Metro",
+		Kind: "affiliate", State: "CO", Email: "groups@namidenver.org", Location: den,
+	}
+	groups := []*site.Group{
+		{
+			ID: "nami-ohio/downtown", Slug: "downtown", Affiliate: ohio, Name: "Downtown Connection",
+			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{
+				{Day: time.Tuesday, Start: civil.Clock{Hour: 18, Minute: 30}, End: civil.Clock{Hour: 20}},
+				{Day: time.Wednesday, Start: civil.Clock{Hour: 10}, End: civil.Clock{Hour: 11, Minute: 30}, Weeks: []int{1, 3}},
+			},
+			Location: ny,
+			Place: &site.Place{Name: "First Church", Street: "123 N. Main St.", City: "Columbus", State: "OH",
+				PostalCode: "43215-1234", HasCoords: true, Lat: 39.9612, Lon: -82.9988, Accessible: &yes},
+			Audience: []string{"young-adults", "veterans"},
+			Notes:    "Bring **a friend**. See [the map](https://example.org/map).",
+			Verified: civil.Date{Year: 2026, Month: 1, Day: 15},
+			Skip:     []civil.Date{{Year: 2025, Month: 12, Day: 23}, {Year: 2026, Month: 3, Day: 24}},
+		},
+		{
+			// Its slug is that of the second meeting of nami-ohio/downtown.
+			ID: "nami-ohio/downtown-2", Slug: "downtown-2", Affiliate: ohio, Name: "Downtown Two",
+			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{{Day: time.Monday, Start: civil.Clock{Hour: 19}, End: civil.Clock{Hour: 20, Minute: 30}}},
+			Location: ny,
+			Place:    &site.Place{Name: "Library", City: "Columbus", State: "OH"},
+		},
+		{
+			ID: "nami-ohio/online-private", Slug: "online-private", Affiliate: ohio, Name: "Evening Online",
+			Program: "connection", Language: "en", Status: "active", Attendance: "online",
+			Meetings: []site.Meeting{{Day: time.Sunday, Start: civil.Clock{Hour: 23}, End: civil.Clock{Hour: 0, Minute: 30}, Overnight: true}},
+			Location: ny,
+			Online:   &site.Online{Platform: "Zoom", Instructions: "Write to us for the *link*."},
+			Audience: []string{"women"},
+			Contact:  site.Contact{Email: "evening@namiohio.org"},
+		},
+		{
+			ID: "nami-ohio/online-public", Slug: "online-public", Affiliate: ohio, Name: "Morning Online",
+			Program: "connection", Language: "en", Status: "active", Attendance: "online",
+			Meetings: []site.Meeting{{Day: time.Saturday, Start: civil.Clock{Hour: 9}, End: civil.Clock{Hour: 10, Minute: 30}}},
+			Location: ny,
+			Online:   &site.Online{Platform: "Zoom", JoinURL: "https://zoom.us/j/123456789", LinkPublic: true},
+			Audience: []string{"lgbtq", "bipoc", "seniors", "men"},
+		},
+		{
+			ID:   "nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
+			Slug: "conexion-en-espanol-los-martes", Affiliate: denver, Name: "Conexión <Martes> & más",
+			Program: "conexion", Language: "es", Status: "paused", Attendance: "hybrid",
+			Meetings: []site.Meeting{{Day: time.Thursday, Start: civil.Clock{Hour: 18}, End: civil.Clock{Hour: 19, Minute: 30}, Weeks: []int{2, -1}}},
+			Location: den,
+			Place: &site.Place{Name: "Centro Cultural", Street: "1500 E Broad St, Suite #200", City: "Cañon City",
+				State: "CO", PostalCode: "81212"},
+			Online:   &site.Online{Platform: "Google Meet"},
+			Verified: civil.Date{Year: 2025, Month: 11, Day: 2},
+		},
+	}
+	trainings := []*site.Training{
+		{
+			Slug: "ohio-facilitator-2026-04", Title: "Connection Facilitator Training, Columbus",
+			Kind: "facilitator", Program: "connection", Language: "en", Host: ohio,
+			Start: civil.Date{Year: 2026, Month: 4, Day: 11}, End: civil.Date{Year: 2026, Month: 4, Day: 12},
+			Daily:      &site.Daily{Start: civil.Clock{Hour: 9}, End: civil.Clock{Hour: 17}},
+			Location:   ny,
+			Attendance: "in-person",
+			Place: &site.Place{Name: "NAMI Ohio Office", Street: "1225 Dublin Rd", City: "Columbus", State: "OH",
+				PostalCode: "43215", HasCoords: true, Lat: 39.97, Lon: -83.04},
+			Application: &site.Application{Deadline: civil.Date{Year: 2026, Month: 3, Day: 20},
+				URL: "https://namiohio.org/apply", Contact: "train@namiohio.org", Screening: true},
+			Status: "open", Setting: "community", Seats: 16,
+			Notes: "Lunch is provided.",
+		},
+		{
+			Slug: "conexion-online-2026-05", Title: "Conexión: capacitación en línea",
+			Kind: "facilitator", Program: "conexion", Language: "es", Host: denver,
+			Start: civil.Date{Year: 2026, Month: 5, Day: 2}, End: civil.Date{Year: 2026, Month: 5, Day: 3},
+			Location: den, Attendance: "online", Status: "full", Setting: "community",
+		},
+		{
+			Slug: "ohio-past-2025", Title: "Past Training",
+			Kind: "champion-orientation", Program: "connection", Language: "en", Host: ohio,
+			Start: civil.Date{Year: 2025, Month: 10, Day: 4}, End: civil.Date{Year: 2025, Month: 10, Day: 4},
+			Location: ny, Attendance: "online", Status: "open", Setting: "community",
+		},
+		{
+			Slug: "ohio-cancelled", Title: "Trainer </script><b>Training</b> & more",
+			Kind: "trainer", Program: "connection", Language: "en", Host: ohio,
+			Start: civil.Date{Year: 2026, Month: 3, Day: 1}, End: civil.Date{Year: 2026, Month: 3, Day: 1},
+			Location: ny, Attendance: "online", Status: "cancelled", Setting: "correctional",
+		},
+		{
+			Slug: "ohio-postponed", Title: "Postponed Orientation",
+			Kind: "champion-orientation", Program: "connection", Language: "en", Host: ohio,
+			Start: civil.Date{Year: 2026, Month: 6, Day: 6}, End: civil.Date{Year: 2026, Month: 6, Day: 6},
+			Daily:    &site.Daily{Start: civil.Clock{Hour: 18}, End: civil.Clock{Hour: 20}},
+			Location: ny, Attendance: "online", Status: "postponed", Setting: "community",
+		},
+	}
+	return &site.Site{
+		Title:    "Connection Groups",
+		BaseURL:  "https://groups.example.org/",
+		Language: "en",
+		Location: ny,
+		Now:      civil.Date{Year: 2026, Month: 3, Day: 1},
+		Affiliates: []*site.Affiliate{
+			denver, ohio,
+		},
+		Groups:    groups,
+		Trainings: trainings,
+	}
+}
+
+// loadZone returns the time zone named name.
+func loadZone(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatalf("time.LoadLocation(%q): %v", name, err)
+	}
+	return loc
+}
+
+// referenceDir returns /work/shared/reference/meeting-guide, found as ../shared/... from the
+// directory holding go.mod, and fails the test when it is missing.
+func referenceDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+	ref := filepath.Join(dir, "..", "shared", "reference", "meeting-guide")
+	if _, err := os.Stat(filepath.Join(ref, "meeting.schema.json")); err != nil {
+		t.Fatalf("Meeting Guide reference files missing: %v", err)
+	}
+	return ref
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct {
+		name, md, want string
+	}{
+		{"empty", "  \n", ""},
+		{"emphasis", "Bring **a friend** and *coffee*.", "Bring a friend and coffee."},
+		{"link", "See [the map](https://example.org/map).", "See the map (https://example.org/map)."},
+		{"link same as text", "[https://x.org](https://x.org)", "https://x.org"},
+		{"mailto", "[a@b.org](mailto:a@b.org)", "a@b.org"},
+		{"autolink", "<https://x.org/a>", "https://x.org/a"},
+		{"raw html dropped", "Hi <b>there</b>", "Hi there"},
+		{"entities and escapes", "Tom &amp; Jerry \\*not bold\\*", "Tom & Jerry *not bold*"},
+		{"paragraphs", "One\ntwo.\n\nThree.", "One two.\nThree."},
+		{"list", "- one\n- two", "- one\n- two"},
+		{"ordered", "3. c\n4. d", "3. c\n4. d"},
+		{"heading", "# Title\n\nText", "Title\nText"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainText(tt.md); got != tt.want {
+				t.Errorf("plainText(%q) = %q, want %q", tt.md, got, tt.want)
+			}
+		})
+	}
+}

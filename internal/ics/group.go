@@ -1,0 +1,165 @@
+package ics
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/schedule"
+	"sitegen/internal/site"
+)
+
+// Group writes g's meetings as a calendar: one recurring VEVENT per meeting, starting on the
+// first meeting day on or after the later of g's verified and start dates, with an RRULE for
+// its weekday and weeks and an EXDATE for every skip date it would otherwise fall on.
+//
+// A paused group is never shown as meeting: its calendar has its name and time zone but no
+// event, so subscribed clients drop the meetings they had.
+func Group(w io.Writer, s *site.Site, g *site.Group) error {
+	c := newCalendar(g.Name)
+	loc := g.Location
+	if loc == nil {
+		loc = s.Location
+	}
+	anchor := g.Verified
+	if anchor.IsZero() || g.Starts.After(anchor) {
+		anchor = g.Starts
+	}
+	if anchor.IsZero() {
+		anchor = s.Now
+	}
+	writeLine(&c.head, "X-WR-TIMEZONE:"+loc.String())
+	if g.Paused() || len(g.Meetings) == 0 {
+		// RFC 5545 wants at least one component in a calendar: the time zone is one.
+		c.use(loc, anchor.Year)
+		return c.writeTo(w)
+	}
+	dtstamp := g.Verified // the day the listing last changed, never the clock
+	if dtstamp.IsZero() {
+		dtstamp = anchor
+	}
+	skip := slices.Clone(g.Skip)
+	slices.SortFunc(skip, civil.Date.Compare)
+	base := host(s.BaseURL)
+	page := s.BaseURL + "groups/" + g.ID + "/"
+	for i, m := range g.Meetings {
+		first, ok := firstDay(m, anchor)
+		if !ok {
+			continue // no such day in two years: nothing to promise
+		}
+		tzid := c.use(loc, first.Year)
+		endDay := first
+		if m.Overnight || m.End.Minutes() <= m.Start.Minutes() {
+			endDay = first.AddDays(1)
+		}
+		e := c.begin()
+		e.prop("UID", fmt.Sprintf("group-%s-m%d@%s", strings.ReplaceAll(g.ID, "/", "-"), i, base))
+		e.prop("DTSTAMP", stamp(dtstamp))
+		e.prop("DTSTART;TZID="+tzid, localTime(first, m.Start))
+		e.prop("DTEND;TZID="+tzid, localTime(endDay, m.End))
+		e.prop("RRULE", rrule(m))
+		for _, d := range skip {
+			if !d.Before(first) && d.Weekday() == m.Day && schedule.OnWeek(d, m.Weeks) {
+				e.prop("EXDATE;TZID="+tzid, localTime(d, m.Start))
+			}
+		}
+		e.text("SUMMARY", g.Name)
+		e.text("LOCATION", groupLocation(g))
+		if g.Place != nil && g.Place.HasCoords {
+			e.prop("GEO", fmt.Sprintf("%.6f;%.6f", g.Place.Lat, g.Place.Lon))
+		}
+		e.text("DESCRIPTION", groupDescription(g, m, first.At(m.Start, loc), page))
+		e.prop("URL", page)
+		e.prop("STATUS", "CONFIRMED")
+		e.prop("TRANSP", "OPAQUE")
+		e.end()
+	}
+	return c.writeTo(w)
+}
+
+// firstDay returns the first day on or after from on which m takes place, skip dates
+// included: an EXDATE removes those, and a DTSTART that the RRULE does not produce would be
+// undefined (RFC 5545 section 3.8.5.3).
+func firstDay(m site.Meeting, from civil.Date) (civil.Date, bool) {
+	d := from
+	for range 2 * 366 {
+		if d.Weekday() == m.Day && schedule.OnWeek(d, m.Weeks) {
+			return d, true
+		}
+		d = d.AddDays(1)
+	}
+	return civil.Date{}, false
+}
+
+// rrule returns the recurrence rule of m: weekly, or monthly on given weeks ("1WE,3WE").
+func rrule(m site.Meeting) string {
+	day := dayCode(m.Day)
+	if len(m.Weeks) == 0 {
+		return "FREQ=WEEKLY;BYDAY=" + day
+	}
+	parts := make([]string, len(m.Weeks))
+	for i, w := range m.Weeks {
+		parts[i] = fmt.Sprint(w) + day
+	}
+	return "FREQ=MONTHLY;BYDAY=" + strings.Join(parts, ",")
+}
+
+func groupLocation(g *site.Group) string {
+	if p := g.Place; p != nil {
+		return placeText(p.Name, p.Street, p.City, p.State, p.PostalCode)
+	}
+	return "Online"
+}
+
+// groupDescription is the event's text: when, where or how to join, whom to ask, the page.
+func groupDescription(g *site.Group, m site.Meeting, ref time.Time, page string) string {
+	es := g.Language == "es"
+	say := func(en, sp string) string {
+		if es {
+			return sp
+		}
+		return en
+	}
+	lines := []string{schedule.Describe(m, ref.Location(), g.Language, ref)}
+	if p := g.Place; p != nil {
+		lines = append(lines, placeText(p.Name, p.Street, p.City, p.State, p.PostalCode))
+		if p.Directions != "" {
+			lines = append(lines, p.Directions)
+		}
+	}
+	if o := g.Online; o != nil {
+		on := say("Online", "En línea")
+		if o.Platform != "" {
+			on += " (" + o.Platform + ")"
+		}
+		if o.JoinURL != "" {
+			lines = append(lines, on+": "+o.JoinURL)
+		} else {
+			lines = append(lines, on+say(": ask the contact below for the link", ": pida el enlace al contacto indicado abajo"))
+		}
+		if o.Instructions != "" {
+			lines = append(lines, o.Instructions)
+		}
+	}
+	if c := g.ContactOrAffiliate(); c.Email != "" || c.Phone != "" {
+		lines = append(lines, say("Contact: ", "Contacto: ")+joinNonEmpty(", ", c.Email, c.Phone))
+	}
+	if g.Affiliate != nil {
+		lines = append(lines, g.Affiliate.Name)
+	}
+	lines = append(lines, page)
+	return strings.Join(lines, "\n")
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

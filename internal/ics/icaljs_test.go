@@ -1,0 +1,200 @@
+package ics
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"sitegen/internal/schedule"
+	"sitegen/internal/site"
+)
+
+// expanded is one VEVENT as ical.js reads it: see test/ical/expand.mjs.
+type expanded struct {
+	UID    string   `json:"uid"`
+	Status string   `json:"status"`
+	Starts []string `json:"starts"`
+	Ends   []string `json:"ends"`
+}
+
+// expandWithICALJS parses a calendar with ical.js (a calendar library used by real clients,
+// installed by npm in test/ical) and returns the first n occurrences of every event. Without
+// node or the installed package the test is skipped, loudly, unless CI=true, where it fails.
+func expandWithICALJS(t *testing.T, ics []byte, n int) []expanded {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "test", "ical"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := ""
+	if _, err := exec.LookPath("node"); err != nil {
+		missing = "node is not installed"
+	} else if _, err := os.Stat(filepath.Join(dir, "node_modules", "ical.js", "package.json")); err != nil {
+		missing = "ical.js is not installed (run `npm ci` in test/ical)"
+	}
+	if missing != "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("cannot check calendars with ical.js: %s", missing)
+		}
+		t.Skipf("SKIPPING THE ICAL.JS CHECK OF CALENDARS: %s; set CI=true to make this a failure", missing)
+	}
+	cmd := exec.Command("node", "expand.mjs", fmt.Sprint(n))
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	cmd.Stdin = bytes.NewReader(ics)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("ical.js could not read the calendar: %v\n%s\n%s", err, stderr.Bytes(), ics)
+	}
+	var evs []expanded
+	if err := json.Unmarshal(out, &evs); err != nil {
+		t.Fatalf("reading expand.mjs output %q: %v", out, err)
+	}
+	return evs
+}
+
+// TestICALJS loads the calendars in ical.js and compares the occurrences it expands with dates
+// computed by hand from a printed calendar and the zones' rules: Phoenix is UTC-7 all year;
+// New York is UTC-4 until 2026-11-01 02:00 and from 2027-03-14 02:00, UTC-5 between.
+func TestICALJS(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name string
+		ics  []byte
+		n    int
+		want []expanded
+	}{
+		{
+			name: "phoenix weekly, last sunday, fifth thursday, skip",
+			ics:  groupICS(t, f.site, f.phoenix),
+			n:    4,
+			want: []expanded{
+				{
+					UID: "group-nami-valley-tempe-tuesday-m0@groups.example.org", Status: "CONFIRMED",
+					// 2026-12-01 is skipped; 2026-12-25 is a Friday and changes nothing.
+					Starts: []string{"2026-11-25T01:30:00Z", "2026-12-09T01:30:00Z", "2026-12-16T01:30:00Z", "2026-12-23T01:30:00Z"},
+					Ends:   []string{"2026-11-25T03:00:00Z", "2026-12-09T03:00:00Z", "2026-12-16T03:00:00Z", "2026-12-23T03:00:00Z"},
+				},
+				{
+					UID: "group-nami-valley-tempe-tuesday-m1@groups.example.org", Status: "CONFIRMED",
+					Starts: []string{"2026-11-29T21:00:00Z", "2026-12-27T21:00:00Z", "2027-01-31T21:00:00Z", "2027-02-28T21:00:00Z"},
+					Ends:   []string{"2026-11-29T22:30:00Z", "2026-12-27T22:30:00Z", "2027-01-31T22:30:00Z", "2027-02-28T22:30:00Z"},
+				},
+				{
+					UID: "group-nami-valley-tempe-tuesday-m2@groups.example.org", Status: "CONFIRMED",
+					// Fifth Thursdays: none in Nov 2026 or Jan-Mar, May, Jun, Aug 2027.
+					Starts: []string{"2027-01-01T01:00:00Z", "2027-04-30T01:00:00Z", "2027-07-30T01:00:00Z", "2027-10-01T01:00:00Z"},
+					Ends:   []string{"2027-01-01T02:30:00Z", "2027-04-30T02:30:00Z", "2027-07-30T02:30:00Z", "2027-10-01T02:30:00Z"},
+				},
+			},
+		},
+		{
+			name: "new york first and third wednesday across dst start, skip",
+			ics:  groupICS(t, f.site, f.newYork),
+			n:    5,
+			want: []expanded{{
+				UID: "group-nami-nyc-conexion-harlem-m0@groups.example.org", Status: "CONFIRMED",
+				// 2027-02-17 is skipped; from 2027-03-14 the offset is -4.
+				Starts: []string{"2027-01-21T00:00:00Z", "2027-02-04T00:00:00Z", "2027-03-04T00:00:00Z", "2027-03-17T23:00:00Z", "2027-04-07T23:00:00Z"},
+				Ends:   []string{"2027-01-21T01:30:00Z", "2027-02-04T01:30:00Z", "2027-03-04T01:30:00Z", "2027-03-18T00:30:00Z", "2027-04-08T00:30:00Z"},
+			}},
+		},
+		{
+			name: "new york across dst end, starts, overnight",
+			ics:  groupICS(t, f.site, f.fall),
+			n:    3,
+			want: []expanded{
+				{
+					UID: "group-nami-nyc-brooklyn-sunday-m0@groups.example.org", Status: "CONFIRMED",
+					// Starts 2026-10-18; from 2026-11-01 02:00 the offset is -5.
+					Starts: []string{"2026-10-18T22:30:00Z", "2026-10-25T22:30:00Z", "2026-11-01T23:30:00Z"},
+					Ends:   []string{"2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z", "2026-11-02T01:00:00Z"},
+				},
+				{
+					UID: "group-nami-nyc-brooklyn-sunday-m1@groups.example.org", Status: "CONFIRMED",
+					// Last Saturdays, 23:00 to 00:30: the first ends before the 02:00 change.
+					Starts: []string{"2026-11-01T03:00:00Z", "2026-11-29T04:00:00Z", "2026-12-27T04:00:00Z"},
+					Ends:   []string{"2026-11-01T04:30:00Z", "2026-11-29T05:30:00Z", "2026-12-27T05:30:00Z"},
+				},
+			},
+		},
+		{
+			name: "paused",
+			ics:  groupICS(t, f.site, f.paused),
+			n:    3,
+			want: []expanded{},
+		},
+		{
+			name: "trainings",
+			ics:  trainingsICS(t, f.site, f.trainings),
+			n:    5,
+			want: []expanded{
+				{
+					UID: "training-facilitator-2026-12@groups.example.org", Status: "CONFIRMED",
+					Starts: []string{"2026-12-04"}, Ends: []string{"2026-12-07"},
+				},
+				{
+					UID: "training-facilitator-2027-03@groups.example.org", Status: "CANCELLED",
+					// 9:00 to 16:00 for three days across the change of 2027-03-14.
+					Starts: []string{"2027-03-13T14:00:00Z", "2027-03-14T13:00:00Z", "2027-03-15T13:00:00Z"},
+					Ends:   []string{"2027-03-13T21:00:00Z", "2027-03-14T20:00:00Z", "2027-03-15T20:00:00Z"},
+				},
+				{
+					UID: "training-champions-2027-01@groups.example.org", Status: "TENTATIVE",
+					Starts: []string{"2027-01-09T17:00:00Z"}, Ends: []string{"2027-01-09T19:00:00Z"},
+				},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := expandWithICALJS(t, tt.ics, tt.n)
+			if len(got) != len(tt.want) {
+				t.Fatalf("ical.js read %d events, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.UID != w.UID || g.Status != w.Status || !slices.Equal(g.Starts, w.Starts) || !slices.Equal(g.Ends, w.Ends) {
+					t.Errorf("ical.js event %d = %+v,\nwant %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+// TestICALJSAgreesWithNext checks the calendar against the page: the meetings that ical.js
+// expands from a group's file are the ones schedule.Next lists, over more than a year, across
+// the DST changes.
+func TestICALJSAgreesWithNext(t *testing.T) {
+	f := newFixture(t)
+	for _, g := range []*site.Group{f.phoenix, f.newYork, f.fall} {
+		t.Run(g.ID, func(t *testing.T) {
+			const n = 40 // within the two years Next looks ahead
+			var all []string
+			for _, ev := range expandWithICALJS(t, groupICS(t, f.site, g), n) {
+				all = append(all, ev.Starts...)
+			}
+			slices.Sort(all)
+			from := g.Verified.In(g.Location)
+			if g.Starts.After(g.Verified) {
+				from = g.Starts.In(g.Location)
+			}
+			var want []string
+			for _, o := range schedule.Next(g, from, n) {
+				want = append(want, o.Start.UTC().Format(time.RFC3339))
+			}
+			// ical.js gave n of each meeting; the first n overall must match.
+			if len(all) < n || !slices.Equal(all[:n], want) {
+				t.Errorf("ical.js starts = %v,\nschedule.Next = %v", all, want)
+			}
+		})
+	}
+}

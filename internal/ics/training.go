@@ -1,0 +1,112 @@
+package ics
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"sitegen/internal/site"
+)
+
+// Trainings writes the trainings ts as a calendar, one VEVENT each, in the order given (the
+// caller passes the upcoming published ones). A training without daily hours is an all-day
+// event from its start to its end date; one with daily hours repeats daily at those hours.
+// Cancelled trainings have STATUS:CANCELLED and postponed ones STATUS:TENTATIVE, so that
+// subscribed calendars update rather than lose them silently.
+func Trainings(w io.Writer, s *site.Site, ts []*site.Training) error {
+	name := s.Title + ": trainings"
+	if s.Language == "es" {
+		name = s.Title + ": capacitaciones"
+	}
+	c := newCalendar(name)
+	base := host(s.BaseURL)
+	for _, t := range ts {
+		page := s.BaseURL + "trainings/" + t.Slug + "/"
+		e := c.begin()
+		e.prop("UID", "training-"+t.Slug+"@"+base)
+		e.prop("DTSTAMP", stamp(t.Start))
+		if t.Daily == nil {
+			e.prop("DTSTART;VALUE=DATE", dateValue(t.Start))
+			e.prop("DTEND;VALUE=DATE", dateValue(t.End.AddDays(1)))
+		} else {
+			loc := t.Location
+			if loc == nil {
+				loc = s.Location
+			}
+			tzid := c.use(loc, t.Start.Year)
+			endDay := t.Start
+			if t.Daily.End.Minutes() <= t.Daily.Start.Minutes() {
+				endDay = endDay.AddDays(1)
+			}
+			e.prop("DTSTART;TZID="+tzid, localTime(t.Start, t.Daily.Start))
+			e.prop("DTEND;TZID="+tzid, localTime(endDay, t.Daily.End))
+			if days := t.End.DaysSince(t.Start) + 1; days > 1 {
+				e.prop("RRULE", fmt.Sprintf("FREQ=DAILY;COUNT=%d", days))
+			}
+		}
+		e.text("SUMMARY", t.Title)
+		e.text("LOCATION", trainingLocation(t))
+		if t.Place != nil && t.Place.HasCoords {
+			e.prop("GEO", fmt.Sprintf("%.6f;%.6f", t.Place.Lat, t.Place.Lon))
+		}
+		e.text("DESCRIPTION", trainingDescription(t, page))
+		e.prop("URL", page)
+		e.prop("STATUS", trainingStatus(t.Status))
+		e.end()
+	}
+	if len(ts) == 0 && s.Location != nil {
+		// RFC 5545 wants at least one component in a calendar: the time zone is one.
+		c.use(s.Location, s.Now.Year)
+	}
+	return c.writeTo(w)
+}
+
+func trainingStatus(status string) string {
+	switch status {
+	case "cancelled":
+		return "CANCELLED"
+	case "postponed":
+		return "TENTATIVE"
+	}
+	return "CONFIRMED"
+}
+
+func trainingLocation(t *site.Training) string {
+	if p := t.Place; p != nil {
+		return placeText(p.Name, p.Street, p.City, p.State, p.PostalCode)
+	}
+	return "Online"
+}
+
+// trainingDescription is the event's text: its state, its host, how to apply, the page.
+func trainingDescription(t *site.Training, page string) string {
+	es := t.Language == "es"
+	say := func(en, sp string) string {
+		if es {
+			return sp
+		}
+		return en
+	}
+	var lines []string
+	switch t.Status {
+	case "full":
+		lines = append(lines, say("Full", "Completa"))
+	case "cancelled":
+		lines = append(lines, say("Cancelled", "Cancelada"))
+	case "postponed":
+		lines = append(lines, say("Postponed", "Aplazada"))
+	}
+	if t.Host != nil {
+		lines = append(lines, say("Hosted by ", "Organiza: ")+t.Host.Name)
+	}
+	if a := t.Application; a != nil {
+		if !a.Deadline.IsZero() {
+			lines = append(lines, say("Apply by ", "Fecha límite para solicitar: ")+a.Deadline.String())
+		}
+		if how := joinNonEmpty(", ", a.URL, a.Contact); how != "" {
+			lines = append(lines, say("Apply: ", "Solicitudes: ")+how)
+		}
+	}
+	lines = append(lines, page)
+	return strings.Join(lines, "\n")
+}
