@@ -243,6 +243,12 @@ func (d *decoder) str(into *string) func(*yaml.Node) {
 			d.errorf(n, "expected text, not %s", describe(n))
 			return
 		}
+		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
+			// Unquoted, 02134 would be read as a number by other YAML readers (and editors'
+			// schema validation), losing its zero: ask for quotes, as the schema does.
+			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
+			return
+		}
 		if d.placeholder(n) {
 			return
 		}
