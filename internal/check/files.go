@@ -34,7 +34,7 @@ func (c *checker) site(s *load.SiteFile) {
 }
 
 func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affiliate, slugs []string) {
-	names := map[string]*load.Affiliate{}
+	names := map[string][]*load.Affiliate{}
 	for _, a := range all {
 		p := a.Path
 		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
@@ -61,14 +61,21 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 			}
 		}
 		if a.Name != "" {
-			if other, ok := names[strings.ToLower(a.Name)]; ok {
-				c.errorf(p, a.Keys.At("name"), "name %q is already used by %s; every affiliate needs its own name", a.Name, other.Path)
-			} else {
-				names[strings.ToLower(a.Name)] = a
-			}
+			names[strings.ToLower(a.Name)] = append(names[strings.ToLower(a.Name)], a)
 		}
 		if a.Keys.Has("parent") {
 			c.parent(a, bySlug, slugs)
+		}
+	}
+	// A shared name is reported in every file that has it, so that whoever adds the second
+	// file sees the problem in the file they are editing.
+	for _, same := range names {
+		for _, a := range same {
+			for _, other := range same {
+				if other != a {
+					c.errorf(a.Path, a.Keys.At("name"), "name %q is also used by %s; every affiliate needs its own name", a.Name, other.Path)
+				}
+			}
 		}
 	}
 }
@@ -143,7 +150,7 @@ func (c *checker) location(p string, l *load.Location) {
 
 func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
 	type key struct{ aff, name string }
-	names := map[key]*load.Group{}
+	names := map[key][]*load.Group{}
 	for _, g := range all {
 		aff, ok := affiliates[g.Affiliate]
 		if !ok {
@@ -152,10 +159,15 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		c.group(g, aff, stale)
 		if g.Name != "" {
 			k := key{g.Affiliate, strings.ToLower(g.Name)}
-			if other, dup := names[k]; dup {
-				c.errorf(g.Path, g.Keys.At("name"), "name %q is already used by %s; give each group of an affiliate its own name", g.Name, other.Path)
-			} else {
-				names[k] = g
+			names[k] = append(names[k], g)
+		}
+	}
+	for _, same := range names {
+		for _, g := range same {
+			for _, other := range same {
+				if other != g {
+					c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, other.Path)
+				}
 			}
 		}
 	}
