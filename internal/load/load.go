@@ -46,7 +46,10 @@
 package load
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -123,23 +126,25 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, errors.New("file is larger than 256 KiB; split it or remove what does not belong")
-	}
-	buf := make([]byte, MaxFileSize+1)
-	n := 0
-	for n < len(buf) {
-		m, err := f.Read(buf[n:])
-		n += m
-		if err != nil {
-			break
+	size := int64(512)
+	if st, err := f.Stat(); err == nil {
+		if st.Size() > MaxFileSize {
+			return nil, errTooLarge
 		}
+		size = st.Size() + 1 // one more byte to see the end without growing
 	}
-	if n > MaxFileSize {
-		return nil, errors.New("file is larger than 256 KiB; split it or remove what does not belong")
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	// The limit holds even when Stat lied or the file grew since.
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, err
 	}
-	return buf[:n], nil
+	if buf.Len() > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return buf.Bytes(), nil
 }
+
+var errTooLarge = fmt.Errorf("file is larger than %d KiB; split it or remove what does not belong", MaxFileSize>>10)
 
 // plan walks data/ and content/, reporting misplaced files, and returns the files to read.
 func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
@@ -182,12 +187,14 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 		}
 		switch {
 		case len(parts) == 3 && parts[1] == "affiliates":
+			// The affiliate is known from its file name even when the file cannot be read,
+			// so that its groups, its local affiliates and its trainings are not reported as
+			// naming an affiliate that does not exist.
+			a := &Affiliate{Path: p, Slug: slug, Keys: Keys{"": {1, 1}}, Failed: true}
+			files.Affiliates = append(files.Affiliates, a)
 			add(p, func(d *decoder, src []byte) {
 				if n := d.parse(src); n != nil {
-					a := d.affiliate(n, slug)
-					mu.Lock()
-					files.Affiliates = append(files.Affiliates, a)
-					mu.Unlock()
+					*a = *d.affiliate(n, slug)
 				} else {
 					d.empty()
 				}
@@ -241,12 +248,12 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, slugify(slug)+".md")
 			return
 		}
+		// Known even when the file cannot be read, so that a broken content/index.md is
+		// not also reported as missing.
+		pg := &Page{Path: p, Slug: slug, Guide: guide, Keys: Keys{"": {1, 1}}, Failed: true}
+		files.Pages = append(files.Pages, pg)
 		add(p, func(d *decoder, src []byte) {
-			if pg := d.page(src, slug, guide); pg != nil {
-				mu.Lock()
-				files.Pages = append(files.Pages, pg)
-				mu.Unlock()
-			}
+			*pg = *d.page(src, slug, guide)
 		})
 	})
 	return jobs
