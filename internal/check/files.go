@@ -36,7 +36,14 @@ func (c *checker) site(s *load.SiteFile) {
 func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affiliate, slugs []string) {
 	names := map[string][]*load.Affiliate{}
 	for _, a := range all {
+		if a.Failed {
+			continue // load reported why
+		}
 		p := a.Path
+		if len(a.Slug) == 2 && slices.Contains(States, strings.ToUpper(a.Slug)) {
+			// /groups/SLUG/ is both an affiliate's folder of groups and a state's list.
+			c.errorf(p, load.Pos{Line: 1, Col: 1}, "file name %q would share the address /groups/%s/ with the list of %s's groups: rename the file, e.g. nami-%s.yaml", a.Slug+".yaml", a.Slug, strings.ToUpper(a.Slug), a.Slug)
+		}
 		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
 		c.enum(p, a.Keys, "kind", a.Kind, Kinds)
 		c.usps(p, a.Keys, "state", a.State)
@@ -88,9 +95,11 @@ func (c *checker) parent(a *load.Affiliate, bySlug map[string]*load.Affiliate, s
 		c.errorf(a.Path, at, "parent %q is this affiliate itself; name its state organization", a.Parent)
 	case !ok:
 		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+	case parent.Failed:
+		// Its own file's problem, reported there.
 	case parent.Kind != "state-organization":
 		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
-	case a.State != "" && parent.State != a.State:
+	case slices.Contains(States, a.State) && parent.State != a.State:
 		c.errorf(a.Path, at, "parent %q is the state organization of %s, not of %s", a.Parent, parent.State, a.State)
 	}
 }
@@ -156,6 +165,9 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		if !ok {
 			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, didYouMean(g.Affiliate, slugs))
 		}
+		if g.Failed {
+			continue // load reported why
+		}
 		c.group(g, aff, stale)
 		if g.Name != "" {
 			k := key{g.Affiliate, strings.ToLower(g.Name)}
@@ -192,19 +204,20 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	online := g.Attendance == "online" || g.Attendance == "hybrid"
 	switch {
 	case inPerson && g.Location == nil:
-		c.errorf(p, k.At("attendance"), "a %s group needs a location: add location with name, street, city, state and postal_code", g.Attendance)
+		c.errorf(p, k.At("attendance"), "%s %s group needs a location: add location with name, street, city, state and postal_code", article(g.Attendance), g.Attendance)
 	case g.Attendance == "online" && g.Location != nil:
 		c.errorf(p, k.At("location"), "an online group has no location: remove it, or set attendance to hybrid")
 	}
 	if g.Location != nil {
 		c.location(p, g.Location)
-		if inPerson && g.Location.Lat == nil && g.Location.Lon == nil && g.Location.Keys.Has("name") {
+		// A lat or lon that is given but not a number is already an error.
+		if inPerson && !g.Location.Keys.Has("lat") && !g.Location.Keys.Has("lon") && g.Location.Keys.Has("name") {
 			c.warnf(p, g.Location.Keys.At(""), "location has no lat and lon, so the finder cannot sort this group by distance: add its coordinates")
 		}
 	}
 	switch {
 	case online && g.Online == nil:
-		c.errorf(p, k.At("attendance"), "an %s group needs online: add online with link_public and either join_url or instructions", g.Attendance)
+		c.errorf(p, k.At("attendance"), "%s %s group needs online: add online with link_public and either join_url or instructions", article(g.Attendance), g.Attendance)
 	case g.Attendance == "in-person" && g.Online != nil:
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
 	}
@@ -221,7 +234,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.phone(p, ct.Keys, "phone", ct.Phone)
 		hasContact = ct.Email != "" || ct.Phone != ""
 	}
-	if !hasContact && aff != nil && aff.Email == "" && aff.Phone == "" {
+	if !hasContact && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
 		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
 	}
 	for i, a := range g.Audience {
@@ -288,6 +301,9 @@ func (c *checker) meeting(p string, m *load.Meeting) {
 }
 
 func (c *checker) training(t *load.Training, affiliates map[string]*load.Affiliate, slugs []string) {
+	if t.Failed {
+		return // load reported why
+	}
 	p, k := t.Path, t.Keys
 	c.required(p, k, "the training", "title", "kind", "host", "start", "end", "attendance")
 	c.enum(p, k, "kind", t.Kind, TrainingKind)
@@ -341,6 +357,9 @@ func (c *checker) pages(pages []*load.Page) {
 		if pg.Path == "content/index.md" {
 			home = true
 		}
+		if pg.Failed {
+			continue // load reported why
+		}
 		c.required(p, k, "front matter", "title")
 		for i, b := range pg.Blocks {
 			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
@@ -365,4 +384,12 @@ func (c *checker) pages(pages []*load.Page) {
 	if !home {
 		c.errorf("content/index.md", load.Pos{}, "missing: the home page's text goes in content/index.md")
 	}
+}
+
+// article returns "an" before a word that starts with a vowel, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
