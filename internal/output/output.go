@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Files maps slash-separated paths relative to the output root ("groups/oh/index.html") to
@@ -50,17 +53,37 @@ func Write(dest string, files Files) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for _, p := range files.Paths() {
+	paths := files.Paths()
+	dirs := map[string]bool{}
+	for _, p := range paths {
 		if !validPath(p) {
 			return fmt.Errorf("refusing to write %q: not a path inside the output folder", p)
 		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
+		if dir := path.Dir(p); !dirs[dir] {
+			dirs[dir] = true
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+				return err
+			}
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
+	}
+	// Writing is mostly waiting on the file system: a few writers at once keep it busy.
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 2 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = os.WriteFile(filepath.Join(tmp, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	return swap(tmp, dest)
 }

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"sitegen/internal/civil"
@@ -255,13 +258,25 @@ type groupData struct {
 	Others       []groupItem
 }
 
+// groups renders every group's page, on every processor: at national scale they are most
+// of the site.
 func (r *renderer) groups() error {
-	for _, g := range r.s.Groups {
-		if err := r.group(g); err != nil {
-			return err
-		}
+	errs := make([]error, len(r.s.Groups))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = r.group(r.s.Groups[i])
+			}
+		})
 	}
-	return nil
+	for i := range r.s.Groups {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func (r *renderer) group(g *site.Group) error {

@@ -39,13 +39,24 @@ type heading struct {
 // moved under basePath ("/connection/groups/"), and also returns its h2 and h3 headings, in
 // order.
 func markdown(src, basePath string) (template.HTML, []heading, error) {
-	md := goldmark.New(
+	return markdownWith(newMarkdown(basePath), src)
+}
+
+// newMarkdown returns the Markdown converter of [markdown] for basePath. Building one costs
+// more than converting a short note, so a renderer makes one and shares it: goldmark keeps
+// per-document state in the parser context, not in the converter.
+func newMarkdown(basePath string) goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithExtensions(extension.Table),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(sanitizer{basePath: basePath}, 100)),
 		),
 	)
+}
+
+// markdownWith renders src with the converter md, as [markdown] does.
+func markdownWith(md goldmark.Markdown, src string) (template.HTML, []heading, error) {
 	source := []byte(src)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))

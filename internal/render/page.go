@@ -42,7 +42,7 @@ func (r *renderer) home() error {
 
 // markdown renders p's body, naming p's file in an error.
 func (r *renderer) markdown(p *site.Page) (template.HTML, error) {
-	h, _, err := markdown(p.Body, r.basePath)
+	h, _, err := markdownWith(r.md, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render %s: %w", p.Source, err)
 	}
@@ -77,7 +77,7 @@ type championCall struct {
 
 func (r *renderer) guides() error {
 	for _, g := range r.s.Guides {
-		body, toc, err := markdown(g.Body, r.basePath)
+		body, toc, err := markdownWith(r.md, g.Body)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", g.Source, err)
 		}

@@ -9,7 +9,8 @@
 // state.html, group.html, affiliates.html, affiliate.html, trainings.html, training.html,
 // guide.html, search.html, page.html, 404.html), each defining the template "main". Every file
 // is parsed under its path, so an error names the file. site.css and every .js file are
-// copied to assets/ as NAME.HASH.EXT, HASH the first 10 hex digits of their SHA-256. The
+// copied to assets/ as NAME.HASH.EXT, HASH the first 10 hex digits of their SHA-256 (a module's
+// import of another, "./fold.js", is rewritten to the other's hashed name). The
 // finder page loads finder.js and the search page search.js, as modules, when they exist;
 // the body's data-base attribute gives scripts the site's base path ("/connection/").
 //
@@ -28,6 +29,9 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/site"
@@ -63,7 +67,11 @@ type renderer struct {
 	pages    map[string]string // page template path → its text
 	parsed   map[string]*template.Template
 	es       map[string]string // Spanish phrases, see spanish
-	out      map[string][]byte
+	md       goldmark.Markdown // shared by every page; see newMarkdown
+	mdCache  sync.Map          // Markdown source → template.HTML
+
+	mu  sync.Mutex // guards out and parsed while pages render in parallel
+	out map[string][]byte
 }
 
 func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
@@ -82,6 +90,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		pages:    map[string]string{},
 		parsed:   map[string]*template.Template{},
 		es:       spanish(),
+		md:       newMarkdown(basePath),
 		out:      map[string][]byte{},
 	}
 	if err := r.load(templates); err != nil {
@@ -108,6 +117,7 @@ func (r *renderer) load(templates fs.FS) error {
 	}
 	sort.Strings(files)
 	r.shared = template.New("").Funcs(r.funcs())
+	js := map[string][]byte{}
 	hasBase := false
 	for _, p := range files {
 		data, err := fs.ReadFile(templates, p)
@@ -115,7 +125,9 @@ func (r *renderer) load(templates fs.FS) error {
 			return fmt.Errorf("render: %w", err)
 		}
 		switch ext := path.Ext(p); {
-		case ext == ".css" || ext == ".js":
+		case ext == ".js":
+			js[p] = data // added below, once the modules they import are named
+		case ext == ".css":
 			if err := r.addAsset(p, data); err != nil {
 				return err
 			}
@@ -129,6 +141,9 @@ func (r *renderer) load(templates fs.FS) error {
 			}
 			hasBase = hasBase || p == "base.html"
 		}
+	}
+	if err := r.addModules(js); err != nil {
+		return err
 	}
 	if !hasBase {
 		return fmt.Errorf("render: templates: base.html is missing")
@@ -213,10 +228,8 @@ func (r *renderer) newPage(p, title, description string, data any) *page {
 }
 
 // render executes the page template tmpl for pg and stores the result at out.
+// It is safe to call from several goroutines.
 func (r *renderer) render(out, tmpl string, pg *page) error {
-	if _, dup := r.out[out]; dup {
-		return fmt.Errorf("render: two pages would be written to %s", out)
-	}
 	t, err := r.template(tmpl)
 	if err != nil {
 		return err
@@ -225,12 +238,19 @@ func (r *renderer) render(out, tmpl string, pg *page) error {
 	if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
 		return fmt.Errorf("render %s: %w", out, err)
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.out[out]; dup {
+		return fmt.Errorf("render: two pages would be written to %s", out)
+	}
 	r.out[out] = buf.Bytes()
 	return nil
 }
 
 // template returns the layout and partials with page template tmpl, parsed once.
 func (r *renderer) template(tmpl string) (*template.Template, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if t, ok := r.parsed[tmpl]; ok {
 		return t, nil
 	}
@@ -251,7 +271,13 @@ func (r *renderer) template(tmpl string) (*template.Template, error) {
 
 // markdownHTML renders Markdown for a template, with site links under the base path.
 func (r *renderer) markdownHTML(src string) (template.HTML, error) {
-	h, _, err := markdown(src, r.basePath)
+	if h, ok := r.mdCache.Load(src); ok {
+		return h.(template.HTML), nil // notes and directions repeat across groups
+	}
+	h, _, err := markdownWith(r.md, src)
+	if err == nil {
+		r.mdCache.Store(src, h)
+	}
 	return h, err
 }
 
@@ -301,6 +327,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"tel":       telURL,
 		"sms":       smsURL,
 		"phone":     phoneWords,
+		"nobreak":   noBreak,
 		"textLabel": textLabel,
 		"stateName": stateName,
 		"program":   programName,
@@ -384,6 +411,13 @@ func phoneWords(phone string) string {
 		return phone
 	}
 	return d[:3] + "-" + d[3:6] + "-" + d[6:]
+}
+
+// noBreak keeps a phone number on one line: its hyphens become non-breaking hyphens (U+2011)
+// and its spaces non-breaking spaces, as html-validate's tel-non-breaking rule asks of the
+// text of a tel: link.
+func noBreak(s string) string {
+	return strings.NewReplacer("-", "\u2011", " ", "\u00a0").Replace(s)
 }
 
 func digitsOf(s string) string {
