@@ -101,7 +101,7 @@ func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
 // required reports each of keys that is missing from k.
 func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
 	for _, key := range keys {
-		if !k.Has(key) {
+		if !k.Has(key) && !k.Placeholder(key) {
 			c.errorf(path, k.At(""), "%s is missing required key %q", what, key)
 		}
 	}
@@ -120,7 +120,7 @@ func (c *checker) enumAt(path string, p load.Pos, key, value string, allowed []s
 		return
 	}
 	msg := fmt.Sprintf("%s %q is not one of %s", key, value, strings.Join(allowed, ", "))
-	if s := suggest.Closest(value, allowed); s != "" {
+	if s := closest(value, allowed); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	c.errorf(path, p, "%s", msg)
@@ -253,7 +253,7 @@ func (c *checker) zone(path string, k load.Keys, value string) {
 		return
 	}
 	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
-	if s := suggest.Closest(value, zoneNames()); s != "" {
+	if s := closest(value, zoneNames()); s != "" {
 		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
 	}
 	c.errorf(path, k.At("timezone"), "%s", msg)
@@ -314,8 +314,21 @@ func stateByName(s string) string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if n := suggest.Closest(s, names); n != "" {
+	if n := closest(s, names); n != "" {
 		return stateNames[n]
 	}
 	return ""
+}
+
+// maxSuggest is the longest value for which a suggestion is searched: the closest of many
+// candidates costs time in proportion to the value's length, and a value this long is not
+// a misspelling.
+const maxSuggest = 100
+
+// closest is suggest.Closest for values of at most maxSuggest bytes.
+func closest(word string, candidates []string) string {
+	if len(word) > maxSuggest {
+		return ""
+	}
+	return suggest.Closest(word, candidates)
 }

@@ -8,7 +8,6 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
-	"sitegen/internal/suggest"
 )
 
 func (c *checker) site(s *load.SiteFile) {
@@ -123,7 +122,7 @@ func stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) 
 }
 
 func didYouMean(word string, candidates []string) string {
-	if s := suggest.Closest(word, candidates); s != "" {
+	if s := closest(word, candidates); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	if len(candidates) == 1 {

@@ -20,6 +20,9 @@ type Affiliate struct {
 	About     string
 	Editors   []string
 	Keys      Keys
+	// Failed is set when the file could not be read as a mapping; load has reported why,
+	// and check skips the file's own rules so as not to report the same problem again.
+	Failed bool
 }
 
 // Address is a postal address.
@@ -39,7 +42,7 @@ type Champions struct {
 
 func (d *decoder) affiliate(n *yaml.Node, slug string) *Affiliate {
 	a := &Affiliate{Path: d.path, Slug: slug, Keys: Keys{}}
-	d.mapping(n, "the affiliate", a.Keys,
+	a.Failed = !d.mapping(n, "the affiliate", a.Keys,
 		field{"name", d.str(&a.Name)},
 		field{"kind", d.str(&a.Kind)},
 		field{"state", d.str(&a.State)},

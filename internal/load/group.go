@@ -30,6 +30,9 @@ type Group struct {
 	Skip       []civil.Date
 	SkipAt     []Pos
 	Keys       Keys
+	// Failed is set when the file could not be read as a mapping; load has reported why,
+	// and check skips the file's own rules so as not to report the same problem again.
+	Failed bool
 }
 
 // Meeting is one entry of a group's meetings list.
@@ -69,7 +72,7 @@ type Contact struct {
 
 func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 	g := &Group{Path: d.path, Affiliate: affiliate, Slug: slug, Keys: Keys{}}
-	d.mapping(n, "the group", g.Keys,
+	g.Failed = !d.mapping(n, "the group", g.Keys,
 		field{"name", d.str(&g.Name)},
 		field{"program", d.str(&g.Program)},
 		field{"language", d.str(&g.Language)},

@@ -6,6 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/diag"
 )
 
 // Page is a Markdown file under content/: its front matter and its body.
@@ -23,6 +24,9 @@ type Page struct {
 	// BodyLine is the line of the file on which Body starts.
 	BodyLine int
 	Keys     Keys
+	// Failed is set when the file could not be read as a page; load has reported why, and
+	// check skips the page's own rules so as not to report the same problem again.
+	Failed bool
 }
 
 // splitFrontMatter separates a leading "---" … "---" block from the Markdown after it. It
@@ -53,20 +57,33 @@ func splitFrontMatter(src []byte) (meta, body []byte, bodyLine int, ok bool) {
 }
 
 func (d *decoder) page(src []byte, slug string, guide bool) *Page {
-	p := &Page{Path: d.path, Slug: slug, Guide: guide, Keys: Keys{}}
+	p := &Page{Path: d.path, Slug: slug, Guide: guide, Keys: Keys{"": {1, 1}}}
+	if line, col, ok := invalidUTF8(src); ok {
+		// The whole file, body included: the front matter's own check would miss the body.
+		d.diags.Add(d.path, line, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
+		p.Failed = true
+		return p
+	}
 	meta, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
-		d.errorf(&yaml.Node{Line: 1, Column: 1}, "missing front matter: start the file with a line \"---\", then \"title: ...\", then a line \"---\"")
-		return nil
+		first, _, _ := bytes.Cut(src, []byte("\n"))
+		if string(bytes.TrimRight(first, " \t\r")) == "---" {
+			d.errorf(&yaml.Node{Line: 1, Column: 1}, "front matter is not closed: add a line \"---\" after its last key")
+		} else {
+			d.errorf(&yaml.Node{Line: 1, Column: 1}, "missing front matter: start the file with a line \"---\", then \"title: ...\", then a line \"---\"")
+		}
+		p.Failed = true
+		return p
 	}
 	p.Body, p.BodyLine = string(body), bodyLine
 	d.lineOffset = 1 // the YAML starts on the line after the opening "---"
+	before := len(*d.diags)
 	n := d.parse(meta)
 	if n == nil {
-		p.Keys[""] = Pos{1, 1}
+		p.Failed = len(*d.diags) > before
 		return p
 	}
-	d.mapping(n, "front matter", p.Keys,
+	p.Failed = !d.mapping(n, "front matter", p.Keys,
 		field{"title", d.str(&p.Title)},
 		field{"summary", d.str(&p.Summary)},
 		field{"order", d.integer(&p.Order)},

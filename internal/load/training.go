@@ -27,6 +27,9 @@ type Training struct {
 	Seats       *int
 	Notes       string
 	Keys        Keys
+	// Failed is set when the file could not be read as a mapping; load has reported why,
+	// and check skips the file's own rules so as not to report the same problem again.
+	Failed bool
 }
 
 // Daily is a training's daily hours.
@@ -46,7 +49,7 @@ type Application struct {
 
 func (d *decoder) training(n *yaml.Node, slug string) *Training {
 	t := &Training{Path: d.path, Slug: slug, Keys: Keys{}}
-	d.mapping(n, "the training", t.Keys,
+	t.Failed = !d.mapping(n, "the training", t.Keys,
 		field{"title", d.str(&t.Title)},
 		field{"kind", d.str(&t.Kind)},
 		field{"program", d.str(&t.Program)},

@@ -30,11 +30,22 @@ type Pos struct {
 // mapping itself.
 type Keys map[string]Pos
 
-// Has reports whether key was given.
+// Has reports whether key was given a value. A key whose value is still a "FILL IN"
+// placeholder has none: see [Keys.Placeholder].
 func (k Keys) Has(key string) bool {
 	_, ok := k[key]
 	return ok && key != ""
 }
+
+// Placeholder reports whether key was written with a "FILL IN" placeholder, which load has
+// reported. Such a key is neither missing nor has a value to check.
+func (k Keys) Placeholder(key string) bool {
+	_, ok := k[placeholderPrefix+key]
+	return ok
+}
+
+// placeholderPrefix marks, in Keys, a key whose value is a placeholder.
+const placeholderPrefix = "\x00FILL IN\x00"
 
 // At returns the position of key's value, or of the mapping when key is absent.
 func (k Keys) At(key string) Pos {
@@ -74,13 +85,18 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
 		return nil
 	}
+	if line, col, r, ok := controlChar(src); ok {
+		// yaml.v3 refuses these too, but without saying where.
+		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "control character U+%04X is not allowed: delete it (it may be invisible in your editor)", r)
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil // an empty file: the caller reports what is missing
 		}
-		d.yamlError(err)
+		d.yamlError(err, src)
 		return nil
 	}
 	var next yaml.Node
@@ -88,7 +104,7 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 		d.errorf(&next, "more than one YAML document: a file holds one document, remove the \"---\" line and what follows or move it to its own file")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.yamlError(err)
+		d.yamlError(err, src)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -101,22 +117,70 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 }
 
 // yamlError reports a syntax error from yaml.v3, whose messages read "yaml: line N: ...".
-func (d *decoder) yamlError(err error) {
+// yaml.v3 counts lines from 1 for errors of its scanner but from 0 for errors of its parser
+// (a missing key, an unclosed bracket), and leaves the line out when it is the first.
+func (d *decoder) yamlError(err error, src []byte) {
 	msg := err.Error()
-	line := 0
+	line := 1
 	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
 		if i := strings.Index(rest, ": "); i > 0 {
 			if n, err := strconv.Atoi(rest[:i]); err == nil {
 				line, msg = n, rest[i+2:]
+				if parserError(msg) {
+					line++
+				}
 			}
 		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+			// An alias whose anchor is missing: refused as every alias is, where it is.
+			name = strings.TrimSuffix(name, "' referenced")
+			l, c := aliasPos(src, name)
+			d.diags.Add(d.path, l+d.lineOffset, c, diag.Error, "YAML alias *%s is not allowed in data files: write the value out", name)
+			return
+		}
 	}
-	if line > 0 {
-		line += d.lineOffset
+	// An unclosed quote or bracket is found at the end of the file, on the line after the
+	// last one: point at the last line, which the editor can show.
+	if n := lineCount(src); line > n {
+		line = max(n, 1)
 	}
-	d.diags.Add(d.path, line, 0, diag.Error, "YAML syntax: %s", msg)
+	d.diags.Add(d.path, line+d.lineOffset, 0, diag.Error, "YAML syntax: %s", msg)
+}
+
+// lineCount returns the number of lines of src, the last one counted whether or not it
+// ends in a line feed.
+func lineCount(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// parserError reports whether msg is one of yaml.v3's parser (not scanner) errors.
+func parserError(msg string) bool {
+	for _, p := range []string{
+		"did not find expected <", "did not find expected key", "did not find expected node content",
+		"did not find expected '-' indicator", "did not find expected ',' or ",
+		"found duplicate %", "found incompatible YAML document", "found undefined tag handle",
+	} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasPos returns the line and column of the first "*name" in src, or 1, 1.
+func aliasPos(src []byte, name string) (line, col int) {
+	i := bytes.Index(src, []byte("*"+name))
+	if i < 0 {
+		return 1, 1
+	}
+	line = 1 + bytes.Count(src[:i], []byte("\n"))
+	return line, 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
 }
 
 // noAliases refuses anchors and aliases anywhere under n: they are never expanded, so a
@@ -158,6 +222,25 @@ func invalidUTF8(src []byte) (line, col int, found bool) {
 		i += size
 	}
 	return 0, 0, false
+}
+
+// controlChar returns the position of the first character that YAML does not allow in a
+// file: C0 and C1 control characters other than tab, line feed, carriage return and next
+// line, and the noncharacters U+FFFE and U+FFFF.
+func controlChar(src []byte) (line, col int, r rune, found bool) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r == 0x85:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff:
+			return line, col, r, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
 
 // field is one known key of a mapping and how to decode its value.
@@ -208,6 +291,10 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		if isNull(v) {
 			continue // "key:" with nothing after it counts as absent
 		}
+		if d.placeholder(v) {
+			keys[placeholderPrefix+k.Value] = d.pos(v)
+			continue
+		}
 		keys[k.Value] = d.pos(v)
 		f.decode(v)
 	}
@@ -247,6 +334,9 @@ func (d *decoder) str(into *string) func(*yaml.Node) {
 			// Unquoted, 02134 would be read as a number by other YAML readers (and editors'
 			// schema validation), losing its zero: ask for quotes, as the schema does.
 			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
+			// Keep the text as written, so the value's own rules (postal code, phone) do
+			// not report it again as empty.
+			*into = n.Value
 			return
 		}
 		if d.placeholder(n) {
@@ -279,6 +369,10 @@ func (d *decoder) boolean(into **bool) func(*yaml.Node) {
 func (d *decoder) integer(into **int) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		var i int
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
+			d.errorf(n, "expected a whole number, not %s", n.Value)
+			return
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
 			d.errorf(n, "expected a whole number, not %s", describe(n))
 			return

@@ -1,0 +1,577 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sample is the repository's sample site, relative to this package.
+const sample = "../.."
+
+// sampleNow is the build date the sample site is written for; sampleEpoch is its
+// SOURCE_DATE_EPOCH (2026-11-23 00:00 UTC).
+const (
+	sampleNow   = "2026-11-23"
+	sampleEpoch = "1795392000"
+)
+
+// result is what one run of the command printed and returned.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// sitegen runs the command line args with SOURCE_DATE_EPOCH unset.
+func sitegen(t *testing.T, args ...string) result {
+	t.Helper()
+	return sitegenEnv(t, map[string]string{}, args...)
+}
+
+// sitegenEnv runs the command line args with the environment vars.
+func sitegenEnv(t *testing.T, vars map[string]string, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := runEnv(args, &env{stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }})
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// copySample copies the sample site's data/, content/ and templates/ to a new folder and
+// returns it.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, top := range []string{"data", "content", "templates"} {
+		err := filepath.WalkDir(filepath.Join(sample, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(sample, p)
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if d.Name() == "node_modules" {
+					return filepath.SkipDir
+				}
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// hashTree returns every file and folder under dir with a hash of its bytes and its mode.
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out[rel+"/"] = info.Mode().String()
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out[rel] = fmt.Sprintf("%x %s", sha256.Sum256(b), info.Mode())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCheckSample(t *testing.T) {
+	r := sitegen(t, "check", "-s", sample, "--now", sampleNow)
+	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("sitegen check -s %s --now %s = %d, stdout %q, stderr %q; want 0 and no output", sample, sampleNow, r.code, r.stdout, r.stderr)
+	}
+}
+
+// brokenGroup is a group file of the sample's nami-olentangy with one mistake: a day
+// written "Tues", at line 4, column 10.
+const brokenGroup = `name: Broken Test Group
+attendance: online
+meetings:
+  - day: Tues
+    start: "18:30"
+online:
+  link_public: false
+  instructions: Write to us.
+verified: 2026-11-20
+`
+
+const brokenLine = `data/groups/nami-olentangy/broken.yaml:4:10: error: day "Tues" is not one of monday, tuesday, wednesday, thursday, friday, saturday, sunday; did you mean "tuesday"?`
+
+func TestCheckBroken(t *testing.T) {
+	dir := copySample(t)
+	writeFile(t, filepath.Join(dir, "data/groups/nami-olentangy/broken.yaml"), brokenGroup)
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+	}{
+		{"text", nil, exitSite, brokenLine + "\n"},
+		{"text flag", []string{"--format", "text"}, exitSite, brokenLine + "\n"},
+		{"github", []string{"--format", "github"}, exitSite,
+			`::error file=data/groups/nami-olentangy/broken.yaml,line=4,col=10::day "Tues" is not one of monday, tuesday, wednesday, thursday, friday, saturday, sunday; did you mean "tuesday"?` + "\n"},
+		{"strict", []string{"--strict"}, exitSite, brokenLine + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check", "-s", dir, "--now", sampleNow}, tt.args...)
+			r := sitegen(t, args...)
+			if r.code != tt.wantCode || r.stdout != tt.wantStdout {
+				t.Errorf("sitegen %q = %d, stdout %q; want %d, %q", args, r.code, r.stdout, tt.wantCode, tt.wantStdout)
+			}
+		})
+	}
+	t.Run("json", func(t *testing.T) {
+		r := sitegen(t, "check", "-s", dir, "--now", sampleNow, "--format", "json")
+		var got []map[string]any
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+			t.Fatalf("--format json printed %q: %v", r.stdout, err)
+		}
+		want := []map[string]any{{"path": "data/groups/nami-olentangy/broken.yaml", "line": 4.0, "col": 10.0, "severity": "error",
+			"message": `day "Tues" is not one of monday, tuesday, wednesday, thursday, friday, saturday, sunday; did you mean "tuesday"?`}}
+		if r.code != exitSite || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("sitegen check --format json = %d, %v; want 1, %v", r.code, got, want)
+		}
+	})
+	t.Run("json clean", func(t *testing.T) {
+		r := sitegen(t, "check", "-s", sample, "--now", sampleNow, "--format", "json")
+		if r.code != exitOK || strings.TrimSpace(r.stdout) != "[]" {
+			t.Errorf("sitegen check --format json on the sample = %d, %q; want 0, []", r.code, r.stdout)
+		}
+	})
+}
+
+func TestCheckManyProblems(t *testing.T) {
+	dir := copySample(t)
+	writeFile(t, filepath.Join(dir, "data/groups/nami-olentangy/broken.yaml"), brokenGroup)
+	writeFile(t, filepath.Join(dir, "data/affiliates/nami-broken.yaml"), "name: NAMI Broken\nkind: affiliate\nstate: oh\n")
+	writeFile(t, filepath.Join(dir, "content/guides/broken.md"), "---\ntitle: Broken\nordr: 1\n---\nBody.\n")
+	r := sitegen(t, "check", "-s", dir, "--now", sampleNow)
+	want := `content/guides/broken.md:3:1: error: unknown key "ordr" in front matter; did you mean "order"?
+data/affiliates/nami-broken.yaml:3:8: error: state "oh" must be the uppercase USPS code "OH"
+` + brokenLine + "\n"
+	if r.code != exitSite || r.stdout != want {
+		t.Errorf("sitegen check = %d, stdout:\n%s\nwant 1, stdout:\n%s", r.code, r.stdout, want)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string // a part of stderr
+	}{
+		{"no command", nil, exitUsage, "usage: sitegen COMMAND"},
+		{"unknown command", []string{"chekc"}, exitUsage, `unknown command "chekc"`},
+		{"bad flag", []string{"check", "--nope"}, exitUsage, "flag provided but not defined: -nope"},
+		{"bad now", []string{"check", "-s", sample, "--now", "2026-13-01"}, exitUsage, "--now"},
+		{"bad now words", []string{"check", "-s", sample, "--now", "today"}, exitUsage, "--now"},
+		{"bad format", []string{"check", "-s", sample, "--format", "xml"}, exitUsage, `--format must be text, github or json, not "xml"`},
+		{"extra argument", []string{"check", "site"}, exitUsage, `unexpected argument "site"`},
+		{"missing source", []string{"check", "-s", "no/such/folder", "--now", sampleNow}, exitUsage, "no/such/folder"},
+		{"build bad base url", []string{"build", "-s", sample, "--base-url", "example.org"}, exitUsage, "--base-url"},
+		{"new without kind", []string{"new"}, exitUsage, "usage: sitegen new"},
+		{"new unknown kind", []string{"new", "widget", "x", "-s", sample}, exitUsage, `unknown kind "widget"`},
+		{"new group without affiliate", []string{"new", "group", "tuesday", "-s", sample}, exitUsage, "AFFILIATE/SLUG"},
+		{"new affiliate not a slug", []string{"new", "affiliate", "NAMI Ohio", "-s", sample}, exitUsage, "not a slug"},
+		{"new training not a slug", []string{"new", "training", "OH_2027", "-s", sample}, exitUsage, "not a slug"},
+		{"help unknown", []string{"help", "nope"}, exitUsage, `unknown command "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sitegen(t, tt.args...)
+			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantStderr) {
+				t.Errorf("sitegen %q = %d, stderr %q; want %d and stderr containing %q", tt.args, r.code, r.stderr, tt.wantCode, tt.wantStderr)
+			}
+		})
+	}
+}
+
+func TestInformational(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantStdout string // a part of stdout
+	}{
+		{"version", []string{"version"}, "sitegen "},
+		{"help", []string{"help"}, "commands:"},
+		{"help check", []string{"help", "check"}, "usage: sitegen check"},
+		{"help new", []string{"help", "new"}, "refuses to overwrite"},
+		{"-h", []string{"-h"}, "usage: sitegen COMMAND"},
+		{"--help", []string{"--help"}, "usage: sitegen COMMAND"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sitegen(t, tt.args...)
+			if r.code != exitOK || !strings.Contains(r.stdout, tt.wantStdout) {
+				t.Errorf("sitegen %q = %d, stdout %q; want 0 and stdout containing %q", tt.args, r.code, r.stdout, tt.wantStdout)
+			}
+		})
+	}
+	if r := sitegen(t, "check", "-h"); r.code != exitOK || !strings.Contains(r.stderr, "-strict") {
+		t.Errorf("sitegen check -h = %d, stderr %q; want 0 and the flags", r.code, r.stderr)
+	}
+}
+
+// TestBuildDate checks where the build date comes from: --now, else SOURCE_DATE_EPOCH, else
+// today. The sample's groups were verified on 2026-11-20, so a date before it is an error and
+// a date years after it gives only stale warnings.
+func TestBuildDate(t *testing.T) {
+	tests := []struct {
+		name     string
+		vars     map[string]string
+		args     []string
+		wantCode int
+		want     string // a part of stdout, or "" for none
+	}{
+		{"epoch", map[string]string{"SOURCE_DATE_EPOCH": sampleEpoch}, nil, exitOK, ""},
+		{"epoch before verified", map[string]string{"SOURCE_DATE_EPOCH": "1767225600"}, nil, exitSite, "is in the future (today is 2026-01-01)"},
+		{"now wins over epoch", map[string]string{"SOURCE_DATE_EPOCH": "1767225600"}, []string{"--now", sampleNow}, exitOK, ""},
+		{"bad epoch", map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, nil, exitUsage, ""},
+		{"stale is a warning", nil, []string{"--now", "2028-06-01"}, exitOK, "warning: verified"},
+		{"stale under strict", nil, []string{"--now", "2028-06-01", "--strict"}, exitSite, "warning: verified"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check", "-s", sample}, tt.args...)
+			r := sitegenEnv(t, tt.vars, args...)
+			if r.code != tt.wantCode {
+				t.Errorf("sitegen %q with %v = %d (stdout %q, stderr %q), want %d", args, tt.vars, r.code, r.stdout, r.stderr, tt.wantCode)
+			}
+			if tt.want == "" && r.stdout != "" || !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("sitegen %q with %v printed %q, want %q", args, tt.vars, r.stdout, tt.want)
+			}
+			if strings.Contains(r.stdout, "error:") && tt.wantCode == exitOK {
+				t.Errorf("sitegen %q printed errors but exited 0:\n%s", args, r.stdout)
+			}
+		})
+	}
+}
+
+func TestBuild(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "out")
+	r := sitegen(t, "build", "-s", sample, "-d", dest, "--now", sampleNow)
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "built ") {
+		t.Fatalf("sitegen build = %d, stdout %q, stderr %q; want 0 and a summary", r.code, r.stdout, r.stderr)
+	}
+	want := []string{"index.html"}
+	guides, err := filepath.Glob(filepath.Join(sample, "content/guides/*.md"))
+	if err != nil || len(guides) < 3 {
+		t.Fatalf("sample guides = %v, %v; want at least 3", guides, err)
+	}
+	for _, g := range guides {
+		want = append(want, "guides/"+strings.TrimSuffix(filepath.Base(g), ".md")+"/index.html")
+	}
+	for _, name := range want {
+		b, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Errorf("build did not write %s: %v", name, err)
+			continue
+		}
+		if !bytes.Contains(b, []byte("<html")) {
+			t.Errorf("%s is not an HTML page: %.200q", name, b)
+		}
+	}
+	// The same build again gives the same bytes.
+	before := hashTree(t, dest)
+	if r := sitegen(t, "build", "-s", sample, "-d", dest, "--now", sampleNow); r.code != exitOK {
+		t.Fatalf("second build = %d, stderr %q", r.code, r.stderr)
+	}
+	if after := hashTree(t, dest); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("two builds of the same site and date differ")
+	}
+}
+
+// TestFailedBuildKeepsPrevious builds a copy of the sample, breaks it, and checks that the
+// failed build leaves the previous output exactly as it was and nothing beside it.
+func TestFailedBuildKeepsPrevious(t *testing.T) {
+	tests := []struct {
+		name string
+		file string // relative to the site
+		edit func(string) string
+		want string // a part of the output
+	}{
+		{"data error", "data/groups/nami-olentangy/broken.yaml", func(string) string { return brokenGroup }, brokenLine},
+		{"YAML error", "data/affiliates/nami-olentangy.yaml", func(s string) string { return s + "name: [unclosed\n" }, "YAML syntax"},
+		{"template error", "templates/base.html", func(s string) string { return s + "{{ .NoSuchField.Deeper }" }, "base.html"},
+		{"missing template", "templates/base.html", func(string) string { return "" }, "base.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySample(t)
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "public")
+			if r := sitegen(t, "build", "-s", dir, "-d", dest, "--now", sampleNow); r.code != exitOK {
+				t.Fatalf("first build = %d, stderr %q", r.code, r.stderr)
+			}
+			before := hashTree(t, dest)
+			if len(before) < 10 {
+				t.Fatalf("first build wrote only %d files", len(before))
+			}
+			name := filepath.Join(dir, filepath.FromSlash(tt.file))
+			old, _ := os.ReadFile(name)
+			if b := tt.edit(string(old)); b == "" {
+				if err := os.Remove(name); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				writeFile(t, name, b)
+			}
+			r := sitegen(t, "build", "-s", dir, "-d", dest, "--now", sampleNow)
+			if r.code != exitSite || !strings.Contains(r.stdout+r.stderr, tt.want) {
+				t.Errorf("broken build = %d, stdout %q, stderr %q; want 1 and %q", r.code, r.stdout, r.stderr, tt.want)
+			}
+			after := hashTree(t, dest)
+			for p, h := range before {
+				if after[p] != h {
+					t.Errorf("%s changed: %q, was %q", p, after[p], h)
+				}
+			}
+			for p := range after {
+				if _, ok := before[p]; !ok {
+					t.Errorf("%s appeared", p)
+				}
+			}
+			entries, err := os.ReadDir(parent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("beside the destination: %v, want only public", names)
+			}
+		})
+	}
+}
+
+// fill replaces each placeholder of a new file by a real value, and fails if one is left.
+func fill(t *testing.T, name string, values map[string]string) {
+	t.Helper()
+	s := readFile(t, name)
+	for old, new := range values {
+		if !strings.Contains(s, old) {
+			t.Fatalf("%s does not contain %q:\n%s", name, old, s)
+		}
+		s = strings.ReplaceAll(s, old, new)
+	}
+	if strings.Contains(s, `"FILL IN:`) {
+		t.Fatalf("placeholders left in %s:\n%s", name, s)
+	}
+	writeFile(t, name, s)
+}
+
+// onlyPlaceholders fails unless every line of a check's output is an error about a "FILL IN"
+// placeholder of file.
+func onlyPlaceholders(t *testing.T, r result, file string) {
+	t.Helper()
+	if r.code != exitSite || r.stdout == "" {
+		t.Fatalf("check of a new file = %d, stdout %q; want 1 and the placeholders", r.code, r.stdout)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+		if !strings.HasPrefix(line, file+":") || !strings.Contains(line, "error: fill in this value") {
+			t.Errorf("check of a new file reported %q; want only its placeholders", line)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	epoch := map[string]string{"SOURCE_DATE_EPOCH": sampleEpoch}
+	tests := []struct {
+		name   string
+		args   []string
+		file   string
+		values map[string]string
+	}{
+		{"group", []string{"group", "nami-olentangy/test-group"}, "data/groups/nami-olentangy/test-group.yaml", map[string]string{
+			`"FILL IN: the group's name, e.g. Tuesday Evening Connection"`: "Westerville Tuesday Connection",
+			`"FILL IN: the building, e.g. First Community Church"`:         "Westerville Library",
+			`"FILL IN: street address"`:                                    "126 S State St",
+			`"FILL IN: city"`:                                              "Westerville",
+			`"FILL IN: 5-digit ZIP code"`:                                  `"43081"`,
+			"  # lat: 39.9612":                                             "  lat: 40.1250",
+			"  # lon: -82.9988":                                            "  lon: -82.9290",
+		}},
+		{"affiliate", []string{"affiliate", "nami-licking"}, "data/affiliates/nami-licking.yaml", map[string]string{
+			`"FILL IN: the affiliate's name, e.g. NAMI Franklin County"`: "NAMI Licking County",
+			`"FILL IN: USPS code, e.g. OH"`:                              "OH",
+		}},
+		{"training", []string{"training", "oh-test-2027-06"}, "data/trainings/oh-test-2027-06.yaml", map[string]string{
+			`"FILL IN: e.g. NAMI Connection Facilitator Training"`:                "NAMI Connection Facilitator Training, Newark",
+			`"FILL IN: the host affiliate's slug"`:                                "nami-buckeye-state",
+			`"FILL IN: first day, YYYY-MM-DD"`:                                    "2027-06-04",
+			`"FILL IN: last day, YYYY-MM-DD (facilitator trainings last 3 days)"`: "2027-06-06",
+			`"FILL IN: the building"`:                                             "Newark Community Center",
+			`"FILL IN: street address"`:                                           "12 N Park Pl",
+			`"FILL IN: city"`:                                                     "Newark",
+			`"FILL IN: USPS code"`:                                                "OH",
+			`"FILL IN: 5-digit ZIP code"`:                                         `"43055"`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySample(t)
+			args := append([]string{"new"}, tt.args...)
+			args = append(args, "-s", dir)
+			r := sitegenEnv(t, epoch, args...)
+			if r.code != exitOK || !strings.Contains(r.stdout, tt.file) {
+				t.Fatalf("sitegen %q = %d, stdout %q, stderr %q; want 0 and the file's name", args, r.code, r.stdout, r.stderr)
+			}
+			name := filepath.Join(dir, filepath.FromSlash(tt.file))
+			written := readFile(t, name)
+			if !strings.HasPrefix(written, "# yaml-language-server: $schema=") {
+				t.Errorf("%s does not start with the schema line:\n%s", tt.file, written)
+			}
+			onlyPlaceholders(t, sitegen(t, "check", "-s", dir, "--now", sampleNow), tt.file)
+
+			// A second time: refused, and the file is left as it was.
+			r = sitegenEnv(t, epoch, args...)
+			if r.code != exitSite || !strings.Contains(r.stderr, "already exists") {
+				t.Errorf("sitegen %q again = %d, stderr %q; want 1 and already exists", args, r.code, r.stderr)
+			}
+			if got := readFile(t, name); got != written {
+				t.Errorf("sitegen %q again changed the file", args)
+			}
+
+			fill(t, name, tt.values)
+			if r := sitegen(t, "check", "-s", dir, "--now", sampleNow); r.code != exitOK || r.stdout != "" {
+				t.Errorf("check after filling in %s = %d, stdout:\n%s\nwant 0 and nothing", tt.file, r.code, r.stdout)
+			}
+		})
+	}
+}
+
+func TestNewRefuses(t *testing.T) {
+	dir := copySample(t)
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string
+	}{
+		{"unknown affiliate", []string{"group", "nami-olentangi/new-group"}, exitSite, `there is no affiliate "nami-olentangi" (no file data/affiliates/nami-olentangi.yaml); did you mean "nami-olentangy"?`},
+		{"unknown affiliate far off", []string{"group", "nami-atlantis/new-group"}, exitSite, "sitegen new affiliate nami-atlantis"},
+		{"existing group", []string{"group", "nami-olentangy/women-online"}, exitSite, "data/groups/nami-olentangy/women-online.yaml already exists"},
+		{"existing affiliate", []string{"affiliate", "nami-olentangy"}, exitSite, "data/affiliates/nami-olentangy.yaml already exists"},
+		{"existing training", []string{"training", "oh-facilitator-2026-10"}, exitSite, "data/trainings/oh-facilitator-2026-10.yaml already exists"},
+	}
+	before := hashTree(t, dir)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"new"}, tt.args...), "-s", dir)
+			r := sitegen(t, args...)
+			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantStderr) {
+				t.Errorf("sitegen %q = %d, stderr %q; want %d and %q", args, r.code, r.stderr, tt.wantCode, tt.wantStderr)
+			}
+		})
+	}
+	if after := hashTree(t, dir); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("a refused sitegen new changed the site")
+	}
+}
+
+// TestHelpDocumentationSync checks that README.md's CLI reference names every command and
+// every flag of the command line, so that the two cannot drift apart.
+func TestHelpDocumentationSync(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatalf("README.md: %v (its CLI reference must name every command and flag)", err)
+	}
+	readme := string(b)
+	_, ref, ok := strings.Cut(readme, "## CLI reference")
+	if !ok {
+		t.Fatalf("README.md has no \"## CLI reference\" section")
+	}
+	if i := strings.Index(ref, "\n## "); i >= 0 {
+		ref = ref[:i]
+	}
+	for _, c := range commands() {
+		if !regexp.MustCompile(`sitegen ` + regexp.QuoteMeta(c.name) + `\b`).MatchString(ref) {
+			t.Errorf("README's CLI reference does not show %q", "sitegen "+c.name)
+		}
+		if !strings.Contains(ref, "`"+c.name+"`") {
+			t.Errorf("README's CLI reference does not explain command %q (as `%s`)", c.name, c.name)
+		}
+		var names []string
+		c.flags(&env{}).VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		for _, name := range names {
+			spelled := "--" + name
+			if len(name) == 1 {
+				spelled = "-" + name
+			}
+			if !regexp.MustCompile(regexp.QuoteMeta(spelled) + `\b`).MatchString(ref) {
+				t.Errorf("README's CLI reference does not name flag %s of %s", spelled, c.name)
+			}
+		}
+	}
+	for _, code := range []string{"`0`", "`1`", "`2`"} {
+		if !strings.Contains(ref, code) {
+			t.Errorf("README's CLI reference does not explain exit code %s", code)
+		}
+	}
+	// Each command the README shows is one the command line has.
+	var have []string
+	for _, c := range commands() {
+		have = append(have, c.name)
+	}
+	for _, m := range regexp.MustCompile("(?m)^sitegen ([a-z]+)").FindAllStringSubmatch(ref, -1) {
+		if !slices.Contains(have, m[1]) {
+			t.Errorf("README's CLI reference shows %q, which is not a command", "sitegen "+m[1])
+		}
+	}
+}

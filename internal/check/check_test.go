@@ -1,0 +1,400 @@
+package check_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"sitegen/internal/check"
+	"sitegen/internal/civil"
+	"sitegen/internal/diag"
+	"sitegen/internal/load"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar from the current output")
+
+// testNow is the build date of every golden case.
+var testNow = civil.Date{Year: 2026, Month: 11, Day: 23}
+
+// baseSite returns a small site that checks clean: a site file, two state organizations in
+// different time zones, a local affiliate, a group, a training, a home page, a plain page and
+// a guide. Each golden case starts from it and replaces or adds files.
+func baseSite() fstest.MapFS {
+	files := map[string]string{
+		"data/site.yaml": `title: Test Directory
+base_url: https://groups.example.org/
+timezone: America/New_York
+helpline: {name: NAMI HelpLine, phone: 1-800-950-6264}
+crisis: {name: 988 Lifeline, phone: "988"}
+`,
+		"data/affiliates/nami-ohio.yaml": `name: NAMI Ohio
+kind: state-organization
+state: OH
+email: info@ohio.example.org
+`,
+		"data/affiliates/nami-arizona.yaml": `name: NAMI Arizona
+kind: state-organization
+state: AZ
+timezone: America/Phoenix
+phone: "602-555-0100"
+`,
+		"data/affiliates/nami-franklin.yaml": `name: NAMI Franklin
+kind: affiliate
+state: OH
+parent: nami-ohio
+email: hello@franklin.example.org
+`,
+		"data/groups/nami-franklin/tuesday-evening.yaml": `name: Tuesday Evening Connection
+attendance: in-person
+meetings:
+  - day: tuesday
+    start: "18:30"
+location:
+  name: Main Library
+  street: 96 S Grant Ave
+  city: Columbus
+  state: OH
+  postal_code: "43215"
+  lat: 39.96
+  lon: -82.99
+verified: 2026-11-01
+`,
+		"data/trainings/oh-facilitator.yaml": `title: Facilitator Training
+kind: facilitator
+host: nami-ohio
+start: 2027-02-05
+end: 2027-02-07
+attendance: online
+`,
+		"content/index.md":                         "---\ntitle: Find a group\n---\nFree, weekly, peer-led groups.\n",
+		"content/about.md":                         "---\ntitle: About\nsummary: Who keeps this directory.\n---\nAbout us.\n",
+		"content/guides/becoming-a-facilitator.md": "---\ntitle: Becoming a facilitator\norder: 1\nblocks: [facilitator-trainings]\n---\n## Training\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, s := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
+	}
+	return fsys
+}
+
+// run loads and checks fsys as the command does, returning every diagnostic sorted.
+func run(t *testing.T, fsys fstest.MapFS) diag.List {
+	t.Helper()
+	files, diags := load.Read(fsys)
+	return append(diags, check.Files(files, check.Options{Now: testNow})...).Sort()
+}
+
+func text(t *testing.T, l diag.List) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := l.Write(&b, "text"); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestBaseSiteIsClean(t *testing.T) {
+	if got := text(t, run(t, baseSite())); got != "" {
+		t.Fatalf("the base site has problems:\n%s", got)
+	}
+}
+
+// TestGolden runs every testdata/*.txtar case: the base site with the archive's files on top
+// (and the files named by "delete: PATH" comment lines removed; "grow: PATH SIZE" pads a file
+// with comment lines to SIZE bytes), compared with the archive's "want" section.
+func TestGolden(t *testing.T) {
+	names, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) < 40 {
+		t.Errorf("%d golden cases, want at least 40", len(names))
+	}
+	for _, name := range names {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := parseArchive(src)
+			if strings.TrimSpace(a.comment) == "" {
+				t.Errorf("%s has no comment describing the case", name)
+			}
+			fsys := baseSite()
+			var want string
+			haveWant := false
+			for _, f := range a.files {
+				if f.name == "want" {
+					want, haveWant = string(f.data), true
+					continue
+				}
+				fsys[f.name] = &fstest.MapFile{Data: f.data, Mode: 0o644}
+			}
+			applyDirectives(t, fsys, a.comment)
+			got := text(t, run(t, fsys))
+			if *update {
+				a.setWant(got)
+				if err := os.WriteFile(name, a.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !haveWant {
+				t.Fatalf("%s has no -- want -- section; run go test -update", name)
+			}
+			if got != want {
+				t.Errorf("diagnostics differ (-want +got):\n%s", lineDiff(want, got))
+			}
+		})
+	}
+}
+
+// applyDirectives carries out the "delete:" and "grow:" lines of an archive's comment.
+func applyDirectives(t *testing.T, fsys fstest.MapFS, comment string) {
+	t.Helper()
+	for _, line := range strings.Split(comment, "\n") {
+		switch {
+		case strings.HasPrefix(line, "delete: "):
+			p := strings.TrimSpace(strings.TrimPrefix(line, "delete: "))
+			if _, ok := fsys[p]; !ok {
+				t.Fatalf("delete: %s is not a file of the case", p)
+			}
+			delete(fsys, p)
+		case strings.HasPrefix(line, "grow: "):
+			f := strings.Fields(strings.TrimPrefix(line, "grow: "))
+			if len(f) != 2 {
+				t.Fatalf("grow: want PATH SIZE, got %q", line)
+			}
+			size, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			file, ok := fsys[f[0]]
+			if !ok {
+				t.Fatalf("grow: %s is not a file of the case", f[0])
+			}
+			data := bytes.Clone(file.Data)
+			for len(data) < size {
+				data = append(data, "# padding\n"...)
+			}
+			// Exactly size bytes, ending in a line feed; a cut "# padd" is still a comment.
+			data = append(data[:size-1], '\n')
+			file.Data = data
+		}
+	}
+}
+
+// archive is a txtar archive: a free-form comment, then files each introduced by a line
+// "-- NAME --".
+type archive struct {
+	comment string
+	files   []archiveFile
+}
+
+type archiveFile struct {
+	name string
+	data []byte
+}
+
+func parseArchive(src []byte) archive {
+	var a archive
+	var cur *archiveFile
+	var buf []byte
+	flush := func() {
+		if cur == nil {
+			a.comment = string(buf)
+		} else {
+			cur.data = buf
+			a.files = append(a.files, *cur)
+		}
+		buf = nil
+	}
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		src = rest
+		if name, ok := marker(line); ok {
+			flush()
+			cur = &archiveFile{name: name}
+			continue
+		}
+		buf = append(buf, line...)
+		buf = append(buf, '\n')
+	}
+	flush()
+	return a
+}
+
+func marker(line []byte) (string, bool) {
+	s := string(line)
+	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
+		return "", false
+	}
+	return strings.TrimSpace(s[3 : len(s)-3]), true
+}
+
+func (a *archive) setWant(s string) {
+	for i := range a.files {
+		if a.files[i].name == "want" {
+			a.files[i].data = []byte(s)
+			return
+		}
+	}
+	a.files = append(a.files, archiveFile{"want", []byte(s)})
+}
+
+func (a *archive) format() []byte {
+	var b bytes.Buffer
+	b.WriteString(a.comment)
+	for _, f := range a.files {
+		fmt.Fprintf(&b, "-- %s --\n", f.name)
+		b.Write(f.data)
+		if len(f.data) > 0 && f.data[len(f.data)-1] != '\n' {
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes()
+}
+
+// lineDiff shows the lines of want and got that differ, "-" for want and "+" for got, from a
+// longest common subsequence of lines.
+func lineDiff(want, got string) string {
+	w := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
+	g := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if want == "" {
+		w = nil
+	}
+	if got == "" {
+		g = nil
+	}
+	lcs := make([][]int, len(w)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(g)+1)
+	}
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := len(g) - 1; j >= 0; j-- {
+			if w[i] == g[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var b strings.Builder
+	i, j := 0, 0
+	for i < len(w) || j < len(g) {
+		switch {
+		case i < len(w) && j < len(g) && w[i] == g[j]:
+			fmt.Fprintf(&b, "  %s\n", w[i])
+			i, j = i+1, j+1
+		case j < len(g) && (i == len(w) || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&b, "+ %s\n", g[j])
+			j++
+		default:
+			fmt.Fprintf(&b, "- %s\n", w[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+func TestLineDiff(t *testing.T) {
+	tests := []struct {
+		name, want, got, diff string
+	}{
+		{"same", "a\nb\n", "a\nb\n", "  a\n  b\n"},
+		{"changed", "a\nb\n", "a\nc\n", "  a\n+ c\n- b\n"},
+		{"empty want", "", "x\n", "+ x\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if d := lineDiff(tt.want, tt.got); d != tt.diff {
+				t.Errorf("lineDiff(%q, %q) = %q, want %q", tt.want, tt.got, d, tt.diff)
+			}
+		})
+	}
+}
+
+func TestParseArchive(t *testing.T) {
+	src := "a comment\n-- data/x.yaml --\nname: x\n-- want --\n"
+	a := parseArchive([]byte(src))
+	if a.comment != "a comment\n" || len(a.files) != 2 || a.files[0].name != "data/x.yaml" || string(a.files[0].data) != "name: x\n" || a.files[1].name != "want" || len(a.files[1].data) != 0 {
+		t.Fatalf("parseArchive(%q) = %+v", src, a)
+	}
+	if got := string(a.format()); got != src {
+		t.Errorf("format() = %q, want %q", got, src)
+	}
+}
+
+// TestSymlinks writes the base site to a real folder, opened as the command opens it
+// (os.OpenRoot), and links files under data/ and content/ inside and outside the site.
+func TestSymlinks(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	for name, f := range baseSite() {
+		writeFile(t, filepath.Join(dir, name), f.Data)
+	}
+	writeFile(t, filepath.Join(parent, "secret.yaml"), []byte("name: Outside\n"))
+	writeFile(t, filepath.Join(dir, "shared", "monday.yaml"), []byte(`name: Monday Connection
+attendance: online
+meetings:
+  - day: monday
+    start: "19:00"
+online:
+  link_public: false
+verified: 2026-11-01
+`))
+	links := []struct{ name, target string }{
+		{"data/groups/nami-franklin/outside.yaml", "../../../../secret.yaml"},
+		{"data/groups/nami-franklin/absolute.yaml", filepath.Join(parent, "secret.yaml")},
+		{"data/groups/nami-franklin/monday.yaml", "../../../shared/monday.yaml"},
+		{"data/groups/nami-linked", "../../shared"},
+		{"content/privacy.md", "../../secret.yaml"},
+	}
+	for _, l := range links {
+		if err := os.Symlink(l.target, filepath.Join(dir, filepath.FromSlash(l.name))); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	files, diags := load.Read(root.FS())
+	diags = append(diags, check.Files(files, check.Options{Now: testNow})...).Sort()
+	want := `content/privacy.md: error: symbolic link points outside the site: copy the file here instead
+data/groups/nami-franklin/absolute.yaml: error: symbolic link points outside the site: copy the file here instead
+data/groups/nami-franklin/outside.yaml: error: symbolic link points outside the site: copy the file here instead
+data/groups/nami-linked: error: symbolic link to a folder: use a real folder instead
+`
+	if got := text(t, diags); got != want {
+		t.Errorf("diagnostics differ (-want +got):\n%s", lineDiff(want, got))
+	}
+	var read []string
+	for _, g := range files.Groups {
+		read = append(read, g.Path)
+		if g.Name == "Outside" {
+			t.Errorf("read %s from outside the site", g.Path)
+		}
+	}
+	if !slices.Contains(read, "data/groups/nami-franklin/monday.yaml") {
+		t.Errorf("groups read = %v, want the link inside the site, data/groups/nami-franklin/monday.yaml, among them", read)
+	}
+}
+
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
