@@ -46,7 +46,6 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -126,22 +125,37 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(512)
 	if st, err := f.Stat(); err == nil {
 		if st.Size() > MaxFileSize {
 			return nil, errTooLarge
 		}
-		size = st.Size() + 1 // one more byte to see the end without growing
+		// One read into a buffer of the file's size, plus a byte to see that it ended.
+		buf := make([]byte, st.Size()+1)
+		n, err := io.ReadFull(f, buf)
+		switch {
+		case err == io.ErrUnexpectedEOF || err == io.EOF:
+			return buf[:n], nil
+		case err != nil:
+			return nil, err
+		}
+		// The file grew since Stat: read the rest under the limit.
+		rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1-int64(n)))
+		if err != nil {
+			return nil, err
+		}
+		if buf = append(buf, rest...); len(buf) > MaxFileSize {
+			return nil, errTooLarge
+		}
+		return buf, nil
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	// The limit holds even when Stat lied or the file grew since.
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+	buf, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
 		return nil, err
 	}
-	if buf.Len() > MaxFileSize {
+	if len(buf) > MaxFileSize {
 		return nil, errTooLarge
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 var errTooLarge = fmt.Errorf("file is larger than %d KiB; split it or remove what does not belong", MaxFileSize>>10)
