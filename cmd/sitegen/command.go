@@ -61,6 +61,13 @@ func commands() []*command {
 			run:     runBuild,
 		},
 		{
+			name:    "serve",
+			summary: "build the site into memory, serve it, and rebuild and reload pages on every change",
+			usage:   "sitegen serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--now YYYY-MM-DD]",
+			flags:   serveFlags,
+			run:     runServe,
+		},
+		{
 			name:    "new",
 			summary: "write a new group, affiliate or training file to fill in",
 			usage:   "sitegen new group AFFILIATE/SLUG | new affiliate SLUG | new training SLUG [-s DIR]",

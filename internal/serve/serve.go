@@ -1,0 +1,438 @@
+// Package serve is the dev server of sitegen serve: it builds the site into memory, serves
+// it over HTTP, rebuilds when a source file changes, and makes open pages reload.
+//
+// Every build is an immutable snapshot swapped in atomically, so that a request gets the
+// whole old build or the whole new one, never a mix. Responses come only from the snapshot in
+// memory, never from disk, so no request can reach a file outside the site: paths holding
+// "..", "." segments, backslashes or NUL (encoded or not) are 404.
+//
+// When a rebuild fails, the server keeps the last good build and adds to every HTML response
+// an overlay listing the problems as PATH:LINE:COL: message, in plain HTML with a stylesheet
+// of the dev server, so that it shows even with scripts blocked; the same problems are
+// printed to the terminal. The live-reload script tag is added to HTML responses as they are
+// served (package livereload); the files built carry neither.
+package serve
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/check"
+	"sitegen/internal/diag"
+	"sitegen/internal/livereload"
+	"sitegen/internal/load"
+	"sitegen/internal/output"
+	"sitegen/internal/site"
+	"sitegen/internal/watch"
+)
+
+// Options configure a [Server].
+type Options struct {
+	// Root is the site's folder on disk, holding data/, content/ and templates/.
+	Root string
+	// Build are the build's settings; BaseURL should be the server's own address, so that
+	// the site's links lead back to it.
+	Build build.Options
+	// Log receives the terminal's messages: each rebuild, and the problems found. Nil
+	// discards them.
+	Log io.Writer
+	// Watch makes the server watch Root and rebuild on every change until Close.
+	Watch bool
+	// Debounce is how long the folders must be quiet before a rebuild (default
+	// watch.DefaultDebounce).
+	Debounce time.Duration
+}
+
+// Server serves a site from memory. It is an http.Handler; its lifetime ends with
+// [Server.Close].
+type Server struct {
+	opts     Options
+	fsys     fs.FS       // Root, opened so that symbolic links cannot lead out of it
+	cache    *load.Cache // files parsed by earlier builds; guarded by mu
+	current  atomic.Pointer[snapshot]
+	hub      *livereload.Hub
+	watcher  *watch.Watcher // nil unless Options.Watch
+	mu       sync.Mutex     // serialises rebuilds
+	rebuilds atomic.Int64
+	stop     chan struct{} // closed by Close
+	stopped  chan struct{} // closed when the watch loop has ended
+	once     sync.Once
+}
+
+// snapshot is one build as served. It is never modified once published.
+type snapshot struct {
+	id    string       // "1", "2", …: the build's number, counting swaps
+	files output.Files // the last good build's files; nil when no build ever succeeded
+	sums  map[string]string
+	// problems are the diagnostics of the latest rebuild when it failed, shown in the
+	// overlay; empty when files are its result.
+	problems diag.List
+	overlay  string // the overlay's HTML, "" when problems is empty
+	variant  string // what was injected into HTML, part of its ETag
+}
+
+// Result says what one rebuild did.
+type Result struct {
+	Build    string    // the id of the build served after it
+	Changed  bool      // whether what is served changed (and pages were told to reload)
+	Problems diag.List // every diagnostic, errors and warnings
+	Failed   bool      // whether the build failed (the last good build is kept)
+	Took     time.Duration
+}
+
+// New builds the site once and returns a server of it, watching for changes when
+// opts.Watch is set. A site that fails to build is not an error: the server shows the
+// problems until a change fixes them. The error is for a Root that cannot be opened or
+// watched.
+func New(opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	root, err := os.OpenRoot(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("source folder: %w", err)
+	}
+	s := &Server{
+		opts:    opts,
+		fsys:    root.FS(),
+		cache:   load.NewCache(),
+		stop:    make(chan struct{}),
+		stopped: make(chan struct{}),
+	}
+	s.current.Store(&snapshot{id: "0", variant: "r"})
+	s.hub = livereload.NewHub("0")
+	if opts.Watch {
+		// Watch before the first build, so that no change made during it is lost.
+		s.watcher, err = watch.New(opts.Root, []string{"data", "content", "templates"}, opts.Debounce)
+		if err != nil {
+			return nil, fmt.Errorf("watching %s: %w", opts.Root, err)
+		}
+		go s.watchLoop()
+	} else {
+		close(s.stopped)
+	}
+	s.Rebuild(nil)
+	return s, nil
+}
+
+// Close stops watching and ends every live-reload stream. Call it before the
+// http.Server's Shutdown, which waits for streams to end. It may be called more than once.
+func (s *Server) Close() error {
+	var err error
+	s.once.Do(func() {
+		close(s.stop)
+		if s.watcher != nil {
+			err = s.watcher.Close()
+		}
+		<-s.stopped
+		s.hub.Close()
+	})
+	return err
+}
+
+// Rebuilds returns how many builds the server has run, the first one included.
+func (s *Server) Rebuilds() int { return int(s.rebuilds.Load()) }
+
+// Build returns the id of the build being served.
+func (s *Server) Build() string { return s.current.Load().id }
+
+func (s *Server) watchLoop() {
+	defer close(s.stopped)
+	for {
+		select {
+		case <-s.stop:
+			return
+		case paths := <-s.watcher.Changes():
+			s.Rebuild(paths)
+		case err := <-s.watcher.Errors():
+			fmt.Fprintf(s.opts.Log, "watching: %v; reading every file again\n", err)
+			s.Rebuild(nil)
+		}
+	}
+}
+
+// Rebuild builds the site again after the files at changed (slash-separated paths relative to
+// Root) changed, reusing what earlier builds parsed of the others; nil changed means not
+// known, and every file is read again. It swaps the result in when it differs from what is
+// served, and then tells open pages to reload. It prints what it did and the problems found
+// to the log.
+func (s *Server) Rebuild(changed []string) Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	s.rebuilds.Add(1)
+	if changed == nil {
+		s.cache = load.NewCache()
+	} else {
+		s.cache.Forget(changed...)
+	}
+	old := s.current.Load()
+
+	files, problems := s.build()
+	res := Result{Problems: problems, Failed: files == nil}
+	next := &snapshot{files: old.files, sums: old.sums, problems: nil, variant: "r"}
+	if res.Failed {
+		next.problems = problems
+		next.overlay = overlayHTML(problems, old.files != nil)
+		sum := sha256.Sum256([]byte(next.overlay))
+		next.variant = "e" + hex.EncodeToString(sum[:4])
+	} else {
+		next.files, next.sums = files, hashChanged(old, files)
+	}
+	res.Changed = next.variant != old.variant || !sameFiles(old, next)
+	if res.Changed {
+		n, _ := strconv.Atoi(old.id)
+		next.id = strconv.Itoa(n + 1)
+		s.current.Store(next)
+		s.hub.Reload(next.id)
+	}
+	res.Build = s.current.Load().id
+	res.Took = time.Since(start)
+	s.report(res, len(next.files))
+	return res
+}
+
+// report prints what a rebuild did.
+func (s *Server) report(res Result, files int) {
+	w := s.opts.Log
+	ms := res.Took.Milliseconds()
+	if len(res.Problems) > 0 {
+		_ = res.Problems.Write(w, "text")
+	}
+	switch {
+	case res.Failed:
+		fmt.Fprintf(w, "build failed (%d errors) in %d ms: the pages show the problems and keep the last good build\n", res.Problems.Errors(), ms)
+	case res.Changed:
+		fmt.Fprintf(w, "built %d files in %d ms (build %s): pages reload\n", files, ms, res.Build)
+	default:
+		fmt.Fprintf(w, "built in %d ms: nothing changed\n", ms)
+	}
+}
+
+// build runs the data flow of build.Check and build.Render, with the loader's cache. It
+// returns nil files when the site has errors, with every diagnostic.
+func (s *Server) build() (output.Files, diag.List) {
+	m, diags := s.check()
+	if m == nil {
+		return nil, diags
+	}
+	templates, err := fs.Sub(s.fsys, "templates")
+	if err == nil {
+		_, err = fs.Stat(templates, "base.html")
+	}
+	if err != nil {
+		diags.Add("templates/base.html", 0, 0, diag.Error, "%v", err)
+		return nil, diags.Sort()
+	}
+	files, err := build.Render(m, templates)
+	if err != nil {
+		return nil, append(diags, templateProblem(err)).Sort()
+	}
+	return files, diags
+}
+
+// check is build.Check reading through the cache. It must stay in step with build.Check:
+// TestBuildMatchesBuildPackage compares their results.
+func (s *Server) check() (*site.Site, diag.List) {
+	opts := s.opts.Build
+	files, diags := load.ReadCached(s.fsys, s.cache)
+	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
+	if diags.Errors() > 0 || files.Site == nil {
+		return nil, diags
+	}
+	return site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+}
+
+// templateErrRE finds the template file, line and column in an error of html/template:
+// "template: pages/group.html:12:5: executing …" or "template: base.html:3: unexpected …".
+var templateErrRE = regexp.MustCompile(`template: ([^:\s]+\.html):(\d+)(?::(\d+))?: (.*)`)
+
+// templateProblem turns a rendering error into a diagnostic at the template's line when the
+// error tells it.
+func templateProblem(err error) diag.Diagnostic {
+	m := templateErrRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Diagnostic{Path: "templates", Severity: diag.Error, Message: err.Error()}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.Diagnostic{Path: "templates/" + m[1], Line: line, Col: col, Severity: diag.Error, Message: m[4]}
+}
+
+// hashChanged returns the hashes of files, computing only those of files whose bytes
+// differ from the snapshot old's.
+func hashChanged(old *snapshot, files output.Files) map[string]string {
+	sums := make(map[string]string, len(files))
+	for p, b := range files {
+		if ob, ok := old.files[p]; ok && bytes.Equal(ob, b) {
+			sums[p] = old.sums[p]
+			continue
+		}
+		sum := sha256.Sum256(b)
+		sums[p] = hex.EncodeToString(sum[:10])
+	}
+	return sums
+}
+
+// sameFiles reports whether a and b serve the same files with the same bytes.
+func sameFiles(a, b *snapshot) bool {
+	if len(a.files) != len(b.files) || (a.files == nil) != (b.files == nil) {
+		return false
+	}
+	for p, sum := range b.sums {
+		if as, ok := a.sums[p]; !ok || as != sum {
+			return false
+		}
+	}
+	return true
+}
+
+// ServeHTTP serves the current build, and the dev server's own files under /_sitegen/.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := sitePath(r.URL.Path)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	if strings.HasPrefix(name, "_sitegen/") {
+		if r.URL.Path == overlayCSSPath {
+			w.Header().Set("Content-Type", "text/css; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-cache")
+			http.ServeContent(w, r, "overlay.css", time.Time{}, strings.NewReader(overlayCSS))
+			return
+		}
+		s.hub.ServeHTTP(w, r)
+		return
+	}
+	snap := s.current.Load() // one snapshot for the whole request
+	status := http.StatusOK
+	body, found := snap.files[name]
+	if !found {
+		if _, dir := snap.files[name+"/index.html"]; dir {
+			target := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+		status = http.StatusNotFound
+		name = "404.html"
+		body, found = snap.files[name]
+		if !found {
+			name, body = "404.html", []byte(fallbackPage)
+		}
+	}
+	h := w.Header()
+	h.Set("Content-Type", contentType(name))
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Sitegen-Build", snap.id)
+	sum := snap.sums[name]
+	if path.Ext(name) == ".html" {
+		body = livereload.Inject(body, snap.overlay+livereload.Tag)
+		sum += "-" + snap.variant
+	}
+	if status != http.StatusOK {
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	h.Set("ETag", `"`+sum+`"`)
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(body))
+}
+
+// fallbackPage is served for a miss when the site has no 404.html (no build succeeded yet).
+const fallbackPage = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Not found</title>
+<body>
+<h1>Not found</h1>
+</body>
+</html>
+`
+
+// sitePath maps a request's decoded URL path to the path of a built file, "index.html" for a
+// folder. It refuses, as ok false, any path that could name something outside the site:
+// ".." or "." segments, empty segments, backslashes and control characters such as NUL.
+func sitePath(urlPath string) (name string, ok bool) {
+	if !strings.HasPrefix(urlPath, "/") {
+		return "", false
+	}
+	name = urlPath[1:]
+	for _, r := range name {
+		if r == '\\' || r < 0x20 || r == 0x7f {
+			return "", false
+		}
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", false
+		}
+	}
+	return name, true
+}
+
+// contentType returns the Content-Type of a built file, by its extension.
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		if strings.HasSuffix(name, "feed.xml") {
+			return "application/atom+xml"
+		}
+		return "application/xml"
+	case ".ics":
+		return "text/calendar; charset=utf-8"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".webp":
+		return "image/webp"
+	case ".ico":
+		return "image/x-icon"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".woff2":
+		return "font/woff2"
+	}
+	return "application/octet-stream"
+}
