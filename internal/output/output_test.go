@@ -1,8 +1,10 @@
 package output
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -65,5 +67,33 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("left %d entries beside the output, want only public/", len(entries))
+	}
+}
+
+func TestPlanMakesEachFileOnce(t *testing.T) {
+	calls := 0
+	var mu sync.Mutex
+	l := NewLazy(func() ([]byte, error) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		return []byte("page"), nil
+	})
+	p := Plan{"a/index.html": l, "b.txt": Ready([]byte("ready"))}
+	for range 3 {
+		files, err := p.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(files["a/index.html"]) != "page" || string(files["b.txt"]) != "ready" {
+			t.Fatalf("Files() = %q", files)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("the lazy file was made %d times, want 1", calls)
+	}
+	bad := Plan{"x": NewLazy(func() ([]byte, error) { return nil, errors.New("boom") })}
+	if _, err := bad.Files(); err == nil || err.Error() != "boom" {
+		t.Errorf("Files() error = %v, want boom", err)
 	}
 }

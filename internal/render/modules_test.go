@@ -55,7 +55,11 @@ func TestModules(t *testing.T) {
 				t.Fatal(err)
 			}
 			for name, want := range tt.want {
-				out := string(r.out[r.assets[name]])
+				b, err := r.out[r.assets[name]].Bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := string(b)
 				if !strings.Contains(out, want) {
 					t.Errorf("%s = %q, want it to contain %q", name, out, want)
 				}

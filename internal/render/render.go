@@ -25,8 +25,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,6 +36,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/output"
 	"sitegen/internal/site"
 )
 
@@ -42,6 +45,27 @@ import (
 // slash-separated path under public/ ("index.html", "groups/oh/index.html",
 // "assets/site.0123456789.css"). The output depends only on s and templates.
 func Pages(s *site.Site, templates fs.FS) (map[string][]byte, error) {
+	p, err := Plan(s, templates)
+	if err != nil {
+		return nil, err
+	}
+	return p.Files.Files()
+}
+
+// Planned is every page of a site, prepared but not yet rendered.
+type Planned struct {
+	// Files are the pages and assets by path; a page's template runs when its bytes are
+	// first asked for.
+	Files output.Plan
+	// Samples names one page of each template, in a stable order: rendering them first finds
+	// most template errors without rendering the whole site.
+	Samples []string
+}
+
+// Plan parses the templates and prepares the data of every page of s, leaving the
+// templates' execution, most of the work, to when each page is needed. Template parse errors
+// and data errors are reported here; execution errors when a page is rendered.
+func Plan(s *site.Site, templates fs.FS) (*Planned, error) {
 	r, err := newRenderer(s, templates)
 	if err != nil {
 		return nil, err
@@ -55,10 +79,14 @@ func Pages(s *site.Site, templates fs.FS) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	return r.out, nil
+	samples := make([]string, 0, len(r.samples))
+	for _, tmpl := range slices.Sorted(maps.Keys(r.samples)) {
+		samples = append(samples, r.samples[tmpl])
+	}
+	return &Planned{Files: r.out, Samples: samples}, nil
 }
 
-// renderer holds what one call of [Pages] needs and writes.
+// renderer holds what one call of [Plan] needs and writes.
 type renderer struct {
 	s        *site.Site
 	basePath string            // path of s.BaseURL, "/" or "/connection/"
@@ -70,8 +98,9 @@ type renderer struct {
 	md       goldmark.Markdown // shared by every page; see newMarkdown
 	mdCache  sync.Map          // Markdown source → template.HTML
 
-	mu  sync.Mutex // guards out and parsed while pages render in parallel
-	out map[string][]byte
+	mu      sync.Mutex // guards out, samples and parsed while pages are planned in parallel
+	out     output.Plan
+	samples map[string]string // page template → the first page planned with it
 }
 
 func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
@@ -91,7 +120,8 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		parsed:   map[string]*template.Template{},
 		es:       spanish(),
 		md:       newMarkdown(basePath),
-		out:      map[string][]byte{},
+		out:      output.Plan{},
+		samples:  map[string]string{},
 	}
 	if err := r.load(templates); err != nil {
 		return nil, err
@@ -164,7 +194,7 @@ func (r *renderer) addAsset(p string, data []byte) error {
 	ext := path.Ext(name)
 	out := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 	r.assets[name] = out
-	r.out[out] = data
+	r.out[out] = output.Ready(data)
 	return nil
 }
 
@@ -227,23 +257,29 @@ func (r *renderer) newPage(p, title, description string, data any) *page {
 	}
 }
 
-// render executes the page template tmpl for pg and stores the result at out.
-// It is safe to call from several goroutines.
+// render plans the page at out: the page template tmpl executed with pg when the page is
+// needed. It is safe to call from several goroutines.
 func (r *renderer) render(out, tmpl string, pg *page) error {
 	t, err := r.template(tmpl)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
-		return fmt.Errorf("render %s: %w", out, err)
-	}
+	lazy := output.NewLazy(func() ([]byte, error) {
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
+			return nil, fmt.Errorf("render %s: %w", out, err)
+		}
+		return buf.Bytes(), nil
+	})
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, dup := r.out[out]; dup {
 		return fmt.Errorf("render: two pages would be written to %s", out)
 	}
-	r.out[out] = buf.Bytes()
+	r.out[out] = lazy
+	if prev, ok := r.samples[tmpl]; !ok || out < prev {
+		r.samples[tmpl] = out
+	}
 	return nil
 }
 

@@ -1,0 +1,79 @@
+package output
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Lazy is one output file whose bytes are made on first use, once, however many goroutines
+// ask. A dev server renders only the pages a browser requests; a build asks for all of them.
+type Lazy struct {
+	once sync.Once
+	make func() ([]byte, error)
+	b    []byte
+	err  error
+}
+
+// NewLazy returns a file made by make when first needed.
+func NewLazy(make func() ([]byte, error)) *Lazy { return &Lazy{make: make} }
+
+// Ready returns a file whose bytes are already known.
+func Ready(b []byte) *Lazy {
+	l := &Lazy{b: b}
+	l.once.Do(func() {})
+	return l
+}
+
+// Bytes makes the file if it was not made yet and returns its bytes.
+func (l *Lazy) Bytes() ([]byte, error) {
+	l.once.Do(func() {
+		l.b, l.err = l.make()
+		l.make = nil
+	})
+	return l.b, l.err
+}
+
+// Plan maps each output path to the file that will be written there.
+type Plan map[string]*Lazy
+
+// Paths returns the paths of p, sorted.
+func (p Plan) Paths() []string {
+	paths := make([]string, 0, len(p))
+	for name := range p {
+		paths = append(paths, name)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// Files makes every file of p, on every processor, and returns them; the error joins every
+// file's error.
+func (p Plan) Files() (Files, error) {
+	paths := p.Paths()
+	out := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = p[paths[i]].Bytes()
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files := make(Files, len(paths))
+	for i, name := range paths {
+		files[name] = out[i]
+	}
+	return files, nil
+}
