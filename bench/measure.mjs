@@ -1,0 +1,183 @@
+// Measures, in headless Chromium over loopback, what one search loads: for sitegen's finder
+// (/groups/ with a query in its URL: the page, CSS, scripts and index files it fetches) and
+// for Pagefind over the same built site (a bare test page using /pagefind/pagefind.js,
+// searching the same words and loading the first 20 results, as the finder shows 20).
+// Bytes are counted as a host serving gzip would send them: each response gzipped (level 6),
+// or as it is when that is smaller (Pagefind's index files are gzipped already).
+//
+//	node measure.mjs DIR [--pagefind-seconds N]
+//
+// Prints a JSON report on standard output.
+
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const dir = path.resolve(process.argv[2]);
+const pagefindSeconds = Number(process.argv[process.argv.indexOf('--pagefind-seconds') + 1] || NaN);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.json': 'application/json', '.wasm': 'application/wasm',
+};
+
+// The Pagefind test page: no inline script, so it runs under the same policy.
+const pfPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pagefind</title>
+<script type="module" src="/__pf/test.js"></script></head><body><p id="out">…</p></body></html>`;
+const pfScript = `
+const q = new URLSearchParams(location.search).get('q');
+const pagefind = await import('/pagefind/pagefind.js');
+await pagefind.init();
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+const t = performance.now();
+document.getElementById('out').textContent = data.map((d) => d.meta.title).join('\\n');
+window.__done = { count: search.results.length, shown: data.length, ms: t };
+`;
+
+let log = [];
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  let body;
+  let type;
+  if (url.pathname === '/__pf/') [body, type] = [Buffer.from(pfPage), types['.html']];
+  else if (url.pathname === '/__pf/test.js') [body, type] = [Buffer.from(pfScript), types['.js']];
+  else {
+    let p = path.join(dir, decodeURIComponent(url.pathname));
+    if (url.pathname.endsWith('/')) p = path.join(p, 'index.html');
+    try {
+      body = await fs.readFile(p);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    type = types[path.extname(p)] ?? 'application/octet-stream';
+  }
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': "script-src 'self' 'wasm-unsafe-eval'" });
+  res.end(body);
+  // Counted after answering, so that measuring does not slow the page down.
+  const entry = { path: url.pathname, raw: body.length, gzip: body.length };
+  log.push(entry);
+  zlib.gzip(body, { level: 6 }, (err, gz) => {
+    if (!err) entry.gzip = Math.min(gz.length, body.length);
+  });
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+
+function sum(entries) {
+  return {
+    requests: entries.length,
+    gzip_bytes: entries.reduce((a, e) => a + e.gzip, 0),
+    raw_bytes: entries.reduce((a, e) => a + e.raw, 0),
+  };
+}
+
+async function finder(query) {
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    log = [];
+    await page.goto(`${origin}/groups/?${query}`);
+    await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done', null, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const info = await page.evaluate(() => ({
+      count: Number(document.getElementById('results').dataset.count ?? 0),
+      shown: document.querySelectorAll('.finder-results a.group-name').length,
+      first_results_ms: Math.round(performance.getEntriesByName('finder:results')[0]?.startTime ?? NaN),
+      dom_content_loaded_ms: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN),
+    }));
+    await new Promise((r) => setTimeout(r, 100)); // the last sizes being counted
+    const entries = log.slice();
+    const index = entries.filter((e) => e.path.startsWith('/search/'));
+    return { query, ...info, total: sum(entries), index_only: sum(index), files: entries.map((e) => `${e.path} ${e.gzip}`) };
+  } finally {
+    await ctx.close();
+  }
+}
+
+// nearMe opens the finder with no query, asks for "near me" (a position in Ohio) and counts
+// everything loaded until the sorted results show.
+async function nearMe() {
+  const ctx = await browser.newContext({ geolocation: { latitude: 39.96, longitude: -83.0 }, permissions: ['geolocation'] });
+  try {
+    const page = await ctx.newPage();
+    log = [];
+    await page.goto(`${origin}/groups/`);
+    await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done');
+    await page.click('button.near');
+    await page.waitForFunction(() => /nearest first/.test(document.getElementById('results').textContent), null, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    await new Promise((r) => setTimeout(r, 100));
+    const entries = log.slice();
+    const count = await page.evaluate(() => Number(document.getElementById('results').dataset.count));
+    return { query: 'near me (Ohio)', count, first_results_ms: '-', total: sum(entries), index_only: sum(entries.filter((e) => e.path.startsWith('/search/'))), files: entries.map((e) => `${e.path} ${e.gzip}`) };
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function pagefind(q) {
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    log = [];
+    await page.goto(`${origin}/__pf/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => window.__done, null, { timeout: 60000 });
+    await page.waitForLoadState('networkidle');
+    const done = await page.evaluate(() => window.__done);
+    await new Promise((r) => setTimeout(r, 100));
+    const entries = log.filter((e) => !e.path.startsWith('/__pf/'));
+    return { query: `q=${q}`, count: done.count, shown: done.shown, first_results_ms: Math.round(done.ms), total: sum(entries), files: entries.map((e) => `${e.path} ${e.gzip}`) };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const queries = ['q=columbus', 'q=springfield', 'q=conexion', 'state=oh', 'q=springfield&state=oh', 'day=tuesday&time=evening', 'q=43'];
+const report = { site: dir, finder: [], pagefind: [] };
+// A first load to warm Chromium and the disk cache, not counted.
+await finder('q=warm');
+// Times vary with the machine's load: each query runs five times, the median reported.
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+for (const q of queries) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(await finder(q));
+  const r = runs[0];
+  r.first_results_ms = median(runs.map((x) => x.first_results_ms));
+  r.dom_content_loaded_ms = median(runs.map((x) => x.dom_content_loaded_ms));
+  r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
+  report.finder.push(r);
+}
+report.finder.push(await nearMe());
+try {
+  await fs.access(path.join(dir, 'pagefind', 'pagefind.js'));
+  report.pagefind_index_seconds = pagefindSeconds;
+  await pagefind('warm');
+  for (const q of ['columbus', 'springfield', 'conexion']) {
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await pagefind(q));
+    const r = runs[0];
+    r.first_results_ms = median(runs.map((x) => x.first_results_ms));
+    r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
+    report.pagefind.push(r);
+  }
+} catch (err) {
+  report.pagefind_error = String(err);
+}
+await browser.close();
+server.close();
+console.log(JSON.stringify(report, null, 2));
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const lines = ['', 'query                          results  loads (gzip)  index files  first results'];
+for (const r of report.finder) {
+  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms ${r.dom_content_loaded_ms ? ` (DOMContentLoaded ${r.dom_content_loaded_ms} ms)` : ''}`);
+}
+for (const r of report.pagefind) {
+  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms`);
+}
+process.stderr.write(lines.join('\n') + '\n');

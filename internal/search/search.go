@@ -1,0 +1,449 @@
+// Package search writes the finder's index: the files under search/ that the group finder
+// (/groups/) and the site search (/search/) read in the browser, so that the site needs no
+// search service.
+//
+// # Files
+//
+// The index is split so that one search downloads only what it needs:
+//
+//   - search/manifest.json: the only file without a hash in its name; it lists every other
+//     file of the index, each named by a hash of its content so a host may cache it forever.
+//   - search/g/STATE-N.HASH.json: group records, at most [RecordsPerShard] of one state per
+//     file, with what the finder shows and filters on (never a join link).
+//   - search/t/N.HASH.json: the token index, a map from folded word to the groups whose name,
+//     city, postal code, place name or affiliate name holds it; split in ranges of words that
+//     never separate two words with the same first two letters, the manifest giving each
+//     file's first two letters.
+//   - search/f/FILTER-VALUE.HASH.json: the groups having one value of one filter (day, time,
+//     attendance, language, program, audience), so a filter needs no records to narrow.
+//   - search/site.HASH.json: affiliates, trainings and guides (guide text included) with
+//     their own small token map, for /search/.
+//
+// A group is referred to by its position ("ref") in the order of the records: by state code,
+// affiliate name, group name. Lists of refs are sorted and written as differences from the
+// previous one (the first from 0), which keeps them short.
+//
+// Words are folded by [Fold] and split by [Tokens]; templates/fold.js does exactly the same in
+// the browser. Words of one letter are not indexed (and the browser ignores them in a query).
+//
+// Only what the model holds is indexed, and the model holds no private or ended group or
+// training: nothing else can reach these files.
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"sitegen/internal/schedule"
+	"sitegen/internal/site"
+)
+
+// RecordsPerShard is the most group records one file of search/g/ holds.
+const RecordsPerShard = 50
+
+// tokenShardBytes is the size of token index file after which the next two-letter prefix
+// starts a new file.
+const tokenShardBytes = 12 << 10
+
+// hashLen is how many hex digits of its content's SHA-256 an index file's name carries:
+// enough to tell versions of one file apart, which is all a cache needs.
+const hashLen = 8
+
+// minTokenLen is the length in letters of the shortest word indexed.
+const minTokenLen = 2
+
+// Manifest is search/manifest.json: the list of the index's files and what is in them. Paths
+// are relative to the site's root.
+type Manifest struct {
+	Version int `json:"version"` // of this layout; 1
+	Groups  int `json:"groups"`  // how many groups are indexed
+	// PerFile is how many records each file of a state holds, the last one fewer.
+	PerFile int `json:"per_file"`
+	// States lists the states with groups, by code, with their range of refs and their files
+	// of records.
+	States []StateRecords `json:"states"`
+	// Tokens lists the files of the token index in the order of their words; each holds the
+	// words from its From (two letters) to the next file's From, excluded, so that every word
+	// starting with the same two letters is in one file.
+	Tokens []TokenFile `json:"tokens"`
+	// Filters maps a filter's name and value ("day", "tuesday") to the file listing its groups.
+	Filters map[string]map[string]FilterFile `json:"filters"`
+	Site    string                           `json:"site"` // the /search/ index of other pages
+}
+
+// StateRecords is the groups of one state: refs First to First+Count-1, in Files, PerFile
+// records each.
+type StateRecords struct {
+	Code  string `json:"code"` // lowercase USPS code
+	First int    `json:"first"`
+	Count int    `json:"count"`
+	// BBox bounds the coordinates of its groups (south, west, north, east), so "near me"
+	// fetches the nearest states first; nil when none of its groups has coordinates.
+	BBox  []float64 `json:"bbox,omitempty"`
+	Files []string  `json:"files"`
+}
+
+// TokenFile is one file of the token index.
+type TokenFile struct {
+	From string `json:"from"`
+	File string `json:"file"`
+}
+
+// FilterFile is the file listing the groups with one filter value.
+type FilterFile struct {
+	File  string `json:"file"`
+	Count int    `json:"count"`
+}
+
+// Record is one group as the finder shows and filters it.
+type Record struct {
+	ID         string   `json:"id"` // its page is groups/ID/
+	Name       string   `json:"name"`
+	Lang       string   `json:"lang"`
+	Program    string   `json:"program"`
+	Attendance string   `json:"attendance"`
+	State      string   `json:"state"` // lowercase code of the state it is listed in
+	City       string   `json:"city,omitempty"`
+	PostalCode string   `json:"postal_code,omitempty"`
+	Place      string   `json:"place,omitempty"` // the place's name
+	Affiliate  string   `json:"affiliate"`       // the affiliate's name
+	Audience   []string `json:"audience,omitempty"`
+	Paused     bool     `json:"paused,omitempty"`
+	TZ         string   `json:"tz"` // IANA name of the group's time zone
+	Meetings   []Meet   `json:"meetings,omitempty"`
+	Times      []string `json:"times,omitempty"` // parts of the day its meetings start in
+	Starts     string   `json:"starts,omitempty"`
+	Skip       []string `json:"skip,omitempty"`
+	// Coords are latitude and longitude rounded to 3 decimals (about 100 m), when known.
+	Coords []float64 `json:"coords,omitempty"`
+}
+
+// Meet is one meeting of a [Record], in its group's time zone.
+type Meet struct {
+	Day       string `json:"day"`   // "tuesday"
+	Start     string `json:"start"` // "18:30"
+	End       string `json:"end"`
+	Weeks     []int  `json:"weeks,omitempty"` // 1-5, -1 for the last; empty for every week
+	Overnight bool   `json:"overnight,omitempty"`
+}
+
+// Write returns the index of s's published groups, affiliates, trainings and guides, by path
+// under the site's root ("search/manifest.json"). The bytes depend only on s.
+func Write(s *site.Site) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	put := func(prefix string, v any) (string, error) {
+		b, err := marshal(v)
+		if err != nil {
+			return "", fmt.Errorf("search: %w", err)
+		}
+		sum := sha256.Sum256(b)
+		name := prefix + "." + hex.EncodeToString(sum[:])[:hashLen] + ".json"
+		out[name] = b
+		return name, nil
+	}
+
+	groups := sortedGroups(s)
+	m := Manifest{Version: 1, Groups: len(groups), PerFile: RecordsPerShard, Filters: map[string]map[string]FilterFile{}}
+
+	recs := make([]Record, len(groups))
+	for i, g := range groups {
+		recs[i] = recordOf(g)
+	}
+	for start := 0; start < len(recs); {
+		st := recs[start].State
+		end := start
+		for end < len(recs) && recs[end].State == st {
+			end++
+		}
+		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
+		for first := start; first < end; first += RecordsPerShard {
+			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), len(sr.Files)), recs[first:min(first+RecordsPerShard, end)])
+			if err != nil {
+				return nil, err
+			}
+			sr.Files = append(sr.Files, name)
+		}
+		m.States = append(m.States, sr)
+		start = end
+	}
+
+	// The token index: every word of every group, with its groups.
+	postings := map[string][]int{}
+	for i, g := range groups {
+		for _, t := range groupTokens(g) {
+			p := postings[t]
+			if len(p) == 0 || p[len(p)-1] != i {
+				postings[t] = append(p, i)
+			}
+		}
+	}
+	if err := writeTokens(postings, &m, put); err != nil {
+		return nil, err
+	}
+
+	// The filters.
+	facets := map[string]map[string][]int{}
+	for i, g := range groups {
+		for name, values := range facetsOf(g) {
+			if facets[name] == nil {
+				facets[name] = map[string][]int{}
+			}
+			for _, v := range values {
+				f := facets[name][v]
+				if len(f) == 0 || f[len(f)-1] != i {
+					facets[name][v] = append(f, i)
+				}
+			}
+		}
+	}
+	for _, name := range sortedKeys(facets) {
+		m.Filters[name] = map[string]FilterFile{}
+		for _, v := range sortedKeys(facets[name]) {
+			refs := facets[name][v]
+			file, err := put("search/f/"+safeName(name)+"-"+safeName(v), deltas(refs))
+			if err != nil {
+				return nil, err
+			}
+			m.Filters[name][v] = FilterFile{File: file, Count: len(refs)}
+		}
+	}
+
+	docs, err := siteIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	if m.Site, err = put("search/site", docs); err != nil {
+		return nil, err
+	}
+
+	b, err := marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out["search/manifest.json"] = b
+	return out, nil
+}
+
+// writeTokens splits the token index into files of about tokenShardBytes, never splitting
+// the words that share their first two letters.
+func writeTokens(postings map[string][]int, m *Manifest, put func(string, any) (string, error)) error {
+	words := sortedKeys(postings)
+	shard := map[string][]int{}
+	from := ""
+	size := 0
+	flush := func() error {
+		if len(shard) == 0 {
+			return nil
+		}
+		name, err := put(fmt.Sprintf("search/t/%d", len(m.Tokens)), shard)
+		if err != nil {
+			return err
+		}
+		m.Tokens = append(m.Tokens, TokenFile{From: from, File: name})
+		shard, size = map[string][]int{}, 0
+		return nil
+	}
+	for i := 0; i < len(words); {
+		p := prefix(words[i])
+		if size >= tokenShardBytes {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if size == 0 {
+			from = p
+		}
+		for ; i < len(words) && prefix(words[i]) == p; i++ {
+			d := deltas(postings[words[i]])
+			shard[words[i]] = d
+			size += len(words[i]) + 4 + 2*len(d)
+		}
+	}
+	return flush()
+}
+
+// prefix returns the first two letters of a word.
+func prefix(word string) string {
+	_, a := utf8.DecodeRuneInString(word)
+	_, b := utf8.DecodeRuneInString(word[a:])
+	return word[:a+b]
+}
+
+// sortedGroups returns the groups of s in ref order: by the state they are listed in, their
+// affiliate's name and their name.
+func sortedGroups(s *site.Site) []*site.Group {
+	gs := slices.Clone(s.Groups)
+	slices.SortStableFunc(gs, func(a, b *site.Group) int {
+		return cmp.Or(strings.Compare(stateOf(a), stateOf(b)),
+			strings.Compare(a.Affiliate.Name, b.Affiliate.Name),
+			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return gs
+}
+
+// stateOf returns the lowercase code of the state a group is listed in: where it meets, or
+// for an online group, its affiliate's state (as the state lists have it).
+func stateOf(g *site.Group) string {
+	if g.Place != nil && g.Place.State != "" {
+		return strings.ToLower(g.Place.State)
+	}
+	return strings.ToLower(g.Affiliate.State)
+}
+
+func recordOf(g *site.Group) Record {
+	r := Record{
+		ID: g.ID, Name: g.Name, Lang: g.Language, Program: g.Program, Attendance: g.Attendance,
+		State: stateOf(g), Affiliate: g.Affiliate.Name, Audience: g.Audience, Paused: g.Paused(),
+		TZ: "UTC",
+	}
+	if g.Location != nil {
+		r.TZ = g.Location.String()
+	}
+	if p := g.Place; p != nil {
+		r.City, r.PostalCode, r.Place = p.City, p.PostalCode, p.Name
+		if p.HasCoords {
+			r.Coords = []float64{round3(p.Lat), round3(p.Lon)}
+		}
+	}
+	for _, mt := range g.Meetings {
+		r.Meetings = append(r.Meetings, Meet{
+			Day: dayName(mt.Day), Start: mt.Start.String(), End: mt.End.String(),
+			Weeks: mt.Weeks, Overnight: mt.Overnight,
+		})
+	}
+	r.Times = timesOf(g)
+	if !g.Starts.IsZero() {
+		r.Starts = g.Starts.String()
+	}
+	for _, d := range g.Skip {
+		r.Skip = append(r.Skip, d.String())
+	}
+	return r
+}
+
+// timesOf returns the parts of the day in which g's meetings start, in the order of the day.
+func timesOf(g *site.Group) []string {
+	var out []string
+	for _, part := range []string{"morning", "afternoon", "evening"} {
+		for _, mt := range g.Meetings {
+			if schedule.TimeOfDay(mt.Start) == part {
+				out = append(out, part)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func dayName(d time.Weekday) string { return strings.ToLower(d.String()) }
+
+// groupTokens returns the words a group is found by: of its name, city, postal code, place
+// name and affiliate name.
+func groupTokens(g *site.Group) []string {
+	text := []string{g.Name, g.Affiliate.Name}
+	if p := g.Place; p != nil {
+		text = append(text, p.City, p.PostalCode, p.Name)
+	}
+	return indexable(text...)
+}
+
+// indexable returns the distinct words of texts that are long enough to index, sorted.
+func indexable(texts ...string) []string {
+	var out []string
+	for _, t := range texts {
+		for _, w := range Tokens(t) {
+			if utf8.RuneCountInString(w) >= minTokenLen {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// facetsOf returns the filter values g has, by filter name.
+func facetsOf(g *site.Group) map[string][]string {
+	f := map[string][]string{
+		"attendance": {g.Attendance},
+		"language":   {g.Language},
+		"program":    {g.Program},
+		"time":       timesOf(g),
+		"audience":   g.Audience,
+	}
+	for _, mt := range g.Meetings {
+		f["day"] = append(f["day"], dayName(mt.Day))
+	}
+	slices.Sort(f["day"])
+	f["day"] = slices.Compact(f["day"])
+	return f
+}
+
+// deltas writes a sorted list of refs as differences from the previous one.
+func deltas(refs []int) []int {
+	out := make([]int, len(refs))
+	prev := 0
+	for i, r := range refs {
+		out[i] = r - prev
+		prev = r
+	}
+	return out
+}
+
+func bbox(recs []Record) []float64 {
+	var b []float64
+	for _, r := range recs {
+		if r.Coords == nil {
+			continue
+		}
+		lat, lon := r.Coords[0], r.Coords[1]
+		if b == nil {
+			b = []float64{lat, lon, lat, lon}
+			continue
+		}
+		b[0], b[1] = min(b[0], lat), min(b[1], lon)
+		b[2], b[3] = max(b[2], lat), max(b[3], lon)
+	}
+	return b
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// safeName returns s if it is made of lower-case ASCII letters, digits and hyphens, and else
+// its hex encoding, so that it can be part of a file name and a URL as it is.
+func safeName(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return "x" + hex.EncodeToString([]byte(s))
+		}
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// marshal is json.Marshal without HTML escaping, so that "&" in a name stays one byte.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

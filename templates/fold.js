@@ -1,0 +1,48 @@
+// Folding of words for the finder and the site search: the same function as Go's
+// search.Fold (internal/search/fold.go), tested on both sides with the vectors of
+// internal/search/testdata/fold.json. Change the two, and the vectors, together.
+
+// How a visitor types the lower-case letters that canonical decomposition leaves whole.
+// JavaScript lower-cases a word-final capital sigma to ς, Go always to σ: both end as σ.
+const letters = new Map([
+  ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["ø", "o"], ["ł", "l"], ["đ", "d"], ["ð", "d"],
+  ["þ", "th"], ["ı", "i"], ["ħ", "h"], ["ŧ", "t"], ["ς", "σ"],
+]);
+const special = /[ßæœøłđðþıħŧς]/gu;
+
+/**
+ * fold returns s decomposed (NFD), without combining marks, lower-cased and with the
+ * letters above replaced, so that "Conexión" and "conexion" compare equal.
+ * @param {string} s
+ * @returns {string}
+ */
+export function fold(s) {
+  return String(s)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(special, (c) => letters.get(c));
+}
+
+/**
+ * tokens returns the words of s, folded: its runs of letters and numbers.
+ * @param {string} s
+ * @returns {string[]}
+ */
+export function tokens(s) {
+  return fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+}
+
+// The shortest word the index holds, in letters; shorter words of a query are ignored.
+export const minWordLength = 2;
+
+/**
+ * queryWords returns the words of a query that the index can match: long enough, without
+ * repeats, and without a word that is the prefix of another (it adds nothing).
+ * @param {string} q
+ * @returns {string[]}
+ */
+export function queryWords(q) {
+  const words = [...new Set(tokens(q))].filter((w) => [...w].length >= minWordLength);
+  return words.filter((w) => !words.some((o) => o !== w && o.startsWith(w)));
+}

@@ -1,0 +1,125 @@
+// Next meetings of a group, computed in the browser in the group's own time zone from the
+// records of the search index: the same rules as Go's schedule.Next (weeks of the month,
+// skipped dates, a first meeting date; a paused group has none).
+
+const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const msPerDay = 86400000;
+// How far ahead to look, as schedule.Next does, so a schedule that never matches still ends.
+const searchDays = 2 * 366 + 1;
+
+const wallFormats = new Map();
+
+// wallFormat returns a formatter of instants as numeric wall-clock fields in zone tz.
+function wallFormat(tz) {
+  let f = wallFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+      hour: "numeric", minute: "numeric",
+    });
+    wallFormats.set(tz, f);
+  }
+  return f;
+}
+
+/**
+ * wallMinutes returns the wall-clock time of instant t in zone tz, as minutes since
+ * 1970-01-01 00:00 of that wall clock.
+ * @param {number} t milliseconds since the epoch
+ * @param {string} tz IANA zone name
+ */
+export function wallMinutes(t, tz) {
+  const p = {};
+  for (const { type, value } of wallFormat(tz).formatToParts(t)) p[type] = Number(value);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute) / 60000;
+}
+
+// instantOf returns the instant at which the wall clock of tz shows minute m (as
+// wallMinutes counts them).
+function instantOf(m, tz) {
+  const guess = m * 60000;
+  let t = guess - (wallMinutes(guess, tz) * 60000 - guess);
+  t = guess - (wallMinutes(t, tz) * 60000 - t);
+  return t;
+}
+
+function dayNumber(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / msPerDay;
+}
+
+function isoDate(day) {
+  return new Date(day * msPerDay).toISOString().slice(0, 10);
+}
+
+function clockMinutes(hhmm) {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+
+// onWeek reports whether day falls in one of weeks of its month (1-5, -1 for the last).
+function onWeek(day, weeks) {
+  if (!weeks || weeks.length === 0) return true;
+  const date = new Date(day * msPerDay);
+  const nth = Math.floor((date.getUTCDate() - 1) / 7) + 1;
+  const last = new Date((day + 7) * msPerDay).getUTCMonth() !== date.getUTCMonth();
+  return weeks.some((w) => w === nth || (w === -1 && last));
+}
+
+/**
+ * nextMeeting returns a group's next meeting that has not ended at instant now, or null (a
+ * paused group, no meetings): its start and end as instants, and whether it is on now.
+ * @param {object} rec a record of the index
+ * @param {number} [now] milliseconds since the epoch
+ * @returns {{start: number, end: number, now: boolean} | null}
+ */
+export function nextMeeting(rec, now = Date.now()) {
+  if (rec.paused || !rec.meetings || rec.meetings.length === 0) return null;
+  const tz = rec.tz || "UTC";
+  const nowWall = wallMinutes(now, tz);
+  const skip = new Set(rec.skip || []);
+  // Start a day early: an overnight meeting that began yesterday may still be going on.
+  let day = Math.floor(nowWall / 1440) - 1;
+  if (rec.starts) day = Math.max(day, dayNumber(rec.starts));
+  for (let i = 0; i < searchDays; i++, day++) {
+    const weekday = dayNames[new Date(day * msPerDay).getUTCDay()];
+    let best = null;
+    for (const m of rec.meetings) {
+      if (m.day !== weekday || !onWeek(day, m.weeks) || skip.has(isoDate(day))) continue;
+      const s = clockMinutes(m.start);
+      const e = clockMinutes(m.end);
+      const start = day * 1440 + s;
+      const end = (m.overnight || e <= s ? day + 1 : day) * 1440 + e;
+      if (end > nowWall && (!best || start < best.start)) best = { start, end };
+    }
+    if (best) {
+      return {
+        start: instantOf(best.start, tz),
+        end: instantOf(best.end, tz),
+        now: best.start <= nowWall && nowWall < best.end,
+      };
+    }
+  }
+  return null;
+}
+
+const formats = new Map();
+
+/**
+ * meetingWords writes instant t as the group's clock shows it: "Tue, Nov 24, 6:30 PM MST".
+ * @param {number} t
+ * @param {string} tz
+ * @param {string} lang
+ */
+export function meetingWords(t, tz, lang) {
+  const key = `${lang} ${tz}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang || "en", {
+      timeZone: tz, weekday: "short", month: "short", day: "numeric",
+      hour: "numeric", minute: "2-digit", timeZoneName: "short",
+    });
+    formats.set(key, f);
+  }
+  return f.format(t);
+}

@@ -1,0 +1,144 @@
+// The site search (/search/): groups, affiliates, trainings and guides matching every word
+// of the query by prefix, grouped by kind, with the query kept in the URL.
+
+import { queryWords } from "./fold.js";
+import { Index, siteBase } from "./search-index.js";
+import { el, groupItem } from "./results.js";
+// Named here too, so the browser fetches it with the others rather than after results.js.
+import "./meetings.js";
+
+const groupsShown = 10;
+const kinds = [
+  ["affiliate", "Affiliates"],
+  ["training", "Trainings"],
+  ["guide", "Guides"],
+];
+
+const form = document.querySelector("form.search-form");
+const status = document.getElementById("results");
+if (form && status) start(form, status);
+
+/**
+ * start wires the search page up.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} status the live region: it says what was found
+ */
+function start(form, status) {
+  const base = siteBase();
+  const lang = document.documentElement.lang || "en";
+  const index = new Index(base);
+  const input = form.elements.namedItem("q");
+  const list = el("div", "search-results");
+  status.after(list);
+  let runs = 0;
+  let typing = false;
+
+  const read = () => new URLSearchParams(location.search).get("q") || "";
+  const say = (text) => status.replaceChildren(el("p", "search-status", text));
+
+  function go(q, replace) {
+    const url = q ? `?${new URLSearchParams({ q })}` : location.pathname;
+    if (q !== read()) {
+      if (replace) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
+    }
+    run(q);
+  }
+
+  async function run(q) {
+    const id = ++runs;
+    status.setAttribute("aria-busy", "true");
+    try {
+      if (!queryWords(q).length) {
+        list.replaceChildren();
+        say(q.trim() ? "Type at least two letters of a word." : "");
+        return;
+      }
+      const [refs, docs] = await Promise.all([index.match(q), index.siteMatches(q)]);
+      const recs = await index.records(refs.slice(0, groupsShown));
+      if (id !== runs) return;
+      const now = Date.now();
+      const total = refs.length + docs.length;
+      say(`${total} ${total === 1 ? "result" : "results"} for “${q.trim()}”.`);
+      status.dataset.count = String(total);
+      const parts = [];
+      if (refs.length) {
+        const sec = el("section", "results-kind");
+        sec.append(el("h2", "", `Groups (${refs.length})`));
+        const ul = el("ul", "groups");
+        for (const rec of recs) ul.append(groupItem(rec, { base, lang, now }));
+        sec.append(ul);
+        if (refs.length > recs.length) {
+          const a = el("a", "", `See all ${refs.length} groups in the finder`);
+          a.href = `${base}groups/?${new URLSearchParams({ q })}`;
+          sec.append(el("p").appendChild(a).parentNode);
+        }
+        parts.push(sec);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      for (const [kind, title] of kinds) {
+        const these = docs.filter((d) => d.kind === kind);
+        if (!these.length) continue;
+        const sec = el("section", "results-kind");
+        sec.append(el("h2", "", `${title} (${these.length})`));
+        const ul = el("ul", "trainings");
+        for (const d of these) {
+          const li = el("li");
+          const a = el("a", "training-name", d.title);
+          a.href = base + d.url;
+          if (d.lang) a.lang = d.lang;
+          li.append(a);
+          if (d.end && d.end < today) li.append(" ", el("strong", "tag", "Past"));
+          if (d.summary) li.append(el("span", "training-what", d.summary));
+          ul.append(li);
+        }
+        sec.append(ul);
+        parts.push(sec);
+      }
+      if (!parts.length) {
+        const box = el("div", "notice");
+        box.append(el("p", "", "Nothing matches this search. Check the spelling, use fewer words, or browse:"));
+        const ul = el("ul");
+        for (const [href, text] of [["groups/", "Groups by state"], ["affiliates/", "Affiliates"], ["trainings/", "Trainings"]]) {
+          const a = el("a", "", text);
+          a.href = base + href;
+          ul.append(el("li").appendChild(a).parentNode);
+        }
+        box.append(ul);
+        parts.push(box);
+      }
+      list.replaceChildren(...parts);
+    } catch (err) {
+      if (id !== runs) return;
+      list.replaceChildren();
+      say("The search could not load. Browse the groups by state, the affiliates or the trainings instead.");
+      console.error(err);
+    } finally {
+      if (id === runs) {
+        status.setAttribute("aria-busy", "false");
+        status.dataset.state = "done";
+      }
+    }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    typing = false;
+    go(input.value.trim());
+  });
+  let timer = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      go(input.value.trim(), typing);
+      typing = true;
+    }, 250);
+  });
+  window.addEventListener("popstate", () => {
+    typing = false;
+    input.value = read();
+    run(read());
+  });
+  input.value = read();
+  run(read());
+}

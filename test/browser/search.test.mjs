@@ -1,0 +1,135 @@
+// The site search (/search/) in real Chromium, under the site's CSP: groups, affiliates,
+// trainings and guides (guide text included) grouped by kind, the query in the URL, the back
+// button, and axe-core with results showing.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { siteUnderTest } from './lib/site.mjs';
+import { serve } from './lib/server.mjs';
+import { browserSkip, launch } from './lib/browser.mjs';
+import { watch } from './lib/page.mjs';
+import { loadIndex, expected, expectedDocs, settle } from './lib-finder.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+const skip = browserSkip();
+const site = await siteUnderTest();
+const server = await serve(site.dir);
+const browser = skip ? null : await launch();
+const context = skip ? null : await browser.newContext();
+const index = await loadIndex(site.dir);
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server.close();
+  await site.cleanup();
+});
+
+const kindTitles = { affiliate: 'Affiliates', training: 'Trainings', guide: 'Guides' };
+
+/** results returns the sections the search page shows: [{ heading, titles }]. */
+function sections(page) {
+  return page.$$eval('.search-results section', (secs) =>
+    secs.map((s) => ({
+      heading: s.querySelector('h2').textContent,
+      titles: [...s.querySelectorAll('li > a')].map((a) => a.textContent),
+    })),
+  );
+}
+
+/** want returns the sections expected for q. */
+function want(q) {
+  const out = [];
+  const groups = expected(index, new URLSearchParams({ q }));
+  if (groups.length) out.push({ heading: `Groups (${groups.length})`, titles: groups.slice(0, 10).map((r) => r.name) });
+  const docs = expectedDocs(index, q);
+  for (const kind of ['affiliate', 'training', 'guide']) {
+    const these = docs.filter((d) => d.kind === kind);
+    if (these.length) out.push({ heading: `${kindTitles[kind]} (${these.length})`, titles: these.map((d) => d.title) });
+  }
+  return out;
+}
+
+async function search(q) {
+  const page = await context.newPage();
+  try {
+    const log = await watch(page);
+    await page.goto(`${server.origin}/search/?${new URLSearchParams({ q })}`);
+    await settle(page);
+    const got = await sections(page);
+    assert.deepEqual(log.csp, [], 'CSP violations');
+    assert.deepEqual(log.errors, [], 'script errors');
+    return got;
+  } finally {
+    await page.close();
+  }
+}
+
+for (const q of ['sandia', 'conexion', 'facilitator', 'champion', 'tucson', 'albuquerque 87108', 'qqqzzz']) {
+  test(`search: ${q}`, { skip }, async () => {
+    assert.deepEqual(await search(q), want(q));
+  });
+}
+
+test('search: anchors in the sample site, guide text included', { skip }, async () => {
+  const got = await search('sandia');
+  assert.ok(got.some((s) => s.heading.startsWith('Affiliates') && s.titles.includes('NAMI Sandia Foothills')), JSON.stringify(got));
+  assert.ok(got.some((s) => s.heading.startsWith('Groups')), JSON.stringify(got));
+  // A word found only in a guide's text, not its title or summary.
+  const guide = index.site.docs.findIndex((d) => d.kind === 'guide');
+  assert.ok(guide >= 0, 'no guide in the index');
+  const titleWords = new Set((index.site.docs[guide].title + ' ' + (index.site.docs[guide].summary ?? '')).toLowerCase().split(/\W+/));
+  const bodyWord = Object.keys(index.site.tokens).find((t) => t.length > 6 && /^[a-z]+$/.test(t) && !titleWords.has(t) &&
+    expectedDocs(index, t).length === 1 && expectedDocs(index, t)[0] === index.site.docs[guide]);
+  assert.ok(bodyWord, 'no word only in the guide text');
+  const found = await search(bodyWord);
+  assert.ok(found.some((s) => s.heading.startsWith('Guides') && s.titles.includes(index.site.docs[guide].title)), `${bodyWord}: ${JSON.stringify(found)}`);
+});
+
+test('search: the query in the URL, the back button', { skip }, async () => {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/search/`);
+    await settle(page);
+    await page.fill('#q', 'tucson');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=tucson/);
+    await settle(page);
+    const first = await sections(page);
+    assert.deepEqual(first, want('tucson'));
+    await page.fill('#q', 'facilitator');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=facilitator/);
+    await settle(page);
+    assert.deepEqual(await sections(page), want('facilitator'));
+    await page.goBack();
+    await page.waitForURL(/q=tucson/);
+    await settle(page);
+    assert.equal(await page.inputValue('#q'), 'tucson');
+    assert.deepEqual(await sections(page), first);
+  } finally {
+    await page.close();
+  }
+});
+
+test('search: axe-core finds no violation with results showing', { skip }, async () => {
+  for (const q of ['connection', 'qqqzzz']) {
+    const ctx = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.origin}/search/?q=${q}`);
+      await settle(page);
+      await page.addScriptTag({ path: AXE });
+      const res = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      );
+      const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(v, [], `axe on /search/?q=${q}`);
+    } finally {
+      await ctx.close();
+    }
+  }
+});
