@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"sitegen/internal/load"
 	"sitegen/internal/output"
 	"sitegen/internal/render"
+	"sitegen/internal/search"
 	"sitegen/internal/site"
 )
 
@@ -51,61 +53,71 @@ func checkBaseURL(u string) error {
 }
 
 // Render renders every file of the published site: pages and assets, calendars, feeds,
-// machine-readable data, sitemap and robots.txt. templates is the site's templates/ folder.
+// machine-readable data, sitemap, robots.txt and the search index. templates is the site's
+// templates/ folder.
 func Render(s *site.Site, templates fs.FS) (output.Files, error) {
-	pages, err := render.Pages(s, templates)
+	p, err := Plan(s, templates)
 	if err != nil {
 		return nil, err
 	}
-	files := output.Files(pages)
-	add := func(name string, b []byte, err error) error {
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		files[name] = b
-		return nil
+	return p.Files.Files()
+}
+
+// Plan prepares every file of the published site without making most of them: each page,
+// calendar and feed is made when first asked for (see render.Plan). A build asks for all; the
+// dev server only for what a browser requests.
+func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
+	p, err := render.Plan(s, templates)
+	if err != nil {
+		return nil, err
+	}
+	files := p.Files
+	lazy := func(name string, make func() ([]byte, error)) {
+		files[name] = output.NewLazy(func() ([]byte, error) {
+			b, err := make()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			return b, nil
+		})
 	}
 	for _, g := range s.Groups {
-		var b strings.Builder
-		err := ics.Group(&b, s, g)
-		if err := add("groups/"+g.ID+"/group.ics", []byte(b.String()), err); err != nil {
-			return nil, err
+		lazy("groups/"+g.ID+"/group.ics", func() ([]byte, error) {
+			var b bytes.Buffer
+			err := ics.Group(&b, s, g)
+			return b.Bytes(), err
+		})
+	}
+	lazy("trainings/trainings.ics", func() ([]byte, error) {
+		var upcoming []*site.Training
+		for _, t := range s.Trainings {
+			if t.Upcoming(s.Now) {
+				upcoming = append(upcoming, t)
+			}
 		}
-	}
-	var upcoming []*site.Training
-	for _, t := range s.Trainings {
-		if t.Upcoming(s.Now) {
-			upcoming = append(upcoming, t)
-		}
-	}
-	var cal strings.Builder
-	err = ics.Trainings(&cal, s, upcoming)
-	if err := add("trainings/trainings.ics", []byte(cal.String()), err); err != nil {
+		var b bytes.Buffer
+		err := ics.Trainings(&b, s, upcoming)
+		return b.Bytes(), err
+	})
+	lazy("api/groups.json", func() ([]byte, error) { return feed.MeetingGuide(s) })
+	lazy("api/trainings.json", func() ([]byte, error) { return feed.TrainingsJSON(s) })
+	lazy("trainings/feed.xml", func() ([]byte, error) { return feed.Atom(s) })
+	entries := sitemapEntries(s, files.Paths())
+	lazy("sitemap.xml", func() ([]byte, error) { return feed.Sitemap(s.BaseURL, entries) })
+	files["robots.txt"] = output.Ready(feed.Robots(s.BaseURL))
+	index, err := search.Write(s)
+	if err != nil {
 		return nil, err
 	}
-	mg, err := feed.MeetingGuide(s)
-	if err := add("api/groups.json", mg, err); err != nil {
-		return nil, err
+	for name, b := range index {
+		files[name] = output.Ready(b)
 	}
-	tj, err := feed.TrainingsJSON(s)
-	if err := add("api/trainings.json", tj, err); err != nil {
-		return nil, err
-	}
-	atom, err := feed.Atom(s)
-	if err := add("trainings/feed.xml", atom, err); err != nil {
-		return nil, err
-	}
-	sm, err := feed.Sitemap(s.BaseURL, sitemapEntries(s, files))
-	if err := add("sitemap.xml", sm, err); err != nil {
-		return nil, err
-	}
-	files["robots.txt"] = feed.Robots(s.BaseURL)
-	return files, nil
+	return p, nil
 }
 
 // sitemapEntries lists every HTML page written, with the date it last changed where the data
 // tells it.
-func sitemapEntries(s *site.Site, files output.Files) []feed.SitemapEntry {
+func sitemapEntries(s *site.Site, paths []string) []feed.SitemapEntry {
 	lastmod := map[string]civil.Date{"": s.Home.Updated}
 	for _, g := range s.Groups {
 		lastmod["groups/"+g.ID+"/"] = g.Verified
@@ -117,7 +129,7 @@ func sitemapEntries(s *site.Site, files output.Files) []feed.SitemapEntry {
 		lastmod[p.Slug+"/"] = p.Updated
 	}
 	var entries []feed.SitemapEntry
-	for _, name := range files.Paths() {
+	for _, name := range paths {
 		if path.Base(name) != "index.html" {
 			continue
 		}

@@ -1,12 +1,9 @@
 package render
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"sitegen/internal/civil"
@@ -26,6 +23,9 @@ type groupItem struct {
 
 // groupItem returns g as lists show it, in the site's language.
 func (r *renderer) groupItem(g *site.Group) groupItem {
+	if it, ok := r.items.Load(g); ok {
+		return it.(groupItem)
+	}
 	it := groupItem{
 		G:        g,
 		Schedule: r.describe(g, r.s.Language),
@@ -38,6 +38,7 @@ func (r *renderer) groupItem(g *site.Group) groupItem {
 	if !g.Starts.IsZero() && g.Starts.After(r.s.Now) {
 		it.Starting = shortDate(r.s.Language, g.Starts)
 	}
+	r.items.Store(g, it)
 	return it
 }
 
@@ -258,28 +259,21 @@ type groupData struct {
 	Others       []groupItem
 }
 
-// groups renders every group's page, on every processor: at national scale they are most
-// of the site.
+// groups plans every group's page; each page's data is prepared only when the page is
+// rendered, since at national scale they are most of the site.
 func (r *renderer) groups() error {
-	errs := make([]error, len(r.s.Groups))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = r.group(r.s.Groups[i])
-			}
-		})
+	for _, g := range r.s.Groups {
+		if err := r.plan(groupPath(g)+"index.html", "pages/group.html", func() (*page, error) {
+			return r.groupPage(g), nil
+		}); err != nil {
+			return err
+		}
 	}
-	for i := range r.s.Groups {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+	return nil
 }
 
-func (r *renderer) group(g *site.Group) error {
+// groupPage returns the data of g's page.
+func (r *renderer) groupPage(g *site.Group) *page {
 	loc := g.Location
 	if loc == nil {
 		loc = time.UTC
@@ -331,5 +325,5 @@ func (r *renderer) group(g *site.Group) error {
 	desc += ". Free, peer-led, for adults living with a mental health condition."
 	pg := r.newPage(groupPath(g), g.Name, desc, d)
 	pg.Lang = lang
-	return r.render(groupPath(g)+"index.html", "pages/group.html", pg)
+	return pg
 }

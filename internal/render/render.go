@@ -97,6 +97,7 @@ type renderer struct {
 	es       map[string]string // Spanish phrases, see spanish
 	md       goldmark.Markdown // shared by every page; see newMarkdown
 	mdCache  sync.Map          // Markdown source → template.HTML
+	items    sync.Map          // *site.Group → groupItem: a group is listed on many pages
 
 	mu      sync.Mutex // guards out, samples and parsed while pages are planned in parallel
 	out     output.Plan
@@ -260,11 +261,21 @@ func (r *renderer) newPage(p, title, description string, data any) *page {
 // render plans the page at out: the page template tmpl executed with pg when the page is
 // needed. It is safe to call from several goroutines.
 func (r *renderer) render(out, tmpl string, pg *page) error {
+	return r.plan(out, tmpl, func() (*page, error) { return pg, nil })
+}
+
+// plan plans the page at out whose data, too, is made only when the page is needed: the
+// page template tmpl executed with what data returns.
+func (r *renderer) plan(out, tmpl string, data func() (*page, error)) error {
 	t, err := r.template(tmpl)
 	if err != nil {
 		return err
 	}
 	lazy := output.NewLazy(func() ([]byte, error) {
+		pg, err := data()
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", out, err)
+		}
 		var buf bytes.Buffer
 		if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)

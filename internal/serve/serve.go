@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -73,16 +74,31 @@ type Server struct {
 	once     sync.Once
 }
 
-// snapshot is one build as served. It is never modified once published.
+// snapshot is one build as served. It is never modified once published; its files are
+// made on first request (output.Lazy), once.
 type snapshot struct {
-	id    string       // "1", "2", …: the build's number, counting swaps
-	files output.Files // the last good build's files; nil when no build ever succeeded
-	sums  map[string]string
+	id    string      // "1", "2", …: the build's number, counting swaps
+	files output.Plan // the last good build's files; nil when no build ever succeeded
+	// inputs are what the files were made from: when a rebuild reads the same, no output
+	// byte can differ, and pages need not reload.
+	inputs *inputs
 	// problems are the diagnostics of the latest rebuild when it failed, shown in the
 	// overlay; empty when files are its result.
 	problems diag.List
 	overlay  string // the overlay's HTML, "" when problems is empty
 	variant  string // what was injected into HTML, part of its ETag
+}
+
+// inputs are everything a build's output is a function of.
+type inputs struct {
+	files     *load.Files // parsed data and content (positions included)
+	templates [32]byte    // SHA-256 of every template file's path and bytes
+}
+
+// same reports whether a and b are the same inputs. Files a cache returned unchanged are the
+// same pointers, so the comparison costs little even at national scale.
+func (a *inputs) same(b *inputs) bool {
+	return a != nil && b != nil && a.templates == b.templates && reflect.DeepEqual(a.files, b.files)
 }
 
 // Result says what one rebuild did.
@@ -182,18 +198,18 @@ func (s *Server) Rebuild(changed []string) Result {
 	}
 	old := s.current.Load()
 
-	files, problems := s.build()
+	files, in, problems := s.build()
 	res := Result{Problems: problems, Failed: files == nil}
-	next := &snapshot{files: old.files, sums: old.sums, problems: nil, variant: "r"}
+	next := &snapshot{files: old.files, inputs: old.inputs, variant: "r"}
 	if res.Failed {
 		next.problems = problems
 		next.overlay = overlayHTML(problems, old.files != nil)
 		sum := sha256.Sum256([]byte(next.overlay))
 		next.variant = "e" + hex.EncodeToString(sum[:4])
-	} else {
-		next.files, next.sums = files, hashChanged(old, files)
+	} else if !in.same(old.inputs) {
+		next.files, next.inputs = files, in
 	}
-	res.Changed = next.variant != old.variant || !sameFiles(old, next)
+	res.Changed = next.variant != old.variant || next.inputs != old.inputs
 	if res.Changed {
 		n, _ := strconv.Atoi(old.id)
 		next.id = strconv.Itoa(n + 1)
@@ -223,12 +239,14 @@ func (s *Server) report(res Result, files int) {
 	}
 }
 
-// build runs the data flow of build.Check and build.Render, with the loader's cache. It
-// returns nil files when the site has errors, with every diagnostic.
-func (s *Server) build() (output.Files, diag.List) {
-	m, diags := s.check()
+// build runs the data flow of build.Check and build.Plan, with the loader's cache, and
+// renders one page of each template to find template errors before pages are told to
+// reload; every other page is rendered when first requested. It returns nil files when the
+// site has errors, with every diagnostic.
+func (s *Server) build() (output.Plan, *inputs, diag.List) {
+	loaded, m, diags := s.check()
 	if m == nil {
-		return nil, diags
+		return nil, nil, diags
 	}
 	templates, err := fs.Sub(s.fsys, "templates")
 	if err == nil {
@@ -236,25 +254,54 @@ func (s *Server) build() (output.Files, diag.List) {
 	}
 	if err != nil {
 		diags.Add("templates/base.html", 0, 0, diag.Error, "%v", err)
-		return nil, diags.Sort()
+		return nil, nil, diags.Sort()
 	}
-	files, err := build.Render(m, templates)
+	in := &inputs{files: loaded}
+	if in.templates, err = hashTree(templates); err != nil {
+		diags.Add("templates", 0, 0, diag.Error, "%v", err)
+		return nil, nil, diags.Sort()
+	}
+	planned, err := build.Plan(m, templates)
+	if err == nil {
+		for _, name := range planned.Samples {
+			if _, err = planned.Files[name].Bytes(); err != nil {
+				break
+			}
+		}
+	}
 	if err != nil {
-		return nil, append(diags, templateProblem(err)).Sort()
+		return nil, nil, append(diags, templateProblem(err)).Sort()
 	}
-	return files, diags
+	return planned.Files, in, diags
 }
 
 // check is build.Check reading through the cache. It must stay in step with build.Check:
 // TestBuildMatchesBuildPackage compares their results.
-func (s *Server) check() (*site.Site, diag.List) {
+func (s *Server) check() (*load.Files, *site.Site, diag.List) {
 	opts := s.opts.Build
 	files, diags := load.ReadCached(s.fsys, s.cache)
 	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
 	if diags.Errors() > 0 || files.Site == nil {
-		return nil, diags
+		return files, nil, diags
 	}
-	return site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+}
+
+// hashTree returns a SHA-256 of every file's path and bytes under fsys.
+func hashTree(fsys fs.FS) ([32]byte, error) {
+	h := sha256.New()
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return err
+	})
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum, err
 }
 
 // templateErrRE finds the template file, line and column in an error of html/template:
@@ -271,34 +318,6 @@ func templateProblem(err error) diag.Diagnostic {
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	return diag.Diagnostic{Path: "templates/" + m[1], Line: line, Col: col, Severity: diag.Error, Message: m[4]}
-}
-
-// hashChanged returns the hashes of files, computing only those of files whose bytes
-// differ from the snapshot old's.
-func hashChanged(old *snapshot, files output.Files) map[string]string {
-	sums := make(map[string]string, len(files))
-	for p, b := range files {
-		if ob, ok := old.files[p]; ok && bytes.Equal(ob, b) {
-			sums[p] = old.sums[p]
-			continue
-		}
-		sum := sha256.Sum256(b)
-		sums[p] = hex.EncodeToString(sum[:10])
-	}
-	return sums
-}
-
-// sameFiles reports whether a and b serve the same files with the same bytes.
-func sameFiles(a, b *snapshot) bool {
-	if len(a.files) != len(b.files) || (a.files == nil) != (b.files == nil) {
-		return false
-	}
-	for p, sum := range b.sums {
-		if as, ok := a.sums[p]; !ok || as != sum {
-			return false
-		}
-	}
-	return true
 }
 
 // ServeHTTP serves the current build, and the dev server's own files under /_sitegen/.
@@ -325,7 +344,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	snap := s.current.Load() // one snapshot for the whole request
 	status := http.StatusOK
-	body, found := snap.files[name]
+	file, found := snap.files[name]
 	if !found {
 		if _, dir := snap.files[name+"/index.html"]; dir {
 			target := r.URL.Path + "/"
@@ -337,17 +356,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		status = http.StatusNotFound
 		name = "404.html"
-		body, found = snap.files[name]
+		file, found = snap.files[name]
 		if !found {
-			name, body = "404.html", []byte(fallbackPage)
+			file = output.Ready([]byte(fallbackPage))
 		}
+	}
+	body, err := file.Bytes()
+	if err != nil {
+		// A template that fails on this page only: say so where the page would be.
+		status, name = http.StatusInternalServerError, "error.html"
+		body = []byte(fallbackPage)
+		snap = &snapshot{id: snap.id, overlay: overlayHTML(diag.List{templateProblem(err)}, false), variant: "x"}
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Sitegen-Build", snap.id)
-	sum := snap.sums[name]
+	digest := sha256.Sum256(body)
+	sum := hex.EncodeToString(digest[:10])
 	if path.Ext(name) == ".html" {
 		body = livereload.Inject(body, snap.overlay+livereload.Tag)
 		sum += "-" + snap.variant

@@ -23,6 +23,7 @@ import (
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
 	"sitegen/internal/livereload"
+	"sitegen/internal/output"
 )
 
 // The group the tests edit, and its page.
@@ -563,13 +564,27 @@ func TestBuildMatchesBuildPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.current.Load().files; !reflect.DeepEqual(got, want) {
+	served := func() output.Files {
+		t.Helper()
+		files, err := s.current.Load().files.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	if got := served(); !reflect.DeepEqual(got, want) {
 		t.Errorf("the dev server's build of the sample differs from build.Check and build.Render")
 	}
 	// A second build reads through the cache, and must still agree.
-	s.Rebuild([]string{})
-	if got := s.current.Load().files; !reflect.DeepEqual(got, want) {
-		t.Errorf("the dev server's rebuild of the sample differs from build.Check and build.Render")
+	files, in, problems := s.build()
+	if files == nil {
+		t.Fatalf("cached rebuild failed: %v", problems)
+	}
+	if !in.same(s.current.Load().inputs) {
+		t.Error("a cached rebuild of unchanged files does not count as the same inputs")
+	}
+	if got, err := files.Files(); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("the dev server's rebuild of the sample differs from build.Check and build.Render (err %v)", err)
 	}
 }
 
