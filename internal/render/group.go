@@ -191,7 +191,10 @@ func (r *renderer) finder() error {
 	}
 	pg := r.newPage("groups/", "Find a group",
 		fmt.Sprintf("Find a free NAMI Connection recovery support group near you or online: %d groups in %d states.", len(r.s.Groups), len(states)), d)
-	pg.Scripts = r.scripts("finder.js")
+	pg.scripts("finder.js")
+	if len(pg.Scripts) > 0 {
+		pg.Fetches = []string{r.link("search/manifest.json")}
+	}
 	return r.render("groups/index.html", "pages/finder.html", pg)
 }
 

@@ -34,6 +34,9 @@ func (r *renderer) addModules(js map[string][]byte) error {
 		data := importSpec.ReplaceAllFunc(js[p], func(m []byte) []byte {
 			sub := importSpec.FindSubmatch(m)
 			dep, ok := byName[string(sub[3])]
+			if ok {
+				r.imports[path.Base(p)] = append(r.imports[path.Base(p)], string(sub[3]))
+			}
 			if !ok {
 				err = fmt.Errorf("render: templates: %s imports ./%s, which is not in templates", p, sub[3])
 				return m

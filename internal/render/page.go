@@ -150,7 +150,10 @@ func (r *renderer) guideBlock(name string) (guideBlock, error) {
 func (r *renderer) search() error {
 	pg := r.newPage("search/", "Search",
 		"Search the groups, affiliates, trainings and guides of NAMI Connection.", nil)
-	pg.Scripts = r.scripts("search.js")
+	pg.scripts("search.js")
+	if len(pg.Scripts) > 0 {
+		pg.Fetches = []string{r.link("search/manifest.json")}
+	}
 	return r.render("search/index.html", "pages/search.html", pg)
 }
 

@@ -94,10 +94,11 @@ type renderer struct {
 	shared   *template.Template
 	pages    map[string]string // page template path → its text
 	parsed   map[string]*template.Template
-	es       map[string]string // Spanish phrases, see spanish
-	md       goldmark.Markdown // shared by every page; see newMarkdown
-	mdCache  sync.Map          // Markdown source → template.HTML
-	items    sync.Map          // *site.Group → groupItem: a group is listed on many pages
+	es       map[string]string   // Spanish phrases, see spanish
+	md       goldmark.Markdown   // shared by every page; see newMarkdown
+	mdCache  sync.Map            // Markdown source → template.HTML
+	items    sync.Map            // *site.Group → groupItem: a group is listed on many pages
+	imports  map[string][]string // script name → the names of the scripts it imports
 
 	mu      sync.Mutex // guards out, samples and parsed while pages are planned in parallel
 	out     output.Plan
@@ -123,6 +124,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		md:       newMarkdown(basePath),
 		out:      output.Plan{},
 		samples:  map[string]string{},
+		imports:  map[string][]string{},
 	}
 	if err := r.load(templates); err != nil {
 		return nil, err
@@ -211,6 +213,8 @@ type page struct {
 	NoIndex     bool   // true for the 404 page: no canonical link, not indexed
 	JSONLD      template.JS
 	Scripts     []string // script modules to load, as base-path URLs
+	Modules     []string // the modules they import, preloaded
+	Fetches     []string // data the scripts fetch first, preloaded
 	Data        any      // the values of this kind of page
 }
 
@@ -340,15 +344,30 @@ func (r *renderer) asset(name string) string {
 	return ""
 }
 
-// script returns the base-path URLs of the named scripts that exist in templates.
-func (r *renderer) scripts(names ...string) []string {
-	var out []string
-	for _, n := range names {
-		if u := r.asset(n); u != "" {
-			out = append(out, u)
+// scripts sets the page's scripts: the named scripts that exist in templates, and, so that
+// the browser fetches them all at once instead of one import after another, every module
+// they import.
+func (pg *page) scripts(names ...string) {
+	r := pg.r
+	seen := map[string]bool{}
+	var walk func(n string)
+	walk = func(n string) {
+		for _, dep := range r.imports[n] {
+			if !seen[dep] {
+				seen[dep] = true
+				walk(dep)
+			}
 		}
 	}
-	return out
+	for _, n := range names {
+		if u := r.asset(n); u != "" {
+			pg.Scripts = append(pg.Scripts, u)
+			walk(n)
+		}
+	}
+	for _, dep := range slices.Sorted(maps.Keys(seen)) {
+		pg.Modules = append(pg.Modules, r.asset(dep))
+	}
 }
 
 // editURL returns the "Suggest a correction" address of a source file, or "".
