@@ -161,3 +161,70 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 		})
 	}
 }
+
+// parseArchive splits a txtar archive into its files (the "want" section aside).
+func parseArchive(src string) map[string]string {
+	files := map[string]string{}
+	name := ""
+	var body strings.Builder
+	flush := func() {
+		if name != "" && name != "want" {
+			files[name] = body.String()
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(src, "\n") {
+		trimmed := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
+			flush()
+			name = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
+			continue
+		}
+		if name != "" {
+			body.WriteString(line)
+		}
+	}
+	flush()
+	return files
+}
+
+// TestSchemaRejectsOnlyWhatCheckRejects runs every data file of check's bad-input corpus
+// (internal/check/testdata) through the schema: whatever the schema rejects, check must report
+// as an error in the same file, or an editor's editor would flag a file CI accepts.
+func TestSchemaRejectsOnlyWhatCheckRejects(t *testing.T) {
+	schemas := compileAll(t)
+	archives, err := fs.Glob(os.DirFS("../internal/check/testdata"), "*.txtar")
+	if err != nil || len(archives) < 30 {
+		t.Fatalf("found %d archives in ../internal/check/testdata (err %v), want the corpus", len(archives), err)
+	}
+	checked := 0
+	for _, a := range archives {
+		src, err := os.ReadFile("../internal/check/testdata/" + a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := parseArchive(string(src))
+		for p, body := range files {
+			name := schemaFor(strings.TrimPrefix(p, "data/"))
+			if !strings.HasPrefix(p, "data/") || name == "" {
+				continue
+			}
+			v, err := FromYAML([]byte(body))
+			rejected := err != nil || schemas[name].Validate(v) != nil
+			if !rejected {
+				continue
+			}
+			checked++
+			fsys := sampleSite(t)
+			for q, b := range files {
+				fsys[q] = &fstest.MapFile{Data: []byte(b)}
+			}
+			if errs := checkErrors(fsys, p); len(errs) == 0 {
+				t.Errorf("%s: %s: the schema rejects it but check reports no error", a, p)
+			}
+		}
+	}
+	if checked < 25 {
+		t.Errorf("the schema rejected only %d corpus files; the corpus or the comparison is broken", checked)
+	}
+}
