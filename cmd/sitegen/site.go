@@ -82,6 +82,11 @@ func runBuild(e *env, args []string) int {
 		return exitUsage
 	}
 	start := time.Now()
+	// A build keeps every page in memory until it writes them: letting the heap grow to 5x
+	// the live heap before collecting (GOGC=400) instead of 2x saves about a tenth of a
+	// national build's time (bench/hugo.sh) for some 250 MB more at 10,000 groups. The
+	// previous setting is restored on return.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	fsys, opts, code := e.prepare("build")
 	if code != exitOK {
 		return code

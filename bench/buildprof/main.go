@@ -1,0 +1,136 @@
+// Buildprof times each step of one `sitegen build` of a site on disk and writes a CPU profile
+// of the whole build, to find where the time goes (see bench/hugo.sh for the comparison with
+// Hugo).
+//
+// Usage:
+//
+//	go run ./bench/buildprof -s SITE -d OUT -cpuprofile cpu.out [-memprofile mem.out]
+//	go tool pprof -top -nodecount 40 cpu.out
+//
+// The steps are those of the command: load, check, model, render pages, the rest of
+// build.Render (calendars, feeds, sitemap, search index), and output.Write. Render pages is
+// run twice (once alone, to time it, then inside build.Render); the profile covers
+// everything, so it shows the page rendering twice.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"syscall"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/check"
+	"sitegen/internal/civil"
+	"sitegen/internal/load"
+	"sitegen/internal/output"
+	"sitegen/internal/render"
+	"sitegen/internal/site"
+
+	_ "time/tzdata" // as the command
+)
+
+func main() {
+	src := flag.String("s", ".", "site to build")
+	dest := flag.String("d", "", "output folder (required; replaced)")
+	now := flag.String("now", "2026-11-23", "build date")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	mem := flag.String("memprofile", "", "write an allocation profile to this file")
+	flag.Parse()
+	if *dest == "" {
+		fmt.Fprintln(os.Stderr, "buildprof: -d is required")
+		os.Exit(2)
+	}
+	if err := run(*src, *dest, *now, *cpu, *mem); err != nil {
+		fmt.Fprintln(os.Stderr, "buildprof:", err)
+		os.Exit(1)
+	}
+}
+
+func run(src, dest, now, cpu, mem string) error {
+	date, err := civil.ParseDate(now)
+	if err != nil {
+		return err
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	fsys := root.FS()
+	start := time.Now()
+	last := start
+	var cpuLast time.Duration
+	step := func(name string) {
+		t := time.Now()
+		c := cpuTime()
+		fmt.Printf("%-28s %7d ms wall %7d ms cpu\n", name, t.Sub(last).Milliseconds(), (c - cpuLast).Milliseconds())
+		last, cpuLast = t, c
+	}
+	cpuLast = cpuTime()
+
+	files, diags := load.Read(fsys)
+	step("load")
+	diags = append(diags, check.Files(files, check.Options{Now: date})...)
+	step("check")
+	if diags.Errors() > 0 || files.Site == nil {
+		return fmt.Errorf("the site has %d errors", diags.Errors())
+	}
+	s := site.Build(files, site.Options{Now: date})
+	step("model")
+	templates, err := fs.Sub(fsys, "templates")
+	if err != nil {
+		return err
+	}
+	pages, err := render.Pages(s, templates)
+	if err != nil {
+		return err
+	}
+	step(fmt.Sprintf("render pages (%d)", len(pages)))
+	out, err := build.Render(s, templates)
+	if err != nil {
+		return err
+	}
+	step("build.Render (pages again)")
+	if err := output.Write(dest, out); err != nil {
+		return err
+	}
+	step(fmt.Sprintf("output.Write (%d files)", len(out)))
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("total %d ms; %d GC cycles, %d ms GC pause, %d MB allocated, heap now %d MB\n",
+		time.Since(start).Milliseconds(), ms.NumGC, ms.PauseTotalNs/1e6, ms.TotalAlloc>>20, ms.HeapAlloc>>20)
+	if mem != "" {
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
+	}
+	return nil
+}
+
+// cpuTime is the processor time the process has used so far, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
