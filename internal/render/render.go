@@ -98,6 +98,8 @@ type renderer struct {
 	md       goldmark.Markdown   // shared by every page; see newMarkdown
 	mdCache  sync.Map            // Markdown source → template.HTML
 	items    sync.Map            // *site.Group → groupItem: a group is listed on many pages
+	itemHTML sync.Map            // *site.Group → its "group-item" HTML, made once
+	lists    *template.Template  // the partials, for executing "group-item" alone
 	imports  map[string][]string // script name → the names of the scripts it imports
 
 	mu      sync.Mutex // guards out, samples and parsed while pages are planned in parallel
@@ -178,6 +180,12 @@ func (r *renderer) load(templates fs.FS) error {
 	if err := r.addModules(js); err != nil {
 		return err
 	}
+	// A clone of its own, since executing a template set forbids cloning it afterwards.
+	lists, err := r.shared.Clone()
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	r.lists = lists
 	if !hasBase {
 		return fmt.Errorf("render: templates: base.html is missing")
 	}
@@ -320,6 +328,27 @@ func (r *renderer) template(tmpl string) (*template.Template, error) {
 	return t, nil
 }
 
+// groupItemHTML returns the "group-item" template executed for it, rendered once per group:
+// at national scale each group is listed on some twenty pages (its state's, its
+// affiliate's and its sibling groups'), and executing the item every time was a third of
+// a build. The item is escaped in its own context, a list item, which is where every list
+// places it.
+func (r *renderer) groupItemHTML(it groupItem) (template.HTML, error) {
+	if h, ok := r.itemHTML.Load(it.G); ok {
+		return h.(template.HTML), nil
+	}
+	if r.lists.Lookup("group-item") == nil {
+		return "", fmt.Errorf("render: templates: no template \"group-item\"")
+	}
+	var b strings.Builder
+	if err := r.lists.ExecuteTemplate(&b, "group-item", it); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.itemHTML.Store(it.G, h)
+	return h, nil
+}
+
 // markdownHTML renders Markdown for a template, with site links under the base path.
 func (r *renderer) markdownHTML(src string) (template.HTML, error) {
 	if h, ok := r.mdCache.Load(src); ok {
@@ -410,6 +439,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"iso":       func(d civil.Date) string { return d.String() },
 		"lower":     strings.ToLower,
 		"item":      r.groupItem,
+		"itemHTML":  r.groupItemHTML,
 		"trainItem": r.trainingItem,
 		"upcoming":  func(t *site.Training) bool { return t.Upcoming(r.s.Now) },
 		"mapURL":    mapURL,
