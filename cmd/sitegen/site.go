@@ -60,6 +60,9 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen check: unexpected argument %q (use -s DIR for the site's folder)\n", args[0])
 		return exitUsage
 	}
+	// As for build: a short batch run whose garbage is parsed YAML; collecting less often
+	// saves about a third of a national check (BenchmarkCheck10k: 0.76 s → 0.50 s).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	fsys, opts, code := e.prepare("check")
 	if code != exitOK {
 		return code
