@@ -244,6 +244,24 @@ func controlChar(src []byte) (line, col int, r rune, found bool) {
 }
 
 // field is one known key of a mapping and how to decode its value.
+// nonNull reports the keys whose empty value ("public:" and nothing after) is an error rather
+// than absent: true/false settings and statuses, where a default could publish what an editor
+// was about to hide.
+func nonNull(key string) bool {
+	switch key {
+	case "public", "status", "link_public", "accessible", "overnight", "screening", "wanted":
+		return true
+	}
+	return false
+}
+
+func nonNullHint(key string) string {
+	if key == "status" {
+		return "the status, e.g. active, paused or ended"
+	}
+	return "true or false"
+}
+
 type field struct {
 	key    string
 	decode func(*yaml.Node)
@@ -289,6 +307,11 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 			continue
 		}
 		if isNull(v) {
+			if nonNull(k.Value) {
+				// An editor who types "public:" and stops must not publish a group that is
+				// meant to stay private: a missing value is no default here.
+				d.errorf(v, "%s needs a value after the colon: write %s", k.Value, nonNullHint(k.Value))
+			}
 			continue // "key:" with nothing after it counts as absent
 		}
 		if d.placeholder(v) {
