@@ -216,7 +216,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	}
 	switch {
 	case online && g.Online == nil:
-		c.errorf(p, k.At("attendance"), "%s %s group needs online: add online with link_public and either join_url or instructions", article(g.Attendance), g.Attendance)
+		c.errorf(p, k.At("attendance"), "%s %s group needs online: add online with link_public: true and its join_url, or link_public: false and instructions for asking for the link", article(g.Attendance), g.Attendance)
 	case g.Attendance == "in-person" && g.Online != nil:
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
 	}
@@ -281,8 +281,14 @@ func (c *checker) meeting(p string, m *load.Meeting) {
 		case m.End.Minutes() > m.Start.Minutes() && overnight:
 			c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting ends (%s) after it starts (%s) on the same day: remove overnight", m.End, m.Start)
 		}
-	} else if overnight && m.Keys.Has("start") && m.Start.AddMinutes(90).Minutes() > m.Start.Minutes() {
-		c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting, 90 minutes from %s, ends the same day: remove overnight or give end", m.Start)
+	} else if m.Keys.Has("start") && !m.Keys.Has("end") {
+		sameDay := m.Start.AddMinutes(90).Minutes() > m.Start.Minutes()
+		switch {
+		case overnight && sameDay:
+			c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting, 90 minutes from %s, ends the same day: remove overnight or give end", m.Start)
+		case !overnight && !sameDay:
+			c.errorf(p, m.Keys.At("start"), "a meeting starting at %s ends after midnight (90 minutes later, at %s): give end, or add overnight: true", m.Start, m.Start.AddMinutes(90))
+		}
 	}
 	seen := map[int]bool{}
 	for i, w := range m.Weeks {
