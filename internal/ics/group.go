@@ -45,7 +45,8 @@ func Group(w io.Writer, s *site.Site, g *site.Group) error {
 	slices.SortFunc(skip, civil.Date.Compare)
 	base := host(s.BaseURL)
 	page := s.BaseURL + "groups/" + g.ID + "/"
-	for i, m := range g.Meetings {
+	uids := map[string]bool{}
+	for _, m := range g.Meetings {
 		first, ok := firstDay(m, anchor)
 		if !ok {
 			continue // no such day in two years: nothing to promise
@@ -56,7 +57,7 @@ func Group(w io.Writer, s *site.Site, g *site.Group) error {
 			endDay = first.AddDays(1)
 		}
 		e := c.begin()
-		e.prop("UID", fmt.Sprintf("group-%s-m%d@%s", strings.ReplaceAll(g.ID, "/", "-"), i, base))
+		e.prop("UID", meetingUID(g, m, base, uids))
 		e.prop("DTSTAMP", stamp(dtstamp))
 		e.prop("DTSTART;TZID="+tzid, localTime(first, m.Start))
 		e.prop("DTEND;TZID="+tzid, localTime(endDay, m.End))
@@ -162,4 +163,25 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// meetingUID returns the UID of one meeting's event: the group's identity and the meeting's
+// own (day, start, weeks), so that it stays the same when meetings are reordered or others
+// are added. The affiliate and group slugs are joined by a dot, which slugs cannot hold, so
+// that "a-b/c" and "a/b-c" never share one. used holds the UIDs already given in this group.
+func meetingUID(g *site.Group, m site.Meeting, host string, used map[string]bool) string {
+	id := "group." + strings.Replace(g.ID, "/", ".", 1) + "." + strings.ToLower(m.Day.String()) + "-" + fmt.Sprintf("%02d%02d", m.Start.Hour, m.Start.Minute)
+	for _, w := range m.Weeks {
+		if w == -1 {
+			id += "-last"
+		} else {
+			id += fmt.Sprintf("-w%d", w)
+		}
+	}
+	uid := id
+	for n := 2; used[uid]; n++ {
+		uid = fmt.Sprintf("%s-%d", id, n)
+	}
+	used[uid] = true
+	return uid + "@" + host
 }

@@ -291,8 +291,8 @@ func TestGroupContent(t *testing.T) {
 				"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sitegen//NAMI Connection//EN",
 				"CALSCALE:GREGORIAN", "METHOD:PUBLISH",
 				`X-WR-CALNAME:Tempe Connection\; Tuesday\, evenings`,
-				"UID:group-nami-valley-tempe-tuesday-m0@groups.example.org",
-				"UID:group-nami-valley-tempe-tuesday-m1@groups.example.org",
+				"UID:group.nami-valley.tempe-tuesday.tuesday-1830@groups.example.org",
+				"UID:group.nami-valley.tempe-tuesday.sunday-1400-last@groups.example.org",
 				"DTSTAMP:20261120T000000Z",
 				"DTSTART;TZID=America/Phoenix:20261124T183000",
 				"DTEND;TZID=America/Phoenix:20261124T200000",
@@ -483,4 +483,23 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return ""
+}
+
+func TestMeetingUIDs(t *testing.T) {
+	m := site.Meeting{Day: time.Tuesday, Start: civil.Clock{Hour: 18, Minute: 30}}
+	a := &site.Group{ID: "nami-olentangy/east-men"}
+	b := &site.Group{ID: "nami-olentangy-east/men"}
+	if ua, ub := meetingUID(a, m, "h", map[string]bool{}), meetingUID(b, m, "h", map[string]bool{}); ua == ub {
+		t.Errorf("groups %s and %s share the UID %s", a.ID, b.ID, ua)
+	}
+	used := map[string]bool{}
+	first, second := meetingUID(a, m, "h", used), meetingUID(a, m, "h", used)
+	if first == second {
+		t.Errorf("two identical meetings of one group share the UID %s", first)
+	}
+	// The UID belongs to the meeting, not its place in the list.
+	other := site.Meeting{Day: time.Friday, Start: civil.Clock{Hour: 10}}
+	if x, y := meetingUID(a, m, "h", map[string]bool{"z": true}), meetingUID(a, m, "h", map[string]bool{meetingUID(a, other, "h", map[string]bool{}): true}); x != y {
+		t.Errorf("a meeting's UID changed with the meetings before it: %s, %s", x, y)
+	}
 }
