@@ -97,7 +97,8 @@ func TimeOfDay(c civil.Clock) string {
 	switch {
 	case c.Hour < 12:
 		return "morning"
-	case c.Hour < 17:
+	case c.Minutes() <= 17*60:
+		// site.md: afternoon is 12:00–17:00, evening after 17:00, so 17:00 is afternoon.
 		return "afternoon"
 	}
 	return "evening"

@@ -269,7 +269,8 @@ func TestTimeOfDay(t *testing.T) {
 		{civil.Clock{Hour: 11, Minute: 59}, "morning"},
 		{civil.Clock{Hour: 12}, "afternoon"},
 		{civil.Clock{Hour: 16, Minute: 59}, "afternoon"},
-		{civil.Clock{Hour: 17}, "evening"},
+		{civil.Clock{Hour: 17}, "afternoon"},
+		{civil.Clock{Hour: 17, Minute: 1}, "evening"},
 		{civil.Clock{Hour: 23, Minute: 30}, "evening"},
 	}
 	for _, tt := range tests {
