@@ -33,8 +33,8 @@ func TestEventJSONLD(t *testing.T) {
 			"maximumAttendeeCapacity": 16.0,
 		}},
 		{"online, full, no hours", "conexion-online-2026-05", map[string]any{
-			"startDate":           "2026-05-02",
-			"endDate":             "2026-05-03",
+			"startDate":           "2026-05-02T00:00:00-06:00",
+			"endDate":             "2026-05-03T23:59:00-06:00",
 			"eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
 			"eventStatus":         "https://schema.org/EventScheduled",
 			"location": map[string]any{"@type": "VirtualLocation",
