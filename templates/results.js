@@ -60,10 +60,13 @@ export function groupItem(rec, opts) {
     li.append(" ", el("strong", "tag", "Paused"));
     when.textContent = "Paused: not meeting right now";
   } else if (next) {
+    // A new group's first meeting is its start: say "Starting", as the state lists do.
+    const first = rec.starts && meetingDay(next.start, rec.tz) === rec.starts;
     if (next.now) li.append(" ", el("strong", "tag", "Meeting now"));
+    else if (first) li.append(" ", el("strong", "tag", `Starting ${rec.starts}`));
     const t = el("time", "", meetingWords(next.start, rec.tz, opts.lang));
     t.dateTime = new Date(next.start).toISOString();
-    when.append(next.now ? "Meeting since " : "Next meeting: ", t);
+    when.append(next.now ? "Meeting since " : first ? "First meeting: " : "Next meeting: ", t);
   } else {
     when.textContent = "No upcoming meeting listed";
   }
@@ -77,4 +80,14 @@ export function groupItem(rec, opts) {
   }
   li.append(el("span", "group-where", bits.join(" · ")));
   return li;
+}
+
+/**
+ * meetingDay returns the date (YYYY-MM-DD) of instant ms in time zone tz.
+ * @param {number} ms
+ * @param {string} tz
+ */
+function meetingDay(ms, tz) {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
 }

@@ -204,7 +204,11 @@ test('finder: results link to group pages, show the next meeting in the group\'s
       assert.match(it.when, /Paused/);
       assert.equal(it.datetime, null, `${rec.name} is paused but shows a meeting`);
     } else {
-      assert.match(it.when, /(Next meeting:|Meeting since) .*\b(MST|GMT-7)\b/, `${rec.name}: ${it.when}`);
+      assert.match(it.when, /(Next meeting:|Meeting since|First meeting:) .*\b(MST|GMT-7)\b/, `${rec.name}: ${it.when}`);
+      if (it.when.startsWith('First meeting:')) {
+        assert.ok(rec.starts, `${rec.name} says "First meeting" but has no start date`);
+        assert.deepEqual(it.tags, [`Starting ${rec.starts}`], `${rec.name} starts ${rec.starts}`);
+      }
       assert.ok(it.datetime && Date.parse(it.datetime) > Date.now() - 86400000, `${rec.name}: ${it.datetime}`);
     }
   }
