@@ -275,9 +275,30 @@ func (c *checker) loadZone(name string) *time.Location {
 
 // markdown warns about raw HTML, which the site never shows.
 func (c *checker) markdown(path string, k load.Keys, key, value string) {
-	if k.Has(key) && rawHTML(value) {
+	if !k.Has(key) {
+		return
+	}
+	if rawHTML(value) {
 		c.warnf(path, k.At(key), "%s contains HTML, which is not shown on the site: use Markdown instead", key)
 	}
+	if link := unsafeLink(value); link != "" {
+		c.warnf(path, k.At(key), "%s has a %s link, which is not shown on the site: links start with https://, mailto: or tel:", key, link)
+	}
+}
+
+var linkRE = regexp.MustCompile(`\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):`)
+
+// unsafeLink returns the scheme ("javascript:") of the first Markdown link of s that the site
+// drops (any scheme other than http, https, mailto and tel), or "".
+func unsafeLink(s string) string {
+	for _, m := range linkRE.FindAllStringSubmatch(s, -1) {
+		switch strings.ToLower(m[1]) {
+		case "http", "https", "mailto", "tel":
+		default:
+			return m[1] + ":"
+		}
+	}
+	return ""
 }
 
 var htmlRE = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>|<!--`)

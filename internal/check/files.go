@@ -385,6 +385,11 @@ func (c *checker) pages(pages []*load.Page) {
 			}
 			c.warnf(p, load.Pos{Line: line, Col: 1}, "HTML in Markdown is not shown on the site: use Markdown instead")
 		}
+		for i, l := range strings.Split(pg.Body, "\n") {
+			if scheme := unsafeLink(l); scheme != "" {
+				c.warnf(p, load.Pos{Line: pg.BodyLine + i, Col: 1}, "a %s link is not shown on the site: links start with https://, mailto:, tel: or /", scheme)
+			}
+		}
 	}
 	if !home {
 		c.errorf("content/index.md", load.Pos{}, "missing: the home page's text goes in content/index.md")
