@@ -332,7 +332,7 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 		Affiliate:     g.Affiliate.Slug,
 		AffiliateName: g.Affiliate.Name,
 		AffiliateMail: g.Affiliate.Email,
-		State:         groupState(g),
+		State:         g.ListState(),
 		Program:       g.Program,
 		ProgramName:   programName(g.Program),
 		Language:      g.Language,
@@ -452,7 +452,7 @@ type stateAffiliate struct {
 func (w *writer) states() {
 	byState := map[string][]*site.Group{}
 	for _, g := range w.s.Groups {
-		byState[groupState(g)] = append(byState[groupState(g)], g)
+		byState[g.ListState()] = append(byState[g.ListState()], g)
 	}
 	for code, gs := range byState {
 		sort.SliceStable(gs, func(i, j int) bool {
@@ -552,14 +552,6 @@ func dateOrEmpty(d civil.Date) string {
 		return ""
 	}
 	return d.String()
-}
-
-// groupState is the lowercase code of the state a group is listed in, as our renderer has it.
-func groupState(g *site.Group) string {
-	if g.Place != nil && g.Place.State != "" {
-		return strings.ToLower(g.Place.State)
-	}
-	return strings.ToLower(g.Affiliate.State)
 }
 
 func where(g *site.Group) string {

@@ -72,15 +72,6 @@ func where(g *site.Group) string {
 	return place
 }
 
-// groupState returns the lowercase USPS code of the state a group is listed in: where it
-// meets, or for an online group, its affiliate's state.
-func groupState(g *site.Group) string {
-	if g.Place != nil && g.Place.State != "" {
-		return strings.ToLower(g.Place.State)
-	}
-	return strings.ToLower(g.Affiliate.State)
-}
-
 // stateGroups is one state's published groups.
 type stateGroups struct {
 	Code   string // lowercase USPS code
@@ -92,7 +83,7 @@ type stateGroups struct {
 func (r *renderer) byState() []stateGroups {
 	m := map[string][]*site.Group{}
 	for _, g := range r.s.Groups {
-		st := groupState(g)
+		st := g.ListState()
 		m[st] = append(m[st], g)
 	}
 	out := make([]stateGroups, 0, len(m))

@@ -283,26 +283,17 @@ func prefix(word string) string {
 func sortedGroups(s *site.Site) []*site.Group {
 	gs := slices.Clone(s.Groups)
 	slices.SortStableFunc(gs, func(a, b *site.Group) int {
-		return cmp.Or(strings.Compare(stateOf(a), stateOf(b)),
+		return cmp.Or(strings.Compare(a.ListState(), b.ListState()),
 			strings.Compare(a.Affiliate.Name, b.Affiliate.Name),
 			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return gs
 }
 
-// stateOf returns the lowercase code of the state a group is listed in: where it meets, or
-// for an online group, its affiliate's state (as the state lists have it).
-func stateOf(g *site.Group) string {
-	if g.Place != nil && g.Place.State != "" {
-		return strings.ToLower(g.Place.State)
-	}
-	return strings.ToLower(g.Affiliate.State)
-}
-
 func recordOf(g *site.Group) Record {
 	r := Record{
 		ID: g.ID, Name: g.Name, Lang: g.Language, Program: g.Program, Attendance: g.Attendance,
-		State: stateOf(g), Affiliate: g.Affiliate.Name, Audience: g.Audience, Paused: g.Paused(),
+		State: g.ListState(), Affiliate: g.Affiliate.Name, Audience: g.Audience, Paused: g.Paused(),
 		TZ: "UTC",
 	}
 	if g.Location != nil {

@@ -9,6 +9,7 @@
 package site
 
 import (
+	"strings"
 	"time"
 
 	"sitegen/internal/civil"
@@ -107,6 +108,16 @@ type Group struct {
 	Starts     civil.Date // zero when not set
 	Skip       []civil.Date
 	Source     string // path of the file
+}
+
+// ListState returns the lowercase USPS code of the state whose list shows g (/groups/oh/):
+// the state where it meets, or, for an online group, its affiliate's state. The state pages,
+// the finder's index and its state filter all use it, so they always agree.
+func (g *Group) ListState() string {
+	if g.Place != nil && g.Place.State != "" {
+		return strings.ToLower(g.Place.State)
+	}
+	return strings.ToLower(g.Affiliate.State)
 }
 
 // Paused reports whether the group is paused: it is listed, never shown as meeting.
