@@ -58,6 +58,7 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/civil"
 	"sitegen/internal/ics"
+	"sitegen/internal/render"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
@@ -341,7 +342,7 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 		AttendWords:   attendanceWords(g.Attendance),
 		Item: item{
 			Schedule: describe(s.Language),
-			Where:    where(g),
+			Where:    render.Where(g), // the same words as our lists
 			Paused:   g.Paused(),
 			Conexion: g.Program == "conexion",
 		},
@@ -552,20 +553,6 @@ func dateOrEmpty(d civil.Date) string {
 		return ""
 	}
 	return d.String()
-}
-
-func where(g *site.Group) string {
-	place := ""
-	if g.Place != nil {
-		place = strings.Join(nonEmpty(g.Place.Name, g.Place.City), ", ")
-	}
-	switch {
-	case g.Attendance == "online" || place == "" && g.Online != nil:
-		return "Online"
-	case g.Attendance == "hybrid":
-		return place + ", and online"
-	}
-	return place
 }
 
 func nonEmpty(ss ...string) []string {

@@ -32,7 +32,15 @@ type Options struct {
 // Check reads and checks the site rooted at fsys. It returns the site's model when there is
 // no error (warnings allowed), and every problem found, sorted.
 func Check(fsys fs.FS, opts Options) (*site.Site, diag.List) {
-	files, diags := load.Read(fsys)
+	_, s, diags := Load(fsys, opts, nil)
+	return s, diags
+}
+
+// Load is [Check] reading through cache (nil reads every file), also returning the files as
+// read: the dev server keeps parsed files between rebuilds and compares them to know whether
+// anything changed.
+func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site, diag.List) {
+	files, diags := load.ReadCached(fsys, cache)
 	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
 	if opts.BaseURL != "" {
 		if err := checkBaseURL(opts.BaseURL); err != nil {
@@ -40,9 +48,9 @@ func Check(fsys fs.FS, opts Options) (*site.Site, diag.List) {
 		}
 	}
 	if diags.Errors() > 0 || files.Site == nil {
-		return nil, diags
+		return files, nil, diags
 	}
-	return site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
 }
 
 func checkBaseURL(u string) error {

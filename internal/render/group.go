@@ -29,7 +29,7 @@ func (r *renderer) groupItem(g *site.Group) groupItem {
 	it := groupItem{
 		G:        g,
 		Schedule: r.describe(g, r.s.Language),
-		Where:    where(g),
+		Where:    Where(g),
 		Paused:   g.Paused(),
 	}
 	if g.Language != r.s.Language {
@@ -57,8 +57,9 @@ func (r *renderer) describe(g *site.Group, lang string) []string {
 	return out
 }
 
-// where says where g meets, briefly.
-func where(g *site.Group) string {
+// Where says where g meets, briefly, as lists of groups show it: "Library, Columbus",
+// "Online", or "Library, Columbus, and online".
+func Where(g *site.Group) string {
 	place := ""
 	if g.Place != nil {
 		place = strings.Join(nonEmpty(g.Place.Name, g.Place.City), ", ")

@@ -32,7 +32,6 @@ import (
 	"time"
 
 	"sitegen/internal/build"
-	"sitegen/internal/check"
 	"sitegen/internal/diag"
 	"sitegen/internal/livereload"
 	"sitegen/internal/load"
@@ -275,16 +274,9 @@ func (s *Server) build() (output.Plan, *inputs, diag.List) {
 	return planned.Files, in, diags
 }
 
-// check is build.Check reading through the cache. It must stay in step with build.Check:
-// TestBuildMatchesBuildPackage compares their results.
+// check is build.Load reading through the server's cache.
 func (s *Server) check() (*load.Files, *site.Site, diag.List) {
-	opts := s.opts.Build
-	files, diags := load.ReadCached(s.fsys, s.cache)
-	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
-	if diags.Errors() > 0 || files.Site == nil {
-		return files, nil, diags
-	}
-	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+	return build.Load(s.fsys, s.opts.Build, s.cache)
 }
 
 // hashTree returns a SHA-256 of every file's path and bytes under fsys.
