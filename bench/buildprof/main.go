@@ -107,7 +107,7 @@ func run(src, dest, now, cpu, mem string) error {
 		return err
 	}
 	step("build.Render (pages again)")
-	if err := output.Write(dest, out); err != nil {
+	if _, err := output.Write(dest, out, output.Options{}); err != nil {
 		return err
 	}
 	step(fmt.Sprintf("output.Write (%d files)", len(out)))

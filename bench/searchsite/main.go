@@ -102,7 +102,7 @@ func run(groups int, out, templates string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	if err := output.Write(out, files); err != nil {
+	if _, err := output.Write(out, files, output.Options{}); err != nil {
 		return err
 	}
 	b, err := json.MarshalIndent(f, "", "  ")

@@ -333,6 +333,35 @@ func TestBuild(t *testing.T) {
 	if after := hashTree(t, dest); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Errorf("two builds of the same site and date differ")
 	}
+	if r := sitegen(t, "build", "-s", sample, "-d", dest, "--now", sampleNow); !strings.Contains(r.stdout, "nothing changed") {
+		t.Errorf("a build with nothing changed printed %q, want it to say so", r.stdout)
+	}
+}
+
+// TestBuildRefusesUnsafeDestination: a destination that is, holds or lies inside the source's
+// folders, or holds files sitegen did not write, is refused before anything is touched.
+func TestBuildRefusesUnsafeDestination(t *testing.T) {
+	dir := copySample(t)
+	before := hashTree(t, dir)
+	foreign := filepath.Join(t.TempDir(), "photos")
+	writeFile(t, filepath.Join(foreign, "holiday.jpg"), "not a site")
+	for _, dest := range []string{
+		dir, filepath.Dir(dir), filepath.Join(dir, "data"), filepath.Join(dir, "data", "groups"),
+		filepath.Join(dir, "content"), filepath.Join(dir, "templates"), filepath.Join(dir, "templates", "out"),
+		filepath.Join(dir, ".."), foreign,
+	} {
+		r := sitegen(t, "build", "-s", dir, "-d", dest, "--now", sampleNow)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "unsafe destination") {
+			t.Errorf("build -d %s = %d, stderr %q; want 2 and a refusal", dest, r.code, r.stderr)
+		}
+	}
+	after := hashTree(t, dir)
+	if fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("a refused build changed the source")
+	}
+	if b := readFile(t, filepath.Join(foreign, "holiday.jpg")); b != "not a site" {
+		t.Errorf("a refused build changed a foreign folder")
+	}
 }
 
 // TestFailedBuildKeepsPrevious builds a copy of the sample, breaks it, and checks that the
@@ -389,12 +418,12 @@ func TestFailedBuildKeepsPrevious(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(entries) != 1 {
-				var names []string
-				for _, e := range entries {
-					names = append(names, e.Name())
-				}
-				t.Errorf("beside the destination: %v, want only public", names)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if strings.Join(names, " ") != ".public.sitegen public" {
+				t.Errorf("beside the destination: %v, want only public and its store", names)
 			}
 		})
 	}

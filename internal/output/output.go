@@ -1,6 +1,32 @@
-// Package output writes a built site to disk atomically: everything goes into a new folder
-// beside the destination, and the destination is swapped for it only once every file has been
-// written. On any error the previous output stays exactly as it was.
+// Package output writes a built site to its destination folder so that the folder is always a
+// complete site, the old one or the new one, whatever happens during the build, and so that a
+// rebuild touches only the files that changed.
+//
+// # Layout
+//
+// For a destination DIR/public, sitegen keeps a store beside it, DIR/.public.sitegen, holding
+// a second tree (next/) and a manifest of each tree's files and their SHA-256 sums. Each tree
+// carries a small marker file, .sitegen, naming it "a" or "b"; a destination folder without
+// that marker is never cleaned or replaced.
+//
+// # A build
+//
+//  1. [Open] refuses a destination that is unsafe to replace (see [Protect]), takes a lock,
+//     and removes leftovers of earlier, interrupted runs.
+//  2. [Writer.Put] takes each file as it is rendered, in any order, from any goroutine. A file
+//     equal to the one already published is not written; any other is written into next/,
+//     never into the published tree.
+//  3. [Writer.Commit] does nothing when no file changed. Otherwise it completes next/ (files
+//     unchanged since the published build are hard-linked from it, files that no longer
+//     belong are removed), writes its manifest, and swaps next/ and the destination with one
+//     atomic rename (renameat2 RENAME_EXCHANGE on Linux, renamex_np RENAME_SWAP on macOS).
+//     It then brings the previous tree, now next/, up to date the same way, so that the
+//     tree beside the site holds nothing the site no longer publishes.
+//
+// Killed at any moment, the destination is one complete tree; next/ may be half-written,
+// and the next build finds that (its manifest is removed before it is touched) and repairs it.
+// On systems without an atomic exchange the swap is two renames; a kill between them leaves
+// the destination missing until the next build, which puts the previous tree back first.
 package output
 
 import (
@@ -9,7 +35,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -29,89 +54,447 @@ func (f Files) Paths() []string {
 	return paths
 }
 
-// Write replaces the folder dest with exactly files. It writes into a fresh sibling folder
-// and swaps it in by renaming, so that a reader never sees half a site and a failure leaves
-// dest untouched.
-func Write(dest string, files Files) (err error) {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+// Write replaces the contents of the folder dest with exactly files, as one build would: see
+// [Open]. It is for tests and small tools; a build streams its files through a [Writer].
+func Write(dest string, files Files, opts Options) (Stats, error) {
+	w, err := Open(dest, opts)
+	if err != nil {
+		return Stats{}, err
 	}
-	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dest)
+	defer w.Close()
+	for _, p := range files.Paths() {
+		if err := w.Put(p, files[p]); err != nil {
+			return Stats{}, err
+		}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	return w.Commit()
+}
+
+// Options are the settings of [Open].
+type Options struct {
+	// Source is the site's folder: the destination may lie inside it (SOURCE/public) but
+	// must not be it or contain it.
+	Source string
+	// Protect lists folders that the destination must not be, contain or lie inside: the
+	// site's data/, content/ and templates/ folders.
+	Protect []string
+}
+
+// Stats says what a build changed at the destination.
+type Stats struct {
+	Files     int // files of the new site
+	Written   int // files written because they are new or changed
+	Removed   int // files of the previous site that no longer belong
+	Unchanged bool
+}
+
+// Writer updates one destination with one build's files.
+type Writer struct {
+	dest  string // the destination folder, absolute
+	store *store
+	lock  *os.File
+
+	prev      manifest // the published tree's files; nil when it is unknown
+	prevTree  string   // the published tree's name ("a" or "b"), "" when there is none
+	stage     string   // the folder files are written into: the store's next/
+	stageTree string   // its name
+	stageMan  manifest // what next/ holds, when known (nil: repair it)
+
+	mu      sync.Mutex
+	next    manifest // the new site's files, filled by Put
+	written map[string]bool
+	dirs    map[string]bool // folders known to exist under stage
+	dirty   bool            // next/ has been changed and its manifest removed
+	err     error           // the first error of Put; later calls return it at once
+	done    bool
+}
+
+// ErrUnsafe is wrapped by the errors of [Open] that refuse a destination: the command line
+// asked for something that would lose files.
+var ErrUnsafe = errors.New("unsafe destination")
+
+// Open prepares to write a new site to dest. It refuses (with an error wrapping [ErrUnsafe])
+// a destination that lies inside, is or contains one of opts.Protect, or that is a folder
+// holding files but no sitegen marker; it waits for another build writing to dest to
+// finish; and it cleans up after interrupted runs. Close releases the destination.
+func Open(dest string, opts Options) (*Writer, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := Check(abs, opts); err != nil {
+		return nil, err
+	}
+	st, err := openStore(abs)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{dest: abs, store: st, next: manifest{}, written: map[string]bool{}, dirs: map[string]bool{}}
+	if w.lock, err = st.lock(); err != nil {
+		return nil, err
+	}
+	if err := w.recover(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Check reports, without changing anything, whether dest may receive a build: the errors of
+// a destination [Open] would refuse wrap [ErrUnsafe].
+func Check(dest string, opts Options) error {
+	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	paths := files.Paths()
-	dirs := map[string]bool{}
-	for _, p := range paths {
-		if !validPath(p) {
-			return fmt.Errorf("refusing to write %q: not a path inside the output folder", p)
-		}
-		if dir := path.Dir(p); !dirs[dir] {
-			dirs[dir] = true
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
-		}
-	}
-	// Writing is mostly waiting on the file system: a few writers at once keep it busy.
-	errs := make([]error, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range 2 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = os.WriteFile(filepath.Join(tmp, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return swap(tmp, dest)
-}
-
-// swap puts the folder tmp at dest, moving any previous dest out of the way first and back
-// if the second rename fails.
-func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
+	if opts.Source != "" {
+		if err := checkSource(abs, opts.Source); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			err = errors.Join(err, os.Rename(old, dest))
-		}
+	if err := checkProtected(abs, opts.Protect); err != nil {
 		return err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if err := checkForeign(abs); err != nil {
+		return err
+	}
+	if st, err := os.Lstat(storeDir(abs)); err == nil {
+		if !st.IsDir() {
+			return fmt.Errorf("%w: %s exists and is not sitegen's folder", ErrUnsafe, storeDir(abs))
+		}
+		if _, err := os.Stat(filepath.Join(storeDir(abs), storeMarker)); err != nil {
+			return fmt.Errorf("%w: %s exists but was not made by sitegen (no %s in it); move it away", ErrUnsafe, storeDir(abs), storeMarker)
+		}
+	}
+	return nil
+}
+
+// recover puts the destination back after a run killed between the two renames of a
+// non-atomic swap, removes the temporary folders of older versions of sitegen, and reads
+// what the published tree and next/ hold.
+func (w *Writer) recover() error {
+	if err := w.store.recoverSwap(w.dest); err != nil {
+		return err
+	}
+	removeOldTemps(w.dest)
+	w.prevTree = readMarker(w.dest)
+	if w.prevTree != "" {
+		w.prev = w.store.readManifest(w.prevTree)
+	}
+	w.stage = w.store.next()
+	w.stageTree = readMarker(w.stage)
+	if w.stageTree == "" || w.stageTree == w.prevTree {
+		// No usable next/: make a new one when something is to be written.
+		w.stageTree = other(w.prevTree)
+		w.stageMan = nil
+	} else {
+		w.stageMan = w.store.readManifest(w.stageTree)
+	}
+	return nil
+}
+
+// Put adds the file name with contents b to the new site. Files equal to the published ones
+// are not written. It may be called from several goroutines; after the first error every
+// call returns that error.
+func (w *Writer) Put(name string, b []byte) error {
+	if !validPath(name) || name == markerName {
+		return w.fail(fmt.Errorf("refusing to write %q: not a path inside the output folder", name))
+	}
+	sum := sumOf(b)
+	w.mu.Lock()
+	if w.err != nil {
+		defer w.mu.Unlock()
+		return w.err
+	}
+	if _, dup := w.next[name]; dup {
+		w.mu.Unlock()
+		return w.fail(fmt.Errorf("two files would be written to %s", name))
+	}
+	w.next[name] = sum
+	same := w.prev != nil && w.prev[name] == sum
+	inStage := w.stageMan != nil && w.stageMan[name] == sum
+	w.mu.Unlock()
+	if same || inStage {
+		return nil // the published tree has it; next/ gets it at Commit, if anything changed
+	}
+	if err := w.beginStage(); err != nil {
+		return w.fail(err)
+	}
+	if err := w.writeFile(name, b); err != nil {
+		return w.fail(err)
+	}
+	w.mu.Lock()
+	w.written[name] = true
+	w.mu.Unlock()
+	return nil
+}
+
+func (w *Writer) fail(err error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// beginStage makes next/ ready to be changed, once: it removes next/'s manifest first, so
+// that a run killed while next/ is half-written leaves it marked as unknown.
+func (w *Writer) beginStage() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirty {
+		return nil
+	}
+	if err := w.store.removeManifest(w.stageTree); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(w.stage, 0o755); err != nil {
+		return err
+	}
+	if err := writeMarker(w.stage, w.stageTree); err != nil {
+		return err
+	}
+	w.dirty = true
+	w.dirs["."] = true
+	return nil
+}
+
+// writeFile writes b to name under next/ through a temporary file, so that a file is never
+// changed in place: next/ may share files with the published tree through hard links.
+func (w *Writer) writeFile(name string, b []byte) error {
+	if err := w.mkdirFor(name); err != nil {
+		return err
+	}
+	target := filepath.Join(w.stage, filepath.FromSlash(name))
+	tmp := target + tmpSuffix
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, target)
+}
+
+// linkFile makes next/'s name the published tree's file, by a hard link where the file
+// system allows, else by a copy.
+func (w *Writer) linkFile(from, name string) error {
+	if err := w.mkdirFor(name); err != nil {
+		return err
+	}
+	src := filepath.Join(from, filepath.FromSlash(name))
+	target := filepath.Join(w.stage, filepath.FromSlash(name))
+	if a, err := os.Lstat(src); err == nil {
+		if b, err := os.Lstat(target); err == nil && os.SameFile(a, b) {
+			// Already the same file. (Renaming a link over another link to the same file
+			// does nothing, which would leave the temporary name behind.)
+			return nil
+		}
+	}
+	tmp := target + tmpSuffix
+	os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		b, rerr := os.ReadFile(src)
+		if rerr != nil {
+			return rerr
+		}
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+	}
+	return os.Rename(tmp, target)
+}
+
+func (w *Writer) mkdirFor(name string) error {
+	dir := path.Dir(name)
+	w.mu.Lock()
+	known := w.dirs[dir]
+	w.mu.Unlock()
+	if known {
+		return nil
+	}
+	full := filepath.Join(w.stage, filepath.FromSlash(dir))
+	if st, err := os.Lstat(full); err == nil && !st.IsDir() {
+		// A file of the previous site stands where a folder is now needed.
+		if err := os.Remove(full); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(full, 0o755); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	for d := dir; d != "." && !w.dirs[d]; d = path.Dir(d) {
+		w.dirs[d] = true
+	}
+	w.mu.Unlock()
+	return nil
+}
+
+// Commit publishes the files given to Put, unless none changed: see the package comment.
+// After Commit the Writer is done; Close it.
+func (w *Writer) Commit() (Stats, error) {
+	w.mu.Lock()
+	err, done := w.err, w.done
+	w.done = true
+	w.mu.Unlock()
+	if err != nil {
+		return Stats{}, err
+	}
+	if done {
+		return Stats{}, errors.New("output: commit called twice")
+	}
+	stats := Stats{Files: len(w.next)}
+	var removed []string
+	for name := range w.prev {
+		if _, ok := w.next[name]; !ok {
+			removed = append(removed, name)
+		}
+	}
+	slices.Sort(removed)
+	stats.Removed = len(removed)
+	var changed []string
+	for name, sum := range w.next {
+		if w.prev == nil || w.prev[name] != sum {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	stats.Written = len(changed)
+	if w.prev != nil && len(changed) == 0 && len(removed) == 0 {
+		stats.Unchanged = true
+		return stats, nil
+	}
+	if err := w.beginStage(); err != nil {
+		return Stats{}, err
+	}
+	if err := w.completeStage(); err != nil {
+		return Stats{}, err
+	}
+	if err := w.store.writeManifest(w.stageTree, w.next); err != nil {
+		return Stats{}, err
+	}
+	if err := w.store.swap(w.dest); err != nil {
+		return Stats{}, fmt.Errorf("publishing %s: %w", w.dest, err)
+	}
+	// The destination is now the new site. Bring the previous one, now next/, up to date,
+	// so that it holds nothing the site no longer publishes.
+	if w.prevTree != "" {
+		if err := w.mirror(changed, removed); err != nil {
+			return stats, fmt.Errorf("updating %s after publishing: %w", w.stage, err)
+		}
+	}
+	return stats, nil
+}
+
+// completeStage makes next/ hold exactly the new site: files not written by Put are linked
+// from the published tree, and files that do not belong are removed.
+func (w *Writer) completeStage() error {
+	for name, sum := range w.next {
+		if w.written[name] || w.stageMan != nil && w.stageMan[name] == sum {
+			continue
+		}
+		if w.prev == nil || w.prev[name] != sum {
+			return fmt.Errorf("output: %s was neither written nor published", name)
+		}
+		if err := w.linkFile(w.dest, name); err != nil {
+			return err
+		}
+	}
+	if w.stageMan != nil {
+		for name := range w.stageMan {
+			if _, ok := w.next[name]; !ok {
+				if err := removeFile(w.stage, name); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return prune(w.stage, w.next)
+}
+
+// mirror applies a build's changes to the previous tree, now at next/.
+func (w *Writer) mirror(changed, removed []string) error {
+	w.stage, w.stageTree = w.store.next(), w.prevTree
+	w.dirs = map[string]bool{".": true}
+	if err := w.store.removeManifest(w.stageTree); err != nil {
+		return err
+	}
+	for _, name := range changed {
+		if err := w.linkFile(w.dest, name); err != nil {
+			return err
+		}
+	}
+	for _, name := range removed {
+		if err := removeFile(w.stage, name); err != nil {
+			return err
+		}
+	}
+	if w.prev == nil {
+		if err := prune(w.stage, w.next); err != nil {
+			return err
+		}
+	}
+	return w.store.writeManifest(w.stageTree, w.next)
+}
+
+// Close releases the destination. Without a successful Commit, the destination is as it was.
+func (w *Writer) Close() error {
+	if w.lock == nil {
+		return nil
+	}
+	err := unlock(w.lock)
+	w.lock = nil
+	return err
+}
+
+// removeFile removes name under root, and the folders it leaves empty.
+func removeFile(root, name string) error {
+	if err := os.Remove(filepath.Join(root, filepath.FromSlash(name))); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(root, filepath.FromSlash(dir))) != nil {
+			break // not empty
+		}
+	}
+	return nil
+}
+
+// prune removes from the tree at root every file that is not in keep (and the folders it
+// leaves empty), except the tree's marker: for a tree whose contents are unknown.
+func prune(root string, keep manifest) error {
+	var dirs []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "." || rel == markerName {
+			return nil
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		if _, ok := keep[rel]; !ok {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := len(dirs) - 1; i >= 0; i-- {
+		os.Remove(dirs[i]) // only succeeds when empty
 	}
 	return nil
 }
 
 func validPath(p string) bool {
-	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) || strings.HasSuffix(p, tmpSuffix) {
 		return false
 	}
 	for _, part := range strings.Split(p, "/") {
@@ -120,4 +503,11 @@ func validPath(p string) bool {
 		}
 	}
 	return true
+}
+
+func other(tree string) string {
+	if tree == "a" {
+		return "b"
+	}
+	return "a"
 }

@@ -2,12 +2,20 @@ package output
 
 import (
 	"errors"
+	"fmt"
+	"maps"
+	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
+// readTree returns the files under dir by slash path, without sitegen's marker.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
@@ -17,7 +25,9 @@ func readTree(t *testing.T, dir string) map[string]string {
 		}
 		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		got[filepath.ToSlash(rel)] = string(b)
+		if rel != markerName {
+			got[filepath.ToSlash(rel)] = string(b)
+		}
 		return err
 	})
 	if err != nil {
@@ -26,47 +36,269 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return got
 }
 
-func TestWriteReplacesWholeTree(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	if err := Write(dest, Files{"index.html": []byte("one"), "old/index.html": []byte("gone soon")}); err != nil {
-		t.Fatal(err)
+func stringFiles(m map[string]string) Files {
+	f := Files{}
+	for k, v := range m {
+		f[k] = []byte(v)
 	}
-	if err := Write(dest, Files{"index.html": []byte("two"), "a/b/c.txt": []byte("deep")}); err != nil {
-		t.Fatal(err)
+	return f
+}
+
+func write(t *testing.T, dest string, m map[string]string) Stats {
+	t.Helper()
+	st, err := Write(dest, stringFiles(m), Options{})
+	if err != nil {
+		t.Fatalf("Write: %v", err)
 	}
-	got := readTree(t, dest)
-	want := map[string]string{"index.html": "two", "a/b/c.txt": "deep"}
-	if len(got) != len(want) {
-		t.Fatalf("tree = %v, want %v", got, want)
-	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s = %q, want %q", k, got[k], v)
-		}
-	}
-	entries, _ := os.ReadDir(filepath.Dir(dest))
-	if len(entries) != 1 {
-		t.Errorf("left %d entries beside the output, want only public/", len(entries))
+	return st
+}
+
+func equalTree(t *testing.T, what, dir string, want map[string]string) {
+	t.Helper()
+	if got := readTree(t, dir); !maps.Equal(got, want) {
+		t.Errorf("%s = %v, want %v", what, got, want)
 	}
 }
 
-func TestWriteFailureKeepsPrevious(t *testing.T) {
+// inodes returns each file's identity, to tell a file left alone from one written again.
+func inodes(t *testing.T, dir string) map[string]os.FileInfo {
+	t.Helper()
+	out := map[string]os.FileInfo{}
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			st, _ := os.Stat(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = st
+		}
+		return nil
+	})
+	return out
+}
+
+func TestWriteReplacesWholeTree(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if err := Write(dest, Files{"index.html": []byte("good")}); err != nil {
-		t.Fatal(err)
+	write(t, dest, map[string]string{"index.html": "one", "old/index.html": "gone soon"})
+	want := map[string]string{"index.html": "two", "a/b/c.txt": "deep"}
+	write(t, dest, want)
+	equalTree(t, "published tree", dest, want)
+	equalTree(t, "second tree", filepath.Join(storeDir(dest), "next"), want)
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 2 {
+		t.Errorf("left %d entries beside the output, want public/ and its store", len(entries))
 	}
-	for _, bad := range []string{"../escape.html", "/abs.html", "a//b", `a\b`} {
-		if err := Write(dest, Files{"index.html": []byte("bad"), bad: []byte("x")}); err == nil {
+	if _, err := os.Stat(filepath.Join(dest, "old")); err == nil {
+		t.Errorf("the emptied folder old/ is still there")
+	}
+}
+
+func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "groups/a/index.html": "A", "groups/b/index.html": "B", "x.css": "css"}
+	if st := write(t, dest, site); st.Written != 4 || st.Unchanged {
+		t.Errorf("first build: %+v, want 4 files written", st)
+	}
+	before := inodes(t, dest)
+	st := write(t, dest, site)
+	if !st.Unchanged || st.Written != 0 || st.Removed != 0 {
+		t.Errorf("no-change rebuild: %+v, want unchanged", st)
+	}
+	if _, err := os.Stat(filepath.Join(storeDir(dest), "next")); err == nil {
+		t.Errorf("a no-change rebuild made the second tree")
+	}
+	for name, fi := range inodes(t, dest) {
+		if !os.SameFile(fi, before[name]) || fi.ModTime() != before[name].ModTime() {
+			t.Errorf("no-change rebuild touched %s", name)
+		}
+	}
+
+	changed := maps.Clone(site)
+	changed["groups/b/index.html"] = "B2"
+	delete(changed, "x.css")
+	changed["y.css"] = "css2"
+	st = write(t, dest, changed)
+	if st.Unchanged || st.Written != 2 || st.Removed != 1 {
+		t.Errorf("rebuild with one change, one new and one removed file: %+v, want 2 written, 1 removed", st)
+	}
+	equalTree(t, "published tree", dest, changed)
+	equalTree(t, "second tree", filepath.Join(storeDir(dest), "next"), changed)
+
+	// The second tree is now up to date: a further change writes that file alone, build
+	// after build, with files shared between the trees by hard links left alone.
+	for i, name := range []string{"index.html", "groups/a/index.html", "index.html", "y.css"} {
+		changed[name] = fmt.Sprint("v", i)
+		if st := write(t, dest, changed); st.Written != 1 || st.Removed != 0 {
+			t.Errorf("build %d: %+v, want 1 written", i+4, st)
+		}
+		equalTree(t, "published tree", dest, changed)
+		equalTree(t, "second tree", filepath.Join(storeDir(dest), "next"), changed)
+	}
+}
+
+func TestRepairsSecondTreeOfUnknownState(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "v1", "a.html": "a", "b/index.html": "b"}
+	write(t, dest, site)
+	site["index.html"] = "v2"
+	write(t, dest, site)
+	// As after a kill while next/ was being changed: its manifest is gone, and it holds a
+	// stray file and a half-written one.
+	next := filepath.Join(storeDir(dest), "next")
+	os.Remove(filepath.Join(storeDir(dest), readMarker(next)+".sum"))
+	os.WriteFile(filepath.Join(next, "stray.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(next, "a.html"+tmpSuffix), []byte("half"), 0o644)
+	site["index.html"] = "v3"
+	if st := write(t, dest, site); st.Written != 1 {
+		t.Errorf("build: %+v, want 1 written", st)
+	}
+	equalTree(t, "published tree", dest, site)
+	equalTree(t, "second tree", next, site)
+}
+
+func TestFailedBuildKeepsPrevious(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	good := map[string]string{"index.html": "good", "a.html": "a"}
+	write(t, dest, good)
+	write(t, dest, map[string]string{"index.html": "good", "a.html": "a2"}) // makes next/
+	good = map[string]string{"index.html": "good", "a.html": "a2"}
+	for _, bad := range []string{"../escape.html", "/abs.html", "a//b", `a\b`, ".sitegen", "x.sitegen-tmp"} {
+		if _, err := Write(dest, Files{"index.html": []byte("bad"), bad: []byte("x")}, Options{}); err == nil {
 			t.Errorf("Write(%q) succeeded, want an error", bad)
 		}
 	}
-	got := readTree(t, dest)
-	if len(got) != 1 || got["index.html"] != "good" {
-		t.Errorf("after failed writes, tree = %v, want only the good index.html", got)
+	// A build that stops before Commit (a template fails halfway) leaves the site as it was.
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(dest))
-	if len(entries) != 1 {
-		t.Errorf("left %d entries beside the output, want only public/", len(entries))
+	w.Put("index.html", []byte("half"))
+	w.Put("new.html", []byte("half"))
+	w.Close()
+	equalTree(t, "published tree after failed builds", dest, good)
+	// And the next build repairs the half-written second tree.
+	next := map[string]string{"index.html": "good3"}
+	write(t, dest, next)
+	equalTree(t, "published tree", dest, next)
+	equalTree(t, "second tree", filepath.Join(storeDir(dest), "next"), next)
+}
+
+func TestOneErrorForAFullDisk(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	first := w.Put("../x", nil)
+	for i := range 100 {
+		if err := w.Put(fmt.Sprintf("p%d.html", i), []byte("x")); err != first {
+			t.Fatalf("Put after an error = %v, want the first error %v", err, first)
+		}
+	}
+	if _, err := w.Commit(); err != first {
+		t.Errorf("Commit = %v, want the first error", err)
+	}
+}
+
+func TestRefusesForeignDestination(t *testing.T) {
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "mine")
+	os.MkdirAll(foreign, 0o755)
+	os.WriteFile(filepath.Join(foreign, "thesis.tex"), []byte("years of work"), 0o644)
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	link := filepath.Join(dir, "link")
+	os.Symlink(foreign, link)
+	empty := filepath.Join(dir, "empty")
+	os.MkdirAll(empty, 0o755)
+
+	for _, dest := range []string{foreign, file, link} {
+		_, err := Write(dest, Files{"index.html": []byte("x")}, Options{})
+		if !errors.Is(err, ErrUnsafe) {
+			t.Errorf("Write(%s) = %v, want a refusal", filepath.Base(dest), err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(foreign, "thesis.tex")); string(b) != "years of work" {
+		t.Errorf("the foreign folder was changed")
+	}
+	if _, err := Write(empty, Files{"index.html": []byte("x")}, Options{}); err != nil {
+		t.Errorf("Write(empty folder) = %v, want it used", err)
+	}
+	// A store folder sitegen did not make is refused too.
+	odd := filepath.Join(dir, "odd")
+	os.MkdirAll(storeDir(odd), 0o755)
+	os.WriteFile(filepath.Join(storeDir(odd), "notes.txt"), []byte("mine"), 0o644)
+	if _, err := Write(odd, Files{"index.html": []byte("x")}, Options{}); !errors.Is(err, ErrUnsafe) {
+		t.Errorf("Write(beside a foreign .odd.sitegen) = %v, want a refusal", err)
+	}
+}
+
+func TestRefusesDestinationAroundSource(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	var protect []string
+	for _, d := range []string{"data/groups/x", "content", "templates"} {
+		os.MkdirAll(filepath.Join(src, d), 0o755)
+	}
+	for _, d := range []string{"data", "content", "templates"} {
+		protect = append(protect, filepath.Join(src, d))
+	}
+	os.WriteFile(filepath.Join(src, "data", "site.yaml"), []byte("title: x\n"), 0o644)
+	os.Symlink(filepath.Join(src, "data"), filepath.Join(root, "alias"))
+	opts := Options{Source: src, Protect: protect}
+
+	for _, dest := range []string{
+		src, root, filepath.Dir(root),
+		filepath.Join(src, "data"), filepath.Join(src, "data", "groups"), filepath.Join(src, "data", "new"),
+		filepath.Join(src, "content"), filepath.Join(src, "templates", "out"),
+		filepath.Join(root, "alias", "out"), // the data folder under another name
+		filepath.Join(src, "data", "..", "data"),
+	} {
+		if _, err := Write(dest, Files{"index.html": []byte("x")}, opts); !errors.Is(err, ErrUnsafe) {
+			t.Errorf("Write(%s) = %v, want a refusal", dest, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(src, "data", "site.yaml")); string(b) != "title: x\n" {
+		t.Fatalf("the source was changed")
+	}
+	for _, dest := range []string{filepath.Join(src, "public"), filepath.Join(root, "out")} {
+		if _, err := Write(dest, Files{"index.html": []byte("x")}, opts); err != nil {
+			t.Errorf("Write(%s) = %v, want it allowed", dest, err)
+		}
+	}
+}
+
+func TestRecoversInterruptedSwap(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "v1"}
+	write(t, dest, site)
+	write(t, dest, map[string]string{"index.html": "v2"})
+	// Killed between the two renames of a non-atomic swap: the site is in the store.
+	if err := os.Rename(dest, filepath.Join(storeDir(dest), "old")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	equalTree(t, "restored site", dest, map[string]string{"index.html": "v2"})
+	write(t, dest, map[string]string{"index.html": "v3"})
+	equalTree(t, "next site", dest, map[string]string{"index.html": "v3"})
+}
+
+func TestRemovesOldLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	for _, d := range []string{".public.new-123", ".public.new-456.old"} {
+		os.MkdirAll(filepath.Join(dir, d, "groups", "private"), 0o755)
+		os.WriteFile(filepath.Join(dir, d, "groups", "private", "index.html"), []byte("a group made private since"), 0o644)
+	}
+	write(t, dest, map[string]string{"index.html": "x"})
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".public.sitegen" {
+			t.Errorf("left %s beside the output", e.Name())
+		}
 	}
 }
 
@@ -96,4 +328,105 @@ func TestPlanMakesEachFileOnce(t *testing.T) {
 	if _, err := bad.Files(); err == nil || err.Error() != "boom" {
 		t.Errorf("Files() error = %v, want boom", err)
 	}
+}
+
+func TestPlanWriteToStopsAtFirstError(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write(t, dest, map[string]string{"index.html": "v1"})
+	p := Plan{}
+	for i := range 200 {
+		p[fmt.Sprintf("p%03d.html", i)] = Ready([]byte("x"))
+	}
+	p["p100.html"] = NewLazy(func() ([]byte, error) { return nil, errors.New("template failed") })
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WriteTo(w); err == nil || err.Error() != "template failed" {
+		t.Errorf("WriteTo = %v, want the template's error", err)
+	}
+	w.Close()
+	equalTree(t, "site after a failed build", dest, map[string]string{"index.html": "v1"})
+}
+
+// The kill test runs builds in a child process and kills it at random moments: the
+// destination must always be one complete site, and the next build must repair the rest.
+
+const killEnv = "SITEGEN_OUTPUT_KILL_DEST"
+
+func killSite(version int) map[string]string {
+	m := map[string]string{}
+	for i := range 200 {
+		m[fmt.Sprintf("groups/g%03d/index.html", i)] = fmt.Sprintf("group %d v%d", i, version)
+	}
+	m["index.html"] = fmt.Sprintf("home v%d", version)
+	if version%2 == 0 {
+		m["even/index.html"] = "even"
+	}
+	return m
+}
+
+func TestKillChild(t *testing.T) {
+	dest := os.Getenv(killEnv)
+	if dest == "" {
+		t.Skip("run by TestKilledBuildsLeaveACompleteSite")
+	}
+	os.WriteFile(dest+".started", nil, 0o644)
+	for v := 1; ; v++ {
+		if _, err := Write(dest, stringFiles(killSite(v)), Options{}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		os.WriteFile(dest+".version", []byte(strconv.Itoa(v)), 0o644)
+	}
+}
+
+func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	start := time.Now()
+	write(t, dest, killSite(0))
+	build := time.Since(start) // kills land before, during and after the child's builds
+	rng := rand.New(rand.NewPCG(1, 2))
+	completed := 0
+	for round := range 10 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")
+		cmd.Env = append(os.Environ(), killEnv+"="+dest)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(dest + ".started"); err == nil || time.Now().After(deadline) {
+				break
+			}
+		}
+		os.Remove(dest + ".started")
+		time.Sleep(time.Duration(rng.Int64N(int64(4 * build))))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+
+		// Open repairs an interrupted swap; until then the tree may be in the store.
+		w, err := Open(dest, Options{})
+		if err != nil {
+			t.Fatalf("round %d: Open after a kill: %v", round, err)
+		}
+		w.Close()
+		got := readTree(t, dest)
+		v, _ := strconv.Atoi(got["index.html"][len("home v"):])
+		if want := killSite(v); !maps.Equal(got, want) {
+			t.Fatalf("round %d: after a kill the site is not one complete build (home says v%d; %d files, want %d)", round, v, len(got), len(want))
+		}
+		if v > 0 {
+			completed++
+		}
+	}
+	if completed == 0 {
+		t.Errorf("no build finished before its kill: the test tested nothing")
+	}
+	final := killSite(1000)
+	write(t, dest, final)
+	equalTree(t, "site after the kills", dest, final)
+	equalTree(t, "second tree after the kills", filepath.Join(storeDir(dest), "next"), final)
 }

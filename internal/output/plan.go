@@ -77,3 +77,55 @@ func (p Plan) Files() (Files, error) {
 	}
 	return files, nil
 }
+
+// Take makes the file, as Bytes does, and forgets its bytes: for a build, which writes each
+// file once and need not hold the whole site in memory.
+func (l *Lazy) Take() ([]byte, error) {
+	b, err := l.Bytes()
+	l.b = nil
+	return b, err
+}
+
+// WriteTo makes every file of p, on every processor, and gives it to w as soon as it is
+// made, holding no more than a few files at a time. It stops at the first error.
+func (p Plan) WriteTo(w *Writer) error {
+	paths := p.Paths()
+	next := make(chan string)
+	errs := make(chan error, 1)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range next {
+				b, err := p[name].Take()
+				if err == nil {
+					err = w.Put(name, b)
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+						close(stop)
+					default:
+					}
+					return
+				}
+			}
+		})
+	}
+feed:
+	for _, name := range paths {
+		select {
+		case next <- name:
+		case <-stop:
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}

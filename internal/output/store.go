@@ -1,0 +1,214 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+const (
+	// markerName is the file every tree sitegen writes carries, naming the tree.
+	markerName = ".sitegen"
+	// markerText starts every marker; the tree's name follows it.
+	markerText = "This folder was written by sitegen build; sitegen replaces it on the next build.\ntree "
+	// storeMarker is the file that makes a store folder sitegen's.
+	storeMarker = "sitegen-store"
+	// tmpSuffix ends the names of files being written; they are renamed when complete.
+	tmpSuffix = ".sitegen-tmp"
+)
+
+// manifest maps each file of a tree to its sum (see sumOf).
+type manifest map[string]string
+
+// sumOf returns the first 16 bytes of b's SHA-256, as a string.
+func sumOf(b []byte) string {
+	s := sha256.Sum256(b)
+	return string(s[:16])
+}
+
+// store is the folder beside a destination that holds the second tree and the manifests.
+type store struct {
+	dir string
+}
+
+// storeDir returns the store folder of the destination dest.
+func storeDir(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".sitegen")
+}
+
+// openStore returns dest's store, making it if needed. A folder of that name that sitegen
+// did not make is refused.
+func openStore(dest string) (*store, error) {
+	dir := storeDir(dest)
+	st, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		text := "sitegen keeps here the second copy of " + filepath.Base(dest) + "/ and the list of its files.\n" +
+			"It makes rebuilds write only what changed; deleting this folder is safe.\n"
+		if err := os.WriteFile(filepath.Join(dir, storeMarker), []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, err
+	case !st.IsDir():
+		return nil, fmt.Errorf("%w: %s exists and is not sitegen's folder", ErrUnsafe, dir)
+	default:
+		if _, err := os.Stat(filepath.Join(dir, storeMarker)); err != nil {
+			return nil, fmt.Errorf("%w: %s exists but was not made by sitegen (no %s in it); move it away", ErrUnsafe, dir, storeMarker)
+		}
+	}
+	return &store{dir: dir}, nil
+}
+
+// next returns the path of the store's second tree.
+func (s *store) next() string { return filepath.Join(s.dir, "next") }
+
+func (s *store) manifestPath(tree string) string { return filepath.Join(s.dir, tree+".sum") }
+
+// readManifest returns the manifest of tree, or nil when there is none or it is damaged.
+func (s *store) readManifest(tree string) manifest {
+	b, err := os.ReadFile(s.manifestPath(tree))
+	if err != nil {
+		return nil
+	}
+	m := manifest{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		sum, name, ok := strings.Cut(sc.Text(), " ")
+		raw, err := hex.DecodeString(sum)
+		if !ok || err != nil || len(raw) != 16 || !validPath(name) {
+			return nil
+		}
+		m[name] = string(raw)
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return m
+}
+
+// writeManifest writes m as tree's manifest, through a temporary file.
+func (s *store) writeManifest(tree string, m manifest) error {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	var b bytes.Buffer
+	b.Grow(len(names) * 64)
+	for _, name := range names {
+		b.WriteString(hex.EncodeToString([]byte(m[name])))
+		b.WriteByte(' ')
+		b.WriteString(name)
+		b.WriteByte('\n')
+	}
+	p := s.manifestPath(tree)
+	if err := os.WriteFile(p+tmpSuffix, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(p+tmpSuffix, p)
+}
+
+func (s *store) removeManifest(tree string) error {
+	if err := os.Remove(s.manifestPath(tree)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// lock takes the store's lock, waiting for another build that holds it.
+func (s *store) lock() (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(s.dir, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// swap puts next/ at dest and what was at dest, if anything, at next/.
+func (s *store) swap(dest string) error {
+	next := s.next()
+	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(next, dest)
+	}
+	err := exchange(next, dest)
+	if !errors.Is(err, errNoExchange) {
+		return err
+	}
+	// Two renames: a kill between them leaves dest missing, which recoverSwap repairs.
+	old := filepath.Join(s.dir, "old")
+	if err := os.Rename(dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(next, dest); err != nil {
+		return errors.Join(err, os.Rename(old, dest))
+	}
+	return os.Rename(old, next)
+}
+
+// recoverSwap finishes or undoes a two-rename swap that was interrupted.
+func (s *store) recoverSwap(dest string) error {
+	old := filepath.Join(s.dir, "old")
+	if _, err := os.Lstat(old); err != nil {
+		return nil
+	}
+	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(old, dest) // the previous site, complete
+	}
+	if _, err := os.Lstat(s.next()); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(old, s.next())
+	}
+	return os.RemoveAll(old)
+}
+
+// readMarker returns the name of the tree at dir ("a" or "b"), or "" when dir has no marker.
+func readMarker(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, markerName))
+	if err != nil {
+		return ""
+	}
+	tree, ok := strings.CutPrefix(string(b), markerText)
+	tree = strings.TrimSpace(tree)
+	if !ok || tree != "a" && tree != "b" {
+		return ""
+	}
+	return tree
+}
+
+func writeMarker(dir, tree string) error {
+	return os.WriteFile(filepath.Join(dir, markerName), []byte(markerText+tree+"\n"), 0o644)
+}
+
+// removeOldTemps removes the folders that versions of sitegen before the store left beside
+// dest when they were interrupted (".public.new-123", ".public.new-123.old"): complete or
+// partial old sites, which may hold groups made private since.
+func removeOldTemps(dest string) {
+	prefix := "." + filepath.Base(dest) + ".new-"
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+			os.RemoveAll(filepath.Join(filepath.Dir(dest), e.Name()))
+		}
+	}
+}
+
+// errNoExchange says that the system cannot swap two folders atomically.
+var errNoExchange = errors.New("no atomic exchange")
