@@ -11,7 +11,7 @@ import (
 
 // The generated data (see data/SOURCES.md). Strings, so that nothing can change them.
 var (
-	//go:embed data/states.geojson.gz
+	//go:embed data/states.tsv.gz
 	statesGz string
 	//go:embed data/prefixes.tsv
 	prefixesTSV string
@@ -80,7 +80,7 @@ func splitTabs(line []byte, fields [][]byte) error {
 // parseE4 parses a decimal number with at most 4 decimals, such as "-106.6504" or "35",
 // into its value times 10,000 ("-1066504", 350000): exact, and much faster than
 // strconv.ParseFloat. It is how the data stores coordinates.
-func parseE4(b []byte) (int32, error) {
+func parseE4[T string | []byte](b T) (int32, error) {
 	s := b
 	neg := len(s) > 0 && s[0] == '-'
 	if neg {
@@ -88,7 +88,8 @@ func parseE4(b []byte) (int32, error) {
 	}
 	var n int64
 	intDigits, decimals, dot := 0, 0, false
-	for _, c := range s {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case c == '.' && !dot:
 			dot = true
@@ -123,12 +124,13 @@ func parseE4(b []byte) (int32, error) {
 func fromE4(v int32) float64 { return float64(v) / 1e4 }
 
 // parseCount parses a non-negative integer such as a population.
-func parseCount(b []byte) (int, error) {
+func parseCount[T string | []byte](b T) (int, error) {
 	if len(b) == 0 || len(b) > 10 {
 		return 0, fmt.Errorf("bad count %q", b)
 	}
 	n := 0
-	for _, c := range b {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if c < '0' || c > '9' {
 			return 0, fmt.Errorf("bad count %q", b)
 		}

@@ -84,15 +84,15 @@ func parsePlaces(data string) ([]Place, error) {
 		if f[1] == "" {
 			return nil, fmt.Errorf("line %d: no name", n)
 		}
-		lat, err := parseE4([]byte(f[3]))
+		lat, err := parseE4(f[3])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		lon, err := parseE4([]byte(f[4]))
+		lon, err := parseE4(f[4])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		pop, err := parseCount([]byte(f[5]))
+		pop, err := parseCount(f[5])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}

@@ -1,7 +1,7 @@
 package geo
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"math"
 	"strings"
@@ -71,29 +71,44 @@ var loadShapes = sync.OnceValue(func() []shape {
 	return shapes
 })
 
-// parseShapes reads a GeoJSON FeatureCollection whose features have the FIPS code as id and
-// a MultiPolygon geometry, one for each state of stateTable. (orb's geojson package would
-// do, but it brings a BSON library along; orb.MultiPolygon unmarshals from GeoJSON
-// coordinates as it is.)
+// parseShapes reads the outlines: one ring a line, "FIPS\touter\tLON,LAT LON,LAT …" for
+// the outer ring of a polygon and "FIPS\thole\t…" for a hole in the polygon before it, the
+// rings of one state together, for each state of stateTable. (GeoJSON would do, but parses
+// five times slower, and check reads the outlines on every run.)
 func parseShapes(data []byte) ([]shape, error) {
-	var fc struct {
-		Features []struct {
-			ID       string
-			Geometry struct {
-				Type        string
-				Coordinates orb.MultiPolygon
+	byFIPS := make(map[string]orb.MultiPolygon, len(stateTable))
+	f := make([][]byte, 3)
+	last := ""
+	err := eachLine(data, func(line []byte) error {
+		if err := splitTabs(line, f); err != nil {
+			return err
+		}
+		fips := string(f[0])
+		mp, seen := byFIPS[fips]
+		if seen && fips != last {
+			return fmt.Errorf("state %s: rings apart", fips)
+		}
+		last = fips
+		ring, err := parseRing(f[2])
+		if err != nil {
+			return fmt.Errorf("state %s: %w", fips, err)
+		}
+		switch string(f[1]) {
+		case "outer":
+			mp = append(mp, orb.Polygon{ring})
+		case "hole":
+			if len(mp) == 0 {
+				return fmt.Errorf("state %s: hole before any outer ring", fips)
 			}
+			mp[len(mp)-1] = append(mp[len(mp)-1], ring)
+		default:
+			return fmt.Errorf("state %s: ring %q, want outer or hole", fips, f[1])
 		}
-	}
-	if err := json.Unmarshal(data, &fc); err != nil {
+		byFIPS[fips] = mp
+		return nil
+	})
+	if err != nil {
 		return nil, err
-	}
-	byFIPS := make(map[string]orb.MultiPolygon, len(fc.Features))
-	for _, f := range fc.Features {
-		if f.Geometry.Type != "MultiPolygon" {
-			return nil, fmt.Errorf("feature %q: geometry %s, want a MultiPolygon", f.ID, f.Geometry.Type)
-		}
-		byFIPS[f.ID] = f.Geometry.Coordinates
 	}
 	shapes := make([]shape, len(stateTable))
 	for i, row := range stateTable {
@@ -104,6 +119,36 @@ func parseShapes(data []byte) ([]shape, error) {
 		shapes[i] = shape{outline: mp, bounds: mp.Bound()}
 	}
 	return shapes, nil
+}
+
+// parseRing reads "LON,LAT LON,LAT …", a closed ring of at least 4 points.
+func parseRing(b []byte) (orb.Ring, error) {
+	ring := make(orb.Ring, 0, bytes.Count(b, []byte{' '})+1)
+	for len(b) > 0 {
+		pt := b
+		if i := bytes.IndexByte(b, ' '); i >= 0 {
+			pt, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		lonB, latB, ok := bytes.Cut(pt, []byte{','})
+		if !ok {
+			return nil, fmt.Errorf("bad point %q", pt)
+		}
+		lon, err := parseE4(lonB)
+		if err != nil {
+			return nil, err
+		}
+		lat, err := parseE4(latB)
+		if err != nil {
+			return nil, err
+		}
+		ring = append(ring, orb.Point{fromE4(lon), fromE4(lat)})
+	}
+	if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
+		return nil, fmt.Errorf("ring of %d points not closed", len(ring))
+	}
+	return ring, nil
 }
 
 // stateAt returns the state of row i of stateTable.
