@@ -56,10 +56,36 @@ var stateNames = map[string]string{
 	"northern marianas": "MP", "commonwealth of the northern mariana islands": "MP",
 }
 
-// shape is a state's outline and its bounds.
+// shape is a state's outline and its bounds, and those of each of its polygons, so that a
+// point is tested only against the polygons around it (orb's RingContains measures the
+// ring's bound again on every call).
 type shape struct {
-	outline orb.MultiPolygon
-	bounds  orb.Bound
+	outline    orb.MultiPolygon
+	bounds     orb.Bound
+	polyBounds []orb.Bound
+}
+
+// newShape returns the shape of an outline.
+func newShape(mp orb.MultiPolygon) shape {
+	sh := shape{outline: mp, bounds: mp.Bound(), polyBounds: make([]orb.Bound, len(mp))}
+	for i, poly := range mp {
+		sh.polyBounds[i] = poly[0].Bound()
+	}
+	return sh
+}
+
+// contains reports whether the outline holds o ([lon, lat], on the outline's side of the
+// antimeridian).
+func (sh *shape) contains(o orb.Point) bool {
+	if !sh.bounds.Contains(o) {
+		return false
+	}
+	for i, poly := range sh.outline {
+		if sh.polyBounds[i].Contains(o) && planar.PolygonContains(poly, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadShapes parses the embedded outlines once, in the order of stateTable.
@@ -116,7 +142,7 @@ func parseShapes(data []byte) ([]shape, error) {
 		if !ok {
 			return nil, fmt.Errorf("no outline for %s (FIPS %s)", row.code, row.fips)
 		}
-		shapes[i] = shape{outline: mp, bounds: mp.Bound()}
+		shapes[i] = newShape(mp)
 	}
 	return shapes, nil
 }
@@ -261,9 +287,7 @@ func (s State) Contains(p Point) bool {
 	if !p.valid() {
 		return false
 	}
-	o := s.local(p).Orb()
-	sh := loadShapes()[s.index]
-	return sh.bounds.Contains(o) && planar.MultiPolygonContains(sh.outline, o)
+	return loadShapes()[s.index].contains(s.local(p).Orb())
 }
 
 // DistanceTo returns how far p is from the state, in miles: 0 when the state contains p,

@@ -201,3 +201,36 @@ func BenchmarkStateAt(b *testing.B) {
 		geo.StateAt(columbus)
 	}
 }
+
+// BenchmarkPlausibility10k is what check's plausibility warnings cost at 10,000 groups once
+// the data is loaded: for each, the state by code, whether it holds the coordinates, the
+// states of the ZIP prefix and the ZIP code's centre.
+func BenchmarkPlausibility10k(b *testing.B) {
+	groups := make([]struct {
+		state, zip string
+		p          geo.Point
+	}, 0, 10000)
+	for z := range geo.ZIPs() {
+		if len(groups) == cap(groups) {
+			break
+		}
+		groups = append(groups, struct {
+			state, zip string
+			p          geo.Point
+		}{z.State, z.Code, z.Center})
+	}
+	for b.Loop() {
+		far := 0
+		for _, g := range groups {
+			s, _ := geo.StateByCode(g.state)
+			if !s.Contains(g.p) && s.DistanceTo(g.p) > 5 {
+				far++ // a few ZCTA centres lie off a simplified coast
+			}
+			geo.PrefixStates(g.zip)
+			geo.ZIP(g.zip)
+		}
+		if far > 50 {
+			b.Fatalf("%d of %d ZCTA centres more than 5 miles outside their state", far, len(groups))
+		}
+	}
+}
