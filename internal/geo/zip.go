@@ -112,20 +112,23 @@ func zipNumber(s string) (int32, bool) {
 func zip5(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	switch {
-	case len(s) == 10 && s[5] == '-':
-		if _, ok := zipNumber(s[6:10] + "0"); !ok {
-			return "", false
-		}
-	case len(s) == 9:
-		if _, ok := zipNumber(s[5:9] + "0"); !ok {
-			return "", false
-		}
-	case len(s) != 5:
+	case len(s) == 10 && s[5] == '-' && digits(s[6:]):
+	case len(s) == 9 && digits(s[5:]):
+	case len(s) == 5:
+	default:
 		return "", false
 	}
-	s = s[:5]
-	_, ok := zipNumber(s)
-	return s, ok
+	return s[:5], digits(s[:5])
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ZIP returns the ZCTA of a ZIP code, given as five digits or as a ZIP+4 ("87110-1234").
@@ -174,17 +177,17 @@ func parsePrefixes(data []byte) (*[1000][]string, error) {
 		if err := splitTabs(line, f); err != nil {
 			return err
 		}
-		n, ok := zipNumber(string(f[0]) + "00")
-		if !ok || len(f[0]) != 3 {
+		if len(f[0]) != 3 || !digits(string(f[0])) {
 			return fmt.Errorf("bad ZIP prefix %q", f[0])
 		}
+		n := int(f[0][0]-'0')*100 + int(f[0][1]-'0')*10 + int(f[0][2]-'0')
 		states := strings.Split(string(f[1]), ",")
 		for _, s := range states {
 			if len(s) != 2 || strings.ToUpper(s) != s {
 				return fmt.Errorf("bad state %q", s)
 			}
 		}
-		p[n/100] = states
+		p[n] = states
 		return nil
 	})
 	return &p, err
@@ -205,9 +208,9 @@ func PrefixStates(zip string) []string {
 		}
 		zip = z
 	}
-	n, ok := zipNumber(zip[:3] + "00")
-	if !ok {
+	if !digits(zip[:3]) {
 		return nil
 	}
-	return slices.Clone(loadPrefixes()[n/100])
+	n := int(zip[0]-'0')*100 + int(zip[1]-'0')*10 + int(zip[2]-'0')
+	return slices.Clone(loadPrefixes()[n])
 }

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func run(from, out string) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(mapsKeys(in)) {
+	for _, name := range slices.Sorted(maps.Keys(in)) {
 		fmt.Printf("%x  %s\n", sha256.Sum256(in[name]), name)
 	}
 
@@ -121,17 +122,6 @@ func run(from, out string) error {
 		fmt.Printf("wrote %s: %d bytes\n", filepath.Join(out, f.name), len(data))
 	}
 	return nil
-}
-
-// mapsKeys returns the keys of m, for sorting.
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // findInputs reads each named file from under dir, where it must be exactly once.
@@ -562,7 +552,7 @@ func prefixesTSV(usps *uspsPrefixes, zips []zcta) []byte {
 	for n := range 1000 {
 		add(n, usps.prefix[n])
 	}
-	for _, zip := range slices.Sorted(mapsKeys(usps.exceptions)) {
+	for _, zip := range slices.Sorted(maps.Keys(usps.exceptions)) {
 		n, _ := strconv.Atoi(zip[:3])
 		add(n, usps.exceptions[zip])
 	}
@@ -575,7 +565,7 @@ func prefixesTSV(usps *uspsPrefixes, zips []zcta) []byte {
 		counts[n][z.state]++
 	}
 	for n := range 1000 {
-		others := slices.Sorted(mapsKeys(counts[n]))
+		others := slices.Sorted(maps.Keys(counts[n]))
 		slices.SortStableFunc(others, func(a, b string) int { return cmp.Compare(counts[n][b], counts[n][a]) })
 		for _, s := range others {
 			add(n, s)
