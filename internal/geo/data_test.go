@@ -100,22 +100,18 @@ var goodStates = func() string {
 	return b.String()
 }()
 
-// TestEmbeddedData parses each embedded file as its loader does.
+// TestEmbeddedData loads each embedded file as the package does (a damaged one panics).
 func TestEmbeddedData(t *testing.T) {
-	if _, err := parseShapes(mustGunzip(statesGz)); err != nil {
-		t.Errorf("states: %v", err)
+	if n := len(loadShapes()); n != len(stateTable) {
+		t.Errorf("%d outlines, want %d", n, len(stateTable))
 	}
-	if _, err := parseZIPs(mustGunzip(zipsGz)); err != nil {
-		t.Errorf("ZIP codes: %v", err)
+	if n := len(loadZIPs()); n < 33000 {
+		t.Errorf("%d ZCTAs", n)
 	}
-	if _, err := parsePrefixes([]byte(prefixesTSV)); err != nil {
-		t.Errorf("prefixes: %v", err)
+	if p := loadPrefixes(); len(p[871]) == 0 {
+		t.Errorf("no states for prefix 871")
 	}
-	places, err := parsePlaces(string(mustGunzip(placesGz)))
-	if err != nil {
-		t.Errorf("places: %v", err)
-	}
-	for _, p := range places {
+	for _, p := range loadPlaces() {
 		if strings.ContainsAny(p.Name, "\t\r\n") || strings.TrimSpace(p.Name) != p.Name {
 			t.Errorf("place %s: name %q", p.GEOID, p.Name)
 		}
