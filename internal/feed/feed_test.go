@@ -144,25 +144,12 @@ func loadZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-// referenceDir returns /work/shared/reference/meeting-guide, found as ../shared/... from the
-// directory holding go.mod, and fails the test when it is missing.
+// referenceDir returns the folder of the Meeting Guide schemas and type codes the tests check
+// the feed against: testdata/reference/meeting-guide at the root of the repository, copied
+// there with its licence and source (see its README.md).
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference", "meeting-guide")
+	ref := filepath.Join("..", "..", "testdata", "reference", "meeting-guide")
 	if _, err := os.Stat(filepath.Join(ref, "meeting.schema.json")); err != nil {
 		t.Fatalf("Meeting Guide reference files missing: %v", err)
 	}
