@@ -26,7 +26,36 @@ func testSite(t *testing.T) *site.Site {
 		Slug: "nami-denver-metro-and-the-front-range-communities", Name: "NAMI Denver Metro",
 		Kind: "affiliate", State: "CO", Email: "groups@namidenver.org", Location: den,
 	}
+	phx := loadZone(t, "America/Phoenix")
+	pr := loadZone(t, "America/Puerto_Rico")
+	arizona := &site.Affiliate{Slug: "nami-southern-arizona", Name: "NAMI Southern Arizona", Kind: "affiliate",
+		State: "AZ", Website: "https://namisa.example.org", Email: "info@namisa.example.org", Location: phx}
+	puertoRico := &site.Affiliate{Slug: "nami-puerto-rico", Name: "NAMI Puerto Rico", Kind: "state-organization",
+		State: "PR", Email: "info@namipr.example.org", Location: pr}
 	groups := []*site.Group{
+		{
+			// A street of digits and letters; a first meeting still to come; skip dates on and
+			// off its weeks.
+			ID: "nami-southern-arizona/south-tucson", Slug: "south-tucson", Affiliate: arizona, Name: "South Tucson",
+			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{{Day: time.Monday, Start: civil.Clock{Hour: 18}, End: civil.Clock{Hour: 19, Minute: 30}, Weeks: []int{1, 3}}},
+			Location: phx,
+			Place: &site.Place{Name: "Community Room", Street: "3601 S 6th Ave", City: "Tucson", State: "AZ",
+				PostalCode: "85713", HasCoords: true, Lat: 32.18, Lon: -110.97},
+			Starts:   civil.Date{Year: 2026, Month: 3, Day: 2},
+			Skip:     []civil.Date{{Year: 2026, Month: 3, Day: 16}, {Year: 2026, Month: 3, Day: 9}},
+			Verified: civil.Date{Year: 2026, Month: 2, Day: 20},
+		},
+		{
+			// A street with an accent, without coordinates.
+			ID: "nami-puerto-rico/conexion-santurce", Slug: "conexion-santurce", Affiliate: puertoRico, Name: "Conexión Santurce",
+			Program: "conexion", Language: "es", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{{Day: time.Saturday, Start: civil.Clock{Hour: 10}, End: civil.Clock{Hour: 11, Minute: 30}}},
+			Location: pr,
+			Place: &site.Place{Name: "Centro Comunal", Street: "Calle Loíza 1950", City: "San Juan", State: "PR",
+				PostalCode: "00911"},
+			Verified: civil.Date{Year: 2026, Month: 1, Day: 5},
+		},
 		{
 			ID: "nami-ohio/downtown", Slug: "downtown", Affiliate: ohio, Name: "Downtown Connection",
 			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
@@ -127,7 +156,7 @@ func testSite(t *testing.T) *site.Site {
 		Location: ny,
 		Now:      civil.Date{Year: 2026, Month: 3, Day: 1},
 		Affiliates: []*site.Affiliate{
-			denver, ohio,
+			arizona, denver, ohio, puertoRico,
 		},
 		Groups:    groups,
 		Trainings: trainings,
