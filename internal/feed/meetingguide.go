@@ -291,11 +291,14 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 	}
 
 	if o := g.Online; o != nil {
-		if o.LinkPublic && isWebURL(o.JoinURL) {
+		public := o.LinkPublic && isWebURL(o.JoinURL)
+		// A paused group is never shown as meeting: without a join link, consumers show it as
+		// inactive (TSML UI shows an entry with a link as an active online meeting, TC or not).
+		if public && !g.Paused() {
 			m.ConferenceURL = o.JoinURL
 		}
-		m.ConferenceURLNotes = conferenceNotes(g, o, m.ConferenceURL != "", es)
-		if m.ConferenceURL == "" {
+		m.ConferenceURLNotes = conferenceNotes(g, o, public, es)
+		if !public && !g.Paused() {
 			notes = append(notes, joinNotes(g, o, es))
 		}
 	}

@@ -212,8 +212,7 @@ func TestMeetingGuideEntries(t *testing.T) {
 				"location": "Centro Cultural", "conference_url": nil,
 				"entity": "NAMI Denver Metro", "entity_url": nil, "entity_website_url": nil, "entity_phone": nil,
 			},
-			notes: []string{"paused", "Only on the second and last Thursday of the month",
-				"Online (Google Meet): the link is not published: ask the group for it (groups@namidenver.org)."},
+			notes: []string{"paused", "Only on the second and last Thursday of the month"},
 		},
 	}
 	for _, tt := range tests {
@@ -309,6 +308,37 @@ func TestMeetingGuidePrivacy(t *testing.T) {
 				t.Errorf("MeetingGuide(%+v) contains %q:\n%s", tt.online, tt.wantAbsent, b)
 			}
 		})
+	}
+}
+
+// TestMeetingGuidePaused checks that a paused group is never shown as meeting: consumers show
+// an entry with a join link as an active online meeting whatever its types, so a paused
+// group's entry has no link, and its notes do not say how to ask for one.
+func TestMeetingGuidePaused(t *testing.T) {
+	for _, public := range []bool{true, false} {
+		s := testSite(t)
+		g := groupByID(t, s, "nami-ohio/online-public")
+		g.Status = "paused"
+		if !public {
+			g.Online = &site.Online{Platform: "Zoom"}
+		}
+		s.Groups = []*site.Group{g}
+		b, err := MeetingGuide(s)
+		if err != nil {
+			t.Fatalf("MeetingGuide: %v", err)
+		}
+		_, got := decodeMeetings(t, b)
+		e := got["nami-ohio-online-public"]
+		if _, has := e["conference_url"]; has {
+			t.Errorf("paused group, link public %v: conference_url = %v, want none", public, e["conference_url"])
+		}
+		notes, _ := e["notes"].(string)
+		if !strings.Contains(notes, "paused") || strings.Contains(notes, "ask the group") {
+			t.Errorf("paused group, link public %v: notes = %q, want it paused, without how to ask for the link", public, notes)
+		}
+		if !slices.Contains(e["types"].([]any), any("TC")) {
+			t.Errorf("paused group: types = %v, want TC", e["types"])
+		}
 	}
 }
 
