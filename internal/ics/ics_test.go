@@ -374,7 +374,7 @@ func TestGroupDescription(t *testing.T) {
 			`Contact: groups@valley.example`, `https://groups.example.org/groups/nami-valley/tempe-tuesday/`,
 		}},
 		{"public link in spanish", f.newYork, []string{
-			`Primer y tercer miércoles\, 19:00–20:30 EST`, `En línea (Zoom): https://zoom.example/j/123`,
+			`Primer y tercer miércoles\, 19:00–20:30 hora del Este`, `En línea (Zoom): https://zoom.example/j/123`,
 			`Contacto: conexion@nyc.example`, `Entre cinco minutos antes\; la sala abre a las 18:55.`,
 		}},
 	}
