@@ -121,25 +121,31 @@ func testSite(t *testing.T) *site.Site {
 			Application: &site.Application{Deadline: civil.Date{Year: 2026, Month: 3, Day: 20},
 				URL: "https://namiohio.org/apply", Contact: "train@namiohio.org", Screening: true},
 			Status: "open", Setting: "community", Seats: 16,
-			Notes: "Lunch is provided.",
+			Notes:     "Lunch is provided.",
+			Published: time.Date(2026, 1, 5, 15, 4, 5, 0, time.UTC), Updated: time.Date(2026, 2, 10, 9, 30, 0, 0, time.UTC),
 		},
 		{
 			Slug: "conexion-online-2026-05", Title: "Conexión: capacitación en línea",
 			Kind: "facilitator", Program: "conexion", Language: "es", Host: denver,
 			Start: civil.Date{Year: 2026, Month: 5, Day: 2}, End: civil.Date{Year: 2026, Month: 5, Day: 3},
 			Location: den, Attendance: "online", Status: "full", Setting: "community",
+			// A date in another zone: the feed gives it in UTC.
+			Published: time.Date(2026, 2, 1, 18, 0, 0, 0, den), Updated: time.Date(2026, 2, 1, 18, 0, 0, 0, den),
 		},
 		{
 			Slug: "ohio-past-2025", Title: "Past Training",
 			Kind: "champion-orientation", Program: "connection", Language: "en", Host: ohio,
 			Start: civil.Date{Year: 2025, Month: 10, Day: 4}, End: civil.Date{Year: 2025, Month: 10, Day: 4},
 			Location: ny, Attendance: "online", Status: "open", Setting: "community",
+			// The latest change of all, to a training that has ended.
+			Published: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), Updated: time.Date(2026, 2, 27, 11, 0, 0, 0, time.UTC),
 		},
 		{
 			Slug: "ohio-cancelled", Title: "Trainer </script><b>Training</b> & more",
 			Kind: "trainer", Program: "connection", Language: "en", Host: ohio,
 			Start: civil.Date{Year: 2026, Month: 3, Day: 1}, End: civil.Date{Year: 2026, Month: 3, Day: 1},
 			Location: ny, Attendance: "online", Status: "cancelled", Setting: "correctional",
+			Published: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Updated: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
 		},
 		{
 			Slug: "ohio-postponed", Title: "Postponed Orientation",
