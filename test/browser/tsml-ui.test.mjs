@@ -170,7 +170,7 @@ after(async () => {
   for (const s of sites) await s.cleanup();
 });
 
-test('TSML UI lists every meeting of the sample site, with its street', { skip }, async () => {
+test('TSML UI lists every meeting of the sample site, with its street', { skip }, async (t) => {
   const site = { dir: await build(), cleanup: async () => {} };
   site.cleanup = () => fs.rm(path.dirname(site.dir), { recursive: true, force: true });
   sites.push(site);
@@ -178,7 +178,7 @@ test('TSML UI lists every meeting of the sample site, with its street', { skip }
   try {
     const got = await openTSML(browser, server.origin);
     const n = checkListing(server.feed, got);
-    process.stdout.write(`# TSML UI listed ${n} of ${server.feed.length} meetings of the sample site\n`);
+    t.diagnostic(`TSML UI listed ${n} of ${server.feed.length} meetings of the sample site`);
     assert.ok(got.blocked.every((u) => !u.startsWith(server.origin)), 'a loopback request was blocked');
 
     // What the format cannot say is in the notes, and TSML UI shows them: how to ask for a join
@@ -197,13 +197,14 @@ test('TSML UI lists every meeting of the sample site, with its street', { skip }
   }
 });
 
-test('TSML UI lists every meeting of a generated site, with its street', { skip }, async () => {
+test('TSML UI lists every meeting of a generated site, with its street', { skip }, async (t) => {
   const site = await buildGenerated();
   sites.push(site);
   const server = await serveEmbed(site.dir);
   try {
     // The generated site holds what tripped consumers: online-only groups, streets of digits
-    // and letters or with accents, hybrid groups, private links, paused groups.
+    // and letters or with accents, hybrid groups, private links, paused groups, weeks of the
+    // month, skip dates and first meetings to come.
     const has = (f) => server.feed.some(f);
     assert.ok(has((e) => !e.address && !e.conference_url && e.conference_url_notes), 'no online group with a private link');
     assert.ok(has((e) => !e.address && e.conference_url), 'no online group with a public link');
@@ -211,11 +212,12 @@ test('TSML UI lists every meeting of a generated site, with its street', { skip 
     assert.ok(has((e) => /\d+(st|nd|rd|th) Ave/.test(e.address ?? '')), 'no street of digits and letters');
     assert.ok(has((e) => /[íéñü]/.test(e.address ?? '')), 'no street with an accent');
     assert.ok(has((e) => (e.types ?? []).includes('TC')), 'no paused group');
+    assert.ok(has((e) => /^Only on the /m.test(e.notes ?? '')), 'no meeting on some weeks of the month');
     assert.ok(has((e) => /No meeting on/.test(e.notes ?? '')), 'no skip date');
     assert.ok(has((e) => /First meeting:/.test(e.notes ?? '')), 'no first meeting to come');
     const got = await openTSML(browser, server.origin);
     const n = checkListing(server.feed, got);
-    process.stdout.write(`# TSML UI listed ${n} of ${server.feed.length} meetings of a generated site\n`);
+    t.diagnostic(`TSML UI listed ${n} of ${server.feed.length} meetings of a generated site`);
     await got.page.close();
   } finally {
     await server.close();
