@@ -97,7 +97,11 @@ func run(src, dest, now, cpu, mem string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := render.Pages(s, templates)
+	planned, err := render.Plan(s, templates)
+	if err != nil {
+		return err
+	}
+	pages, err := planned.Files.Files()
 	if err != nil {
 		return err
 	}

@@ -187,7 +187,7 @@ func (w *writer) zones() {
 			continue
 		}
 		var b strings.Builder
-		if err := ics.Group(&b, w.s, g); err != nil {
+		if err := ics.Group(&b, w.s, g, w.s.Language); err != nil {
 			w.err = err
 			return
 		}
@@ -316,11 +316,10 @@ func (w *writer) groups() {
 func (w *writer) groupFront(g *site.Group) groupFront {
 	s := w.s
 	loc := zoneOf(g)
-	ref := s.Now.At(civil.Clock{Hour: 12}, loc)
 	describe := func(lang string) []string {
 		out := make([]string, len(g.Meetings))
 		for i, m := range g.Meetings {
-			out[i] = schedule.Describe(m, loc, lang, ref)
+			out[i] = schedule.Describe(m, loc, s.Words(lang), s.Now.Year)
 		}
 		return out
 	}
@@ -342,7 +341,7 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 		AttendWords:   attendanceWords(g.Attendance),
 		Item: item{
 			Schedule: describe(s.Language),
-			Where:    render.Where(g), // the same words as our lists
+			Where:    render.Where(g, s.Words(s.Language)), // the same words as our lists
 			Paused:   g.Paused(),
 			Conexion: g.Program == "conexion",
 		},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -118,30 +119,32 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 			return b, nil
 		})
 	}
-	for _, g := range s.Groups {
-		lazy("groups/"+g.ID+"/group.ics", func() ([]byte, error) {
+	var upcoming []*site.Training
+	for _, t := range s.Trainings {
+		if t.Upcoming(s.Now) {
+			upcoming = append(upcoming, t)
+		}
+	}
+	for _, lang := range s.Languages {
+		for _, g := range s.Groups {
+			lazy(s.In(lang, g.CalendarPath()), func() ([]byte, error) {
+				var b bytes.Buffer
+				err := ics.Group(&b, s, g, lang)
+				return b.Bytes(), err
+			})
+		}
+		lazy(s.In(lang, site.TrainingsCalendar), func() ([]byte, error) {
 			var b bytes.Buffer
-			err := ics.Group(&b, s, g)
+			err := ics.Trainings(&b, s, upcoming, lang)
 			return b.Bytes(), err
 		})
 	}
-	lazy("trainings/trainings.ics", func() ([]byte, error) {
-		var upcoming []*site.Training
-		for _, t := range s.Trainings {
-			if t.Upcoming(s.Now) {
-				upcoming = append(upcoming, t)
-			}
-		}
-		var b bytes.Buffer
-		err := ics.Trainings(&b, s, upcoming)
-		return b.Bytes(), err
-	})
-	lazy("api/groups.json", func() ([]byte, error) { return feed.MeetingGuide(s) })
-	lazy("api/trainings.json", func() ([]byte, error) { return feed.TrainingsJSON(s) })
-	lazy("trainings/feed.xml", func() ([]byte, error) { return feed.Atom(s) })
+	lazy(site.GroupsJSON, func() ([]byte, error) { return feed.MeetingGuide(s) })
+	lazy(site.TrainingsJSON, func() ([]byte, error) { return feed.TrainingsJSON(s) })
+	lazy(site.TrainingsFeed, func() ([]byte, error) { return feed.Atom(s) })
 	entries := sitemapEntries(s, files.Paths())
-	lazy("sitemap.xml", func() ([]byte, error) { return feed.Sitemap(s.BaseURL, entries) })
-	files["robots.txt"] = output.Ready(feed.Robots(s.BaseURL))
+	lazy(site.Sitemap, func() ([]byte, error) { return feed.Sitemap(s.BaseURL, entries) })
+	files[site.Robots] = output.Ready(feed.Robots(s.BaseURL))
 	index, err := search.Write(s)
 	if err != nil {
 		return nil, err
@@ -155,15 +158,18 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 // sitemapEntries lists every HTML page written, with the date it last changed where the data
 // tells it.
 func sitemapEntries(s *site.Site, paths []string) []feed.SitemapEntry {
-	lastmod := map[string]civil.Date{"": s.Home.Updated}
-	for _, g := range s.Groups {
-		lastmod["groups/"+g.ID+"/"] = g.Verified
-	}
-	for _, p := range s.Guides {
-		lastmod["guides/"+p.Slug+"/"] = p.Updated
-	}
-	for _, p := range s.Pages {
-		lastmod[p.Slug+"/"] = p.Updated
+	lastmod := map[string]civil.Date{}
+	for _, lang := range s.Languages {
+		lastmod[s.In(lang, s.Home.Path())] = s.Home.Updated
+		for _, g := range s.Groups {
+			lastmod[s.In(lang, g.Path())] = g.Verified
+		}
+		for _, p := range append(slices.Clone(s.Guides), s.Pages...) {
+			lastmod[s.In(lang, p.Path())] = p.Updated
+			if t, ok := p.In(lang); ok && t.Updated.After(p.Updated) {
+				lastmod[s.In(lang, p.Path())] = t.Updated
+			}
+		}
 	}
 	var entries []feed.SitemapEntry
 	for _, name := range paths {

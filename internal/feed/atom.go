@@ -75,16 +75,16 @@ func Atom(s *site.Site) ([]byte, error) {
 	if title == "" {
 		title = s.BaseURL
 	}
-	es := isSpanish(s.Language)
+	w := siteWords(s)
 	f := atomFeed{
 		Lang:    s.Language,
-		ID:      s.BaseURL + "trainings/",
-		Title:   title + " – " + pick(es, "Trainings", "Capacitaciones"),
+		ID:      s.URL(site.TrainingsPath),
+		Title:   w.T("feed.trainings-title", "site", title),
 		Updated: updated,
 		Author:  atomPerson{Name: title, URI: s.BaseURL},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: s.BaseURL + "trainings/feed.xml"},
-			{Rel: "alternate", Type: "text/html", Href: s.BaseURL + "trainings/"},
+			{Rel: "self", Type: "application/atom+xml", Href: s.URL(site.TrainingsFeed)},
+			{Rel: "alternate", Type: "text/html", Href: s.URL(site.TrainingsPath)},
 		},
 	}
 	for _, t := range sortedTrainings(s.Trainings) {
@@ -93,7 +93,7 @@ func Atom(s *site.Site) ([]byte, error) {
 		}
 		facts := trainingFacts(s, t)
 		content := strings.Join(facts, "\n")
-		if n := plainText(t.Notes); n != "" {
+		if n := plainText(s, t.Notes); n != "" {
 			content += "\n\n" + n
 		}
 		if a := t.Application; a != nil {
@@ -104,7 +104,7 @@ func Atom(s *site.Site) ([]byte, error) {
 				}
 			}
 			if len(ways) > 0 {
-				content += "\n\n" + pick(es, "How to apply: ", "Cómo inscribirse: ") + strings.Join(ways, ", ")
+				content += "\n\n" + w.T("feed.apply-ways", "ways", strings.Join(ways, ", "))
 			}
 		}
 		published := t.Published

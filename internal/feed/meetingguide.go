@@ -9,9 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
@@ -240,21 +238,20 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 		m.EntityPhone = a.Phone
 	}
 
-	es := isSpanish(s.Language)
+	w := siteWords(s)
 	var notes []string
 	if g.Paused() {
-		notes = append(notes, pick(es, "This group is paused: it is not meeting for now.",
-			"Este grupo está en pausa: por ahora no se reúne."))
+		notes = append(notes, w.T("feed.paused"))
 	}
 	if len(mt.Weeks) > 0 {
-		notes = append(notes, weeksOfMonth(mt, es))
+		notes = append(notes, w.T("feed.weeks", "weeks", schedule.Weeks(mt.Weeks, w), "day", w.Weekday(mt.Day)))
 	}
 	if !g.Starts.IsZero() && g.Starts.After(s.Now) {
-		notes = append(notes, pick(es, "First meeting: ", "Primera reunión: ")+dateWords(g.Starts, es)+".")
+		notes = append(notes, w.T("feed.first-meeting", "date", w.LongDate(g.Starts)))
 	}
 	for _, d := range g.Skip {
 		if !d.Before(s.Now) && d.Weekday() == mt.Day && schedule.OnWeek(d, mt.Weeks) {
-			notes = append(notes, pick(es, "No meeting on ", "No hay reunión el ")+dateWords(d, es)+".")
+			notes = append(notes, w.T("feed.no-meeting", "date", w.LongDate(d)))
 		}
 	}
 
@@ -297,13 +294,13 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 		if public && !g.Paused() {
 			m.ConferenceURL = o.JoinURL
 		}
-		m.ConferenceURLNotes = conferenceNotes(g, o, public, es)
+		m.ConferenceURLNotes = conferenceNotes(s, g, o, public)
 		if !public && !g.Paused() {
-			notes = append(notes, joinNotes(g, o, es))
+			notes = append(notes, joinNotes(s, g, o))
 		}
 	}
 
-	if n := plainText(g.Notes); n != "" {
+	if n := plainText(s, g.Notes); n != "" {
 		notes = append(notes, n)
 	}
 	m.Notes = strings.Join(notes, "\n")
@@ -333,22 +330,23 @@ func mgTypes(g *site.Group) []string {
 
 // conferenceNotes says how to join g online: the platform and instructions, and, when the
 // link is not public, whom to ask for it.
-func conferenceNotes(g *site.Group, o *site.Online, public, es bool) string {
+func conferenceNotes(s *site.Site, g *site.Group, o *site.Online, public bool) string {
+	w := siteWords(s)
 	var parts []string
 	if o.Platform != "" {
-		parts = append(parts, pick(es, "Platform: ", "Plataforma: ")+o.Platform+".")
+		parts = append(parts, w.T("feed.platform", "platform", o.Platform))
 	}
 	if !public {
-		parts = append(parts, askForLink(g, es))
+		parts = append(parts, askForLink(s, g))
 	}
-	if in := plainText(o.Instructions); in != "" {
+	if in := plainText(s, o.Instructions); in != "" {
 		parts = append(parts, in)
 	}
 	return strings.Join(parts, "\n")
 }
 
 // askForLink says that g's join link is not published and whom to ask for it.
-func askForLink(g *site.Group, es bool) string {
+func askForLink(s *site.Site, g *site.Group) string {
 	c := g.ContactOrAffiliate()
 	var ways []string
 	for _, w := range []string{c.Email, c.Phone} {
@@ -356,64 +354,24 @@ func askForLink(g *site.Group, es bool) string {
 			ways = append(ways, w)
 		}
 	}
-	ask := pick(es, "The link is not published: ask the group for it", "El enlace no se publica: pídalo al grupo")
+	w := siteWords(s)
 	if len(ways) > 0 {
-		ask += " (" + strings.Join(ways, ", ") + ")"
+		return w.T("feed.ask-link-ways", "ways", strings.Join(ways, ", "))
 	}
-	return ask + "."
+	return w.T("feed.ask-link")
 }
 
 // joinNotes is the line of the notes that says how to join g online when its link is not
 // published: consumers drop conference_url_notes without a conference_url, so the notes
 // repeat it. "Online (Zoom): the link is not published: ask the group for it (a@b.org)."
-func joinNotes(g *site.Group, o *site.Online, es bool) string {
-	on := pick(es, "Online", "En línea")
+func joinNotes(s *site.Site, g *site.Group, o *site.Online) string {
+	w := siteWords(s)
+	on := w.Label("attendance", "online")
 	if o.Platform != "" {
 		on += " (" + o.Platform + ")"
 	}
-	ask := askForLink(g, es)
-	return on + ": " + strings.ToLower(ask[:1]) + ask[1:]
-}
-
-// weeksOfMonth returns the weeks of a monthly meeting in words, so that a consumer that shows
-// every entry as weekly still tells its readers: "Only on the first and third Wednesday of the
-// month.", or in Spanish "Solo el primer y tercer miércoles del mes.".
-func weeksOfMonth(m site.Meeting, es bool) string {
-	words := make([]string, len(m.Weeks))
-	for i, w := range m.Weeks {
-		words[i] = ordinal(w, es)
-	}
-	list := words[0]
-	if n := len(words); n > 1 {
-		list = strings.Join(words[:n-1], ", ") + pick(es, " and ", " y ") + words[n-1]
-	}
-	if es {
-		return "Solo el " + list + " " + dayES(m.Day) + " del mes."
-	}
-	return "Only on the " + list + " " + m.Day.String() + " of the month."
-}
-
-// dayES returns the Spanish name of d.
-func dayES(d time.Weekday) string {
-	return [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}[d]
-}
-
-// ordinal names week w of a month (1-5, -1 for the last).
-func ordinal(w int, es bool) string {
-	en := [...]string{"", "first", "second", "third", "fourth", "fifth"}
-	sp := [...]string{"", "primer", "segundo", "tercer", "cuarto", "quinto"}
-	if w < 1 || w > 5 {
-		return pick(es, "last", "último")
-	}
-	return pick(es, en[w], sp[w])
-}
-
-// pick returns es when es is true, else en.
-func pick(spanish bool, en, es string) string {
-	if spanish {
-		return es
-	}
-	return en
+	ask := askForLink(s, g)
+	return w.T("feed.online-how", "online", on, "how", strings.ToLower(ask[:1])+ask[1:])
 }
 
 // fullAddress returns p's address on one line as written: "12 Elm St., Suite 3, Akron, OH 44301".
@@ -434,20 +392,6 @@ func formattedAddress(p *site.Place) string {
 		return a + ", USA"
 	}
 	return ""
-}
-
-// dateWords writes d as "Tuesday, March 24, 2026" or, in Spanish, "martes, 24 de marzo de 2026".
-func dateWords(d civil.Date, es bool) string {
-	if es {
-		return fmt.Sprintf("%s, %d de %s de %d", dayES(d.Weekday()), d.Day, monthES(d.Month), d.Year)
-	}
-	return fmt.Sprintf("%s, %s %d, %d", d.Weekday(), d.Month, d.Day, d.Year)
-}
-
-// monthES returns the Spanish name of m.
-func monthES(m time.Month) string {
-	return [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-		"septiembre", "octubre", "noviembre", "diciembre"}[m-1]
 }
 
 // shortSlug returns slug, or, when it is longer than the format allows, its beginning followed

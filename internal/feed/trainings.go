@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"sitegen/internal/civil"
-	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
@@ -133,41 +132,35 @@ func dateOrEmpty(d civil.Date) string {
 // trainingFacts returns the plain-text facts of t for a feed summary or a description, one a
 // line: what it is, when, where, who hosts it, its status and how to apply.
 func trainingFacts(s *site.Site, t *site.Training) []string {
-	es := isSpanish(s.Language)
+	w := siteWords(s)
 	loc := zoneOf(s, t.Location)
 	var facts []string
 
-	what := kindLabel(t.Kind, es)
-	if p := programLabel(t.Program); p != "" {
-		what += ", " + p
-	}
-	facts = append(facts, what+".")
+	facts = append(facts, w.Label("training-kind", t.Kind)+", "+w.Label("program", t.Program)+".")
 
 	when := t.Start.String()
 	if t.End != t.Start {
-		when += pick(es, " to ", " al ") + t.End.String()
+		when = w.T("feed.date-range", "from", t.Start.String(), "to", t.End.String())
 	}
 	if d := t.Daily; d != nil {
 		// The zone as the pages name it: that of the training's days, or its name across the
 		// year when it changes between them.
 		when += ", " + d.Start.String() + "–" + d.End.String() + " " +
-			schedule.ZoneBetween(loc, s.Language, t.Start.At(d.Start, loc), t.End.At(d.Start, loc))
+			w.ZoneBetween(loc, t.Start.At(d.Start, loc), t.End.At(d.Start, loc))
 	}
 	facts = append(facts, when+".")
 
 	if t.Attendance == "online" || t.Place == nil {
-		facts = append(facts, pick(es, "Online.", "En línea."))
+		facts = append(facts, w.Label("attendance", "online")+".")
 	} else {
-		facts = append(facts, pick(es, "In person: ", "Presencial: ")+placeLine(t.Place)+".")
+		facts = append(facts, w.T("feed.in-person", "place", placeLine(t.Place)))
 	}
 	if t.Host != nil {
-		facts = append(facts, pick(es, "Hosted by ", "Organiza: ")+t.Host.Name+".")
+		facts = append(facts, w.T("feed.hosted-by", "host", t.Host.Name))
 	}
-	if st := statusLabel(t.Status, es); st != "" {
-		facts = append(facts, st+".")
-	}
+	facts = append(facts, w.Label("training-status", t.Status)+".")
 	if a := t.Application; a != nil && t.Status == "open" && !a.Deadline.IsZero() {
-		facts = append(facts, pick(es, "Apply by ", "Inscríbase antes del ")+a.Deadline.String()+".")
+		facts = append(facts, w.T("feed.apply-by", "date", a.Deadline.String()))
 	}
 	return facts
 }
@@ -181,43 +174,4 @@ func placeLine(p *site.Place) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// kindLabel names a training kind.
-func kindLabel(kind string, es bool) string {
-	switch kind {
-	case "facilitator":
-		return pick(es, "Facilitator training", "Capacitación de facilitadores")
-	case "trainer":
-		return pick(es, "Trainer training", "Capacitación de capacitadores")
-	case "champion-orientation":
-		return pick(es, "Champion orientation", "Orientación para Champions")
-	}
-	return pick(es, "Training", "Capacitación")
-}
-
-// programLabel names a program.
-func programLabel(program string) string {
-	switch program {
-	case "connection":
-		return "NAMI Connection"
-	case "conexion":
-		return "NAMI Conexión"
-	}
-	return ""
-}
-
-// statusLabel names a training status.
-func statusLabel(status string, es bool) string {
-	switch status {
-	case "open":
-		return pick(es, "Open for applications", "Inscripciones abiertas")
-	case "full":
-		return pick(es, "Full", "Cupo lleno")
-	case "cancelled":
-		return pick(es, "Cancelled", "Cancelada")
-	case "postponed":
-		return pick(es, "Postponed", "Aplazada")
-	}
-	return ""
 }

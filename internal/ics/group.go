@@ -5,11 +5,11 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
+	"sitegen/internal/words"
 )
 
 // Group writes g's meetings as a calendar: one recurring VEVENT per meeting, starting on the
@@ -20,24 +20,18 @@ import (
 // drop the meetings they had, and its name and description say that the group is paused
 // ("Mesa Connection (paused)"), so that a reader sees why it is empty.
 //
-// DTSTAMP is the build date, s.Now: when the file was made.
-func Group(w io.Writer, s *site.Site, g *site.Group) error {
-	es := g.Language == "es"
-	say := func(en, sp string) string {
-		if es {
-			return sp
-		}
-		return en
-	}
-	page := s.BaseURL + "groups/" + g.ID + "/"
+// DTSTAMP is the build date, s.Now: when the file was made. The calendar's words are in
+// lang, the language of the page that links it.
+func Group(w io.Writer, s *site.Site, g *site.Group, lang string) error {
+	words := s.Words(lang)
+	page := s.URL(s.In(lang, g.Path()))
 	name := g.Name
 	if g.Paused() {
-		name += say(" (paused)", " (en pausa)")
+		name = words.T("ics.paused-name", "name", g.Name)
 	}
 	c := newCalendar(name)
 	if g.Paused() {
-		c.describe(say("This group is paused: it is not meeting for now. Its page: ",
-			"Este grupo está en pausa: por ahora no se reúne. Su página: ") + page)
+		c.describe(words.T("ics.paused-description", "url", page))
 	}
 	loc := g.Location
 	if loc == nil {
@@ -82,11 +76,11 @@ func Group(w io.Writer, s *site.Site, g *site.Group) error {
 			}
 		}
 		e.text("SUMMARY", g.Name)
-		e.text("LOCATION", groupLocation(g))
+		e.text("LOCATION", groupLocation(g, words))
 		if g.Place != nil && g.Place.HasCoords {
 			e.prop("GEO", fmt.Sprintf("%.6f;%.6f", g.Place.Lat, g.Place.Lon))
 		}
-		e.text("DESCRIPTION", groupDescription(g, m, first.At(m.Start, loc), page))
+		e.text("DESCRIPTION", groupDescription(s, g, m, lang, first.Year, page))
 		e.prop("URL", page)
 		e.prop("STATUS", "CONFIRMED")
 		e.prop("TRANSP", "OPAQUE")
@@ -122,45 +116,40 @@ func rrule(m site.Meeting) string {
 	return "FREQ=MONTHLY;BYDAY=" + strings.Join(parts, ",")
 }
 
-func groupLocation(g *site.Group) string {
+func groupLocation(g *site.Group, w *words.Catalog) string {
 	if p := g.Place; p != nil {
 		return placeText(p.Name, p.Street, p.City, p.State, p.PostalCode)
 	}
-	return "Online"
+	return w.Label("attendance", "online")
 }
 
-// groupDescription is the event's text: when, where or how to join, whom to ask, the page.
-func groupDescription(g *site.Group, m site.Meeting, ref time.Time, page string) string {
-	es := g.Language == "es"
-	say := func(en, sp string) string {
-		if es {
-			return sp
-		}
-		return en
-	}
-	lines := []string{schedule.Describe(m, ref.Location(), g.Language, ref)}
+// groupDescription is the event's text, as plain text in lang: when, where or how to join,
+// whom to ask, the page.
+func groupDescription(s *site.Site, g *site.Group, m site.Meeting, lang string, year int, page string) string {
+	w := s.Words(lang)
+	lines := []string{schedule.Describe(m, g.Location, w, year)}
 	if p := g.Place; p != nil {
 		lines = append(lines, placeText(p.Name, p.Street, p.City, p.State, p.PostalCode))
-		if p.Directions != "" {
-			lines = append(lines, p.Directions)
+		if d := s.PlainText(g.TextIn(lang, "directions")); d != "" {
+			lines = append(lines, d)
 		}
 	}
 	if o := g.Online; o != nil {
-		on := say("Online", "En línea")
+		on := w.Label("attendance", "online")
 		if o.Platform != "" {
 			on += " (" + o.Platform + ")"
 		}
 		if o.JoinURL != "" {
 			lines = append(lines, on+": "+o.JoinURL)
 		} else {
-			lines = append(lines, on+say(": ask the contact below for the link", ": pida el enlace al contacto indicado abajo"))
+			lines = append(lines, w.T("ics.ask-link", "online", on))
 		}
-		if o.Instructions != "" {
-			lines = append(lines, o.Instructions)
+		if in := s.PlainText(g.TextIn(lang, "instructions")); in != "" {
+			lines = append(lines, in)
 		}
 	}
 	if c := g.ContactOrAffiliate(); c.Email != "" || c.Phone != "" {
-		lines = append(lines, say("Contact: ", "Contacto: ")+joinNonEmpty(", ", c.Email, c.Phone))
+		lines = append(lines, w.T("ics.contact", "contact", joinNonEmpty(", ", c.Email, c.Phone)))
 	}
 	if g.Affiliate != nil {
 		lines = append(lines, g.Affiliate.Name)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sitegen/internal/site"
+	"sitegen/internal/words"
 )
 
 // Trainings writes the trainings ts as a calendar, one VEVENT each, in the order given (the
@@ -13,15 +14,14 @@ import (
 // event from its start to its end date; one with daily hours repeats daily at those hours.
 // Cancelled trainings have STATUS:CANCELLED and postponed ones STATUS:TENTATIVE, so that
 // subscribed calendars update rather than lose them silently.
-func Trainings(w io.Writer, s *site.Site, ts []*site.Training) error {
-	name := s.Title + ": trainings"
-	if s.Language == "es" {
-		name = s.Title + ": capacitaciones"
-	}
-	c := newCalendar(name)
+//
+// The calendar's words are in lang, the language of the pages that link it.
+func Trainings(w io.Writer, s *site.Site, ts []*site.Training, lang string) error {
+	words := s.Words(lang)
+	c := newCalendar(words.T("ics.trainings-name", "site", s.Title))
 	base := host(s.BaseURL)
 	for _, t := range ts {
-		page := s.BaseURL + "trainings/" + t.Slug + "/"
+		page := s.URL(s.In(lang, t.Path()))
 		e := c.begin()
 		e.prop("UID", "training-"+t.Slug+"@"+base)
 		e.prop("DTSTAMP", stamp(s.Now)) // when the file was made, not when the training is
@@ -45,11 +45,11 @@ func Trainings(w io.Writer, s *site.Site, ts []*site.Training) error {
 			}
 		}
 		e.text("SUMMARY", t.Title)
-		e.text("LOCATION", trainingLocation(t))
+		e.text("LOCATION", trainingLocation(t, words))
 		if t.Place != nil && t.Place.HasCoords {
 			e.prop("GEO", fmt.Sprintf("%.6f;%.6f", t.Place.Lat, t.Place.Lon))
 		}
-		e.text("DESCRIPTION", trainingDescription(t, page))
+		e.text("DESCRIPTION", trainingDescription(t, words, page))
 		e.prop("URL", page)
 		e.prop("STATUS", trainingStatus(t.Status))
 		e.end()
@@ -71,40 +71,28 @@ func trainingStatus(status string) string {
 	return "CONFIRMED"
 }
 
-func trainingLocation(t *site.Training) string {
+func trainingLocation(t *site.Training, w *words.Catalog) string {
 	if p := t.Place; p != nil {
 		return placeText(p.Name, p.Street, p.City, p.State, p.PostalCode)
 	}
-	return "Online"
+	return w.Label("attendance", "online")
 }
 
 // trainingDescription is the event's text: its state, its host, how to apply, the page.
-func trainingDescription(t *site.Training, page string) string {
-	es := t.Language == "es"
-	say := func(en, sp string) string {
-		if es {
-			return sp
-		}
-		return en
-	}
+func trainingDescription(t *site.Training, w *words.Catalog, page string) string {
 	var lines []string
-	switch t.Status {
-	case "full":
-		lines = append(lines, say("Full", "Completa"))
-	case "cancelled":
-		lines = append(lines, say("Cancelled", "Cancelada"))
-	case "postponed":
-		lines = append(lines, say("Postponed", "Aplazada"))
+	if t.Status != "open" {
+		lines = append(lines, w.Label("training-status", t.Status))
 	}
 	if t.Host != nil {
-		lines = append(lines, say("Hosted by ", "Organiza: ")+t.Host.Name)
+		lines = append(lines, w.T("feed.hosted-by", "host", t.Host.Name))
 	}
 	if a := t.Application; a != nil {
 		if !a.Deadline.IsZero() {
-			lines = append(lines, say("Apply by ", "Fecha límite para solicitar: ")+a.Deadline.String())
+			lines = append(lines, w.T("feed.apply-by", "date", w.Date(a.Deadline)))
 		}
 		if how := joinNonEmpty(", ", a.URL, a.Contact); how != "" {
-			lines = append(lines, say("Apply: ", "Solicitudes: ")+how)
+			lines = append(lines, w.T("feed.apply-ways", "ways", how))
 		}
 	}
 	lines = append(lines, page)

@@ -19,7 +19,9 @@ type Affiliate struct {
 	Champions *Champions
 	About     string
 	Editors   []string
-	Keys      Keys
+	// Translations hold about in other languages.
+	Translations []*Translation
+	Keys         Keys
 	// Failed is set when the file could not be read as a mapping; load has reported why,
 	// and check skips the file's own rules so as not to report the same problem again.
 	Failed bool
@@ -56,6 +58,7 @@ func (d *decoder) affiliate(n *yaml.Node, slug string) *Affiliate {
 		field{"champions", d.champions(&a.Champions)},
 		field{"about", d.str(&a.About)},
 		field{"editors", d.strings(&a.Editors, nil)},
+		d.translation(&a.Translations, "about"),
 	)
 	return a
 }

@@ -29,7 +29,9 @@ type Group struct {
 	Starts     civil.Date
 	Skip       []civil.Date
 	SkipAt     []Pos
-	Keys       Keys
+	// Translations hold notes, directions and online instructions in other languages.
+	Translations []*Translation
+	Keys         Keys
 	// Failed is set when the file could not be read as a mapping; load has reported why,
 	// and check skips the file's own rules so as not to report the same problem again.
 	Failed bool
@@ -100,6 +102,7 @@ func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 				g.SkipAt = append(g.SkipAt, d.pos(n))
 			}
 		})},
+		d.translation(&g.Translations, "notes", "directions", "instructions"),
 	)
 	return g
 }

@@ -58,6 +58,7 @@ import (
 	"sync"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/words"
 )
 
 // Files is everything read from one site.
@@ -67,6 +68,8 @@ type Files struct {
 	Groups     []*Group
 	Trainings  []*Training
 	Pages      []*Page // content/*.md and content/guides/*.md, by path
+	// Catalogs are the translation catalogues i18n/LANG.yaml, by language.
+	Catalogs []*words.Catalog
 }
 
 // slugRE is the form of every file and folder name that becomes part of an address.
@@ -115,6 +118,7 @@ func Read(fsys fs.FS) (*Files, diag.List) {
 	slices.SortFunc(files.Groups, func(a, b *Group) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Trainings, func(a, b *Training) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files.Catalogs, func(a, b *words.Catalog) int { return strings.Compare(a.Lang(), b.Lang()) })
 	return files, diags.Sort()
 }
 
@@ -246,6 +250,27 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 			diags.Add(p, 0, 0, diag.Error, "unexpected data file: data files are data/site.yaml, data/affiliates/SLUG.yaml, data/groups/AFFILIATE/SLUG.yaml and data/trainings/SLUG.yaml")
 		}
 	})
+	walk(fsys, "i18n", diags, func(p string, depth int) {
+		base := path.Base(p)
+		if path.Ext(base) != ".yaml" || depth != 1 {
+			if path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" {
+				diags.Add(p, 0, 0, diag.Error, "unexpected file: catalogues are i18n/LANG.yaml, e.g. i18n/es.yaml")
+			}
+			return
+		}
+		lang := strings.TrimSuffix(base, ".yaml")
+		add(p, func(d *decoder, src []byte) {
+			if line, col, ok := invalidUTF8(src); ok {
+				d.diags.Add(d.path, line, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
+				return
+			}
+			c, cd := words.Parse(lang, p, src)
+			*d.diags = append(*d.diags, cd...)
+			mu.Lock()
+			files.Catalogs = append(files.Catalogs, c)
+			mu.Unlock()
+		})
+	})
 	walk(fsys, "content", diags, func(p string, depth int) {
 		parts := strings.Split(p, "/")
 		base := path.Base(p)
@@ -253,9 +278,15 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 			return
 		}
 		slug := strings.TrimSuffix(base, ".md")
+		lang := ""
+		if len(parts) > 2 && parts[1] != "guides" && langKey(parts[1]) {
+			// content/es/…: the same pages in another language.
+			lang = parts[1]
+			parts = append(parts[:1:1], parts[2:]...)
+		}
 		guide := len(parts) == 3 && parts[1] == "guides"
 		if len(parts) != 2 && !guide {
-			diags.Add(p, 0, 0, diag.Error, "unexpected content file: pages are content/SLUG.md and guides are content/guides/SLUG.md")
+			diags.Add(p, 0, 0, diag.Error, "unexpected content file: pages are content/SLUG.md, guides content/guides/SLUG.md, and their versions in another language content/LANG/SLUG.md and content/LANG/guides/SLUG.md")
 			return
 		}
 		if !IsSlug(slug) {
@@ -264,10 +295,11 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 		}
 		// Known even when the file cannot be read, so that a broken content/index.md is
 		// not also reported as missing.
-		pg := &Page{Path: p, Slug: slug, Guide: guide, Keys: Keys{"": {1, 1}}, Failed: true}
+		pg := &Page{Path: p, Slug: slug, Guide: guide, Lang: lang, Keys: Keys{"": {1, 1}}, Failed: true}
 		files.Pages = append(files.Pages, pg)
 		add(p, func(d *decoder, src []byte) {
 			*pg = *d.page(src, slug, guide)
+			pg.Lang = lang
 		})
 	})
 	return jobs

@@ -13,7 +13,8 @@ import (
 type Page struct {
 	Path     string
 	Slug     string
-	Guide    bool // under content/guides/
+	Guide    bool   // under content/guides/
+	Lang     string // "es" for content/es/…: another language's version of a page; "" for the site's own
 	Title    string
 	Summary  string
 	Order    *int

@@ -26,7 +26,9 @@ type Training struct {
 	Public      *bool
 	Seats       *int
 	Notes       string
-	Keys        Keys
+	// Translations hold notes and directions in other languages.
+	Translations []*Translation
+	Keys         Keys
 	// Failed is set when the file could not be read as a mapping; load has reported why,
 	// and check skips the file's own rules so as not to report the same problem again.
 	Failed bool
@@ -85,6 +87,7 @@ func (d *decoder) training(n *yaml.Node, slug string) *Training {
 		field{"public", d.boolean(&t.Public)},
 		field{"seats", d.integer(&t.Seats)},
 		field{"notes", d.str(&t.Notes)},
+		d.translation(&t.Translations, "notes", "directions"),
 	)
 	return t
 }

@@ -62,6 +62,8 @@ type decoder struct {
 	// lineOffset is added to every line: front matter starts after its opening "---".
 	lineOffset int
 	diags      *diag.List
+	// key is the key whose value is being decoded, for a field of [anyLanguage].
+	key string
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -267,6 +269,23 @@ type field struct {
 	decode func(*yaml.Node)
 }
 
+// anyLanguage is the key of a field that takes every key of its mapping that is a language
+// tag ("es:"), as [decoder.translation] does; its decode finds the key in decoder.key.
+const anyLanguage = "LANG"
+
+// langKey is the form of a key naming a language: a BCP 47 primary language subtag.
+func langKey(k string) bool {
+	if len(k) < 2 || len(k) > 3 {
+		return false
+	}
+	for _, r := range k {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // mapping decodes the mapping n into fields, recording positions in keys. Unknown and
 // repeated keys are reported, unknown ones with the closest known key.
 func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field) bool {
@@ -275,9 +294,11 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return false
 	}
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.key
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		if f.key != anyLanguage {
+			names = append(names, f.key)
+		}
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -293,9 +314,23 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		seen[k.Value] = true
 		var f *field
 		for j := range fields {
-			if fields[j].key == k.Value {
+			if fields[j].key == k.Value && k.Value != anyLanguage {
 				f = &fields[j]
 				break
+			}
+		}
+		if f == nil && langKey(k.Value) {
+			for j := range fields {
+				if fields[j].key == anyLanguage {
+					keys[k.Value] = d.pos(v)
+					d.key = k.Value
+					fields[j].decode(v)
+					f = &fields[j]
+					break
+				}
+			}
+			if f != nil {
+				continue
 			}
 		}
 		if f == nil {

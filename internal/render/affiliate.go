@@ -1,8 +1,9 @@
 package render
 
 import (
-	"fmt"
-	"sort"
+	"cmp"
+	"html/template"
+	"slices"
 	"strings"
 
 	"sitegen/internal/site"
@@ -11,7 +12,8 @@ import (
 // affiliateTree is a state organization or affiliate with the affiliates listed under it.
 type affiliateTree struct {
 	A        *site.Affiliate
-	Children []*site.Affiliate
+	URL      string
+	Children []affiliateTree
 }
 
 // stateAffiliates is the affiliates of one state: state organizations first, each with its
@@ -21,35 +23,35 @@ type stateAffiliates struct {
 	Trees      []affiliateTree
 }
 
-// affiliatesByState returns every affiliate, by state name.
-func (r *renderer) affiliatesByState() []stateAffiliates {
+// affiliatesByState returns every affiliate, by state name in l's language.
+func (r *renderer) affiliatesByState(l *lang) []stateAffiliates {
 	m := map[string][]*site.Affiliate{}
 	for _, a := range r.s.Affiliates {
 		m[a.State] = append(m[a.State], a)
 	}
 	out := make([]stateAffiliates, 0, len(m))
 	for code, as := range m {
-		as = append([]*site.Affiliate(nil), as...)
-		sort.SliceStable(as, func(i, j int) bool {
-			if as[i].IsState() != as[j].IsState() {
-				return as[i].IsState()
+		as = slices.Clone(as)
+		slices.SortStableFunc(as, func(a, b *site.Affiliate) int {
+			if a.IsState() != b.IsState() {
+				if a.IsState() {
+					return -1
+				}
+				return 1
 			}
-			if as[i].Name != as[j].Name {
-				return as[i].Name < as[j].Name
-			}
-			return as[i].Slug < as[j].Slug
+			return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Slug, b.Slug))
 		})
 		listed := map[*site.Affiliate]bool{}
-		st := stateAffiliates{Code: strings.ToLower(code), Name: stateName(code)}
+		st := stateAffiliates{Code: strings.ToLower(code), Name: l.w.Label("state", code)}
 		for _, a := range as {
 			if !a.IsState() {
 				continue
 			}
-			t := affiliateTree{A: a}
+			t := affiliateTree{A: a, URL: r.link(l, a.Path())}
 			listed[a] = true
 			for _, c := range a.Children {
 				if c.State == a.State && !listed[c] {
-					t.Children = append(t.Children, c)
+					t.Children = append(t.Children, affiliateTree{A: c, URL: r.link(l, c.Path())})
 					listed[c] = true
 				}
 			}
@@ -57,48 +59,67 @@ func (r *renderer) affiliatesByState() []stateAffiliates {
 		}
 		for _, a := range as {
 			if !listed[a] {
-				st.Trees = append(st.Trees, affiliateTree{A: a})
+				st.Trees = append(st.Trees, affiliateTree{A: a, URL: r.link(l, a.Path())})
 			}
 		}
 		out = append(out, st)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(a, b stateAffiliates) int { return strings.Compare(foldName(a.Name), foldName(b.Name)) })
 	return out
 }
 
 // affiliateData is the data of an affiliate's page.
 type affiliateData struct {
 	A         *site.Affiliate
+	ParentURL string
+	About     template.HTML
+	AboutLang string // the language of About when it is not the page's
 	Groups    []groupItem
-	Upcoming  []*site.Training
-	Past      []*site.Training
+	Upcoming  []trainingItem
+	Past      []trainingItem
 	Champions *site.Champions // nil unless the affiliate is looking for Champions
+	Children  []affiliateTree
 	Edit      string
 }
 
-func (r *renderer) affiliates() error {
-	states := r.affiliatesByState()
-	pg := r.newPage("affiliates/", "Affiliates",
-		fmt.Sprintf("The %d NAMI affiliates and state organizations that run Connection groups, by state.", len(r.s.Affiliates)), states)
-	if err := r.render("affiliates/index.html", "pages/affiliates.html", pg); err != nil {
+func (r *renderer) affiliates(l *lang) error {
+	w := l.w
+	pg := r.newPage(l, site.AffiliatesPath, "affiliates", w.T("title.affiliates"),
+		w.N("desc.affiliates", len(r.s.Affiliates)), r.affiliatesByState(l))
+	if err := r.render("pages/affiliates.html", pg); err != nil {
 		return err
 	}
 	for _, a := range r.s.Affiliates {
 		d := affiliateData{A: a, Edit: r.editURL(a.Source)}
-		for _, g := range a.Groups {
-			d.Groups = append(d.Groups, r.groupItem(g))
+		if a.Parent != nil {
+			d.ParentURL = r.link(l, a.Parent.Path())
 		}
-		d.Upcoming, d.Past = r.splitTrainings(a.Trainings)
+		var err error
+		if d.About, err = r.markdownHTML(a.AboutFor(l.code), a.Source); err != nil {
+			return err
+		}
+		if a.AboutIn[l.code] == "" && a.About != "" && l.code != r.s.Language {
+			d.AboutLang = r.s.Language
+		}
+		for _, g := range a.Groups {
+			d.Groups = append(d.Groups, r.groupItem(l, g))
+		}
+		up, past := r.splitTrainings(a.Trainings)
+		for _, t := range up {
+			d.Upcoming = append(d.Upcoming, r.trainingItem(l, t))
+		}
+		for _, t := range past {
+			d.Past = append(d.Past, r.trainingItem(l, t))
+		}
 		if a.Champions != nil && a.Champions.Wanted {
 			d.Champions = a.Champions
 		}
-		desc := a.Name + ", " + stateName(a.State) + ": "
-		if n := len(a.Groups); n > 0 {
-			desc += fmt.Sprintf("%d Connection %s, ", n, plural(n, "group", "groups"))
+		for _, c := range a.Children {
+			d.Children = append(d.Children, affiliateTree{A: c, URL: r.link(l, c.Path())})
 		}
-		desc += "trainings and how to reach us."
-		pg := r.newPage(affiliatePath(a), a.Name, desc, d)
-		if err := r.render(affiliatePath(a)+"index.html", "pages/affiliate.html", pg); err != nil {
+		desc := w.N("desc.affiliate", len(a.Groups), "affiliate", a.Name, "state", w.Label("state", a.State))
+		pg := r.newPage(l, a.Path(), "affiliates", a.Name, desc, d)
+		if err := r.render("pages/affiliate.html", pg); err != nil {
 			return err
 		}
 	}
@@ -115,6 +136,6 @@ func (r *renderer) splitTrainings(ts []*site.Training) (upcoming, past []*site.T
 			past = append(past, t)
 		}
 	}
-	sort.SliceStable(past, func(i, j int) bool { return past[i].Start.After(past[j].Start) })
+	slices.SortStableFunc(past, func(a, b *site.Training) int { return b.Start.Compare(a.Start) })
 	return upcoming, past
 }

@@ -1,74 +1,71 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"html/template"
+	"slices"
 	"strings"
 	"time"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
+	"sitegen/internal/vocab"
+	"sitegen/internal/words"
 )
 
 // groupItem is a group as lists show it: name, schedule, place, and whether it meets.
 type groupItem struct {
 	G        *site.Group
-	Lang     string   // the group's language when it is not the site's, for its name's lang
+	URL      string   // its page in the list's language
+	Lang     string   // the group's language when it is not the list's, for its name's lang
 	Schedule []string // every meeting in words
-	Where    string   // "Library, Lakewood", "Online", or "Library, Lakewood, and online"
+	Where    string   // "Library, Lakewood, OH", "Online", or "Library, Lakewood, OH, and online"
 	Paused   bool
 	Starting string // the date of the first meeting, when it is after the build date
 }
 
-// groupItem returns g as lists show it, in the site's language.
-func (r *renderer) groupItem(g *site.Group) groupItem {
-	if it, ok := r.items.Load(g); ok {
-		return it.(groupItem)
-	}
+// groupItem returns g as lists in language l show it.
+func (r *renderer) groupItem(l *lang, g *site.Group) groupItem {
 	it := groupItem{
 		G:        g,
-		Schedule: r.describe(g, r.s.Language),
-		Where:    Where(g),
+		URL:      r.link(l, g.Path()),
+		Schedule: r.describe(g, l.w),
+		Where:    Where(g, l.w),
 		Paused:   g.Paused(),
 	}
-	if g.Language != r.s.Language {
+	if g.Language != l.code {
 		it.Lang = g.Language
 	}
 	if !g.Starts.IsZero() && g.Starts.After(r.s.Now) {
-		it.Starting = shortDate(r.s.Language, g.Starts)
+		it.Starting = l.w.Date(g.Starts)
 	}
-	r.items.Store(g, it)
 	return it
 }
 
-// describe returns g's meetings in words, in lang, with the zone abbreviation of the build
-// date's season.
-func (r *renderer) describe(g *site.Group, lang string) []string {
-	loc := g.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	ref := r.s.Now.At(civil.Clock{Hour: 12}, loc)
+// describe returns g's meetings in words, naming the zone as it is said in the build date's
+// year.
+func (r *renderer) describe(g *site.Group, w *words.Catalog) []string {
 	out := make([]string, len(g.Meetings))
 	for i, m := range g.Meetings {
-		out[i] = schedule.Describe(m, loc, lang, ref)
+		out[i] = schedule.Describe(m, g.Location, w, r.s.Now.Year)
 	}
 	return out
 }
 
-// Where says where g meets, briefly, as lists of groups show it: "Library, Columbus",
-// "Online", or "Library, Columbus, and online".
-func Where(g *site.Group) string {
+// Where says where g meets, briefly, as lists of groups and the finder show it: "Library,
+// Columbus, OH", "Online", or "Library, Columbus, OH, and online". templates/results.js says
+// the same; both are tested with testdata/shared/where.json.
+func Where(g *site.Group, w *words.Catalog) string {
 	place := ""
 	if g.Place != nil {
-		place = strings.Join(nonEmpty(g.Place.Name, g.Place.City), ", ")
+		place = strings.Join(nonEmpty(g.Place.Name, g.Place.City, g.Place.State), ", ")
 	}
 	switch {
-	case g.Attendance == "online" || place == "" && g.Online != nil:
-		return "Online"
+	case g.Attendance == "online" || place == "":
+		return w.T("where.online")
 	case g.Attendance == "hybrid":
-		return place + ", and online"
+		return w.T("where.hybrid", "place", place)
 	}
 	return place
 }
@@ -76,11 +73,11 @@ func Where(g *site.Group) string {
 // stateGroups is one state's published groups.
 type stateGroups struct {
 	Code   string // lowercase USPS code
-	Name   string
-	Groups []*site.Group // by affiliate name, then name
+	Groups []*site.Group
 }
 
-// byState returns the states that have published groups, by name, with their groups.
+// byState returns the states that have published groups, by code, with their groups, by
+// affiliate name, then name.
 func (r *renderer) byState() []stateGroups {
 	m := map[string][]*site.Group{}
 	for _, g := range r.s.Groups {
@@ -89,32 +86,40 @@ func (r *renderer) byState() []stateGroups {
 	}
 	out := make([]stateGroups, 0, len(m))
 	for code, gs := range m {
-		sort.SliceStable(gs, func(i, j int) bool {
-			a, b := gs[i], gs[j]
-			if a.Affiliate.Name != b.Affiliate.Name {
-				return a.Affiliate.Name < b.Affiliate.Name
-			}
-			if a.Name != b.Name {
-				return a.Name < b.Name
-			}
-			return a.ID < b.ID
+		slices.SortStableFunc(gs, func(a, b *site.Group) int {
+			return cmp.Or(strings.Compare(a.Affiliate.Name, b.Affiliate.Name), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 		})
-		out = append(out, stateGroups{Code: code, Name: stateName(code), Groups: gs})
+		out = append(out, stateGroups{Code: code, Groups: gs})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(a, b stateGroups) int { return strings.Compare(a.Code, b.Code) })
 	return out
 }
+
+// sortByName sorts states by their name in language w, as pages list them.
+func sortByName[T any](items []T, w *words.Catalog, code func(T) string) {
+	slices.SortStableFunc(items, func(a, b T) int {
+		return strings.Compare(foldName(w.Label("state", strings.ToUpper(code(a)))), foldName(w.Label("state", strings.ToUpper(code(b)))))
+	})
+}
+
+// unaccented removes the accents of the letters state names have in Spanish.
+var unaccented = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ñ", "n", "Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U")
+
+// foldName is a state name as it sorts: without accents ("Míchigan" among the M's).
+func foldName(s string) string { return unaccented.Replace(s) }
 
 // affiliateGroups is one affiliate's groups in a state's list.
 type affiliateGroups struct {
 	Affiliate *site.Affiliate
+	URL       string
 	Groups    []groupItem
 }
 
 // option is one choice of a select.
 type option struct {
 	Value, Label string
-	Count        int // groups, where it is shown
+	URL          string // a state's list, for the states
+	Count        int    // groups, where it is shown
 }
 
 // filter is one select of the finder's form.
@@ -130,18 +135,20 @@ type finderData struct {
 	Total   int
 }
 
-func (r *renderer) finder() error {
+// Filters returns the names of the finder's filters, in the order of its form and its URL.
+// templates/search-index.js lists the same; both are tested with testdata/shared/filters.json.
+func Filters() []string {
+	return []string{"state", "day", "time", "attendance", "language", "program", "audience"}
+}
+
+func (r *renderer) finder(l *lang) error {
+	w := l.w
 	states := r.byState()
+	sortByName(states, w, func(s stateGroups) string { return s.Code })
 	d := finderData{Total: len(r.s.Groups)}
-	stateOpts := make([]option, len(states))
-	for i, st := range states {
-		stateOpts[i] = option{Value: st.Code, Label: st.Name, Count: len(st.Groups)}
-	}
-	d.States = stateOpts
-	var days []option
-	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday,
-		time.Friday, time.Saturday, time.Sunday} {
-		days = append(days, option{Value: strings.ToLower(wd.String()), Label: wd.String()})
+	for _, st := range states {
+		d.States = append(d.States, option{Value: st.Code, Label: w.Label("state", strings.ToUpper(st.Code)),
+			URL: r.link(l, site.StatePath(st.Code)), Count: len(st.Groups)})
 	}
 	langs := map[string]bool{}
 	audiences := map[string]bool{}
@@ -151,52 +158,49 @@ func (r *renderer) finder() error {
 			audiences[a] = true
 		}
 	}
-	var langOpts []option
-	for _, l := range sortedKeys(langs) {
-		langOpts = append(langOpts, option{Value: l, Label: languageName(l)})
+	values := map[string][]string{
+		"state":      nil,
+		"day":        vocab.Days(),
+		"time":       vocab.TimesOfDay(),
+		"attendance": vocab.Attendances(),
+		"program":    vocab.Programs(),
 	}
-	var audOpts []option
-	for _, a := range []string{"young-adults", "veterans", "lgbtq", "bipoc", "women", "men", "seniors"} {
+	for _, a := range vocab.Audiences() {
 		if audiences[a] {
-			audOpts = append(audOpts, option{Value: a, Label: audienceWords(a)})
+			values["audience"] = append(values["audience"], a)
 		}
 	}
-	d.Filters = []filter{
-		{Name: "state", Label: "State", Options: stateOpts},
-		{Name: "day", Label: "Day", Options: days},
-		{Name: "time", Label: "Time of day", Options: []option{
-			{Value: "morning", Label: "Morning (before noon)"},
-			{Value: "afternoon", Label: "Afternoon (noon to 5 pm)"},
-			{Value: "evening", Label: "Evening (after 5 pm)"},
-		}},
-		{Name: "attendance", Label: "Attendance", Options: []option{
-			{Value: "in-person", Label: "In person"},
-			{Value: "online", Label: "Online"},
-			{Value: "hybrid", Label: "Hybrid (in person and online)"},
-		}},
-		{Name: "language", Label: "Language", Options: langOpts},
-		{Name: "program", Label: "Program", Options: []option{
-			{Value: "connection", Label: "NAMI Connection"},
-			{Value: "conexion", Label: "NAMI Conexión (in Spanish)"},
-		}},
-		{Name: "audience", Label: "For", Options: audOpts},
+	values["language"] = slices.Sorted(func(yield func(string) bool) {
+		for l := range langs {
+			if !yield(l) {
+				return
+			}
+		}
+	})
+	labels := map[string]func(string) string{
+		"day":        func(v string) string { return w.Label("day", v) },
+		"time":       func(v string) string { return w.Label("time-of-day", v) },
+		"attendance": func(v string) string { return w.Label("attendance", v) },
+		"program":    func(v string) string { return w.Label("program", v) },
+		"audience":   func(v string) string { return w.Label("audience", v) },
+		"language":   func(v string) string { return languageName(w, v) },
 	}
-	pg := r.newPage("groups/", "Find a group",
-		fmt.Sprintf("Find a free NAMI Connection recovery support group near you or online: %d groups in %d states.", len(r.s.Groups), len(states)), d)
-	pg.scripts("finder.js")
-	if len(pg.Scripts) > 0 {
-		pg.Fetches = []string{r.link("search/manifest.json")}
+	for _, name := range Filters() {
+		f := filter{Name: name, Label: w.T("filter." + name)}
+		if name == "state" {
+			f.Options = d.States
+		}
+		for _, v := range values[name] {
+			f.Options = append(f.Options, option{Value: v, Label: labels[name](v)})
+		}
+		d.Filters = append(d.Filters, f)
 	}
-	return r.render("groups/index.html", "pages/finder.html", pg)
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+	pg := r.newPage(l, site.FinderPath, "groups", w.T("title.finder"),
+		w.N("desc.finder", len(r.s.Groups), "states", w.N("desc.states", len(states))), d)
+	if err := pg.scripts("finder.js"); err != nil {
+		return err
 	}
-	sort.Strings(out)
-	return out
+	return r.render("pages/finder.html", pg)
 }
 
 // stateData is the data of a state's page.
@@ -205,32 +209,25 @@ type stateData struct {
 	Affiliates []affiliateGroups
 }
 
-func (r *renderer) states() error {
+func (r *renderer) states(l *lang) error {
+	w := l.w
 	for _, st := range r.byState() {
-		d := stateData{Code: st.Code, Name: st.Name}
+		name := w.Label("state", strings.ToUpper(st.Code))
+		d := stateData{Code: st.Code, Name: name}
 		for _, g := range st.Groups {
 			if n := len(d.Affiliates); n == 0 || d.Affiliates[n-1].Affiliate != g.Affiliate {
-				d.Affiliates = append(d.Affiliates, affiliateGroups{Affiliate: g.Affiliate})
+				d.Affiliates = append(d.Affiliates, affiliateGroups{Affiliate: g.Affiliate, URL: r.link(l, g.Affiliate.Path())})
 			}
 			last := &d.Affiliates[len(d.Affiliates)-1]
-			last.Groups = append(last.Groups, r.groupItem(g))
+			last.Groups = append(last.Groups, r.groupItem(l, g))
 		}
-		n := len(st.Groups)
-		desc := fmt.Sprintf("%d NAMI Connection recovery support %s in %s: when and where they meet.",
-			n, plural(n, "group", "groups"), st.Name)
-		pg := r.newPage(statePath(st.Code), "Groups in "+st.Name, desc, d)
-		if err := r.render(statePath(st.Code)+"index.html", "pages/state.html", pg); err != nil {
+		pg := r.newPage(l, site.StatePath(st.Code), "groups", w.T("title.state", "state", name),
+			w.N("desc.state", len(st.Groups), "state", name), d)
+		if err := r.render("pages/state.html", pg); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // occurrence is a meeting date in words, with its machine-readable time.
@@ -242,24 +239,26 @@ type occurrence struct {
 // groupData is the data of a group's page.
 type groupData struct {
 	groupItem
-	Schedule     []string // in the group's language
+	AffiliateURL string
 	Next         []occurrence
 	FirstMeeting string // the first meeting in words, when it is after the build date
 	Contact      site.Contact
 	Accessible   string // "yes", "no", or "" when not stated
 	MapURL       string
-	Calendar     string // address of group.ics
-	Verified     string
+	Calendar     string // address of the group's calendar in the page's language
 	Edit         string
+	Notes        template.HTML
+	Directions   template.HTML
+	Instructions template.HTML
 	Others       []groupItem
 }
 
 // groups plans every group's page; each page's data is prepared only when the page is
 // rendered, since at national scale they are most of the site.
-func (r *renderer) groups() error {
+func (r *renderer) groups(l *lang) error {
 	for _, g := range r.s.Groups {
-		if err := r.plan(groupPath(g)+"index.html", "pages/group.html", func() (*page, error) {
-			return r.groupPage(g), nil
+		if err := r.plan(l, outPath(r.s.In(l.code, g.Path())), "pages/group.html", func() (*page, error) {
+			return r.groupPage(l, g)
 		}); err != nil {
 			return err
 		}
@@ -267,28 +266,36 @@ func (r *renderer) groups() error {
 	return nil
 }
 
-// groupPage returns the data of g's page.
-func (r *renderer) groupPage(g *site.Group) *page {
+// groupPage returns the data of g's page in language l.
+func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
+	w := l.w
 	loc := g.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	lang := g.Language
 	d := groupData{
-		groupItem: r.groupItem(g),
-		Schedule:  r.describe(g, lang),
-		Contact:   g.ContactOrAffiliate(),
-		MapURL:    mapURL(g.Place),
-		Calendar:  r.link(groupPath(g) + "group.ics"),
-		Verified:  shortDate(lang, g.Verified),
-		Edit:      r.editURL(g.Source),
+		groupItem:    r.groupItem(l, g),
+		AffiliateURL: r.link(l, g.Affiliate.Path()),
+		Contact:      g.ContactOrAffiliate(),
+		MapURL:       mapURL(g.Place),
+		Calendar:     r.link(l, g.CalendarPath()),
+		Edit:         r.editURL(g.Source),
+	}
+	var err error
+	for _, f := range []struct {
+		field string
+		into  *template.HTML
+	}{{"notes", &d.Notes}, {"directions", &d.Directions}, {"instructions", &d.Instructions}} {
+		if *f.into, err = r.markdownHTML(g.TextIn(l.code, f.field), g.Source); err != nil {
+			return nil, err
+		}
 	}
 	if !g.Paused() {
 		for _, o := range schedule.Next(g, r.s.Now.In(loc), 3) {
-			d.Next = append(d.Next, occurrence{Words: timeWords(lang, o.Start), DateTime: o.Start.Format(time.RFC3339)})
+			d.Next = append(d.Next, occurrence{Words: w.DateTime(o.Start), DateTime: o.Start.Format(time.RFC3339)})
 		}
 		if !g.Starts.IsZero() && g.Starts.After(r.s.Now) {
-			d.FirstMeeting = dateWords(lang, g.Starts)
+			d.FirstMeeting = w.LongDate(g.Starts)
 			if len(d.Next) > 0 {
 				d.FirstMeeting = d.Next[0].Words
 			}
@@ -302,23 +309,29 @@ func (r *renderer) groupPage(g *site.Group) *page {
 	}
 	for _, o := range g.Affiliate.Groups {
 		if o != g {
-			d.Others = append(d.Others, r.groupItem(o))
+			d.Others = append(d.Others, r.groupItem(l, o))
 		}
 	}
-	desc := programName(g.Program) + " recovery support group"
-	if g.Place != nil && g.Place.City != "" {
-		desc += " in " + g.Place.City + ", " + g.Place.State
+	program := w.Label("program", g.Program)
+	var what string
+	switch {
+	case g.Place != nil && g.Place.City != "" && g.Attendance == "hybrid":
+		what = w.T("desc.group.hybrid", "program", program, "city", g.Place.City, "state", g.Place.State)
+	case g.Place != nil && g.Place.City != "":
+		what = w.T("desc.group.in", "program", program, "city", g.Place.City, "state", g.Place.State)
+	case g.Attendance == "online":
+		what = w.T("desc.group.online", "program", program)
+	default:
+		what = w.T("desc.group.nowhere", "program", program)
 	}
-	if g.Attendance != "in-person" {
-		desc += " online"
+	desc := w.T("desc.group.paused", "what", what)
+	if !g.Paused() {
+		desc = w.T("desc.group", "what", what, "schedule", strings.Join(d.Schedule, "; "))
 	}
-	if g.Paused() {
-		desc += " (paused)"
-	} else if len(d.Schedule) > 0 {
-		desc += ": " + strings.Join(d.Schedule, "; ")
-	}
-	desc += ". Free, peer-led, for adults living with a mental health condition."
-	pg := r.newPage(groupPath(g), g.Name, desc, d)
-	pg.Lang = lang
-	return pg
+	return r.newPage(l, g.Path(), "groups", g.Name, desc, d), nil
 }
+
+// strconvFloat writes a coordinate with six decimals (about 10 cm).
+func strconvFloat(f float64) string { return fmt.Sprintf("%.6f", f) }
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

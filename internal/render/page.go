@@ -1,59 +1,104 @@
 package render
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
-	"sort"
+	"slices"
+	"strings"
 
+	"sitegen/internal/markdown"
 	"sitegen/internal/site"
+	"sitegen/internal/words"
 )
+
+// pageRef is a Markdown page as another page links it, in that page's language.
+type pageRef struct {
+	Page *site.Page // the version shown: in the language, else the site's own
+	URL  string
+	Lang string // the version's language when it is not the linking page's
+}
+
+// pageRef returns p as pages in language l link it.
+func (r *renderer) pageRef(l *lang, p *site.Page) pageRef {
+	ref := pageRef{Page: p, URL: r.link(l, p.Path())}
+	if t, ok := p.In(l.code); ok {
+		ref.Page = t
+	}
+	if ref.Page.Lang != l.code {
+		ref.Lang = ref.Page.Lang
+	}
+	return ref
+}
+
+// text is a Markdown page's text in a language: its body as HTML and its headings, or, when
+// the page has no version in that language, a link to the page in its own.
+type text struct {
+	Page     *site.Page
+	Lang     string // the text's language when it is not the page's
+	Body     template.HTML
+	TOC      []markdown.Heading
+	Original *alternate // set when the page is not translated: where to read it
+}
+
+// text returns p as pages in language l show it.
+func (r *renderer) text(l *lang, p *site.Page) (text, error) {
+	t, ok := p.In(l.code)
+	if !ok {
+		return text{Page: p, Lang: p.Lang, Original: &alternate{Lang: p.Lang, URL: r.basePath + r.s.In(p.Lang, p.Path())}}, nil
+	}
+	out := text{Page: t}
+	if t.Lang != l.code {
+		out.Lang = t.Lang
+	}
+	if strings.TrimSpace(t.Body) == "" {
+		return out, nil
+	}
+	m, err := r.markdown(t.Body, t.Source, t.BodyLine)
+	if err != nil {
+		return out, fmt.Errorf("render %s: %w", t.Source, err)
+	}
+	out.Body, out.TOC = m.HTML, m.Headings
+	return out, nil
+}
 
 // homeData is the data of the home page.
 type homeData struct {
 	Body      template.HTML
+	BodyLang  string
 	Trainings []trainingItem // the next three
-	Guides    []*site.Page
+	Guides    []pageRef
 }
 
-func (r *renderer) home() error {
+func (r *renderer) home(l *lang) error {
 	h := r.s.Home
-	if h == nil {
-		h = &site.Page{Slug: "index"}
-	}
-	body, err := r.markdown(h)
+	t, err := r.text(l, h)
 	if err != nil {
 		return err
 	}
-	d := homeData{Body: body, Guides: r.s.Guides}
+	d := homeData{Body: t.Body, BodyLang: t.Lang}
+	for _, g := range r.s.Guides {
+		d.Guides = append(d.Guides, r.pageRef(l, g))
+	}
 	up, _ := r.splitTrainings(r.s.Trainings)
 	for i := 0; i < len(up) && i < 3; i++ {
-		d.Trainings = append(d.Trainings, r.trainingItem(up[i]))
+		d.Trainings = append(d.Trainings, r.trainingItem(l, up[i]))
 	}
-	title := h.Title
-	if title == "" {
-		title = r.s.Title
+	title := r.s.TitleFor(l.code)
+	desc := l.w.T("desc.home")
+	if v, ok := h.In(l.code); ok {
+		if v.Lang == l.code {
+			title = cmp.Or(v.Title, title)
+		}
+		desc = cmp.Or(v.Summary, desc)
 	}
-	desc := h.Summary
-	if desc == "" {
-		desc = "Free, peer-led recovery support groups for adults living with a mental health condition."
-	}
-	return r.render("index.html", "pages/home.html", r.newPage("", title, desc, d))
-}
-
-// markdown renders p's body, naming p's file in an error.
-func (r *renderer) markdown(p *site.Page) (template.HTML, error) {
-	h, _, err := markdownWith(r.md, p.Body)
-	if err != nil {
-		return "", fmt.Errorf("render %s: %w", p.Source, err)
-	}
-	return h, nil
+	return r.render("pages/home.html", r.newPage(l, h.Path(), "", title, desc, d))
 }
 
 // guideData is the data of a guide's page.
 type guideData struct {
-	Page   *site.Page
-	Body   template.HTML
-	TOC    []heading
+	text
 	Blocks []guideBlock
 }
 
@@ -69,54 +114,55 @@ type guideBlock struct {
 // championCall is an affiliate looking for Connection Champions.
 type championCall struct {
 	A     *site.Affiliate
+	URL   string
 	State string
 	Email string // Champions.Contact, or the affiliate's
 	Phone string // the affiliate's, when Champions.Contact is empty
 	Tasks []string
 }
 
-func (r *renderer) guides() error {
+func (r *renderer) guides(l *lang) error {
 	for _, g := range r.s.Guides {
-		body, toc, err := markdownWith(r.md, g.Body)
+		t, err := r.text(l, g)
 		if err != nil {
-			return fmt.Errorf("render %s: %w", g.Source, err)
+			return err
 		}
-		d := guideData{Page: g, Body: body, TOC: toc}
+		d := guideData{text: t}
 		for _, b := range g.Blocks {
-			blk, err := r.guideBlock(b)
+			blk, err := r.guideBlock(l, b)
 			if err != nil {
 				return fmt.Errorf("render %s: %w", g.Source, err)
 			}
 			d.Blocks = append(d.Blocks, blk)
-			d.TOC = append(d.TOC, heading{Level: 2, ID: blk.ID, Text: blk.Title})
+			if t.Original == nil {
+				d.TOC = append(d.TOC, markdown.Heading{Level: 2, ID: blk.ID, Text: blk.Title})
+			}
 		}
-		pg := r.newPage(guidePath(g), g.Title, g.Summary, d)
+		pg := r.newPage(l, g.Path(), "", t.Page.Title, t.Page.Summary, d)
 		pg.OGType = "article"
-		if err := r.render(guidePath(g)+"index.html", "pages/guide.html", pg); err != nil {
+		if err := r.render("pages/guide.html", pg); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *renderer) guideBlock(name string) (guideBlock, error) {
-	b := guideBlock{Name: name, ID: "list-" + name}
+func (r *renderer) guideBlock(l *lang, name string) (guideBlock, error) {
+	b := guideBlock{Name: name, ID: "list-" + name, Title: l.w.T("block." + name)}
 	switch name {
 	case "facilitator-trainings":
-		b.Title = "Upcoming facilitator trainings"
 		up, _ := r.splitTrainings(r.s.Trainings)
 		for _, t := range up {
 			if t.Kind == "facilitator" {
-				b.Trainings = append(b.Trainings, r.trainingItem(t))
+				b.Trainings = append(b.Trainings, r.trainingItem(l, t))
 			}
 		}
 	case "state-organizations":
-		b.Title = "State organizations"
-		for _, st := range r.affiliatesByState() {
+		for _, st := range r.affiliatesByState(l) {
 			var orgs []affiliateTree
 			for _, t := range st.Trees {
 				if t.A.IsState() {
-					orgs = append(orgs, affiliateTree{A: t.A})
+					orgs = append(orgs, affiliateTree{A: t.A, URL: t.URL})
 				}
 			}
 			if len(orgs) > 0 {
@@ -124,22 +170,18 @@ func (r *renderer) guideBlock(name string) (guideBlock, error) {
 			}
 		}
 	case "champion-calls":
-		b.Title = "Affiliates looking for Connection Champions"
 		for _, a := range r.s.Affiliates {
 			if a.Champions == nil || !a.Champions.Wanted {
 				continue
 			}
-			c := championCall{A: a, State: stateName(a.State), Email: a.Champions.Contact, Tasks: a.Champions.Tasks}
+			c := championCall{A: a, URL: r.link(l, a.Path()), State: l.w.Label("state", a.State), Email: a.Champions.Contact, Tasks: a.Champions.Tasks}
 			if c.Email == "" {
 				c.Email, c.Phone = a.Email, a.Phone
 			}
 			b.Calls = append(b.Calls, c)
 		}
-		sort.SliceStable(b.Calls, func(i, j int) bool {
-			if b.Calls[i].State != b.Calls[j].State {
-				return b.Calls[i].State < b.Calls[j].State
-			}
-			return b.Calls[i].A.Name < b.Calls[j].A.Name
+		slices.SortStableFunc(b.Calls, func(x, y championCall) int {
+			return cmp.Or(strings.Compare(foldName(x.State), foldName(y.State)), strings.Compare(x.A.Name, y.A.Name))
 		})
 	default:
 		return b, fmt.Errorf("unknown block %q", name)
@@ -147,39 +189,51 @@ func (r *renderer) guideBlock(name string) (guideBlock, error) {
 	return b, nil
 }
 
-func (r *renderer) search() error {
-	pg := r.newPage("search/", "Search",
-		"Search the groups, affiliates, trainings and guides of NAMI Connection.", nil)
-	pg.scripts("search.js")
-	if len(pg.Scripts) > 0 {
-		pg.Fetches = []string{r.link("search/manifest.json")}
+func (r *renderer) search(l *lang) error {
+	pg := r.newPage(l, site.SearchPath, "search", l.w.T("title.search"), l.w.T("desc.search"), nil)
+	if err := pg.scripts("search.js"); err != nil {
+		return err
 	}
-	return r.render("search/index.html", "pages/search.html", pg)
+	return r.render("pages/search.html", pg)
 }
 
-// plainData is the data of a plain page (about, privacy).
-type plainData struct {
-	Page *site.Page
-	Body template.HTML
-}
-
-func (r *renderer) plainPages() error {
+func (r *renderer) plainPages(l *lang) error {
 	for _, p := range r.s.Pages {
-		body, err := r.markdown(p)
+		t, err := r.text(l, p)
 		if err != nil {
 			return err
 		}
-		pg := r.newPage(p.Slug+"/", p.Title, p.Summary, plainData{Page: p, Body: body})
-		if err := r.render(p.Slug+"/index.html", "pages/page.html", pg); err != nil {
+		pg := r.newPage(l, p.Path(), "", t.Page.Title, t.Page.Summary, t)
+		if err := r.render("pages/page.html", pg); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *renderer) notFound() error {
-	pg := r.newPage("404.html", "Page not found",
-		"This page does not exist. Find a NAMI Connection group, or reach the crisis line.", nil)
+func (r *renderer) notFound(l *lang) error {
+	// The site's own language answers every unknown address; the others have theirs under
+	// their folder, for hosts that look for LANG/404.html.
+	pg := r.newPage(l, site.NotFoundPath, "", l.w.T("title.notfound"), l.w.T("desc.notfound"), nil)
 	pg.NoIndex = true
-	return r.render("404.html", "pages/404.html", pg)
+	if err := r.checkChrome(); err != nil {
+		return err
+	}
+	return r.render("pages/404.html", pg)
+}
+
+// scriptKeys are the prefixes of the catalogue keys the scripts use.
+func scriptKeys() []string {
+	return []string{"js.", "day.", "time-of-day.", "attendance.", "program.", "audience.", "language.",
+		"state.", "where.", "group.paused", "group.starting", "group.in-language", "filter.", "list."}
+}
+
+// scriptWords returns the words the finder's and the search's scripts use, in w's language,
+// as JSON to place in the page (an inert script element the scripts read).
+func scriptWords(w *words.Catalog) (template.JS, error) {
+	b, err := json.Marshal(map[string]any{"lang": w.Lang(), "messages": w.Messages(scriptKeys()...)})
+	if err != nil {
+		return "", err
+	}
+	return scriptJSON(b), nil
 }

@@ -4,96 +4,99 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
 	"sitegen/internal/feed"
-	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
 // trainingItem is a training as lists show it.
 type trainingItem struct {
 	T        *site.Training
-	Lang     string // the training's language when it is not the site's
+	URL      string
+	Lang     string // the training's language when it is not the list's
 	Dates    string
 	Where    string // "City, ST" or "Online"
 	Upcoming bool
 }
 
-// trainingItem returns t as lists show it, in the site's language.
-func (r *renderer) trainingItem(t *site.Training) trainingItem {
+// trainingItem returns t as lists in language l show it.
+func (r *renderer) trainingItem(l *lang, t *site.Training) trainingItem {
 	it := trainingItem{
 		T:        t,
-		Dates:    dateRange(r.s.Language, t.Start, t.End),
-		Where:    "Online",
+		URL:      r.link(l, t.Path()),
+		Dates:    l.w.DateRange(t.Start, t.End),
+		Where:    l.w.Label("attendance", "online"),
 		Upcoming: t.Upcoming(r.s.Now),
 	}
-	if t.Language != r.s.Language {
+	if t.Language != l.code {
 		it.Lang = t.Language
 	}
 	if t.Place != nil {
-		it.Where = joinComma(t.Place.City, t.Place.State)
+		it.Where = strings.Join(nonEmpty(t.Place.City, t.Place.State), ", ")
 	}
 	return it
-}
-
-func joinComma(ss ...string) string {
-	out := ""
-	for _, s := range nonEmpty(ss...) {
-		if out != "" {
-			out += ", "
-		}
-		out += s
-	}
-	return out
 }
 
 // trainingsData is the data of the trainings page.
 type trainingsData struct {
 	Upcoming, Past []trainingItem
+	Calendar       string
 }
 
 // trainingData is the data of a training's page.
 type trainingData struct {
 	trainingItem
-	Dates      string // in the training's language
+	HostURL    string
 	Hours      string // daily hours with the zone, or ""
 	Accessible string
 	MapURL     string
 	Deadline   string
-	Guide      *site.Page // "before-you-train", for a correctional training, when it exists
+	Guide      *pageRef // "before-you-train", for a correctional training, when it exists
+	Calendar   string
+	Notes      template.HTML
+	Directions template.HTML
 	Edit       string
 }
 
-func (r *renderer) trainings() error {
+func (r *renderer) trainings(l *lang) error {
+	w := l.w
 	up, past := r.splitTrainings(r.s.Trainings)
-	var d trainingsData
+	d := trainingsData{Calendar: r.link(l, site.TrainingsCalendar)}
 	for _, t := range up {
-		d.Upcoming = append(d.Upcoming, r.trainingItem(t))
+		d.Upcoming = append(d.Upcoming, r.trainingItem(l, t))
 	}
 	for _, t := range past {
-		d.Past = append(d.Past, r.trainingItem(t))
+		d.Past = append(d.Past, r.trainingItem(l, t))
 	}
-	pg := r.newPage("trainings/", "Trainings",
-		fmt.Sprintf("NAMI Connection facilitator and trainer trainings and Champion orientations: %d upcoming.", len(up)), d)
-	if err := r.render("trainings/index.html", "pages/trainings.html", pg); err != nil {
+	pg := r.newPage(l, site.TrainingsPath, "trainings", w.T("title.trainings"), w.N("desc.trainings", len(up)), d)
+	if err := r.render("pages/trainings.html", pg); err != nil {
 		return err
 	}
 	for _, t := range r.s.Trainings {
-		if err := r.training(t); err != nil {
+		if err := r.training(l, t); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *renderer) training(t *site.Training) error {
-	lang := t.Language
+func (r *renderer) training(l *lang, t *site.Training) error {
+	w := l.w
 	d := trainingData{
-		trainingItem: r.trainingItem(t),
-		Dates:        dateRange(lang, t.Start, t.End),
+		trainingItem: r.trainingItem(l, t),
+		HostURL:      r.link(l, t.Host.Path()),
 		MapURL:       mapURL(t.Place),
+		Calendar:     r.link(l, site.TrainingsCalendar),
 		Edit:         r.editURL(t.Source),
+	}
+	var err error
+	if d.Notes, err = r.markdownHTML(t.TextIn(l.code, "notes"), t.Source); err != nil {
+		return err
+	}
+	if d.Directions, err = r.markdownHTML(t.TextIn(l.code, "directions"), t.Source); err != nil {
+		return err
 	}
 	if t.Daily != nil {
 		loc := t.Location
@@ -101,8 +104,8 @@ func (r *renderer) training(t *site.Training) error {
 			loc = time.UTC
 		}
 		// The zone of those days, or its name across the year when it changes between them.
-		d.Hours = clockRange(lang, t.Daily.Start, t.Daily.End) + " " +
-			schedule.ZoneBetween(loc, lang, t.Start.At(t.Daily.Start, loc), t.End.At(t.Daily.Start, loc))
+		d.Hours = w.ClockRange(t.Daily.Start, t.Daily.End) + " " +
+			w.ZoneBetween(loc, t.Start.At(t.Daily.Start, loc), t.End.At(t.Daily.Start, loc))
 	}
 	if t.Place != nil && t.Place.Accessible != nil {
 		d.Accessible = "no"
@@ -111,26 +114,26 @@ func (r *renderer) training(t *site.Training) error {
 		}
 	}
 	if t.Application != nil && !t.Application.Deadline.IsZero() {
-		d.Deadline = shortDate(lang, t.Application.Deadline)
+		d.Deadline = w.Date(t.Application.Deadline)
 	}
 	if t.Setting == "correctional" {
 		for _, g := range r.s.Guides {
 			if g.Slug == "before-you-train" {
-				d.Guide = g
+				ref := r.pageRef(l, g)
+				d.Guide = &ref
 			}
 		}
 	}
-	desc := fmt.Sprintf("%s, %s, %s. Hosted by %s. %s.", kindWords(t.Kind), dateRange(r.s.Language, t.Start, t.End),
-		d.Where, t.Host.Name, statusWords(t.Status))
-	pg := r.newPage(trainingPath(t), t.Title, desc, d)
-	pg.Lang = lang
+	desc := w.T("desc.training", "kind", w.Label("training-kind", t.Kind), "dates", d.Dates,
+		"where", d.Where, "host", t.Host.Name, "status", w.Label("training-status", t.Status))
+	pg := r.newPage(l, t.Path(), "trainings", t.Title, desc, d)
 	pg.OGType = "article"
 	ld, err := feed.EventJSONLD(r.s, t)
 	if err != nil {
-		return fmt.Errorf("render %s: %w", trainingPath(t), err)
+		return fmt.Errorf("render %s: %w", t.Path(), err)
 	}
 	pg.JSONLD = scriptJSON(ld)
-	return r.render(trainingPath(t)+"index.html", "pages/training.html", pg)
+	return r.render("pages/training.html", pg)
 }
 
 // scriptJSON makes JSON safe inside a script element: <, > and & can only appear inside its

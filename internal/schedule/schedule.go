@@ -2,13 +2,13 @@
 package schedule
 
 import (
-	"fmt"
 	"sort"
-	"strings"
+	"strconv"
 	"time"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/words"
 )
 
 // Occurrence is one meeting of a group on one day.
@@ -104,126 +104,29 @@ func TimeOfDay(c civil.Clock) string {
 	return "evening"
 }
 
-// Describe returns meeting m's schedule in words, in English ("Every Tuesday, 6:30–8:00 pm
-// Mountain Time") or Spanish ("Todos los martes, 18:30–20:00 hora de la Montaña"); other
-// languages get English. A schedule holds all year, so the zone is named as [ZoneWords] says it
-// in ref's year: never by one season's abbreviation in a zone that changes ("MST" in Denver is
-// wrong from March to November), but "MST" in Arizona, which keeps it all year.
-func Describe(m site.Meeting, loc *time.Location, lang string, ref time.Time) string {
-	if loc == nil {
-		loc = time.UTC
+// Describe returns meeting m of a group whose zone is loc in the words of catalogue w:
+// "Every Tuesday, 6:30–8:00 pm Mountain Time", "First and third Wednesday, 7:00–8:30 pm
+// MST", "Cada martes, 6:30–8:00 p. m., hora de la montaña". The zone is named as its users
+// say it across the year (see words.Catalog.Zone), for year. Pages, feeds and calendars all
+// describe meetings with it.
+func Describe(m site.Meeting, loc *time.Location, w *words.Catalog, year int) string {
+	day := w.Weekday(m.Day)
+	days := w.T("schedule.every", "day", day)
+	if len(m.Weeks) > 0 {
+		days = w.T("schedule.weeks", "weeks", Weeks(m.Weeks, w), "day", day)
 	}
-	zone := ZoneWords(loc, lang, ref.In(loc).Year())
-	if primary(lang) == "es" {
-		return fmt.Sprintf("%s, %s–%s %s", daysES(m), clock24(m.Start), clock24(m.End), zone)
-	}
-	return fmt.Sprintf("%s, %s %s", daysEN(m), rangeEN(m.Start, m.End), zone)
+	return words.Capitalize(w.T("schedule.line", "days", days, "times", w.ClockRange(m.Start, m.End), "zone", w.Zone(loc, year)))
 }
 
-// primary returns the primary subtag of a BCP 47 language tag, lowercased.
-func primary(lang string) string {
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return strings.ToLower(lang)
-}
-
-func ordinalEN(n int) string {
-	switch n {
-	case 1:
-		return "first"
-	case 2:
-		return "second"
-	case 3:
-		return "third"
-	case 4:
-		return "fourth"
-	case 5:
-		return "fifth"
-	}
-	return "last"
-}
-
-func ordinalES(n int) string {
-	switch n {
-	case 1:
-		return "primer"
-	case 2:
-		return "segundo"
-	case 3:
-		return "tercer"
-	case 4:
-		return "cuarto"
-	case 5:
-		return "quinto"
-	}
-	return "último"
-}
-
-// dayES returns the Spanish name of d, plural when many is true.
-func dayES(d time.Weekday, many bool) string {
-	name := [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}[d]
-	if many && (d == time.Saturday || d == time.Sunday) {
-		name += "s"
-	}
-	return name
-}
-
-func daysEN(m site.Meeting) string {
-	if len(m.Weeks) == 0 {
-		return "Every " + m.Day.String()
-	}
-	return capitalize(list(m.Weeks, ordinalEN, "and")) + " " + m.Day.String()
-}
-
-func daysES(m site.Meeting) string {
-	if len(m.Weeks) == 0 {
-		return "Todos los " + dayES(m.Day, true)
-	}
-	return capitalize(list(m.Weeks, ordinalES, "y")) + " " + dayES(m.Day, false)
-}
-
-// list joins the ordinal words of weeks as "first, third and last".
-func list(weeks []int, word func(int) string, and string) string {
-	w := make([]string, len(weeks))
+// Weeks returns weeks of the month in words: "first and third", "last".
+func Weeks(weeks []int, w *words.Catalog) string {
+	names := make([]string, len(weeks))
 	for i, n := range weeks {
-		w[i] = word(n)
-	}
-	if len(w) == 1 {
-		return w[0]
-	}
-	return strings.Join(w[:len(w)-1], ", ") + " " + and + " " + w[len(w)-1]
-}
-
-func capitalize(s string) string {
-	for i := range s {
-		if i > 0 {
-			return strings.ToUpper(s[:i]) + s[i:]
+		if n < 1 || n > 5 {
+			names[i] = w.T("week.last")
+		} else {
+			names[i] = w.T("week." + strconv.Itoa(n))
 		}
 	}
-	return strings.ToUpper(s)
+	return w.List(names)
 }
-
-// rangeEN writes "6:30–8:00 pm", or "11:00 am–12:30 pm" when the ends differ in am/pm.
-func rangeEN(a, b civil.Clock) string {
-	ha, pa := clock12(a)
-	hb, pb := clock12(b)
-	if pa == pb {
-		return ha + "–" + hb + " " + pb
-	}
-	return ha + " " + pa + "–" + hb + " " + pb
-}
-
-func clock12(c civil.Clock) (string, string) {
-	suffix := "am"
-	if c.Hour >= 12 {
-		suffix = "pm"
-	}
-	h := c.Hour % 12
-	if h == 0 {
-		h = 12
-	}
-	return fmt.Sprintf("%d:%02d", h, c.Minute), suffix
-}
-
-func clock24(c civil.Clock) string { return fmt.Sprintf("%d:%02d", c.Hour, c.Minute) }

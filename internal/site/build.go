@@ -8,6 +8,7 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
+	"sitegen/internal/words"
 )
 
 // Options are the settings of one build of the model.
@@ -40,10 +41,26 @@ func Build(f *load.Files, opts Options) *Site {
 		s.StaleAfterDays = *sf.StaleAfterDays
 	}
 	if sf.Helpline != nil {
-		s.Helpline = Line(lineOf(sf.Helpline))
+		s.Helpline = lineOf(sf.Helpline)
 	}
 	if sf.Crisis != nil {
-		s.Crisis = Line(lineOf(sf.Crisis))
+		s.Crisis = lineOf(sf.Crisis)
+	}
+	for _, t := range sf.Translations {
+		if s.TitleIn == nil {
+			s.TitleIn = map[string]string{}
+		}
+		s.TitleIn[t.Lang] = t.Fields["title"]
+	}
+	s.Catalogs = map[string]*words.Catalog{}
+	for _, c := range f.Catalogs {
+		s.Catalogs[c.Lang()] = c
+	}
+	s.Languages = []string{s.Language}
+	for _, l := range sf.Languages {
+		if l != s.Language {
+			s.Languages = append(s.Languages, l)
+		}
 	}
 
 	bySlug := map[string]*Affiliate{}
@@ -53,6 +70,12 @@ func Build(f *load.Files, opts Options) *Site {
 			Website: la.Website, Email: la.Email, Phone: la.Phone,
 			Location: zone(la.Timezone, s.Location),
 			Counties: la.Counties, About: la.About, Editors: la.Editors, Source: la.Path,
+		}
+		for _, t := range la.Translations {
+			if a.AboutIn == nil {
+				a.AboutIn = map[string]string{}
+			}
+			a.AboutIn[t.Lang] = t.Fields["about"]
 		}
 		if ad := la.Address; ad != nil {
 			a.Address = &Address{ad.Street, ad.City, ad.State, ad.PostalCode}
@@ -100,6 +123,7 @@ func Build(f *load.Files, opts Options) *Site {
 		if c := lg.Contact; c != nil {
 			g.Contact = Contact{c.Email, c.Phone}
 		}
+		g.Text = textOf(lg.Translations)
 		g.Skip = slices.Clone(lg.Skip)
 		slices.SortFunc(g.Skip, civil.Date.Compare)
 		a.Groups = append(a.Groups, g)
@@ -133,19 +157,24 @@ func Build(f *load.Files, opts Options) *Site {
 		if lt.Seats != nil {
 			t.Seats = *lt.Seats
 		}
+		t.Text = textOf(lt.Translations)
 		h.Trainings = append(h.Trainings, t)
 		s.Trainings = append(s.Trainings, t)
 	}
 
+	var translated []*Page
 	for _, lp := range f.Pages {
 		p := &Page{
-			Slug: lp.Slug, Title: lp.Title, Summary: lp.Summary, Updated: lp.Updated,
+			Slug: lp.Slug, Guide: lp.Guide, Title: lp.Title, Summary: lp.Summary, Updated: lp.Updated,
 			Blocks: lp.Blocks, Body: lp.Body, BodyLine: lp.BodyLine, Source: lp.Path,
+			Lang: cmp.Or(lp.Lang, s.Language),
 		}
 		if lp.Order != nil {
 			p.Order = *lp.Order
 		}
 		switch {
+		case lp.Lang != "" && lp.Lang != s.Language:
+			translated = append(translated, p)
 		case lp.Guide:
 			s.Guides = append(s.Guides, p)
 		case lp.Slug == "index":
@@ -155,7 +184,20 @@ func Build(f *load.Files, opts Options) *Site {
 		}
 	}
 	if s.Home == nil {
-		s.Home = &Page{Slug: "index", Title: s.Title}
+		s.Home = &Page{Slug: "index", Title: s.Title, Lang: s.Language}
+	}
+	// A page in another language is a version of the site's page of the same address.
+	byPath := map[string]*Page{s.Home.Path(): s.Home}
+	for _, p := range append(slices.Clone(s.Guides), s.Pages...) {
+		byPath[p.Path()] = p
+	}
+	for _, t := range translated {
+		if p, ok := byPath[t.Path()]; ok {
+			if p.Translations == nil {
+				p.Translations = map[string]*Page{}
+			}
+			p.Translations[t.Lang] = t
+		}
 	}
 	sortSite(s)
 	return s
@@ -215,9 +257,33 @@ func zone(name string, fallback *time.Location) *time.Location {
 	return loc
 }
 
-type line struct{ Name, Phone, Text, URL string }
+func lineOf(l *load.Line) Line {
+	out := Line{Name: l.Name, Phone: l.Phone, Text: l.Text, URL: l.URL, Option: l.Option}
+	for _, t := range l.Translations {
+		if out.Translations == nil {
+			out.Translations = map[string]Line{}
+		}
+		// A translation gives what differs; the number and the address are the line's own
+		// unless it gives others. What to text and what to press are the language's own:
+		// a service may take texts in one language only.
+		tl := Line{Name: cmp.Or(t.Name, l.Name), Phone: cmp.Or(t.Phone, l.Phone), Text: t.Text,
+			URL: cmp.Or(t.URL, l.URL), Option: t.Option}
+		out.Translations[t.Lang] = tl
+	}
+	return out
+}
 
-func lineOf(l *load.Line) line { return line{l.Name, l.Phone, l.Text, l.URL} }
+// textOf returns a file's translations by language and field.
+func textOf(ts []*load.Translation) map[string]map[string]string {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := map[string]map[string]string{}
+	for _, t := range ts {
+		out[t.Lang] = t.Fields
+	}
+	return out
+}
 
 func meetingOf(m *load.Meeting) Meeting {
 	mt := Meeting{Start: m.Start, Overnight: m.Overnight != nil && *m.Overnight}

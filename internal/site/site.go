@@ -9,17 +9,30 @@
 package site
 
 import (
+	"fmt"
+	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/markdown"
+	"sitegen/internal/words"
 )
 
 // Site is the whole published site.
 type Site struct {
-	Title    string // data/site.yaml title
+	Title string // data/site.yaml title
+	// TitleIn is the title in other languages (data/site.yaml LANG: title), by language.
+	TitleIn  map[string]string
 	BaseURL  string // base_url or --base-url, always ending in "/"
-	Language string // "en" or "es"
+	Language string // the site's own language: its pages are at the root
+	// Languages are the interface languages, Language first: each other one has a copy of
+	// every page under /LANG/ (data/site.yaml languages; default Language alone).
+	Languages []string
+	// Catalogs are the translation catalogues by language (i18n/LANG.yaml); every language
+	// of Languages has one.
+	Catalogs map[string]*words.Catalog
 	// Location is the site's default time zone (data/site.yaml timezone).
 	Location       *time.Location
 	Helpline       Line // shown on every page
@@ -38,6 +51,36 @@ type Site struct {
 	Home       *Page        // content/index.md; never nil after Build
 	Guides     []*Page      // content/guides/*.md, sorted by order, then title
 	Pages      []*Page      // other plain pages (about, privacy), sorted by slug
+
+	markdownOnce  sync.Once
+	converter     *markdown.Converter
+	markdownCache sync.Map // Markdown source → *markdown.Result
+}
+
+// Words returns the catalogue of lang, or of the site's language when lang has none.
+func (s *Site) Words(lang string) *words.Catalog {
+	if c, ok := s.Catalogs[lang]; ok {
+		return c
+	}
+	return s.Catalogs[s.Language]
+}
+
+// TitleFor returns the site's title as pages in lang give it.
+func (s *Site) TitleFor(lang string) string {
+	if t := s.TitleIn[lang]; t != "" {
+		return t
+	}
+	return s.Title
+}
+
+// Speaks reports whether lang is one of the site's interface languages.
+func (s *Site) Speaks(lang string) bool {
+	for _, l := range s.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // Line is a phone line shown on every page: the crisis line or the NAMI HelpLine.
@@ -46,6 +89,18 @@ type Line struct {
 	Phone string
 	Text  string // what to text, and to which number, if the line takes texts
 	URL   string
+	// Option is what to press after calling for this language's service ("2"); "" for none.
+	Option string
+	// Translations are the line as pages in other languages give it, by language.
+	Translations map[string]Line
+}
+
+// In returns the line as pages in lang give it.
+func (l Line) In(lang string) Line {
+	if t, ok := l.Translations[lang]; ok {
+		return t
+	}
+	return l
 }
 
 // Address is a postal address.
@@ -70,7 +125,9 @@ type Affiliate struct {
 	Champions *Champions
 	About     string   // Markdown
 	Editors   []string // git host user names
-	Source    string   // path of the file, e.g. data/affiliates/nami-ohio.yaml
+	// AboutIn is About in other languages, by language (the file's LANG: about).
+	AboutIn map[string]string
+	Source  string // path of the file, e.g. data/affiliates/nami-ohio.yaml
 
 	Children  []*Affiliate // affiliates whose parent this is, by name
 	Groups    []*Group     // its published groups, by name
@@ -103,11 +160,14 @@ type Group struct {
 	Online     *Online        // nil for in-person groups
 	Contact    Contact        // the group's own; see [Group.ContactOrAffiliate]
 	Audience   []string
-	Notes      string     // Markdown
-	Verified   civil.Date // last confirmed
-	Starts     civil.Date // zero when not set
-	Skip       []civil.Date
-	Source     string // path of the file
+	Notes      string // Markdown
+	// Text holds the group's notes, directions and online instructions in other languages,
+	// by language and field: Text["es"]["notes"] (the file's LANG: block).
+	Text     map[string]map[string]string
+	Verified civil.Date // last confirmed
+	Starts   civil.Date // zero when not set
+	Skip     []civil.Date
+	Source   string // path of the file
 }
 
 // ListState returns the lowercase USPS code of the state whose list shows g (/groups/oh/):
@@ -187,7 +247,9 @@ type Training struct {
 	Setting     string         // "community" or "correctional"
 	Seats       int            // 0 when not given
 	Notes       string         // Markdown
-	Source      string
+	// Text holds the training's notes and directions in other languages, as Group.Text.
+	Text   map[string]map[string]string
+	Source string
 	// Published and Updated are when the training's file was first added and last changed
 	// (see [FileDates]); zero when not known. Feeds date its entry by them, never by the
 	// build date, so that a rebuild of the same data on another day changes no entry.
@@ -219,6 +281,7 @@ type Application struct {
 // Page is a Markdown page: the home text, a guide or a plain page.
 type Page struct {
 	Slug    string // file name without .md; "index" for the home page
+	Guide   bool   // under content/guides/
 	Title   string
 	Summary string
 	Order   int
@@ -231,4 +294,104 @@ type Page struct {
 	Body     string
 	BodyLine int
 	Source   string
+	// Lang is the language the page is written in.
+	Lang string
+	// Translations are the page's versions in the site's other languages (content/LANG/),
+	// by language; a language without one shows a notice and a link to this page.
+	Translations map[string]*Page
+}
+
+// In returns the version of p written in lang, and whether there is one.
+func (p *Page) In(lang string) (*Page, bool) {
+	if p.Lang == lang {
+		return p, true
+	}
+	t, ok := p.Translations[lang]
+	return t, ok
+}
+
+// TextIn returns g's notes, directions or online instructions (field "notes", "directions"
+// or "instructions") as pages in lang show them: the file's LANG: text when it has one, else
+// the text written for everyone.
+func (g *Group) TextIn(lang, field string) string {
+	if t := g.Text[lang][field]; t != "" {
+		return t
+	}
+	switch field {
+	case "notes":
+		return g.Notes
+	case "directions":
+		if g.Place != nil {
+			return g.Place.Directions
+		}
+	case "instructions":
+		if g.Online != nil {
+			return g.Online.Instructions
+		}
+	}
+	return ""
+}
+
+// TextIn returns t's notes or directions as pages in lang show them, as Group.TextIn does.
+func (t *Training) TextIn(lang, field string) string {
+	if s := t.Text[lang][field]; s != "" {
+		return s
+	}
+	switch field {
+	case "notes":
+		return t.Notes
+	case "directions":
+		if t.Place != nil {
+			return t.Place.Directions
+		}
+	}
+	return ""
+}
+
+// AboutFor returns a's about as pages in lang show it.
+func (a *Affiliate) AboutFor(lang string) string {
+	if s := a.AboutIn[lang]; s != "" {
+		return s
+	}
+	return a.About
+}
+
+// Markdown returns the Markdown text src (from the file source, starting on its line line)
+// in every form the site uses, parsing it once per build whatever the number of pages,
+// feeds and calendars that show it: notes repeat across groups and languages. A text beyond
+// the Markdown limits, which check refuses before any build, is an error naming the file.
+func (s *Site) Markdown(src, source string, line int) (*markdown.Result, error) {
+	if m, ok := s.markdownCache.Load(src); ok {
+		return m.(*markdown.Result), nil
+	}
+	m, err := s.markdownConverter().Render(src, line)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	s.markdownCache.Store(src, m)
+	return m, nil
+}
+
+// PlainText returns Markdown source src as plain text, for feeds and calendars; a text
+// that cannot be converted is given as written.
+func (s *Site) PlainText(src string) string {
+	if strings.TrimSpace(src) == "" {
+		return ""
+	}
+	m, err := s.Markdown(src, "", 1)
+	if err != nil {
+		return strings.TrimSpace(src)
+	}
+	return m.Text
+}
+
+func (s *Site) markdownConverter() *markdown.Converter {
+	s.markdownOnce.Do(func() {
+		base := "/"
+		if u, err := url.Parse(s.BaseURL); err == nil && u.Path != "" {
+			base = u.Path
+		}
+		s.converter = markdown.New(markdown.Options{BasePath: base, ReservedIDs: ElementIDs()})
+	})
+	return s.converter
 }

@@ -50,7 +50,9 @@ func GroupStatuses() []string { return []string{"active", "paused", "ended"} }
 func AffiliateKinds() []string { return []string{"affiliate", "state-organization"} }
 
 // ChampionTasks returns what an affiliate may ask Connection Champions to help with.
-func ChampionTasks() []string { return []string{"locations", "transportation", "materials", "promotion"} }
+func ChampionTasks() []string {
+	return []string{"locations", "transportation", "materials", "promotion"}
+}
 
 // TrainingKinds returns the values of a training's kind.
 func TrainingKinds() []string { return []string{"facilitator", "trainer", "champion-orientation"} }
@@ -61,20 +63,9 @@ func TrainingStatuses() []string { return []string{"open", "full", "cancelled", 
 // Settings returns where a training's facilitators will lead groups.
 func Settings() []string { return []string{"community", "correctional"} }
 
-// TimesOfDay returns the parts of the day the finder filters meetings by (see [TimeOfDay]).
+// TimesOfDay returns the parts of the day the finder filters meetings by (see
+// schedule.TimeOfDay).
 func TimesOfDay() []string { return []string{"morning", "afternoon", "evening"} }
-
-// TimeOfDay returns the part of the day in which a meeting starting at hour:minute falls:
-// "morning" before 12:00, "afternoon" from 12:00 to 17:00 included, "evening" after 17:00.
-func TimeOfDay(hour, minute int) string {
-	switch m := hour*60 + minute; {
-	case m < 12*60:
-		return "morning"
-	case m <= 17*60:
-		return "afternoon"
-	}
-	return "evening"
-}
 
 // Blocks returns the data lists a guide may show after its text.
 func Blocks() []string {

@@ -37,14 +37,3 @@ func TestDays(t *testing.T) {
 		t.Errorf("Weekday accepted a capitalised day")
 	}
 }
-
-func TestTimeOfDay(t *testing.T) {
-	for _, tt := range []struct {
-		h, m int
-		want string
-	}{{0, 0, "morning"}, {11, 59, "morning"}, {12, 0, "afternoon"}, {17, 0, "afternoon"}, {17, 1, "evening"}, {23, 59, "evening"}} {
-		if got := TimeOfDay(tt.h, tt.m); got != tt.want {
-			t.Errorf("TimeOfDay(%d, %d) = %q, want %q", tt.h, tt.m, got, tt.want)
-		}
-	}
-}
