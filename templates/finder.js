@@ -3,8 +3,9 @@
 // script the page still lists every state's groups.
 
 import { queryWords } from "./fold.js";
-import { Index, filterNames, siteBase } from "./search-index.js";
+import { Index, filterNames, siteBase, siteHome } from "./search-index.js";
 import { el, groupItem } from "./results.js";
+import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches it with the others rather than after results.js.
 import "./meetings.js";
 
@@ -22,17 +23,17 @@ if (form && status) start(form, status);
  */
 function start(form, status) {
   const base = siteBase();
-  const lang = document.documentElement.lang || "en";
-  const index = new Index(base);
+  const home = siteHome();
+  const index = new Index(base, lang);
   const list = el("div", "finder-results");
   status.after(list);
   const states = document.querySelector("section.states");
   if (states && !states.id) states.id = "states";
 
-  const near = el("button", "near", "Near me");
+  const near = el("button", "near", t("js.near-me"));
   near.type = "button";
   near.setAttribute("aria-pressed", "false");
-  near.title = "Sort by distance from you; your location stays on this device";
+  near.title = t("js.near-me-title");
   form.querySelector('button[type="submit"], button:not([type])')?.after(" ", near);
 
   let runs = 0;
@@ -105,7 +106,7 @@ function start(form, status) {
     try {
       if (!words.length && !filters.length && !position) {
         list.replaceChildren();
-        say(q.q ? "Type at least two letters of a name, city or ZIP code." : "");
+        say(q.q ? t("js.too-short") : "");
         return;
       }
       const refs = await index.match(q.q, q);
@@ -124,7 +125,7 @@ function start(form, status) {
     } catch (err) {
       if (id !== runs) return;
       list.replaceChildren();
-      say("The search could not load. Every group is listed by state below.");
+      say(t("js.failed-finder"));
       console.error(err);
     } finally {
       if (id === runs) {
@@ -140,11 +141,11 @@ function start(form, status) {
 
   function show(q, filters, count, items, now) {
     const what = [];
-    if (q.q.trim()) what.push(`“${q.q.trim()}”`);
+    if (q.q.trim()) what.push(t("js.quoted", { what: q.q.trim() }));
     for (const n of filters) what.push(label(n, q[n]));
-    let text = `${count} ${count === 1 ? "group" : "groups"}${what.length ? ` for ${what.join(", ")}` : ""}`;
-    if (position) text += ", nearest first";
-    if (items.length < count) text += ` (showing ${items.length})`;
+    let text = what.length ? tn("js.count-for", count, { what: what.join(", ") }) : tn("js.count", count);
+    if (position) text += t("js.nearest-first");
+    if (items.length < count) text += t("js.showing", { shown: items.length });
     say(`${text}.`);
     status.dataset.count = String(count);
     if (count === 0) {
@@ -152,10 +153,10 @@ function start(form, status) {
       return;
     }
     const ul = el("ul", "groups");
-    for (const it of items) ul.append(groupItem(it.rec, { base: index.base, lang, now, km: it.km }));
+    for (const it of items) ul.append(groupItem(it.rec, { home, lang, now, km: it.km }));
     const parts = [ul];
     if (items.length < count) {
-      const more = el("button", "more", `Show ${Math.min(pageSize, count - items.length)} more`);
+      const more = el("button", "more", tn("js.show-more", Math.min(pageSize, count - items.length)));
       more.type = "button";
       more.addEventListener("click", async () => {
         const before = items.length;
@@ -171,10 +172,10 @@ function start(form, status) {
   // empty says that nothing matched, and offers ways to widen the search.
   function empty(q, filters) {
     const box = el("div", "notice");
-    box.append(el("p", "", "No group matches this search."));
+    box.append(el("p", "", t("js.no-match")));
     const ways = el("ul");
     for (const n of filters) {
-      const b = el("button", "", `Remove “${label(n, q[n])}”`);
+      const b = el("button", "", t("js.remove", { what: label(n, q[n]) }));
       b.type = "button";
       b.addEventListener("click", () => {
         const next = { ...q, [n]: "" };
@@ -184,7 +185,7 @@ function start(form, status) {
       ways.append(el("li").appendChild(b).parentNode);
     }
     if (q.q.trim()) {
-      const b = el("button", "", `Search without “${q.q.trim()}”`);
+      const b = el("button", "", t("js.without", { what: q.q.trim() }));
       b.type = "button";
       b.addEventListener("click", () => {
         const next = { ...q, q: "" };
@@ -194,15 +195,15 @@ function start(form, status) {
       ways.append(el("li").appendChild(b).parentNode);
     }
     if (q.state) {
-      const a = el("a", "", `Every group in ${label("state", q.state)}`);
-      a.href = `${index.base}groups/${q.state}/`;
+      const a = el("a", "", t("js.every-in-state", { state: label("state", q.state) }));
+      a.href = `${home}groups/${q.state}/`;
       ways.append(el("li").appendChild(a).parentNode);
     }
-    const all = el("a", "", "Browse the groups of every state");
+    const all = el("a", "", t("js.browse-states"));
     all.href = "#states";
     ways.append(el("li").appendChild(all).parentNode);
     box.append(ways);
-    box.append(el("p", "", "Online groups welcome people from anywhere: try Attendance “Online”."));
+    box.append(el("p", "", t("js.try-online")));
     return box;
   }
 
@@ -241,10 +242,10 @@ function start(form, status) {
       return;
     }
     if (!navigator.geolocation) {
-      say("This browser cannot tell where you are. Search by city or ZIP code instead.");
+      say(t("js.no-geolocation"));
       return;
     }
-    say("Waiting for your location…");
+    say(t("js.waiting-location"));
     navigator.geolocation.getCurrentPosition(
       (p) => {
         // The position stays in this page's memory: it is never sent or stored.
@@ -253,7 +254,7 @@ function start(form, status) {
         shown = pageSize;
         run(read());
       },
-      () => say("Your location is not available. Search by city or ZIP code instead."),
+      () => say(t("js.location-unavailable")),
       { maximumAge: 600000, timeout: 20000 },
     );
   });

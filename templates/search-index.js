@@ -8,6 +8,15 @@ import { queryWords } from "./fold.js";
 export const filterNames = ["state", "day", "time", "attendance", "language", "program", "audience"];
 
 /**
+ * siteHome returns the home of the page's language ("/connection/" or "/connection/es/"):
+ * links to pages go under it, files every language shares under siteBase.
+ */
+export function siteHome() {
+  const h = document.body && document.body.dataset.home;
+  return h || siteBase();
+}
+
+/**
  * siteBase returns the site's base path ("/" or "/connection/"): the page's data-base
  * attribute, else the folder above the script's.
  */
@@ -105,9 +114,13 @@ function boxDistanceKm(p, box) {
 
 /** Index reads the index files of one site, each at most once. */
 export class Index {
-  /** @param {string} base the site's base path */
-  constructor(base) {
+  /**
+   * @param {string} base the site's base path
+   * @param {string} [lang] the page's language, whose index of other pages /search/ reads
+   */
+  constructor(base, lang = "en") {
     this.base = base;
+    this.lang = lang;
     this.files = new Map();
   }
 
@@ -229,7 +242,8 @@ export class Index {
   async siteMatches(q) {
     const words = queryWords(q);
     if (words.length === 0) return [];
-    const idx = await this.json((await this.manifest()).site);
+    const m = await this.manifest();
+    const idx = await this.json(m.sites[this.lang] || Object.values(m.sites)[0]);
     let match = null;
     for (const w of words) {
       const lists = [];

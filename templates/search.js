@@ -2,16 +2,17 @@
 // of the query by prefix, grouped by kind, with the query kept in the URL.
 
 import { queryWords } from "./fold.js";
-import { Index, siteBase } from "./search-index.js";
+import { Index, siteBase, siteHome } from "./search-index.js";
 import { el, groupItem } from "./results.js";
+import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches it with the others rather than after results.js.
 import "./meetings.js";
 
 const groupsShown = 10;
 const kinds = [
-  ["affiliate", "Affiliates"],
-  ["training", "Trainings"],
-  ["guide", "Guides"],
+  ["affiliate", "nav.affiliates"],
+  ["training", "nav.trainings"],
+  ["guide", "nav.guides"],
 ];
 
 const form = document.querySelector("form.search-form");
@@ -25,8 +26,8 @@ if (form && status) start(form, status);
  */
 function start(form, status) {
   const base = siteBase();
-  const lang = document.documentElement.lang || "en";
-  const index = new Index(base);
+  const home = siteHome();
+  const index = new Index(base, lang);
   const input = form.elements.namedItem("q");
   const list = el("div", "search-results");
   status.after(list);
@@ -51,7 +52,7 @@ function start(form, status) {
     try {
       if (!queryWords(q).length) {
         list.replaceChildren();
-        say(q.trim() ? "Type at least two letters of a word." : "");
+        say(q.trim() ? t("js.too-short-word") : "");
         return;
       }
       const [refs, docs] = await Promise.all([index.match(q), index.siteMatches(q)]);
@@ -59,18 +60,18 @@ function start(form, status) {
       if (id !== runs) return;
       const now = Date.now();
       const total = refs.length + docs.length;
-      say(`${total} ${total === 1 ? "result" : "results"} for “${q.trim()}”.`);
+      say(tn("js.results-for", total, { what: q.trim() }));
       status.dataset.count = String(total);
       const parts = [];
       if (refs.length) {
         const sec = el("section", "results-kind");
-        sec.append(el("h2", "", `Groups (${refs.length})`));
+        sec.append(el("h2", "", t("js.groups-count", { count: refs.length })));
         const ul = el("ul", "groups");
-        for (const rec of recs) ul.append(groupItem(rec, { base, lang, now }));
+        for (const rec of recs) ul.append(groupItem(rec, { home, lang, now }));
         sec.append(ul);
         if (refs.length > recs.length) {
-          const a = el("a", "", `See all ${refs.length} groups in the finder`);
-          a.href = `${base}groups/?${new URLSearchParams({ q })}`;
+          const a = el("a", "", t("js.see-all", { count: refs.length }));
+          a.href = `${home}groups/?${new URLSearchParams({ q })}`;
           sec.append(el("p").appendChild(a).parentNode);
         }
         parts.push(sec);
@@ -80,7 +81,7 @@ function start(form, status) {
         const these = docs.filter((d) => d.kind === kind);
         if (!these.length) continue;
         const sec = el("section", "results-kind");
-        sec.append(el("h2", "", `${title} (${these.length})`));
+        sec.append(el("h2", "", `${t(title)} (${these.length})`));
         const ul = el("ul", "trainings");
         for (const d of these) {
           const li = el("li");
@@ -88,7 +89,7 @@ function start(form, status) {
           a.href = base + d.url;
           if (d.lang) a.lang = d.lang;
           li.append(a);
-          if (d.end && d.end < today) li.append(" ", el("strong", "tag", "Past"));
+          if (d.end && d.end < today) li.append(" ", el("strong", "tag", t("js.past")));
           if (d.summary) li.append(el("span", "training-what", d.summary));
           ul.append(li);
         }
@@ -97,11 +98,11 @@ function start(form, status) {
       }
       if (!parts.length) {
         const box = el("div", "notice");
-        box.append(el("p", "", "Nothing matches this search. Check the spelling, use fewer words, or browse:"));
+        box.append(el("p", "", t("js.nothing")));
         const ul = el("ul");
-        for (const [href, text] of [["groups/", "Groups by state"], ["affiliates/", "Affiliates"], ["trainings/", "Trainings"]]) {
-          const a = el("a", "", text);
-          a.href = base + href;
+        for (const [href, key] of [["groups/", "finder.by-state"], ["affiliates/", "nav.affiliates"], ["trainings/", "nav.trainings"]]) {
+          const a = el("a", "", t(key));
+          a.href = home + href;
           ul.append(el("li").appendChild(a).parentNode);
         }
         box.append(ul);
@@ -111,7 +112,7 @@ function start(form, status) {
     } catch (err) {
       if (id !== runs) return;
       list.replaceChildren();
-      say("The search could not load. Browse the groups by state, the affiliates or the trainings instead.");
+      say(t("js.failed-search"));
       console.error(err);
     } finally {
       if (id === runs) {

@@ -18,6 +18,7 @@ import (
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
+	"sitegen/internal/markdown"
 	"sitegen/internal/suggest"
 )
 
@@ -48,9 +49,6 @@ var (
 		VI AS MP`)
 )
 
-// Reserved are the top-level addresses that a plain page's slug may not take.
-var Reserved = []string{"groups", "affiliates", "trainings", "guides", "search", "api", "assets", "index", "404", "sitemap", "robots"}
-
 var (
 	postalRE   = regexp.MustCompile(`^[0-9]{5}(-[0-9]{4})?$`)
 	languageRE = regexp.MustCompile(`^[a-z]{2,3}$`)
@@ -62,6 +60,7 @@ type checker struct {
 	opts  Options
 	diags diag.List
 	zones sync.Map // name → *time.Location or nil, so each zone is loaded once
+	md    *markdown.Converter
 }
 
 // Files checks every file and the rules between them, and returns the problems sorted by path
@@ -86,7 +85,8 @@ func Files(f *load.Files, opts Options) diag.List {
 	for _, t := range f.Trainings {
 		c.training(t, affiliates, slugs)
 	}
-	c.pages(f.Pages)
+	langs := c.languages(f)
+	c.pages(f.Pages, langs)
 	return c.diags.Sort()
 }
 
@@ -281,24 +281,7 @@ func (c *checker) markdown(path string, k load.Keys, key, value string) {
 	if rawHTML(value) {
 		c.warnf(path, k.At(key), "%s contains HTML, which is not shown on the site: use Markdown instead", key)
 	}
-	if link := unsafeLink(value); link != "" {
-		c.warnf(path, k.At(key), "%s has a %s link, which is not shown on the site: links start with https://, mailto: or tel:", key, link)
-	}
-}
-
-var linkRE = regexp.MustCompile(`\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):`)
-
-// unsafeLink returns the scheme ("javascript:") of the first Markdown link of s that the site
-// drops (any scheme other than http, https, mailto and tel), or "".
-func unsafeLink(s string) string {
-	for _, m := range linkRE.FindAllStringSubmatch(s, -1) {
-		switch strings.ToLower(m[1]) {
-		case "http", "https", "mailto", "tel":
-		default:
-			return m[1] + ":"
-		}
-	}
-	return ""
+	c.markdownText(path, k.At(key), key, value)
 }
 
 var htmlRE = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>|<!--`)

@@ -355,7 +355,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	}
 }
 
-func (c *checker) pages(pages []*load.Page) {
+func (c *checker) pages(pages []*load.Page, langs []string) {
 	home := false
 	for _, pg := range pages {
 		p, k := pg.Path, pg.Keys
@@ -369,7 +369,7 @@ func (c *checker) pages(pages []*load.Page) {
 		for i, b := range pg.Blocks {
 			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
 		}
-		if !pg.Guide && slices.Contains(Reserved, pg.Slug) && pg.Slug != "index" {
+		if !pg.Guide && slices.Contains(reserved(langs), pg.Slug) && pg.Slug != "index" {
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "a page cannot be named %q: that address belongs to the site; rename the file", pg.Slug)
 		}
 		if !pg.Updated.IsZero() && !c.opts.Now.IsZero() && pg.Updated.After(c.opts.Now) {
@@ -385,11 +385,7 @@ func (c *checker) pages(pages []*load.Page) {
 			}
 			c.warnf(p, load.Pos{Line: line, Col: 1}, "HTML in Markdown is not shown on the site: use Markdown instead")
 		}
-		for i, l := range strings.Split(pg.Body, "\n") {
-			if scheme := unsafeLink(l); scheme != "" {
-				c.warnf(p, load.Pos{Line: pg.BodyLine + i, Col: 1}, "a %s link is not shown on the site: links start with https://, mailto:, tel: or /", scheme)
-			}
-		}
+		c.markdownText(p, load.Pos{Line: pg.BodyLine, Col: 1}, "the text", pg.Body)
 	}
 	if !home {
 		c.errorf("content/index.md", load.Pos{}, "missing: the home page's text goes in content/index.md")

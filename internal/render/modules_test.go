@@ -5,7 +5,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"sitegen/internal/site"
 )
 
 func TestModules(t *testing.T) {
@@ -44,7 +43,7 @@ func TestModules(t *testing.T) {
 			for name, text := range tt.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(text)}
 			}
-			r, err := newRenderer(&site.Site{BaseURL: "https://example.org/"}, fsys)
+			r, err := newRenderer(testSite(t), fsys)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("newRenderer() error = %v, want one containing %q", err, tt.wantErr)

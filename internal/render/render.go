@@ -133,6 +133,9 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		samples:  map[string]string{},
 		imports:  map[string][]string{},
 	}
+	if len(s.Languages) == 0 {
+		return nil, fmt.Errorf("render: the site speaks no language")
+	}
 	for _, code := range s.Languages {
 		w := s.Catalogs[code]
 		if w == nil {

@@ -10,152 +10,26 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 	_ "time/tzdata" // the test site's zones, whatever the machine has
 
-	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
-// XSS payloads placed in every kind of text the site publishes.
-const (
-	xssScript = `<script>alert(1)</script>`
-	xssImg    = `<img src=x onerror=alert(1)>`
-	xssAttr   = `" onmouseover="alert(1)`
-	xssLink   = `[click me](javascript:alert(1))`
-)
-
-const xssAll = xssScript + " " + xssImg + " " + xssAttr + " " + xssLink
-
-func loc(t *testing.T, name string) *time.Location {
-	t.Helper()
-	l, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatalf("LoadLocation(%q) = %v", name, err)
-	}
-	return l
-}
-
-func date(t *testing.T, s string) civil.Date {
-	t.Helper()
-	d, err := civil.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// testSite returns a site with two states, affiliates with a parent, groups of every kind,
-// upcoming, past and correctional trainings, three guides with blocks, and about/privacy; its
-// texts carry XSS payloads.
+// testSite returns the shared fixture (package sitetest), built as of 2026-11-20: its texts
+// carry XSS payloads.
 func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	ny, den := loc(t, "America/New_York"), loc(t, "America/Denver")
-	yes := true
-	s := &site.Site{
-		Title:    "NAMI Connection Groups",
-		BaseURL:  "https://example.org/connection/",
-		Language: "en",
-		Location: ny,
-		Helpline: site.Line{Name: "NAMI HelpLine", Phone: "1-800-950-6264", Text: `Text "helpline" to 62640`, URL: "https://www.nami.org/help"},
-		Crisis:   site.Line{Name: "988 Suicide & Crisis Lifeline", Phone: "988", Text: "988"},
-		EditURL:  "https://git.example.org/edit/main/",
-		Now:      date(t, "2026-11-20"),
-	}
-	ohio := &site.Affiliate{Slug: "nami-ohio", Name: "NAMI Ohio", Kind: "state-organization", State: "OH",
-		Email: "programs@oh.example.org", Phone: "614-555-0190", Website: "https://oh.example.org/",
-		Location: ny, About: "Ohio's state organization. " + xssAll, Source: "data/affiliates/nami-ohio.yaml"}
-	lake := &site.Affiliate{Slug: "nami-lakeshore", Name: "NAMI Lakeshore", Kind: "affiliate", State: "OH",
-		Parent: ohio, Email: "help@lakeshore.example.org", Location: ny, Counties: []string{"Cuyahoga", "Lake"},
-		Champions: &site.Champions{Wanted: true, Tasks: []string{"locations", "promotion"}},
-		Address:   &site.Address{Street: "1 Main St", City: "Lakewood", State: "OH", PostalCode: "44107"},
-		Source:    "data/affiliates/nami-lakeshore.yaml"}
-	nm := &site.Affiliate{Slug: "nami-new-mexico", Name: "NAMI New Mexico", Kind: "state-organization", State: "NM",
-		Email: "info@nm.example.org", Location: den, Source: "data/affiliates/nami-new-mexico.yaml"}
-	sandia := &site.Affiliate{Slug: "nami-sandia", Name: "NAMI Sandia", Kind: "affiliate", State: "NM", Parent: nm,
-		Phone: "505-555-0101", Location: den,
-		Champions: &site.Champions{Wanted: true, Tasks: []string{"transportation", "materials"}, Contact: "champions@sandia.example.org"},
-		Source:    "data/affiliates/nami-sandia.yaml"}
-	ohio.Children = []*site.Affiliate{lake}
-	nm.Children = []*site.Affiliate{sandia}
-	s.Affiliates = []*site.Affiliate{nm, sandia, ohio, lake}
+	return sitetest.Build(t, sitetest.Fixture(t), sitetest.Date(t, "2026-11-20"))
+}
 
-	clock := func(h, m int) civil.Clock { return civil.Clock{Hour: h, Minute: m} }
-	active := &site.Group{ID: "nami-lakeshore/tuesday-evening", Slug: "tuesday-evening", Affiliate: lake,
-		Name: "Lakewood Tuesday " + xssScript, Program: "connection", Language: "en", Status: "active",
-		Attendance: "in-person", Location: ny,
-		Meetings: []site.Meeting{{Day: time.Tuesday, Start: clock(18, 30), End: clock(20, 0)}},
-		Place: &site.Place{Name: "Lakewood Library " + xssImg, Street: "15425 Detroit Ave", City: "Lakewood",
-			State: "OH", PostalCode: "44107", HasCoords: true, Lat: 41.4819, Lon: -81.8, Accessible: &yes,
-			Directions: "Room 2, upstairs. " + xssLink},
-		Notes:    "Bring a friend. " + xssAll,
-		Audience: []string{"young-adults", "veterans"},
-		Verified: date(t, "2026-10-01"), Source: "data/groups/nami-lakeshore/tuesday-evening.yaml"}
-	paused := &site.Group{ID: "nami-lakeshore/paused-thursday", Slug: "paused-thursday", Affiliate: lake,
-		Name: "Paused Thursday Group", Program: "connection", Language: "en", Status: "paused",
-		Attendance: "in-person", Location: ny,
-		Meetings: []site.Meeting{{Day: time.Thursday, Start: clock(10, 0), End: clock(11, 30)}},
-		Place:    &site.Place{Name: "Church Hall", Street: "2 Elm St", City: "Euclid", State: "OH", PostalCode: "44123"},
-		Verified: date(t, "2026-09-01"), Source: "data/groups/nami-lakeshore/paused-thursday.yaml"}
-	private := &site.Group{ID: "nami-lakeshore/online-private", Slug: "online-private", Affiliate: lake,
-		Name: "Online Private Link", Program: "connection", Language: "en", Status: "active", Attendance: "online",
-		Location: ny, Meetings: []site.Meeting{{Day: time.Monday, Start: clock(19, 0), End: clock(20, 30), Weeks: []int{1, 3}}},
-		Online:   &site.Online{Platform: "Zoom", Instructions: "Write to us for the link. " + xssAll},
-		Contact:  site.Contact{Email: "online@lakeshore.example.org"},
-		Verified: date(t, "2026-10-15"), Source: "data/groups/nami-lakeshore/online-private.yaml"}
-	public := &site.Group{ID: "nami-ohio/statewide-online", Slug: "statewide-online", Affiliate: ohio,
-		Name: "Statewide Online", Program: "connection", Language: "en", Status: "active", Attendance: "online",
-		Location: ny, Meetings: []site.Meeting{{Day: time.Wednesday, Start: clock(12, 0), End: clock(13, 30)}},
-		Online:   &site.Online{Platform: "Jitsi", JoinURL: "https://meet.example.com/public-room", LinkPublic: true},
-		Verified: date(t, "2026-11-01"), Source: "data/groups/nami-ohio/statewide-online.yaml"}
-	hybrid := &site.Group{ID: "nami-sandia/conexion-albuquerque", Slug: "conexion-albuquerque", Affiliate: sandia,
-		Name: "Conexión Albuquerque", Program: "conexion", Language: "es", Status: "active", Attendance: "hybrid",
-		Location: den, Meetings: []site.Meeting{{Day: time.Saturday, Start: clock(10, 0), End: clock(11, 30)}},
-		Place:    &site.Place{Name: "Centro Comunitario", Street: "500 Central Ave SW", City: "Albuquerque", State: "NM", PostalCode: "87102"},
-		Online:   &site.Online{Platform: "Zoom"},
-		Starts:   date(t, "2026-12-05"),
-		Verified: date(t, "2026-11-10"), Source: "data/groups/nami-sandia/conexion-albuquerque.yaml"}
-	lake.Groups = []*site.Group{private, paused, active}
-	ohio.Groups = []*site.Group{public}
-	sandia.Groups = []*site.Group{hybrid}
-	s.Groups = []*site.Group{hybrid, private, paused, active, public}
-
-	upcoming := &site.Training{Slug: "oh-facilitator-2026-12", Title: "Ohio Facilitator Training " + xssScript,
-		Kind: "facilitator", Program: "connection", Language: "en", Host: ohio,
-		Start: date(t, "2026-12-04"), End: date(t, "2026-12-06"), Daily: &site.Daily{Start: clock(9, 0), End: clock(16, 30)},
-		Location: ny, Attendance: "in-person",
-		Place:       &site.Place{Name: "NAMI Ohio Office", Street: "1100 E Broad St", City: "Columbus", State: "OH", PostalCode: "43205"},
-		Application: &site.Application{Deadline: date(t, "2026-11-27"), URL: "https://oh.example.org/apply", Contact: "train@oh.example.org", Screening: true},
-		Status:      "open", Setting: "community", Seats: 16, Notes: "Lunch provided. " + xssAll,
-		Source: "data/trainings/oh-facilitator-2026-12.yaml"}
-	correctional := &site.Training{Slug: "nm-correctional-2027-02", Title: "Correctional Facilitator Training",
-		Kind: "facilitator", Program: "connection", Language: "en", Host: nm,
-		Start: date(t, "2027-02-10"), End: date(t, "2027-02-12"), Location: den, Attendance: "online",
-		Status: "full", Setting: "correctional", Source: "data/trainings/nm-correctional-2027-02.yaml"}
-	past := &site.Training{Slug: "oh-trainer-2026-03", Title: "Ohio Trainer Training", Kind: "trainer",
-		Program: "connection", Language: "en", Host: ohio, Start: date(t, "2026-03-01"), End: date(t, "2026-03-03"),
-		Location: ny, Attendance: "online", Status: "open", Setting: "community",
-		Source: "data/trainings/oh-trainer-2026-03.yaml"}
-	ohio.Trainings = []*site.Training{past, upcoming}
-	nm.Trainings = []*site.Training{correctional}
-	s.Trainings = []*site.Training{past, upcoming, correctional}
-
-	s.Home = &site.Page{Slug: "index", Title: "Find a NAMI Connection group", Summary: "Free peer-led groups.",
-		Body: "# Welcome\n\nNAMI Connection groups are free. " + xssAll + "\n", Source: "content/index.md"}
-	s.Guides = []*site.Page{
-		{Slug: "before-you-train", Title: "Before You Train", Summary: "What facilitators should know.", Order: 1,
-			Body:   "## Who can train\n\nPeople in recovery. " + xssAll + "\n\n### Correctional settings\n\nMore.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-			Blocks: []string{"facilitator-trainings", "state-organizations"}, Source: "content/guides/before-you-train.md"},
-		{Slug: "champions", Title: "Connection Champions", Summary: "Help groups run.", Order: 2,
-			Body: "## What champions do\n\nThey help.\n", Blocks: []string{"champion-calls"}, Source: "content/guides/champions.md"},
-		{Slug: "starting-a-group", Title: "Starting a Group", Summary: "How a group begins.", Order: 3,
-			Body: "## Steps\n\nAsk your affiliate.\n", Blocks: []string{"state-organizations"}, Source: "content/guides/starting-a-group.md"},
+// Pages renders every page of s with the templates of templates.
+func Pages(s *site.Site, templates fs.FS) (map[string][]byte, error) {
+	p, err := Plan(s, templates)
+	if err != nil {
+		return nil, err
 	}
-	s.Pages = []*site.Page{
-		{Slug: "about", Title: "About", Summary: "About this site.", Body: "We list groups. See [the finder](/groups/).\n", Source: "content/about.md"},
-		{Slug: "privacy", Title: "Privacy", Summary: "We do not track you.", Body: "No cookies.\n", Source: "content/privacy.md"},
-	}
-	return s
+	return p.Files.Files()
 }
 
 func templatesFS() fs.FS { return os.DirFS("../../templates") }
@@ -193,6 +67,10 @@ func TestPaths(t *testing.T) {
 		"trainings/nm-correctional-2027-02/index.html", "trainings/oh-trainer-2026-03/index.html",
 		"guides/before-you-train/index.html", "guides/champions/index.html", "guides/starting-a-group/index.html",
 		"search/index.html", "about/index.html", "privacy/index.html", "404.html",
+	}
+	// Every page again in Spanish, under es/.
+	for _, p := range want {
+		want = append(want, "es/"+p)
 	}
 	for _, p := range want {
 		if _, ok := out[p]; !ok {
@@ -328,16 +206,26 @@ func TestEveryPage(t *testing.T) {
 					t.Errorf("%s contains %q", p, bad)
 				}
 			}
-			for _, want := range []string{
-				`<html lang="en">`, `<meta name="viewport"`, `<meta name="description" content="`,
+			lang, nav, base := "en", "Main", "/connection/"
+			if strings.HasPrefix(p, "es/") {
+				lang, nav, base = "es", "Principal", "/connection/es/"
+			}
+			wants := []string{
+				`<html lang="` + lang + `">`, `<meta name="viewport"`, `<meta name="description" content="`,
 				`<meta property="og:title"`, `<meta property="og:description"`, `<meta property="og:type"`,
 				`<meta property="og:site_name" content="NAMI Connection Groups">`,
 				`<link rel="alternate" type="application/json"`, `href="/connection/api/groups.json"`,
 				`type="application/atom+xml"`, `href="/connection/trainings/feed.xml"`,
-				`<a class="skip" href="#main">`, `<main id="main"`, `<nav aria-label="Main">`, `<footer`,
-				`href="tel:988"`, `href="tel:&#43;18009506264"`, `href="sms:62640?body=helpline"`,
-				`href="/connection/about/"`, `href="/connection/privacy/"`,
-			} {
+				`<a class="skip" href="#main">`, `<main id="main"`, `<nav aria-label="` + nav + `">`, `<footer`,
+				`href="tel:988"`, `href="tel:&#43;18009506264"`,
+				`href="` + base + `about/"`, `href="` + base + `privacy/"`, `data-home="` + base + `"`,
+			}
+			if lang == "en" {
+				wants = append(wants, `href="sms:62640?body=helpline"`, `href="sms:988"`)
+			} else {
+				wants = append(wants, "llame al 988 y marque el 2", `href="sms:988?body=AYUDA"`)
+			}
+			for _, want := range wants {
 				if !strings.Contains(doc, want) {
 					t.Errorf("%s lacks %s", p, want)
 				}
@@ -346,7 +234,7 @@ func TestEveryPage(t *testing.T) {
 				t.Errorf("%s: the crisis banner does not come before the header", p)
 			}
 			canonical := `<link rel="canonical" href="https://example.org/connection/`
-			if p == "404.html" {
+			if strings.HasSuffix(p, "404.html") {
 				if strings.Contains(doc, canonical) {
 					t.Errorf("404.html has a canonical link")
 				}
@@ -397,6 +285,11 @@ func checkTag(t *testing.T, tg tag) {
 				t.Errorf("JSON-LD contains '<': %s", tg.body)
 			}
 		case typ == "module" && tg.attrs["src"] != "" && strings.TrimSpace(tg.body) == "":
+		case typ == "application/json" && tg.attrs["id"] == "words":
+			// Data for the scripts, which browsers never run.
+			if strings.Contains(tg.body, "<") {
+				t.Errorf("the scripts' words contain '<': %s", tg.body)
+			}
 		default:
 			t.Errorf("inline or untyped <script %v>%s</script>", tg.attrs, tg.body)
 		}
@@ -461,11 +354,29 @@ func TestGroupPages(t *testing.T) {
 			notWant: []string{"Ask for the link"},
 		},
 		{
-			name: "hybrid, Spanish, starting",
+			name: "hybrid, Spanish, starting, on an English page",
 			path: "groups/nami-sandia/conexion-albuquerque/index.html",
-			want: []string{`<main id="main" lang="es">`, "NAMI Conexión", "Todos los sábados, 10:00–11:30 hora de la Montaña",
-				"Primera reunión: sábado, 5 de diciembre de 2026, 10:00 MST", "Centro Comunitario", "Pida el enlace:", "Idioma: Español"},
-			notWant: []string{"sábado, 28 de noviembre"},
+			want: []string{`<h1 lang="es">Conexión Albuquerque</h1>`, "NAMI Conexión", "Every Saturday, 10:00–11:30 am Mountain Time",
+				"First meeting: Saturday, December 5, 2026, 10:00 am MST", "Centro Comunitario", "Ask for the link:", "Language: Spanish",
+				`<link rel="alternate" hreflang="es" href="https://example.org/connection/es/groups/nami-sandia/conexion-albuquerque/">`,
+				`<link rel="alternate" hreflang="x-default" href="https://example.org/connection/groups/nami-sandia/conexion-albuquerque/">`,
+				`<a href="/connection/es/groups/nami-sandia/conexion-albuquerque/" hreflang="es" lang="es">Español</a>`},
+			notWant: []string{"Saturday, November 28", `<main id="main" lang=`},
+		},
+		{
+			name: "the same in Spanish",
+			path: "es/groups/nami-sandia/conexion-albuquerque/index.html",
+			want: []string{`<html lang="es">`, "<h1>Conexión Albuquerque</h1>", "Cada sábado, 10:00–11:30 a. m., hora de la montaña",
+				"Primera reunión: sábado, 5 de diciembre de 2026, 10:00 a. m. MST", "Pida el enlace:", "Idioma: español",
+				`href="/connection/es/groups/nami-sandia/conexion-albuquerque/group.ics"`, `href="/connection/es/affiliates/nami-sandia/"`,
+				`<a href="/connection/groups/nami-sandia/conexion-albuquerque/" hreflang="en" lang="en">English</a>`},
+		},
+		{
+			name: "a translated note in Spanish",
+			path: "es/groups/nami-lakeshore/tuesday-evening/index.html",
+			want: []string{"Traiga a un amigo.", "Cada martes, 6:30–8:00 p. m., hora del este", "Adultos jóvenes",
+				`<h1 lang="en">Lakewood Tuesday &lt;script&gt;alert(1)&lt;/script&gt;</h1>`, "Otros grupos de NAMI Lakeshore"},
+			notWant: []string{"Bring a friend"},
 		},
 		{
 			name: "state list",
@@ -477,7 +388,7 @@ func TestGroupPages(t *testing.T) {
 		{
 			name: "state list, starting",
 			path: "groups/nm/index.html",
-			want: []string{"Starting December 5, 2026", `lang="es"`, "Centro Comunitario, Albuquerque, and online", "in Spanish"},
+			want: []string{"Starting December 5, 2026", `lang="es"`, "Centro Comunitario, Albuquerque, NM, and online", "in Spanish"},
 		},
 		{
 			name: "finder",
@@ -489,6 +400,13 @@ func TestGroupPages(t *testing.T) {
 				`name="program"`, `<option value="conexion">`, `name="audience"`, `<option value="veterans">`,
 				`<div id="results" aria-live="polite"></div>`,
 				`<a href="/connection/groups/oh/">Ohio</a> (4 groups)`, `<a href="/connection/groups/nm/">New Mexico</a> (1 group)`},
+		},
+		{
+			name: "finder in Spanish",
+			path: "es/groups/index.html",
+			want: []string{`<form class="finder" action="/connection/es/groups/" method="get"`, `<option value="nm">Nuevo México</option>`,
+				`<option value="tuesday">martes</option>`, `<option value="es">español</option>`, "(1 grupo)", "(4 grupos)",
+				`<script type="application/json" id="words">`},
 		},
 	}
 	for _, tt := range tests {
@@ -560,7 +478,7 @@ func TestOtherPages(t *testing.T) {
 		{
 			name: "affiliate with parent and champion call",
 			path: "affiliates/nami-lakeshore/index.html",
-			want: []string{`part of <a href="/connection/affiliates/nami-ohio/">NAMI Ohio</a>`, "Counties served: Cuyahoga, Lake.",
+			want: []string{`, part of <a href="/connection/affiliates/nami-ohio/">NAMI Ohio</a>`, "Counties served: Cuyahoga and Lake.",
 				"Become a Connection Champion", "Securing group locations", "Promoting groups in the community",
 				"Lakewood Tuesday", "Suggest a correction", "1 Main St"},
 		},
@@ -601,6 +519,24 @@ func TestOtherPages(t *testing.T) {
 			path: "404.html",
 			want: []string{`<meta name="robots" content="noindex">`, `href="/connection/groups/"`, `href="tel:988"`},
 		},
+		{
+			name: "guide translated",
+			path: "es/guides/champions/index.html",
+			want: []string{"<h1>Connection Champions en español</h1>", "Ayudan.", "Afiliadas que buscan Connection Champions",
+				"Ayudar a los facilitadores con el transporte", `<nav class="toc" aria-label="Contenido">`},
+		},
+		{
+			name: "guide not translated",
+			path: "es/guides/starting-a-group/index.html",
+			want: []string{"Esta página todavía no está traducida al español.", `<a href="/connection/guides/starting-a-group/" hreflang="en">`,
+				`<h1 lang="en">Starting a Group</h1>`},
+			notWant: []string{"Ask your affiliate."},
+		},
+		{
+			name: "affiliate about in Spanish",
+			path: "es/affiliates/nami-ohio/index.html",
+			want: []string{"La organización estatal de Ohio.", "Organización estatal de NAMI en Ohio", "Capacitaciones pasadas"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -620,9 +556,13 @@ func TestOtherPages(t *testing.T) {
 }
 
 func TestNoFacilitatorTrainings(t *testing.T) {
-	s := testSite(t)
-	s.Trainings = nil
-	out := renderSite(t, s)
+	fsys := sitetest.Fixture(t)
+	for name := range fsys {
+		if strings.HasPrefix(name, "data/trainings/") {
+			delete(fsys, name)
+		}
+	}
+	out := renderSite(t, sitetest.Build(t, fsys, sitetest.Date(t, "2026-11-20")))
 	doc := string(out["guides/before-you-train/index.html"])
 	if want := "No trainings are scheduled right now; ask your state organization."; !strings.Contains(doc, want) {
 		t.Errorf("guide without trainings lacks %q", want)
@@ -669,8 +609,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestBasePathRoot(t *testing.T) {
-	s := testSite(t)
-	s.BaseURL = "https://groups.example.net/"
+	s := sitetest.Build(t, sitetest.Fixture(t), sitetest.Date(t, "2026-11-20"), func(o *site.Options) { o.BaseURL = "https://groups.example.net/" })
 	out := renderSite(t, s)
 	doc := string(out["index.html"])
 	for _, want := range []string{`href="/groups/"`, `<link rel="canonical" href="https://groups.example.net/">`} {
@@ -758,21 +697,29 @@ func TestAssets(t *testing.T) {
 	}
 }
 
-func TestSpanishGroupListsOthersInSiteLanguage(t *testing.T) {
-	s := testSite(t)
-	for _, g := range s.Groups {
-		if g.Slug == "online-private" {
-			g.Language = "es"
-		}
-	}
-	out := renderSite(t, s)
-	doc := string(out["groups/nami-lakeshore/online-private/index.html"])
-	for _, want := range []string{`<main id="main" lang="es">`, "Otros grupos de NAMI Lakeshore", `<div lang="en"><ul class="groups">`, "Primer y tercer lunes"} {
-		if !strings.Contains(doc, want) {
-			t.Errorf("Spanish group page lacks %q", want)
-		}
-	}
-	if state := string(out["groups/oh/index.html"]); !strings.Contains(state, `lang="es">Online Private Link</a>`) {
+func TestLanguageOfContent(t *testing.T) {
+	out := renderSite(t, testSite(t))
+	// On English pages a Spanish group's name is marked as Spanish, in every list.
+	if state := string(out["groups/nm/index.html"]); !strings.Contains(state, `lang="es">Conexión Albuquerque</a>`) {
 		t.Errorf("state list does not mark the Spanish group's name with its language")
+	}
+	// On Spanish pages an English group's name is marked as English.
+	if state := string(out["es/groups/oh/index.html"]); !strings.Contains(state, `lang="en">Paused Thursday Group</a>`) {
+		t.Errorf("Spanish state list does not mark the English group's name")
+	}
+	// No page marks its main content with another language: the interface is the page's.
+	for _, p := range htmlPages(out) {
+		if strings.Contains(string(out[p]), `<main id="main" lang=`) {
+			t.Errorf("%s marks its main element with a language", p)
+		}
+	}
+}
+
+func TestMissingCatalogue(t *testing.T) {
+	fsys := sitetest.Fixture(t)
+	s := sitetest.Build(t, fsys, sitetest.Date(t, "2026-11-20"))
+	delete(s.Catalogs, "es")
+	if _, err := Pages(s, templatesFS()); err == nil || !strings.Contains(err.Error(), "i18n/es.yaml") {
+		t.Errorf("Pages() without a Spanish catalogue = %v, want an error naming i18n/es.yaml", err)
 	}
 }

@@ -3,10 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
-	"time"
 
-	"sitegen/internal/civil"
-	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 // TestZoneWordsAcrossTheYear renders group and training pages in winter, days before the change
@@ -15,35 +13,48 @@ import (
 // own date (MST before the change, MDT after); Arizona, which keeps MST all year, says MST on
 // every date. A training whose days straddle the change names the zone across the year.
 func TestZoneWordsAcrossTheYear(t *testing.T) {
-	den, phx, ny := loc(t, "America/Denver"), loc(t, "America/Phoenix"), loc(t, "America/New_York")
-	clock := func(h, m int) civil.Clock { return civil.Clock{Hour: h, Minute: m} }
+	fsys := sitetest.Fixture(t)
+	fsys = sitetest.Set(fsys, "data/groups/nami-sandia/nob-hill.yaml", `name: Nob Hill Tuesday
+attendance: in-person
+meetings:
+  - day: tuesday
+    start: "18:30"
+    end: "20:00"
+location:
+  name: Library
+  street: 3800 Silver Ave SE
+  city: Albuquerque
+  state: NM
+  postal_code: "87108"
+verified: 2027-01-10
+`)
+	fsys = sitetest.Set(fsys, "data/groups/nami-new-mexico/tucson.yaml", `name: Tucson Tuesday
+attendance: in-person
+timezone: America/Phoenix
+meetings:
+  - day: tuesday
+    start: "18:30"
+    end: "20:00"
+location:
+  name: Church
+  street: 3601 S 6th Ave
+  city: Tucson
+  state: AZ
+  postal_code: "85713"
+verified: 2027-01-10
+`)
+	fsys = sitetest.Set(fsys, "data/trainings/oh-facilitator-2027-03.yaml", `title: Ohio Facilitator Training, March
+kind: facilitator
+host: nami-ohio
+start: 2027-03-13
+end: 2027-03-15
+daily:
+  start: "09:00"
+  end: "16:00"
+attendance: online
+`)
 	build := func(now string) map[string][]byte {
-		s := testSite(t)
-		s.Now = date(t, now)
-		sandia := s.Affiliates[1]
-		albuquerque := &site.Group{ID: "nami-sandia/nob-hill", Slug: "nob-hill", Affiliate: sandia,
-			Name: "Nob Hill Tuesday", Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
-			Location: den, Meetings: []site.Meeting{{Day: time.Tuesday, Start: clock(18, 30), End: clock(20, 0)}},
-			Place:    &site.Place{Name: "Library", Street: "3800 Silver Ave SE", City: "Albuquerque", State: "NM", PostalCode: "87108"},
-			Verified: date(t, "2027-01-10"), Source: "data/groups/nami-sandia/nob-hill.yaml"}
-		nm := s.Affiliates[0]
-		tucson := &site.Group{ID: "nami-new-mexico/tucson", Slug: "tucson", Affiliate: nm,
-			Name: "Tucson Tuesday", Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
-			Location: phx, Meetings: []site.Meeting{{Day: time.Tuesday, Start: clock(18, 30), End: clock(20, 0)}},
-			Place:    &site.Place{Name: "Church", Street: "3601 S 6th Ave", City: "Tucson", State: "AZ", PostalCode: "85713"},
-			Verified: date(t, "2027-01-10"), Source: "data/groups/nami-new-mexico/tucson.yaml"}
-		sandia.Groups = append(sandia.Groups, albuquerque)
-		nm.Groups = append(nm.Groups, tucson)
-		s.Groups = append(s.Groups, albuquerque, tucson)
-		ohio := s.Affiliates[2]
-		straddle := &site.Training{Slug: "oh-facilitator-2027-03", Title: "Ohio Facilitator Training, March",
-			Kind: "facilitator", Program: "connection", Language: "en", Host: ohio,
-			Start: date(t, "2027-03-13"), End: date(t, "2027-03-15"), Daily: &site.Daily{Start: clock(9, 0), End: clock(16, 0)},
-			Location: ny, Attendance: "online", Status: "open", Setting: "community",
-			Source: "data/trainings/oh-facilitator-2027-03.yaml"}
-		ohio.Trainings = append(ohio.Trainings, straddle)
-		s.Trainings = append(s.Trainings, straddle)
-		return renderSite(t, s)
+		return renderSite(t, sitetest.Build(t, fsys, sitetest.Date(t, now)))
 	}
 	winter := build("2027-03-01")
 	tests := []struct {

@@ -16,8 +16,8 @@
 //     file's first two letters.
 //   - search/f/FILTER-VALUE.HASH.json: the groups having one value of one filter (day, time,
 //     attendance, language, program, audience), so a filter needs no records to narrow.
-//   - search/site.HASH.json: affiliates, trainings and guides (guide text included) with
-//     their own small token map, for /search/.
+//   - search/site.LANG.HASH.json: affiliates, trainings and guides (guide text included) as
+//     pages in one language show them, with their own small token map, for /search/.
 //
 // A group is referred to by its position ("ref") in the order of the records: by state code,
 // affiliate name, group name. Lists of refs are sorted and written as differences from the
@@ -77,7 +77,8 @@ type Manifest struct {
 	Tokens []TokenFile `json:"tokens"`
 	// Filters maps a filter's name and value ("day", "tuesday") to the file listing its groups.
 	Filters map[string]map[string]FilterFile `json:"filters"`
-	Site    string                           `json:"site"` // the /search/ index of other pages
+	// Sites are the /search/ indexes of other pages, one per interface language.
+	Sites map[string]string `json:"sites"`
 }
 
 // StateRecords is the groups of one state: refs First to First+Count-1, in Files, PerFile
@@ -217,12 +218,15 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		}
 	}
 
-	docs, err := siteIndex(s)
-	if err != nil {
-		return nil, err
-	}
-	if m.Site, err = put("search/site", docs); err != nil {
-		return nil, err
+	m.Sites = map[string]string{}
+	for _, lang := range s.Languages {
+		docs, err := siteIndex(s, lang)
+		if err != nil {
+			return nil, err
+		}
+		if m.Sites[lang], err = put("search/site."+lang, docs); err != nil {
+			return nil, err
+		}
 	}
 
 	b, err := marshal(m)
