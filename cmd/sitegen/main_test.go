@@ -50,7 +50,7 @@ func sitegenEnv(t *testing.T, vars map[string]string, args ...string) result {
 func copySample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, top := range []string{"data", "content", "templates"} {
+	for _, top := range []string{"data", "content", "i18n", "templates"} {
 		err := filepath.WalkDir(filepath.Join(sample, top), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err

@@ -96,7 +96,7 @@ func runBuild(e *env, args []string) int {
 	}
 	// Refuse a destination that would take the source with it before doing anything else.
 	outOpts := output.Options{Source: e.source}
-	for _, d := range []string{"data", "content", "templates", ".git"} {
+	for _, d := range []string{"data", "content", "i18n", "templates", ".git"} {
 		outOpts.Protect = append(outOpts.Protect, filepath.Join(e.source, d))
 	}
 	if err := output.Check(dest, outOpts); err != nil {

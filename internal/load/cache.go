@@ -3,8 +3,6 @@ package load
 import (
 	"io/fs"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -30,7 +28,7 @@ type Cache struct {
 type cacheEntry struct {
 	size    int64
 	modTime time.Time
-	value   any // *SiteFile, *Affiliate, *Group, *Training or *Page
+	value   any // *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog
 	diags   diag.List
 }
 
@@ -58,22 +56,10 @@ func (c *Cache) Len() int {
 // parse of every file whose size and modification time are those recorded in c, and records
 // the files it parses. Files that are gone are dropped from c. With a nil cache it is Read.
 func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
-	if c == nil {
-		return Read(fsys)
-	}
 	var diags diag.List
-	// plan's closures append each decoded value to scratch; the values are then taken back
-	// out by path, so that each can be cached on its own.
-	scratch := &Files{}
-	var mu sync.Mutex
-	jobs := plan(fsys, scratch, &mu, &diags)
-
-	type result struct {
-		entry cacheEntry
-		hit   bool
-		keep  bool // the stat worked, so the entry may be cached
-	}
-	results := make([]result, len(jobs))
+	jobs := plan(fsys, &diags)
+	results := make([]cacheEntry, len(jobs))
+	keep := make([]bool, len(jobs)) // the stat worked, so the entry may be cached
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
@@ -82,75 +68,44 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			res := &results[i]
-			if st, err := fs.Stat(fsys, j.path); err == nil {
-				res.entry.size, res.entry.modTime, res.keep = st.Size(), st.ModTime(), true
-				c.mu.Lock()
-				e, ok := c.entries[j.path]
-				c.mu.Unlock()
-				if ok && e.size == res.entry.size && e.modTime.Equal(res.entry.modTime) {
-					res.entry, res.hit = e, true
-					return
+			if c != nil {
+				if st, err := fs.Stat(fsys, j.path); err == nil {
+					res.size, res.modTime, keep[i] = st.Size(), st.ModTime(), true
+					c.mu.Lock()
+					e, ok := c.entries[j.path]
+					c.mu.Unlock()
+					if ok && e.size == res.size && e.modTime.Equal(res.modTime) {
+						*res = e
+						return
+					}
 				}
 			}
-			d := &decoder{path: j.path, diags: &res.entry.diags}
+			d := &decoder{path: j.path, diags: &res.diags}
 			src, err := readFile(fsys, j.path)
 			if err != nil {
-				res.entry.diags.Add(j.path, 0, 0, diag.Error, "%v", err)
+				res.diags.Add(j.path, 0, 0, diag.Error, "%v", err)
+				res.value = j.failed
 				return
 			}
-			j.decode(d, src)
+			res.value = j.decode(d, src)
 		}()
 	}
 	wg.Wait()
-
-	parsed := map[string]any{}
-	if scratch.Site != nil {
-		parsed[scratch.Site.Path] = scratch.Site
+	values := make([]any, len(jobs))
+	for i, res := range results {
+		diags = append(diags, res.diags...)
+		values[i] = res.value
 	}
-	for _, a := range scratch.Affiliates {
-		parsed[a.Path] = a
-	}
-	for _, g := range scratch.Groups {
-		parsed[g.Path] = g
-	}
-	for _, t := range scratch.Trainings {
-		parsed[t.Path] = t
-	}
-	for _, p := range scratch.Pages {
-		parsed[p.Path] = p
-	}
-
-	files := &Files{}
-	entries := make(map[string]cacheEntry, len(jobs))
-	for i, j := range jobs {
-		res := results[i]
-		if !res.hit {
-			res.entry.value = parsed[j.path]
+	if c != nil {
+		entries := make(map[string]cacheEntry, len(jobs))
+		for i, j := range jobs {
+			if keep[i] {
+				entries[j.path] = results[i]
+			}
 		}
-		if res.keep {
-			entries[j.path] = res.entry
-		}
-		diags = append(diags, res.entry.diags...)
-		switch v := res.entry.value.(type) {
-		case *SiteFile:
-			files.Site = v
-		case *Affiliate:
-			files.Affiliates = append(files.Affiliates, v)
-		case *Group:
-			files.Groups = append(files.Groups, v)
-		case *Training:
-			files.Trainings = append(files.Trainings, v)
-		case *Page:
-			files.Pages = append(files.Pages, v)
-		}
+		c.mu.Lock()
+		c.entries = entries // files no longer planned (removed, renamed) leave the cache
+		c.mu.Unlock()
 	}
-	c.mu.Lock()
-	c.entries = entries // files no longer planned (removed, renamed) leave the cache
-	c.mu.Unlock()
-
-	slices.SortFunc(files.Affiliates, func(a, b *Affiliate) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(files.Groups, func(a, b *Group) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(files.Trainings, func(a, b *Training) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(files.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
-	return files, diags.Sort()
+	return collect(values), diags.Sort()
 }

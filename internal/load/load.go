@@ -52,10 +52,8 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/words"
@@ -79,47 +77,44 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // hyphens, at most 80 characters.
 func IsSlug(s string) bool { return len(s) <= 80 && slugRE.MatchString(s) }
 
-// job is one file to read and how to decode it.
+// job is one file to read and how to decode it. decode returns the file's value (a
+// *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog), or nil when the file
+// gave none; failed is the value when the file cannot be read at all (nil for none).
 type job struct {
 	path   string
-	decode func(d *decoder, src []byte)
+	decode func(d *decoder, src []byte) any
+	failed any
 }
 
 // Read reads every data and content file of the site rooted at fsys. Files are parsed in
 // parallel; the result and the diagnostics are in a stable order whatever the scheduling.
-func Read(fsys fs.FS) (*Files, diag.List) {
-	var diags diag.List
-	files := &Files{}
-	var mu sync.Mutex // guards files while jobs run
-	jobs := plan(fsys, files, &mu, &diags)
+func Read(fsys fs.FS) (*Files, diag.List) { return ReadCached(fsys, nil) }
 
-	results := make([]diag.List, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			d := &decoder{path: j.path, diags: &results[i]}
-			src, err := readFile(fsys, j.path)
-			if err != nil {
-				results[i].Add(j.path, 0, 0, diag.Error, "%v", err)
-				return
-			}
-			j.decode(d, src)
-		}()
-	}
-	wg.Wait()
-	for _, r := range results {
-		diags = append(diags, r...)
+// collect puts each file's value in its place in files, and sorts them by path.
+func collect(values []any) *Files {
+	files := &Files{}
+	for _, v := range values {
+		switch v := v.(type) {
+		case *SiteFile:
+			files.Site = v
+		case *Affiliate:
+			files.Affiliates = append(files.Affiliates, v)
+		case *Group:
+			files.Groups = append(files.Groups, v)
+		case *Training:
+			files.Trainings = append(files.Trainings, v)
+		case *Page:
+			files.Pages = append(files.Pages, v)
+		case *words.Catalog:
+			files.Catalogs = append(files.Catalogs, v)
+		}
 	}
 	slices.SortFunc(files.Affiliates, func(a, b *Affiliate) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Groups, func(a, b *Group) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Trainings, func(a, b *Training) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Catalogs, func(a, b *words.Catalog) int { return strings.Compare(a.Lang(), b.Lang()) })
-	return files, diags.Sort()
+	return files
 }
 
 // readFile reads a file, refusing one larger than MaxFileSize before reading it whole.
@@ -164,25 +159,25 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 
 var errTooLarge = fmt.Errorf("file is larger than %d KiB; split it or remove what does not belong", MaxFileSize>>10)
 
-// plan walks data/ and content/, reporting misplaced files, and returns the files to read.
-func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
+// plan walks data/, content/ and i18n/, reporting misplaced files, and returns the files to
+// read.
+func plan(fsys fs.FS, diags *diag.List) []job {
 	var jobs []job
-	add := func(p string, decode func(d *decoder, src []byte)) {
-		jobs = append(jobs, job{p, decode})
+	add := func(p string, decode func(d *decoder, src []byte) any, failed any) {
+		jobs = append(jobs, job{p, decode, failed})
 	}
 	if _, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
 		diags.Add("data/site.yaml", 0, 0, diag.Error, "missing: every site needs data/site.yaml with its title, base_url and timezone")
 	} else {
-		add("data/site.yaml", func(d *decoder, src []byte) {
+		add("data/site.yaml", func(d *decoder, src []byte) any {
 			if n := d.parse(src); n != nil {
-				s := d.siteFile(n)
-				mu.Lock()
-				files.Site = s
-				mu.Unlock()
-			} else if len(d.diags.Sort()) == 0 {
+				return d.siteFile(n)
+			}
+			if len(d.diags.Sort()) == 0 {
 				d.diags.Add(d.path, 0, 0, diag.Error, "the file is empty")
 			}
-		})
+			return nil
+		}, nil)
 	}
 	walk(fsys, "data", diags, func(p string, depth int) {
 		parts := strings.Split(p, "/")
@@ -208,42 +203,35 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 			// The affiliate is known from its file name even when the file cannot be read,
 			// so that its groups, its local affiliates and its trainings are not reported as
 			// naming an affiliate that does not exist.
-			a := &Affiliate{Path: p, Slug: slug, Keys: Keys{"": {1, 1}}, Failed: true}
-			files.Affiliates = append(files.Affiliates, a)
-			add(p, func(d *decoder, src []byte) {
+			failed := &Affiliate{Path: p, Slug: slug, Keys: Keys{"": {1, 1}}, Failed: true}
+			add(p, func(d *decoder, src []byte) any {
 				if n := d.parse(src); n != nil {
-					*a = *d.affiliate(n, slug)
-				} else {
-					d.empty()
+					return d.affiliate(n, slug)
 				}
-			})
+				d.empty()
+				return failed
+			}, failed)
 		case len(parts) == 3 && parts[1] == "trainings":
-			add(p, func(d *decoder, src []byte) {
+			add(p, func(d *decoder, src []byte) any {
 				if n := d.parse(src); n != nil {
-					t := d.training(n, slug)
-					mu.Lock()
-					files.Trainings = append(files.Trainings, t)
-					mu.Unlock()
-				} else {
-					d.empty()
+					return d.training(n, slug)
 				}
-			})
+				d.empty()
+				return nil
+			}, nil)
 		case len(parts) == 4 && parts[1] == "groups":
 			aff := parts[2]
 			if !IsSlug(aff) {
 				diags.Add(p, 0, 0, diag.Error, "folder name %q is not a slug: name the folder after its affiliate's file, e.g. %q", aff, slugify(aff))
 				return
 			}
-			add(p, func(d *decoder, src []byte) {
+			add(p, func(d *decoder, src []byte) any {
 				if n := d.parse(src); n != nil {
-					g := d.group(n, aff, slug)
-					mu.Lock()
-					files.Groups = append(files.Groups, g)
-					mu.Unlock()
-				} else {
-					d.empty()
+					return d.group(n, aff, slug)
 				}
-			})
+				d.empty()
+				return nil
+			}, nil)
 		case len(parts) == 3 && parts[1] == "groups":
 			diags.Add(p, 0, 0, diag.Error, "a group file belongs in its affiliate's folder: move it to data/groups/AFFILIATE/%s", base)
 		default:
@@ -259,17 +247,15 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 			return
 		}
 		lang := strings.TrimSuffix(base, ".yaml")
-		add(p, func(d *decoder, src []byte) {
+		add(p, func(d *decoder, src []byte) any {
 			if line, col, ok := invalidUTF8(src); ok {
 				d.diags.Add(d.path, line, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
-				return
+				return nil
 			}
 			c, cd := words.Parse(lang, p, src)
 			*d.diags = append(*d.diags, cd...)
-			mu.Lock()
-			files.Catalogs = append(files.Catalogs, c)
-			mu.Unlock()
-		})
+			return c
+		}, nil)
 	})
 	walk(fsys, "content", diags, func(p string, depth int) {
 		parts := strings.Split(p, "/")
@@ -295,12 +281,12 @@ func plan(fsys fs.FS, files *Files, mu *sync.Mutex, diags *diag.List) []job {
 		}
 		// Known even when the file cannot be read, so that a broken content/index.md is
 		// not also reported as missing.
-		pg := &Page{Path: p, Slug: slug, Guide: guide, Lang: lang, Keys: Keys{"": {1, 1}}, Failed: true}
-		files.Pages = append(files.Pages, pg)
-		add(p, func(d *decoder, src []byte) {
-			*pg = *d.page(src, slug, guide)
+		failed := &Page{Path: p, Slug: slug, Guide: guide, Lang: lang, Keys: Keys{"": {1, 1}}, Failed: true}
+		add(p, func(d *decoder, src []byte) any {
+			pg := d.page(src, slug, guide)
 			pg.Lang = lang
-		})
+			return pg
+		}, failed)
 	})
 	return jobs
 }

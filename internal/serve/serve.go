@@ -132,7 +132,7 @@ func New(opts Options) (*Server, error) {
 	s.hub = livereload.NewHub("0")
 	if opts.Watch {
 		// Watch before the first build, so that no change made during it is lost.
-		s.watcher, err = watch.New(opts.Root, []string{"data", "content", "templates"}, opts.Debounce)
+		s.watcher, err = watch.New(opts.Root, []string{"data", "content", "i18n", "templates"}, opts.Debounce)
 		if err != nil {
 			return nil, fmt.Errorf("watching %s: %w", opts.Root, err)
 		}

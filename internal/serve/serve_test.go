@@ -42,7 +42,7 @@ func copySite(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	src := os.DirFS("../..")
-	for _, dir := range []string{"data", "content", "templates"} {
+	for _, dir := range []string{"data", "content", "i18n", "templates"} {
 		copyTree(t, src, dir, dst, "")
 	}
 	return dst
