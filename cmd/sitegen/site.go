@@ -68,7 +68,11 @@ func runCheck(e *env, args []string) int {
 	if code != exitOK {
 		return code
 	}
-	_, diags := build.Check(fsys, opts)
+	if e.stale {
+		return e.reportStale(fsys, opts)
+	}
+	files, _, diags := build.Load(fsys, opts, nil)
+	diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
 	e.report(diags)
 	if diags.Failed(e.strict) {
 		return exitSite
