@@ -26,7 +26,7 @@ func TestNamedByHash(t *testing.T) {
 		{"assets/site." + h[:10] + ".css", true},
 		{"search/g/oh-0." + h[:8] + ".json", true},
 		{"search/site." + h + ".json", true},
-		{"assets/site." + h[:7] + ".css", false},                 // too short to count as a hash
+		{"assets/site." + h[:7] + ".css", false},                   // too short to count as a hash
 		{"assets/site." + strings.ToUpper(h[:10]) + ".css", false}, // hashes are lowercase
 		{"assets/site.0123456789.css", false},                      // a hash, but not of this content
 		{"assets/site.css", false},
