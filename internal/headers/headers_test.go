@@ -232,3 +232,16 @@ func (a *archive) format() []byte {
 	}
 	return b.Bytes()
 }
+
+// TestREADME: the README quotes the headers the site is served with; it must quote these.
+func TestREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range append(slices.Clone(Security), Header{"Cache-Control", Immutable}, Header{"Cache-Control", Revalidate}) {
+		if !strings.Contains(string(b), "`"+h.Name+": "+h.Value+"`") {
+			t.Errorf("README.md does not quote `%s: %s`", h.Name, h.Value)
+		}
+	}
+}
