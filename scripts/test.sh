@@ -28,6 +28,9 @@ fi
 if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
 	apt_install chromium fonts-dejavu-core || echo "!! chromium is missing and could not be installed: browser tests will skip (and fail under CI=true)"
 fi
+if ! command -v jq >/dev/null; then
+	apt_install jq || echo "!! jq is missing and could not be installed: the reminders script test will skip (and fail under CI=true)"
+fi
 for dir in test/ical test/browser; do
 	if [ -f "$dir/package-lock.json" ] && command -v npm >/dev/null; then
 		if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then

@@ -38,6 +38,7 @@ type env struct {
 	nowFlag        string
 	format         string
 	strict         bool
+	stale          bool // check --stale: list listings to confirm instead of problems
 	destination    string
 	baseURL        string
 	bind           string
@@ -49,8 +50,8 @@ func commands() []*command {
 		{
 			name:    "check",
 			summary: "check every data and content file and report each problem",
-			usage:   "sitegen check [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict]",
-			flags:   commonFlags,
+			usage:   "sitegen check [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict] [--stale]",
+			flags:   checkFlags,
 			run:     runCheck,
 		},
 		{
@@ -73,6 +74,13 @@ func commands() []*command {
 			usage:   "sitegen new group AFFILIATE/SLUG | new affiliate SLUG | new training SLUG [-s DIR]",
 			flags:   sourceFlags,
 			run:     runNew,
+		},
+		{
+			name:    "codeowners",
+			summary: "write .github/CODEOWNERS so that each affiliate's editors review its files",
+			usage:   "sitegen codeowners [-s DIR]",
+			flags:   sourceFlags,
+			run:     runCodeOwners,
 		},
 		{
 			name:    "version",
@@ -103,6 +111,12 @@ func commonFlags(e *env) *flag.FlagSet {
 	fs.StringVar(&e.nowFlag, "now", "", "the build `DATE` (YYYY-MM-DD); default SOURCE_DATE_EPOCH's day, or today (UTC)")
 	fs.StringVar(&e.format, "format", "text", "how to print problems: text, github (Actions annotations) or json")
 	fs.BoolVar(&e.strict, "strict", false, "fail on warnings too")
+	return fs
+}
+
+func checkFlags(e *env) *flag.FlagSet {
+	fs := commonFlags(e)
+	fs.BoolVar(&e.stale, "stale", false, "list the groups not confirmed for stale_after_days, by affiliate, with the editors to ask (text or json)")
 	return fs
 }
 
@@ -179,7 +193,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "sitegen builds the NAMI Connection support group directory from data/ and content/.")
 	fmt.Fprintln(w, "\nusage: sitegen COMMAND [flags]\n\ncommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun \"sitegen help COMMAND\" for a command's flags.")
 }

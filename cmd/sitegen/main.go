@@ -3,9 +3,10 @@
 //
 // Usage:
 //
-//	sitegen check [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict]
+//	sitegen check [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict] [--stale]
 //	sitegen build [-s DIR] [-d DIR] [--base-url URL] [--now YYYY-MM-DD] [--format ...] [--strict]
 //	sitegen new group AFFILIATE/SLUG | new affiliate SLUG | new training SLUG
+//	sitegen codeowners [-s DIR]
 //	sitegen version
 //	sitegen help [COMMAND]
 //

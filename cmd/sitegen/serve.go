@@ -72,9 +72,11 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		return exitSite
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// The address is printed before serving starts: the listener is already open, and a
+	// browser (or test) that connects early must find it printed.
+	fmt.Fprintf(e.stdout, "serving %s at %s (watching data/, content/ and templates/; Ctrl-C to stop)\n", e.source, url)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(e.stdout, "serving %s at %s (watching data/, content/ and templates/; Ctrl-C to stop)\n", e.source, url)
 
 	code := exitOK
 	select {

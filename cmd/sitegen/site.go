@@ -68,7 +68,11 @@ func runCheck(e *env, args []string) int {
 	if code != exitOK {
 		return code
 	}
-	_, diags := build.Check(fsys, opts)
+	if e.stale {
+		return e.reportStale(fsys, opts)
+	}
+	files, _, diags := build.Load(fsys, opts, nil)
+	diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
 	e.report(diags)
 	if diags.Failed(e.strict) {
 		return exitSite
@@ -153,36 +157,5 @@ func runBuild(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files; %s): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
 		pages, stats.Files, changes, len(s.Groups), len(s.Affiliates), len(s.Trainings), diags.Warnings(), time.Since(start).Milliseconds(), dest)
-	return exitOK
-}
-
-func runVersion(e *env, args []string) int {
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
-		rev, dirty := "", false
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				dirty = s.Value == "true"
-			}
-		}
-		if rev != "" {
-			if len(rev) > 12 {
-				rev = rev[:12]
-			}
-			v += " " + rev
-			if dirty {
-				v += "+dirty"
-			}
-		}
-		fmt.Fprintf(e.stdout, "sitegen %s %s\n", v, bi.GoVersion)
-		return exitOK
-	}
-	fmt.Fprintf(e.stdout, "sitegen %s\n", v)
 	return exitOK
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
 	"sitegen/internal/feed"
+	"sitegen/internal/headers"
 	"sitegen/internal/ics"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
@@ -91,8 +93,8 @@ func checkBaseURL(u string) error {
 }
 
 // Render renders every file of the published site: pages and assets, calendars, feeds,
-// machine-readable data, sitemap, robots.txt and the search index. templates is the site's
-// templates/ folder.
+// machine-readable data, sitemap, robots.txt, the search index and the host's _headers.
+// templates is the site's templates/ folder.
 func Render(s *site.Site, templates fs.FS) (output.Files, error) {
 	p, err := Plan(s, templates)
 	if err != nil {
@@ -152,7 +154,31 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	for name, b := range index {
 		files[name] = output.Ready(b)
 	}
+	// Made last, from every other file's name (and, for names that look hashed, content).
+	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files) })
 	return p, nil
+}
+
+// headersFile makes _headers for files, the site being published at baseURL.
+func headersFile(baseURL string, files output.Plan) ([]byte, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for name := range files {
+		if name != headers.FileName {
+			paths = append(paths, name)
+		}
+	}
+	hashed := func(name string) bool {
+		if !headers.HashLike(name) {
+			return false
+		}
+		b, err := files[name].Bytes()
+		return err == nil && headers.NamedByHash(name, b)
+	}
+	return headers.Format(headers.Rules(u.Path, paths, hashed)), nil
 }
 
 // sitemapEntries lists every HTML page written, with the date it last changed where the data

@@ -1,11 +1,13 @@
-// Every page under the strict Content-Security-Policy the site promises, in real Chromium:
-// zero CSP violations, no script errors, the stylesheet applied, and no request to any
-// host but the loopback test server.
+// Every page served with exactly the headers of the build's _headers file (as Netlify and
+// Cloudflare Pages serve it), in real Chromium: zero CSP violations, no script errors, the
+// stylesheet applied, and no request to any host but the loopback test server. Also what the
+// other headers promise: caching by content hash, nosniff, no referrer, geolocation for the
+// site itself only.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest, pages } from './lib/site.mjs';
-import { serve, CSP } from './lib/server.mjs';
+import { siteUnderTest, pages, walk } from './lib/site.mjs';
+import { serve, parseHeaders, headersFor } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
 import { recordRequests, watch, open } from './lib/page.mjs';
 
@@ -28,13 +30,65 @@ const targets = [...(await pages(site.dir)), '/groups/?q=a&state=nm', '/search/?
 // One context for all pages (no bypassCSP: the policy applies); a new page for each.
 const context = skip ? null : await browser.newContext();
 
-test('the server sends the policy under test', async () => {
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+test('the _headers file gives a strict policy and the security headers to every path', async () => {
   const res = await fetch(server.origin + '/');
-  assert.equal(res.headers.get('content-security-policy'), CSP);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const directives = Object.fromEntries(
+    csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+  assert.deepEqual(directives['default-src'], ["'self'"], csp);
+  assert.deepEqual(directives['script-src'], ["'self'"], csp);
+  assert.deepEqual(directives['style-src'], ["'self'"], csp);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/, csp);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+  assert.match(res.headers.get('permissions-policy') ?? '', /(^|, )geolocation=\(self\)(,|$)/);
   const missing = await fetch(server.origin + '/no/such/page/');
   assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get('content-security-policy'), csp, 'a 404 carries the policy too');
+  assert.equal((await fetch(server.origin + '/_headers')).status, 404, 'hosts never serve _headers');
 });
 
+test('every file is served with one Cache-Control: a year for names with a hash, revalidated otherwise', async () => {
+  const files = (await walk(site.dir)).filter((f) => f !== '/_headers' && !f.startsWith('/.'));
+  let immutable = 0;
+  for (const f of files) {
+    const addr = f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f;
+    const res = await fetch(server.origin + addr, { method: 'HEAD' });
+    assert.equal(res.status, 200, addr);
+    const hashed = /\.[0-9a-f]{8,}\.[a-z]+$/.test(f);
+    assert.equal(res.headers.get('cache-control'), hashed ? IMMUTABLE : REVALIDATE, addr);
+    assert.ok(res.headers.get('content-security-policy'), `${addr} has no Content-Security-Policy`);
+    if (hashed) immutable++;
+  }
+  assert.ok(files.some((f) => f.startsWith('/assets/')) && immutable >= files.filter((f) => f.startsWith('/assets/')).length);
+});
+
+test('the server reads _headers as Cloudflare Pages does', () => {
+  // A check of the check: a doubled header would show, joined, in what the tests see.
+  const rules = parseHeaders('# c\n/*\n  X-A: 1\n/assets/*\n  X-A: 2\n  X-B: 3\n');
+  assert.deepEqual(headersFor(rules, '/assets/x.css'), { 'X-A': '1, 2', 'X-B': '3' });
+  assert.deepEqual(headersFor(rules, '/'), { 'X-A': '1' });
+  assert.throws(() => parseHeaders('  X-A: 1\n'));
+  assert.throws(() => parseHeaders('/a\nnot a header\n'));
+});
+
+test('geolocation is allowed to the site itself and nothing else is', { skip }, async () => {
+  const page = await context.newPage();
+  try {
+    await open(page, server.origin + '/groups/');
+    const allowed = await page.evaluate(() => {
+      const fp = document.featurePolicy;
+      return fp ? { geolocation: fp.allowsFeature('geolocation'), camera: fp.allowsFeature('camera'), microphone: fp.allowsFeature('microphone') } : null;
+    });
+    assert.deepEqual(allowed, { geolocation: true, camera: false, microphone: false });
+  } finally {
+    await page.close();
+  }
+});
 
 for (const p of targets) {
   test(`CSP and requests: ${p}`, { skip }, async () => {

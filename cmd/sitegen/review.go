@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+	"sitegen/internal/load"
+	"sitegen/internal/review"
+)
+
+// checkCodeOwners is check's comparison of .github/CODEOWNERS with the affiliates' editors,
+// made only when the files have no error (a broken affiliate file would make every rule it
+// owns look wrong).
+func (e *env) checkCodeOwners(fsys fs.FS, files *load.Files, diags diag.List) diag.List {
+	if files == nil || diags.Errors() > 0 {
+		return nil
+	}
+	return review.CheckCodeOwners(fsys, files)
+}
+
+// runCodeOwners writes .github/CODEOWNERS from the affiliates' editors.
+func runCodeOwners(e *env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "sitegen codeowners: unexpected argument %q (use -s DIR for the site's folder)\n", args[0])
+		return exitUsage
+	}
+	fsys, err := openSource(e.source)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
+		return exitUsage
+	}
+	files, diags := load.Read(fsys)
+	// Who owns what comes from the affiliate and training files: refuse to write from
+	// files that could not be read whole.
+	var blocking diag.List
+	for _, d := range diags {
+		if d.Severity == diag.Error && (strings.HasPrefix(d.Path, "data/affiliates/") || strings.HasPrefix(d.Path, "data/trainings/")) {
+			blocking = append(blocking, d)
+		}
+	}
+	if len(blocking) > 0 {
+		e.report(blocking)
+		fmt.Fprintf(e.stderr, "sitegen codeowners: fix these files first; %s was left as it was\n", review.CodeOwnersPath)
+		return exitSite
+	}
+	name := filepath.Join(e.source, filepath.FromSlash(review.CodeOwnersPath))
+	current, err := os.ReadFile(name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
+		return exitSite
+	}
+	next := review.CodeOwners(current, files)
+	owners := review.Owners(files)
+	if current != nil && bytes.Equal(current, next) {
+		fmt.Fprintf(e.stdout, "%s is up to date (%d rules)\n", review.CodeOwnersPath, len(owners))
+		return exitOK
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
+		return exitSite
+	}
+	if err := os.WriteFile(name, next, 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
+		return exitSite
+	}
+	affiliates := map[string]bool{}
+	for _, o := range owners {
+		affiliates[o.From] = true
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %d rules for the editors of %d affiliates; commit it with your change\n", review.CodeOwnersPath, len(owners), len(affiliates))
+	return exitOK
+}
+
+// reportStale is check --stale: the groups to confirm, by affiliate, as text or JSON. It
+// succeeds whatever it lists; files that cannot be read are named on stderr, since their
+// groups cannot be listed.
+func (e *env) reportStale(fsys fs.FS, opts build.Options) int {
+	if e.format == "github" {
+		fmt.Fprintln(e.stderr, "sitegen check: --stale prints text or json, not github")
+		return exitUsage
+	}
+	files, diags := load.Read(fsys)
+	report := review.Stale(files, opts.Now)
+	var err error
+	if e.format == "json" {
+		err = report.WriteJSON(e.stdout)
+	} else {
+		err = report.WriteText(e.stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitegen check: %v\n", err)
+		return exitSite
+	}
+	if n := diags.Errors(); n > 0 {
+		fmt.Fprintf(e.stderr, "sitegen check: %d errors in the files (run sitegen check): a group whose file has one may be missing from this list\n", n)
+	}
+	return exitOK
+}
