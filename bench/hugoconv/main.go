@@ -334,11 +334,11 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 		AffiliateMail: g.Affiliate.Email,
 		State:         g.ListState(),
 		Program:       g.Program,
-		ProgramName:   programName(g.Program),
+		ProgramName:   s.Words(s.Language).Label("program", g.Program),
 		Language:      g.Language,
-		LanguageName:  languageName(g.Language),
+		LanguageName:  s.Words(s.Language).Label("language", g.Language),
 		Attendance:    g.Attendance,
-		AttendWords:   attendanceWords(g.Attendance),
+		AttendWords:   s.Words(s.Language).Label("attendance", g.Attendance),
 		Item: item{
 			Schedule: describe(s.Language),
 			Where:    render.Where(g, s.Words(s.Language)), // the same words as our lists
@@ -357,14 +357,14 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 	}
 	if g.Language != s.Language {
 		f.Item.Lang = g.Language
-		f.Item.LangName = languageName(g.Language)
+		f.Item.LangName = s.Words(s.Language).Label("language", g.Language)
 	}
 	if !g.Starts.IsZero() && g.Starts.After(s.Now) {
 		f.Item.Starting = fmt.Sprintf("%s %d, %d", g.Starts.Month, g.Starts.Day, g.Starts.Year)
 	}
 	if !g.Paused() {
 		for _, o := range schedule.Next(g, s.Now.In(loc), 3) {
-			f.Next = append(f.Next, next{Words: timeWords(o.Start), DateTime: o.Start.Format(time.RFC3339)})
+			f.Next = append(f.Next, next{Words: s.Words(s.Language).DateTime(o.Start), DateTime: o.Start.Format(time.RFC3339)})
 		}
 		if f.Item.Starting != "" && len(f.Next) > 0 {
 			f.FirstMeeting = f.Next[0].Words
@@ -402,7 +402,7 @@ func (w *writer) groupFront(g *site.Group) groupFront {
 		desc += ": " + strings.Join(f.Schedule, "; ")
 	}
 	f.Description = desc + ". Free, peer-led, for adults living with a mental health condition."
-	pageURL := s.BaseURL + "groups/" + g.ID + "/"
+	pageURL := s.URL(g.Path())
 	f.ICSDesc = icsEscape(strings.Join(append(f.Schedule, "Contact: "+c.Email, g.Affiliate.Name, pageURL), "\n"))
 	first := s.Now
 	if !g.Starts.IsZero() && g.Starts.After(first) {
@@ -470,7 +470,7 @@ func (w *writer) states() {
 			last := &affs[len(affs)-1]
 			last.Groups = append(last.Groups, "/groups/"+g.ID)
 		}
-		name := stateName(code)
+		name := w.s.Words(w.s.Language).Label("state", strings.ToUpper(code))
 		w.page("content/groups/"+code+"/_index.md", map[string]any{
 			"title":       "Groups in " + name,
 			"layout":      "state",
@@ -495,7 +495,7 @@ func (w *writer) affiliates() {
 			"title":       a.Name,
 			"slug_id":     a.Slug,
 			"state":       strings.ToLower(a.State),
-			"state_name":  stateName(a.State),
+			"state_name":  w.s.Words(w.s.Language).Label("state", a.State),
 			"is_state":    a.IsState(),
 			"email":       a.Email,
 			"phone":       a.Phone,
@@ -564,45 +564,6 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func programName(p string) string {
-	if p == "conexion" {
-		return "NAMI Conexión"
-	}
-	return "NAMI Connection"
-}
-
-func attendanceWords(a string) string {
-	switch a {
-	case "in-person":
-		return "In person"
-	case "online":
-		return "Online"
-	}
-	return "In person and online"
-}
-
-func languageName(tag string) string {
-	switch tag {
-	case "en":
-		return "English"
-	case "es":
-		return "Spanish"
-	}
-	return tag
-}
-
-func timeWords(t time.Time) string {
-	h, suffix := t.Hour()%12, "am"
-	if t.Hour() >= 12 {
-		suffix = "pm"
-	}
-	if h == 0 {
-		h = 12
-	}
-	zone, _ := t.Zone()
-	return fmt.Sprintf("%s, %s %d, %d, %d:%02d %s %s", t.Weekday(), t.Month(), t.Day(), t.Year(), h, t.Minute(), suffix, zone)
-}
-
 func tel(phone string) string {
 	var d strings.Builder
 	for _, r := range phone {
@@ -621,25 +582,4 @@ func tel(phone string) string {
 
 func icsEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
-}
-
-// stateNames are the USPS codes and names of the states and territories groups are in.
-const stateNames = "AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|" +
-	"CT Connecticut|DE Delaware|DC District of Columbia|FL Florida|GA Georgia|HI Hawaii|ID Idaho|" +
-	"IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|MD Maryland|" +
-	"MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|" +
-	"NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|NC North Carolina|" +
-	"ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|" +
-	"SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|" +
-	"WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming|PR Puerto Rico|GU Guam|" +
-	"VI U.S. Virgin Islands|AS American Samoa|MP Northern Mariana Islands"
-
-func stateName(code string) string {
-	code = strings.ToUpper(code)
-	for _, e := range strings.Split(stateNames, "|") {
-		if e[:2] == code {
-			return e[3:]
-		}
-	}
-	return code
 }
