@@ -121,7 +121,9 @@ function start(form, status) {
         items = recs.map((rec, i) => ({ ref: page[i], rec, km: undefined }));
       }
       if (id !== runs) return;
-      show(q, filters, refs.length, items, now);
+      const { paths } = await index.manifest();
+      if (id !== runs) return;
+      show(q, filters, refs.length, items, now, paths);
     } catch (err) {
       if (id !== runs) return;
       list.replaceChildren();
@@ -139,7 +141,7 @@ function start(form, status) {
     }
   }
 
-  function show(q, filters, count, items, now) {
+  function show(q, filters, count, items, now, paths) {
     const what = [];
     if (q.q.trim()) what.push(t("js.quoted", { what: q.q.trim() }));
     for (const n of filters) what.push(label(n, q[n]));
@@ -149,11 +151,11 @@ function start(form, status) {
     say(`${text}.`);
     status.dataset.count = String(count);
     if (count === 0) {
-      list.replaceChildren(empty(q, filters));
+      list.replaceChildren(empty(q, filters, paths));
       return;
     }
     const ul = el("ul", "groups");
-    for (const it of items) ul.append(groupItem(it.rec, { home, lang, now, km: it.km }));
+    for (const it of items) ul.append(groupItem(it.rec, { home, paths, lang, now, km: it.km }));
     const parts = [ul];
     if (items.length < count) {
       const more = el("button", "more", tn("js.show-more", Math.min(pageSize, count - items.length)));
@@ -170,7 +172,7 @@ function start(form, status) {
   }
 
   // empty says that nothing matched, and offers ways to widen the search.
-  function empty(q, filters) {
+  function empty(q, filters, paths) {
     const box = el("div", "notice");
     box.append(el("p", "", t("js.no-match")));
     const ways = el("ul");
@@ -196,7 +198,7 @@ function start(form, status) {
     }
     if (q.state) {
       const a = el("a", "", t("js.every-in-state", { state: label("state", q.state) }));
-      a.href = `${home}groups/${q.state}/`;
+      a.href = home + paths.state.replace("{state}", q.state);
       ways.append(el("li").appendChild(a).parentNode);
     }
     const all = el("a", "", t("js.browse-states"));

@@ -33,12 +33,13 @@ export function where(rec, say = t) {
  * groupItem returns the list item of one group: a link to its page, its next meeting in its
  * own time zone (or "Paused"), a "Meeting now" mark, and where it meets.
  * @param {object} rec a record of the index
- * @param {{home: string, lang: string, now?: number, km?: number | null}} opts
+ * @param {{home: string, paths: {group: string}, lang: string, now?: number, km?: number | null}} opts
+ *   paths: the manifest's address patterns
  */
 export function groupItem(rec, opts) {
   const li = el("li", rec.paused ? "group is-paused" : "group");
   const a = el("a", "group-name", rec.name);
-  a.href = `${opts.home}groups/${rec.id}/`;
+  a.href = opts.home + opts.paths.group.replace("{id}", rec.id);
   if (rec.lang && rec.lang !== opts.lang) a.lang = rec.lang;
   li.append(a);
   const next = nextMeeting(rec, opts.now);

@@ -57,6 +57,7 @@ function start(form, status) {
       }
       const [refs, docs] = await Promise.all([index.match(q), index.siteMatches(q)]);
       const recs = await index.records(refs.slice(0, groupsShown));
+      const { paths } = await index.manifest();
       if (id !== runs) return;
       const now = Date.now();
       const total = refs.length + docs.length;
@@ -67,7 +68,7 @@ function start(form, status) {
         const sec = el("section", "results-kind");
         sec.append(el("h2", "", t("js.groups-count", { count: refs.length })));
         const ul = el("ul", "groups");
-        for (const rec of recs) ul.append(groupItem(rec, { home, lang, now }));
+        for (const rec of recs) ul.append(groupItem(rec, { home, paths, lang, now }));
         sec.append(ul);
         if (refs.length > recs.length) {
           const a = el("a", "", t("js.see-all", { count: refs.length }));

@@ -65,7 +65,11 @@ func run(groups int, out, templates string) error {
 	if err != nil {
 		return err
 	}
-	fsys := synth.Site(synth.Options{Groups: groups, Seed: 1, Templates: tmpl})
+	catalogs, err := synth.ReadCatalogs(filepath.Join(filepath.Dir(templates), "i18n"))
+	if err != nil {
+		return err
+	}
+	fsys := synth.Site(synth.Options{Groups: groups, Seed: 1, Templates: tmpl, Catalogs: catalogs})
 	now := civil.Date{Year: 2026, Month: 11, Day: 23}
 
 	t0 := time.Now()

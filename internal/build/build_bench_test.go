@@ -10,6 +10,7 @@ import (
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
+	"sitegen/internal/sitetest"
 	"sitegen/internal/synth"
 )
 
@@ -20,7 +21,7 @@ var benchNow = civil.Date{Year: 2026, Month: 11, Day: 23}
 // that the benchmarks measure the work of a real, valid site.
 func site10k(b *testing.B) fstest.MapFS {
 	b.Helper()
-	fsys := synth.Site(synth.Options{Groups: 10000, Seed: 1})
+	fsys := synth.Site(synth.Options{Groups: 10000, Seed: 1, Catalogs: sitetest.Catalogs(b)})
 	if _, diags := build.Check(fsys, build.Options{Now: benchNow}); diags.Errors() > 0 {
 		b.Fatalf("the generated site has %d errors, the first: %s", diags.Errors(), diags[0])
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
 )
 
 func TestModules(t *testing.T) {

@@ -65,7 +65,10 @@ const minTokenLen = 2
 // are relative to the site's root.
 type Manifest struct {
 	Version int `json:"version"` // of this layout; 1
-	Groups  int `json:"groups"`  // how many groups are indexed
+	// Paths are the addresses of a group's page and a state's list, with {id} and {state}
+	// to fill in, as the model gives them: the scripts build no address of their own.
+	Paths  Paths `json:"paths"`
+	Groups int   `json:"groups"` // how many groups are indexed
 	// PerFile is how many records each file of a state holds, the last one fewer.
 	PerFile int `json:"per_file"`
 	// States lists the states with groups, by code, with their range of refs and their files
@@ -93,6 +96,12 @@ type StateRecords struct {
 	Files []string  `json:"files"`
 }
 
+// Paths are address patterns of the site's pages, relative to a language's home.
+type Paths struct {
+	Group string `json:"group"` // "groups/{id}/"
+	State string `json:"state"` // "groups/{state}/"
+}
+
 // TokenFile is one file of the token index.
 type TokenFile struct {
 	From string `json:"from"`
@@ -107,7 +116,7 @@ type FilterFile struct {
 
 // Record is one group as the finder shows and filters it.
 type Record struct {
-	ID         string   `json:"id"` // its page is groups/ID/
+	ID         string   `json:"id"` // its page: Paths.Group with {id} filled in
 	Name       string   `json:"name"`
 	Lang       string   `json:"lang"`
 	Program    string   `json:"program"`
@@ -154,6 +163,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 
 	groups := sortedGroups(s)
 	m := Manifest{Version: 1, Groups: len(groups), PerFile: RecordsPerShard, Filters: map[string]map[string]FilterFile{}}
+	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
 	recs := make([]Record, len(groups))
 	for i, g := range groups {

@@ -11,6 +11,7 @@ import (
 	"sitegen/internal/civil"
 	"sitegen/internal/search"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 	"sitegen/internal/synth"
 
 	_ "time/tzdata"
@@ -20,7 +21,7 @@ import (
 // ended group and one online group whose link is not public, each named with marker.
 func synthSite(tb testing.TB, n int, marker string) *site.Site {
 	tb.Helper()
-	fsys := synth.Site(synth.Options{Groups: n, Seed: 7})
+	fsys := synth.Site(synth.Options{Groups: n, Seed: 7, Catalogs: sitetest.Catalogs(tb)})
 	var aff string
 	for name := range fsys {
 		if strings.HasPrefix(name, "data/groups/") {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sitegen/internal/sitetest"
 	"sitegen/internal/synth"
 )
 
@@ -62,7 +63,7 @@ func writeSynth(b *testing.B, n int) (dir, file string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	site := synth.Site(synth.Options{Groups: n, Seed: 1, Templates: templates})
+	site := synth.Site(synth.Options{Groups: n, Seed: 1, Templates: templates, Catalogs: sitetest.Catalogs(b)})
 	dir = b.TempDir()
 	var groups []string
 	for name, f := range site {

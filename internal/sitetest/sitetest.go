@@ -144,3 +144,15 @@ func errorLines(diags diag.List) string {
 	}
 	return b.String()
 }
+
+// Catalogs returns the repository's catalogues by language, for synth.Options.Catalogs.
+func Catalogs(t testing.TB) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for name, f := range Sample(t) {
+		if lang, ok := strings.CutPrefix(name, "i18n/"); ok {
+			out[strings.TrimSuffix(lang, ".yaml")] = f.Data
+		}
+	}
+	return out
+}

@@ -6,6 +6,9 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -68,6 +71,10 @@ type Options struct {
 	Verified string
 	// Templates, when not nil, are copied under templates/ (e.g. the sample site's).
 	Templates map[string][]byte
+	// Catalogs are the translation catalogues, by language ("en" → i18n/en.yaml's bytes);
+	// every language given is one of the site's (English first). Without any, the site
+	// speaks English with an empty catalogue, which check refuses: give at least "en".
+	Catalogs map[string][]byte
 }
 
 // Site returns a generated site as an in-memory file system rooted at the site's root.
@@ -83,9 +90,18 @@ func Site(opts Options) fstest.MapFS {
 	r := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	fsys := fstest.MapFS{}
 	put := func(name, content string) { fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644} }
+	langs := []string{"en"}
+	for lang, b := range opts.Catalogs {
+		put("i18n/"+lang+".yaml", string(b))
+		if lang != "en" {
+			langs = append(langs, lang)
+		}
+	}
+	slices.Sort(langs[1:])
 	put("data/site.yaml", `title: NAMI Connection Recovery Support Groups
 base_url: https://connection.example.org/
 language: en
+languages: [`+strings.Join(langs, ", ")+`]
 timezone: America/New_York
 helpline: {name: NAMI HelpLine, phone: 1-800-950-6264, text: Text "helpline" to 62640, url: https://www.nami.org/help}
 crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: https://988lifeline.org/}
@@ -196,4 +212,22 @@ func onOrAfter(year, month, day int, weekday string) string {
 		d = d.AddDays(1)
 	}
 	return d.String()
+}
+
+// ReadCatalogs reads the catalogues i18n/LANG.yaml of the folder dir, by language, for
+// Options.Catalogs.
+func ReadCatalogs(dir string) (map[string][]byte, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out[strings.TrimSuffix(filepath.Base(name), ".yaml")] = b
+	}
+	return out, nil
 }
