@@ -374,7 +374,7 @@ func TestFailedBuildKeepsPrevious(t *testing.T) {
 		want string // a part of the output
 	}{
 		{"data error", "data/groups/nami-olentangy/broken.yaml", func(string) string { return brokenGroup }, brokenLine},
-		{"YAML error", "data/affiliates/nami-olentangy.yaml", func(s string) string { return s + "name: [unclosed\n" }, "YAML syntax"},
+		{"YAML error", "data/affiliates/nami-olentangy.yaml", func(s string) string { return s + "name: [unclosed\n" }, "the [ that opens this value is never closed"},
 		{"template error", "templates/base.html", func(s string) string { return s + "{{ .NoSuchField.Deeper }" }, "base.html"},
 		{"missing template", "templates/base.html", func(string) string { return "" }, "base.html"},
 	}
@@ -453,7 +453,7 @@ func onlyPlaceholders(t *testing.T, r result, file string) {
 		t.Fatalf("check of a new file = %d, stdout %q; want 1 and the placeholders", r.code, r.stdout)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
-		if !strings.HasPrefix(line, file+":") || !strings.Contains(line, "error: fill in this value") {
+		if !strings.HasPrefix(line, file+":") || !strings.Contains(line, "error: fill in ") {
 			t.Errorf("check of a new file reported %q; want only its placeholders", line)
 		}
 	}

@@ -53,12 +53,7 @@ func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site,
 	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
 }
 
-func checkBaseURL(u string) error {
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || len(u) < len("http://x") {
-		return fmt.Errorf("%q must be an absolute http(s) URL", u)
-	}
-	return nil
-}
+func checkBaseURL(u string) error { return check.BaseURL(u) }
 
 // Render renders every file of the published site: pages and assets, calendars, feeds,
 // machine-readable data, sitemap, robots.txt and the search index. templates is the site's

@@ -98,10 +98,14 @@ func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
 	c.diags.Add(path, p.Line, p.Col, diag.Warning, format, args...)
 }
 
-// required reports each of keys that is missing from k.
+// required reports each of keys that is missing from k, or written as empty text. A key that
+// load reported (misspelled, a placeholder, a value refused) is not missing.
 func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
 	for _, key := range keys {
-		if !k.Has(key) && !k.Placeholder(key) {
+		switch {
+		case k.Empty(key):
+			c.errorf(path, k.At(key), "%s is empty: write %s's %s, or it cannot be published", key, what, strings.ReplaceAll(key, "_", " "))
+		case !k.Written(key):
 			c.errorf(path, k.At(""), "%s is missing required key %q", what, key)
 		}
 	}
@@ -119,11 +123,35 @@ func (c *checker) enumAt(path string, p load.Pos, key, value string, allowed []s
 	if slices.Contains(allowed, value) {
 		return
 	}
-	msg := fmt.Sprintf("%s %q is not one of %s", key, value, strings.Join(allowed, ", "))
-	if s := closest(value, allowed); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+	vals := meant(key, value, allowed)
+	switch {
+	case len(vals) == 1 && strings.ToLower(value) == vals[0]:
+		c.errorf(path, p, "%s %q must be written in lowercase: %q", key, value, vals[0])
+		return
+	case len(vals) == 1 && fold(value) == vals[0]:
+		c.errorf(path, p, "%s %q must be written %q", key, value, vals[0])
+		return
 	}
-	c.errorf(path, p, "%s", msg)
+	c.errorf(path, p, "%s %q is not one of %s%s", key, value, strings.Join(allowed, ", "), didYouMeanAny(vals))
+}
+
+// BaseURL checks the address a site is published at (base_url, or the build's --base-url):
+// an absolute http(s) URL that every page's address can be appended to, so without a query
+// (?…) or a fragment (#…), which would be glued into every link, and without quotes or other
+// characters that would end an attribute.
+func BaseURL(s string) error {
+	if err := checkURL(s); err != nil {
+		return err
+	}
+	switch {
+	case strings.ContainsAny(s, `'\{}|^`):
+		return fmt.Errorf("%q holds a character that cannot be part of a site's address", s)
+	case strings.Contains(s, "?"):
+		return fmt.Errorf("%q has a query (?…), which every link would carry: remove it", s)
+	case strings.Contains(s, "#"):
+		return fmt.Errorf("%q has a fragment (#…), which would cut every link short: remove it", s)
+	}
+	return nil
 }
 
 // url checks that the value of key, if given, is an absolute http or https URL.
@@ -264,7 +292,9 @@ func (c *checker) loadZone(name string) *time.Location {
 		return v.(*time.Location)
 	}
 	var loc *time.Location
-	if name != "" && name != "Local" && !strings.HasPrefix(name, "/") {
+	// Only the zones of the database the build embeds: a machine's own files also hold names
+	// that are no place's time ("posixrules", "Factory"), and ones other machines lack.
+	if _, real := slices.BinarySearch(zoneNames(), name); real && name != "Factory" {
 		if l, err := time.LoadLocation(name); err == nil {
 			loc = l
 		}
@@ -274,6 +304,10 @@ func (c *checker) loadZone(name string) *time.Location {
 }
 
 // markdown warns about raw HTML, which the site never shows.
+//
+// The budgets of Markdown's own structure (a table's size, nesting depth, the number of
+// headings) are to be checked here, by the markdown package the renderer will share, so that
+// check refuses at its line what the build could not render in bounded time.
 func (c *checker) markdown(path string, k load.Keys, key, value string) {
 	if !k.Has(key) {
 		return

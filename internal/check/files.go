@@ -13,7 +13,11 @@ import (
 func (c *checker) site(s *load.SiteFile) {
 	p := s.Path
 	c.required(p, s.Keys, "site.yaml", "title", "base_url", "timezone", "helpline", "crisis")
-	c.url(p, s.Keys, "base_url", s.BaseURL)
+	if s.Keys.Has("base_url") {
+		if err := BaseURL(s.BaseURL); err != nil {
+			c.errorf(p, s.Keys.At("base_url"), "base_url: %v", err)
+		}
+	}
 	c.enum(p, s.Keys, "language", s.Language, SiteLangs)
 	c.zone(p, s.Keys, s.Timezone)
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
@@ -59,6 +63,7 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 			for i, t := range ch.Tasks {
 				c.enumAt(p, ch.TaskAt[i], "task", t, Tasks)
 			}
+			c.twice(p, "task", ch.Tasks, ch.TaskAt)
 			c.email(p, ch.Keys, "contact", ch.Contact)
 		}
 		for _, e := range a.Editors {
@@ -74,14 +79,14 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		}
 	}
 	// A shared name is reported in every file that has it, so that whoever adds the second
-	// file sees the problem in the file they are editing.
+	// file sees the problem in the file they are editing: once per file, naming one other
+	// (and counting the rest), so that a thousand copies print a thousand lines.
 	for _, same := range names {
-		for _, a := range same {
-			for _, other := range same {
-				if other != a {
-					c.errorf(a.Path, a.Keys.At("name"), "name %q is also used by %s; every affiliate needs its own name", a.Name, other.Path)
-				}
-			}
+		if len(same) < 2 {
+			continue
+		}
+		for i, a := range same {
+			c.errorf(a.Path, a.Keys.At("name"), "name %q is also used by %s; every affiliate needs its own name", a.Name, others(same, i, func(a *load.Affiliate) string { return a.Path }))
 		}
 	}
 }
@@ -159,10 +164,16 @@ func (c *checker) location(p string, l *load.Location) {
 func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
 	type key struct{ aff, name string }
 	names := map[key][]*load.Group{}
+	unknown := map[string]string{} // folder → its suggestion, found once per folder
 	for _, g := range all {
 		aff, ok := affiliates[g.Affiliate]
 		if !ok {
-			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, didYouMean(g.Affiliate, slugs))
+			hint, seen := unknown[g.Affiliate]
+			if !seen {
+				hint = didYouMean(g.Affiliate, slugs)
+				unknown[g.Affiliate] = hint
+			}
+			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, hint)
 		}
 		if g.Failed {
 			continue // load reported why
@@ -174,12 +185,11 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		}
 	}
 	for _, same := range names {
-		for _, g := range same {
-			for _, other := range same {
-				if other != g {
-					c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, other.Path)
-				}
-			}
+		if len(same) < 2 {
+			continue
+		}
+		for i, g := range same {
+			c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, others(same, i, func(g *load.Group) string { return g.Path }))
 		}
 	}
 }
@@ -202,7 +212,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	inPerson := g.Attendance == "in-person" || g.Attendance == "hybrid"
 	online := g.Attendance == "online" || g.Attendance == "hybrid"
 	switch {
-	case inPerson && g.Location == nil:
+	case inPerson && g.Location == nil && !k.Written("location"):
 		c.errorf(p, k.At("attendance"), "%s %s group needs a location: add location with name, street, city, state and postal_code", article(g.Attendance), g.Attendance)
 	case g.Attendance == "online" && g.Location != nil:
 		c.errorf(p, k.At("location"), "an online group has no location: remove it, or set attendance to hybrid")
@@ -210,12 +220,12 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	if g.Location != nil {
 		c.location(p, g.Location)
 		// A lat or lon that is given but not a number is already an error.
-		if inPerson && !g.Location.Keys.Has("lat") && !g.Location.Keys.Has("lon") && g.Location.Keys.Has("name") {
+		if inPerson && !g.Location.Keys.Written("lat") && !g.Location.Keys.Written("lon") && g.Location.Keys.Has("name") {
 			c.warnf(p, g.Location.Keys.At(""), "location has no lat and lon, so the finder cannot sort this group by distance: add its coordinates")
 		}
 	}
 	switch {
-	case online && g.Online == nil:
+	case online && g.Online == nil && !k.Written("online"):
 		c.errorf(p, k.At("attendance"), "%s %s group needs online: add online with link_public: true and its join_url, or link_public: false and instructions for asking for the link", article(g.Attendance), g.Attendance)
 	case g.Attendance == "in-person" && g.Online != nil:
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
@@ -223,7 +233,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	if o := g.Online; o != nil {
 		c.url(p, o.Keys, "join_url", o.JoinURL)
 		c.markdown(p, o.Keys, "instructions", o.Instructions)
-		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Has("join_url") {
+		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Written("join_url") {
 			c.errorf(p, o.Keys.At("link_public"), "link_public is true but there is no join_url to publish")
 		}
 	}
@@ -233,12 +243,13 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.phone(p, ct.Keys, "phone", ct.Phone)
 		hasContact = ct.Email != "" || ct.Phone != ""
 	}
-	if !hasContact && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
+	if !hasContact && !k.Written("contact") && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
 		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
 	}
 	for i, a := range g.Audience {
 		c.enumAt(p, g.AudienceAt[i], "audience", a, Audiences)
 	}
+	c.twice(p, "audience", g.Audience, g.AudienceAt)
 	if !g.Verified.IsZero() && !c.opts.Now.IsZero() {
 		switch {
 		case g.Verified.After(c.opts.Now):
@@ -281,7 +292,7 @@ func (c *checker) meeting(p string, m *load.Meeting) {
 		case m.End.Minutes() > m.Start.Minutes() && overnight:
 			c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting ends (%s) after it starts (%s) on the same day: remove overnight", m.End, m.Start)
 		}
-	} else if m.Keys.Has("start") && !m.Keys.Has("end") {
+	} else if m.Keys.Has("start") && !m.Keys.Written("end") {
 		sameDay := m.Start.AddMinutes(90).Minutes() > m.Start.Minutes()
 		switch {
 		case overnight && sameDay:
@@ -334,7 +345,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 		}
 	}
 	switch {
-	case t.Attendance == "in-person" && t.Location == nil:
+	case t.Attendance == "in-person" && t.Location == nil && !k.Written("location"):
 		c.errorf(p, k.At("attendance"), "an in-person training needs a location: add location with name, street, city, state and postal_code")
 	case t.Attendance == "online" && t.Location != nil:
 		c.errorf(p, k.At("location"), "an online training has no location: remove it, or set attendance to in-person")
@@ -369,6 +380,7 @@ func (c *checker) pages(pages []*load.Page) {
 		for i, b := range pg.Blocks {
 			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
 		}
+		c.twice(p, "block", pg.Blocks, pg.BlocksAt)
 		if !pg.Guide && slices.Contains(Reserved, pg.Slug) && pg.Slug != "index" {
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "a page cannot be named %q: that address belongs to the site; rename the file", pg.Slug)
 		}
@@ -402,4 +414,34 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// others names the entries of same other than the i-th, for "also used by": the first of
+// them, and how many more.
+func others[T any](same []T, i int, path func(T) string) string {
+	first := 0
+	if i == 0 {
+		first = 1
+	}
+	if len(same) == 2 {
+		return path(same[first])
+	}
+	rest := len(same) - 2
+	files := "files"
+	if rest == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("%s and %d other %s", path(same[first]), rest, files)
+}
+
+// twice reports each value of a list given again after its first time: the site would show
+// it twice (an audience, a block of a guide).
+func (c *checker) twice(p, what string, values []string, at []load.Pos) {
+	seen := make(map[string]bool, len(values))
+	for i, v := range values {
+		if seen[v] {
+			c.errorf(p, at[i], "%s %q is listed twice: remove this one", what, v)
+		}
+		seen[v] = true
+	}
 }

@@ -66,7 +66,7 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 	// out by path, so that each can be cached on its own.
 	scratch := &Files{}
 	var mu sync.Mutex
-	jobs := plan(fsys, scratch, &mu, &diags)
+	jobs := plan(fsys, defaultLimits(), scratch, &mu, &diags)
 
 	type result struct {
 		entry cacheEntry
@@ -95,7 +95,7 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 			d := &decoder{path: j.path, diags: &res.entry.diags}
 			src, err := readFile(fsys, j.path)
 			if err != nil {
-				res.entry.diags.Add(j.path, 0, 0, diag.Error, "%v", err)
+				res.entry.diags.Add(j.path, 0, 0, diag.Error, "%s", cannotRead(err))
 				return
 			}
 			j.decode(d, src)
@@ -152,5 +152,5 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 	slices.SortFunc(files.Groups, func(a, b *Group) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Trainings, func(a, b *Training) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
-	return files, diags.Sort()
+	return files, collapseReadErrors(diags.Sort())
 }
