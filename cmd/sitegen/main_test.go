@@ -468,13 +468,17 @@ func TestNew(t *testing.T) {
 		values map[string]string
 	}{
 		{"group", []string{"group", "nami-olentangy/test-group"}, "data/groups/nami-olentangy/test-group.yaml", map[string]string{
-			`"FILL IN: the group's name, e.g. Tuesday Evening Connection"`: "Westerville Tuesday Connection",
-			`"FILL IN: the building, e.g. First Community Church"`:         "Westerville Library",
-			`"FILL IN: street address"`:                                    "126 S State St",
-			`"FILL IN: city"`:                                              "Westerville",
-			`"FILL IN: 5-digit ZIP code"`:                                  `"43081"`,
-			"  # lat: 39.9612":                                             "  lat: 40.1250",
-			"  # lon: -82.9988":                                            "  lon: -82.9290",
+			`"FILL IN: the group's name, e.g. Tuesday Evening Connection"`:                             "Westerville Tuesday Connection",
+			`"FILL IN: monday, tuesday, wednesday, thursday, friday, saturday or sunday"`:              "tuesday",
+			`"FILL IN: the time it starts, 24-hour HH:MM in the group's time zone, e.g. 18:30"`:        `"18:30"`,
+			`"FILL IN: the time it ends, HH:MM, or delete this line for 90 minutes"`:                   `"20:00"`,
+			`"FILL IN: the day you confirmed the listing with the group, YYYY-MM-DD, e.g. 2026-11-23"`: "2026-11-20",
+			`"FILL IN: the building, e.g. First Community Church"`:                                     "Westerville Library",
+			`"FILL IN: street address"`:   "126 S State St",
+			`"FILL IN: city"`:             "Westerville",
+			`"FILL IN: 5-digit ZIP code"`: `"43081"`,
+			"  # lat: 39.9612":            "  lat: 40.1250",
+			"  # lon: -82.9988":           "  lon: -82.9290",
 		}},
 		{"affiliate", []string{"affiliate", "nami-licking"}, "data/affiliates/nami-licking.yaml", map[string]string{
 			`"FILL IN: the affiliate's name, e.g. NAMI Franklin County"`: "NAMI Licking County",

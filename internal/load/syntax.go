@@ -90,7 +90,16 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 				return problem(ln, contentAt, "a tab follows the dash of this list item: use spaces")
 			}
 		}
+		content, contentAt = skipProperties(content, contentAt)
+		if len(content) > 1 && content[0] == '-' && unicode.IsLetter(rune(content[1])) {
+			if k, v, _, ok := splitKey(content); ok {
+				return problem(ln, contentAt, "a list item needs a space after its dash: write - %s: %s", k[1:], shorten(stripComment(v)))
+			}
+		}
 		key, value, valueAt, isKey := splitKey(content)
+		if isKey {
+			value, valueAt = skipProperties(value, valueAt)
+		}
 		valueAt += contentAt
 
 		// Where the line belongs, by its indentation.
@@ -179,10 +188,13 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 			i = endLine
 			last.valid, last.plain, last.key, last.value, last.line = true, false, key, value, ln
 		case '[', '{':
-			endLine, closed := closeBracket(lines, i, valueAt, indent)
+			endLine, end, closed := closeBracket(lines, i, valueAt, indent)
 			if !closed {
 				closer := map[byte]string{'[': "]", '{': "}"}[value[0]]
 				return problem(ln, valueAt, "the %c that opens this value is never closed: end it with %s, e.g. counties: [Franklin, Delaware]", value[0], closer)
+			}
+			if after := strings.TrimLeft(lines[endLine][end:], " \t"); after != "" && after[0] != '#' {
+				return problem(endLine+1, len(lines[endLine])-len(after), "text follows the closing bracket of this value: delete %q", shorten(strings.TrimRight(after, " ")))
 			}
 			i = endLine
 			last.valid, last.plain, last.key, last.value, last.line = true, false, key, value, ln
@@ -192,7 +204,7 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 				blockParent = contentAt
 			}
 		case '@', '`':
-			return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: \"%s\"", value[0], keyOr(key), shorten(stripComment(value)))
+			return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: \"%s\"", value[:1], keyOr(key), shorten(stripComment(value)))
 		default:
 			v := stripComment(value)
 			if j := strings.Index(v+" ", ": "); j >= 0 && isKey {
@@ -257,6 +269,21 @@ func splitKey(content string) (key, value string, valueAt int, isKey bool) {
 	return "", content, 0, false
 }
 
+// skipProperties skips the anchors (&name) and tags (!tag) before a value, which say
+// something about the value but are not it; at is the value's offset, moved along.
+func skipProperties(v string, at int) (string, int) {
+	for len(v) > 1 && (v[0] == '&' || v[0] == '!') {
+		end := strings.IndexAny(v, " \t")
+		if end < 0 {
+			return "", at + len(v)
+		}
+		rest := strings.TrimLeft(v[end:], " \t")
+		at += len(v) - len(rest)
+		v = rest
+	}
+	return v, at
+}
+
 // isColonAt reports whether s has at j a colon that ends a key: followed by a space, a tab or
 // the end of the line.
 func isColonAt(s string, j int) bool {
@@ -291,7 +318,7 @@ func closeQuote(lines []string, i, at int) (end, line int, ok bool) {
 
 // closeBracket finds the line on which the bracket at lines[i][at] closes, following lines
 // indented more than indent (a list in brackets may run over lines).
-func closeBracket(lines []string, i, at, indent int) (line int, ok bool) {
+func closeBracket(lines []string, i, at, indent int) (line, end int, ok bool) {
 	depth := 0
 	var quote byte
 	j := at
@@ -300,7 +327,7 @@ func closeBracket(lines []string, i, at, indent int) (line int, ok bool) {
 		if l > i {
 			t := strings.TrimLeft(s, " ")
 			if strings.TrimSpace(s) != "" && len(s)-len(t) <= indent && quote == 0 {
-				return 0, false // back at the key's level: the bracket never closed
+				return 0, 0, false // back at the key's level: the bracket never closed
 			}
 			j = 0
 		}
@@ -322,12 +349,12 @@ func closeBracket(lines []string, i, at, indent int) (line int, ok bool) {
 			case c == ']' || c == '}':
 				depth--
 				if depth == 0 {
-					return l, true
+					return l, j + 1, true
 				}
 			}
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // strayOrMissingColon explains a line that is neither a key nor a list item where one of them
@@ -335,7 +362,7 @@ func closeBracket(lines []string, i, at, indent int) (line int, ok bool) {
 func strayOrMissingColon(ln, indent int, content string, problem func(int, int, string, ...any) (syntaxProblem, bool)) (syntaxProblem, bool) {
 	r, _ := utf8.DecodeRuneInString(content)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '"' && r != '\'' {
-		return problem(ln, indent, "the character %q does not belong here: delete it", r)
+		return problem(ln, indent, "the character %q does not belong here: delete it", string(r))
 	}
 	return missingColon(ln, indent, content, problem)
 }
