@@ -215,7 +215,9 @@ func TestUsage(t *testing.T) {
 		wantStderr string // a part of stderr
 	}{
 		{"no command", nil, exitUsage, "usage: sitegen COMMAND"},
-		{"unknown command", []string{"chekc"}, exitUsage, `unknown command "chekc"`},
+		{"unknown command", []string{"chekc"}, exitUsage, `unknown command "chekc"; did you mean "check"?`},
+		{"unknown command misspelled", []string{"chek"}, exitUsage, `unknown command "chek"; did you mean "check"?`},
+		{"help unknown command", []string{"help", "biuld"}, exitUsage, `did you mean "build"?`},
 		{"bad flag", []string{"check", "--nope"}, exitUsage, "flag provided but not defined: -nope"},
 		{"bad now", []string{"check", "-s", sample, "--now", "2026-13-01"}, exitUsage, "--now"},
 		{"bad now words", []string{"check", "-s", sample, "--now", "today"}, exitUsage, "--now"},
@@ -539,6 +541,7 @@ func TestNewRefuses(t *testing.T) {
 	}{
 		{"unknown affiliate", []string{"group", "nami-olentangi/new-group"}, exitSite, `there is no affiliate "nami-olentangi" (no file data/affiliates/nami-olentangi.yaml); did you mean "nami-olentangy"?`},
 		{"unknown affiliate far off", []string{"group", "nami-atlantis/new-group"}, exitSite, "sitegen new affiliate nami-atlantis"},
+		{"affiliate without its prefix", []string{"group", "olentangy/new-group"}, exitSite, `there is no affiliate "olentangy" (no file data/affiliates/olentangy.yaml); did you mean "nami-olentangy"?`},
 		{"existing group", []string{"group", "nami-olentangy/women-online"}, exitSite, "data/groups/nami-olentangy/women-online.yaml already exists"},
 		{"existing affiliate", []string{"affiliate", "nami-olentangy"}, exitSite, "data/affiliates/nami-olentangy.yaml already exists"},
 		{"existing training", []string{"training", "oh-facilitator-2026-10"}, exitSite, "data/trainings/oh-facilitator-2026-10.yaml already exists"},
@@ -607,4 +610,52 @@ func TestHelpDocumentationSync(t *testing.T) {
 			t.Errorf("README's CLI reference shows %q, which is not a command", "sitegen "+m[1])
 		}
 	}
+}
+
+// TestWhereToRun starts each command that reads a site outside a site's root: inside one of
+// its folders, in the folder that holds it, and in an unrelated folder. Each says it is not a
+// site's folder, names the folder it looked in and where the site is, and exits 2 without
+// writing anything.
+func TestWhereToRun(t *testing.T) {
+	dir := copySample(t)
+	inside := filepath.Join(dir, "data", "groups", "nami-olentangy")
+	empty := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want []string // parts of stderr
+	}{
+		{"check inside data", []string{"check", "-s", inside}, []string{inside + " is not a site's folder", "The site is in " + dir, "cd ../../.."}},
+		{"build inside data", []string{"build", "-s", inside, "-d", filepath.Join(empty, "out")}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"serve inside data", []string{"serve", "-s", inside, "--port", "0"}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"new inside data", []string{"new", "group", "nami-olentangy/x", "-s", inside}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"check above the site", []string{"check", "-s", filepath.Dir(dir)}, []string{filepath.Dir(dir) + " is not a site's folder", "add -s " + dir}},
+		{"check elsewhere", []string{"check", "-s", empty}, []string{empty + " is not a site's folder", "Run sitegen in the site's folder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sitegenEnv(t, map[string]string{"SOURCE_DATE_EPOCH": sampleEpoch}, tt.args...)
+			if r.code != exitUsage {
+				t.Errorf("sitegen %q = %d, want %d", tt.args, r.code, exitUsage)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("sitegen %q: stderr %q, want it to contain %q", tt.args, r.stderr, w)
+				}
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a refused command wrote into %s", empty)
+	}
+	if _, err := os.Stat(filepath.Join(inside, "data")); err == nil {
+		t.Errorf("sitegen new wrote a data folder inside data/groups")
+	}
+	t.Run("default folder", func(t *testing.T) {
+		t.Chdir(inside)
+		r := sitegen(t, "check", "--now", sampleNow)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "is not a site's folder") || !strings.Contains(r.stderr, "cd ../../..") {
+			t.Errorf("sitegen check in %s = %d, stderr %q; want 2 and where to run it", inside, r.code, r.stderr)
+		}
+	})
 }
