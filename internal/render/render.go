@@ -29,13 +29,13 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/load"
 	"sitegen/internal/output"
 	"sitegen/internal/site"
 )
@@ -137,27 +137,19 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 // load reads the templates folder: it parses the layout and partials, keeps the page
 // templates' text for later, and hashes the assets.
 func (r *renderer) load(templates fs.FS) error {
-	var files []string
-	err := fs.WalkDir(templates, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("render: reading templates: %w", err)
+	// The rules of every file of the site (regular files only, links kept inside templates/,
+	// the size limit), which check has reported at their paths.
+	files, problems := load.Walk(templates, ".")
+	if len(problems) > 0 {
+		return fmt.Errorf("render: templates/%s: %s", problems[0].Path, problems[0].Message)
 	}
-	sort.Strings(files)
 	r.shared = template.New("").Funcs(r.funcs())
 	js := map[string][]byte{}
 	hasBase := false
 	for _, p := range files {
-		data, err := fs.ReadFile(templates, p)
+		data, err := load.ReadFile(templates, p)
 		if err != nil {
-			return fmt.Errorf("render: %w", err)
+			return fmt.Errorf("render: templates/%w", err)
 		}
 		switch ext := path.Ext(p); {
 		case ext == ".js":
