@@ -104,7 +104,11 @@ func (c *checker) required(path string, k load.Keys, what string, keys ...string
 	for _, key := range keys {
 		switch {
 		case k.Empty(key):
-			c.errorf(path, k.At(key), "%s is empty: write %s's %s, or it cannot be published", key, what, strings.ReplaceAll(key, "_", " "))
+			subject := what
+			if what == "front matter" {
+				subject = "the page"
+			}
+			c.errorf(path, k.At(key), "%s is empty: write it in; the site cannot publish %s without its %s", key, subject, strings.ReplaceAll(key, "_", " "))
 		case !k.Written(key):
 			c.errorf(path, k.At(""), "%s is missing required key %q", what, key)
 		}
@@ -281,7 +285,7 @@ func (c *checker) zone(path string, k load.Keys, value string) {
 		return
 	}
 	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
-	if s := closest(value, zoneNames()); s != "" {
+	if s := closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" {
 		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
 	}
 	c.errorf(path, k.At("timezone"), "%s", msg)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf16"
 
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
@@ -167,6 +168,16 @@ func applyDirectives(t *testing.T, fsys fstest.MapFS, comment string) {
 				t.Fatalf("delete: %s is not a file of the case", p)
 			}
 			delete(fsys, p)
+		case strings.HasPrefix(line, "bom: "):
+			file := fileOf(t, fsys, strings.TrimPrefix(line, "bom: "))
+			file.Data = append([]byte("\ufeff"), file.Data...)
+		case strings.HasPrefix(line, "encode: "):
+			f := strings.Fields(strings.TrimPrefix(line, "encode: "))
+			if len(f) != 2 {
+				t.Fatalf("encode: want PATH ENCODING, got %q", line)
+			}
+			file := fileOf(t, fsys, f[0])
+			file.Data = encode(t, string(file.Data), f[1])
 		case strings.HasPrefix(line, "grow: "):
 			f := strings.Fields(strings.TrimPrefix(line, "grow: "))
 			if len(f) != 2 {
@@ -189,6 +200,46 @@ func applyDirectives(t *testing.T, fsys fstest.MapFS, comment string) {
 			file.Data = data
 		}
 	}
+}
+
+// fileOf returns the file p of a case, failing when there is none.
+func fileOf(t *testing.T, fsys fstest.MapFS, p string) *fstest.MapFile {
+	t.Helper()
+	file, ok := fsys[strings.TrimSpace(p)]
+	if !ok {
+		t.Fatalf("%s is not a file of the case", p)
+	}
+	return file
+}
+
+// encode writes s in one of the encodings editors' programs save in.
+func encode(t *testing.T, s, enc string) []byte {
+	t.Helper()
+	var out []byte
+	switch enc {
+	case "utf16le-bom", "utf16be":
+		units := utf16.Encode([]rune(s))
+		if enc == "utf16le-bom" {
+			out = append(out, 0xFF, 0xFE)
+		}
+		for _, u := range units {
+			if enc == "utf16be" {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+	case "windows1252":
+		for _, r := range s {
+			if r > 0xFF {
+				t.Fatalf("%q has no Latin-1 byte", r)
+			}
+			out = append(out, byte(r))
+		}
+	default:
+		t.Fatalf("unknown encoding %q", enc)
+	}
+	return out
 }
 
 // archive is a txtar archive: a free-form comment, then files each introduced by a line

@@ -114,7 +114,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		keys[k.Value] = pos
 		before := len(*d.diags)
 		outer := d.key
-		d.key, d.emptyText = k.Value, false
+		d.key, d.emptyText = label(what, k.Value), false
 		f.decode(v)
 		d.key = outer
 		switch {
@@ -209,7 +209,7 @@ func (d *decoder) what() string {
 func (d *decoder) scalar(n *yaml.Node) (string, bool) {
 	v := n.Value
 	if inner, ok := curlyQuoted(v); ok {
-		d.errorf(n, "%s is in curly quotes (%s…%s), which would be published as part of it: use straight quotes, %s: \"%s\", or none", d.what(), firstRune(v), lastRune(v), d.what(), shorten(inner))
+		d.errorf(n, "%s is in curly quotes (%s…%s), which YAML reads as part of the value: use straight quotes, %s: \"%s\", or none", d.what(), firstRune(v), lastRune(v), lastWord(d.what()), shorten(inner))
 		v = inner
 	}
 	if i, r, ok := controlIn(v); ok {
@@ -232,6 +232,9 @@ func curlyQuoted(s string) (string, bool) {
 	}
 	return strings.TrimSpace(s[n1 : len(s)-n2]), true
 }
+
+// lastWord returns the key of a label ("street" of "location street"), as it is typed.
+func lastWord(label string) string { return label[strings.LastIndexByte(label, ' ')+1:] }
 
 func firstRune(s string) string { r, _ := utf8.DecodeRuneInString(s); return string(r) }
 func lastRune(s string) string  { r, _ := utf8.DecodeLastRuneInString(s); return string(r) }
@@ -333,7 +336,7 @@ func (d *decoder) comment(n *yaml.Node, v string) {
 	c, _, _ = strings.Cut(c, "\n")
 	line, col := d.commentPos(n, c)
 	if len(c) > 1 && c[1] != ' ' && c[1] != '\t' {
-		d.diags.Add(d.path, line, col, diag.Error, "%q is read as a comment, so %s would be published as %q: put the whole value in quotes, %s: \"%s %s\"", shorten(c), d.what(), shorten(v), d.what(), shorten(v), shorten(c))
+		d.diags.Add(d.path, line, col, diag.Error, "%q is read as a comment, so %s would be published as %q: put the whole value in quotes, %s: \"%s %s\"", shorten(c), d.what(), shorten(v), lastWord(d.what()), shorten(v), shorten(c))
 		return
 	}
 	d.diags.Add(d.path, line, col, diag.Warning, "the text after \"#\" is a comment and is not published: if %q belongs to %s, put the whole value in quotes; if it is a note to editors, move it to a line of its own", shorten(strings.TrimSpace(c[1:])), d.what())
@@ -435,7 +438,11 @@ func (d *decoder) number(into **float64) func(*yaml.Node) {
 		}
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			// YAML's .nan and .inf are numbers to a parser, but no place on Earth.
-			d.errorf(n, "%s %s is not a number the site can use: write decimal degrees, e.g. 39.9612", d.what(), n.Value)
+			example := "39.9612"
+			if strings.HasSuffix(d.key, "lon") {
+				example = "-82.9988"
+			}
+			d.errorf(n, "%s %s is not a number the site can use: write decimal degrees, e.g. %s", d.what(), n.Value, example)
 			return
 		}
 		*into = &f
