@@ -659,3 +659,19 @@ func TestWhereToRun(t *testing.T) {
 		}
 	})
 }
+
+// TestBuildRefusesBadBaseURL gives --base-url values that would break every page: refused
+// before anything is written, at "--base-url".
+func TestBuildRefusesBadBaseURL(t *testing.T) {
+	dir := copySample(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	for _, u := range []string{"https://example.org/?utm=1", "https://example.org/#top", `https://example.org/"x`, "https://example.org/it's/"} {
+		r := sitegen(t, "build", "-s", dir, "-d", dest, "--now", sampleNow, "--base-url", u)
+		if r.code == exitOK || !strings.Contains(r.stdout+r.stderr, "--base-url") {
+			t.Errorf("build --base-url %q = %d, stdout %q, stderr %q; want a refusal naming --base-url", u, r.code, r.stdout, r.stderr)
+		}
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Errorf("a refused build wrote %s", dest)
+	}
+}

@@ -78,7 +78,7 @@ func (w *walker) walk(dir string, visit func(p string)) {
 				report(p, "symbolic link points outside %s: copy the file here instead", w.within)
 				return nil
 			}
-			st, err := fs.Stat(w.fsys, p)
+			st, err := statNoOpen(w.fsys, p)
 			if err != nil {
 				report(p, "broken symbolic link: %v", errors.Unwrap(err))
 				return nil
@@ -141,6 +141,34 @@ func irregular(m fs.FileMode) string {
 	return "something other than a file"
 }
 
+// statNoOpen returns what name is, following symbolic links, without opening it: fs.Stat
+// opens the file on a file system that cannot stat (fs.Sub's), and opening a named pipe waits
+// for a writer forever. Links are followed by hand where the file system can read them.
+func statNoOpen(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if _, ok := fsys.(fs.StatFS); ok {
+		return fs.Stat(fsys, name)
+	}
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		return fs.Stat(fsys, name) // no links to follow, and no other way to ask
+	}
+	for range 40 {
+		info, err := fs.Lstat(fsys, name)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return info, err
+		}
+		target, err := fs.ReadLink(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		next := path.Join(path.Dir(name), target)
+		if path.IsAbs(target) || next == ".." || strings.HasPrefix(next, "../") {
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+		}
+		name = next
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: errors.New("too many levels of symbolic links")}
+}
+
 // symlinkInside reports whether the link at p resolves to a path inside fsys. A file system
 // that cannot read links (embed.FS) has none to escape through.
 func symlinkInside(fsys fs.FS, p string) bool {
@@ -178,7 +206,7 @@ func walkSized(fsys fs.FS, dir string, lim limits, diags *diag.List) []string {
 func (w *walker) sized(dir string) []string {
 	var files []string
 	w.walk(dir, func(p string) {
-		if st, err := fs.Stat(w.fsys, p); err == nil && st.Size() > MaxFileSize {
+		if st, err := statNoOpen(w.fsys, p); err == nil && st.Size() > MaxFileSize {
 			w.diags.Add(w.prefix+p, 0, 0, diag.Error, "%v", errTooLarge)
 			return
 		}
@@ -195,7 +223,7 @@ func ReadFile(fsys fs.FS, name string) ([]byte, error) {
 	if info, err := fs.Lstat(fsys, name); err == nil && info.Mode()&fs.ModeSymlink != 0 && !symlinkInside(fsys, name) {
 		return nil, fmt.Errorf("%s: symbolic link points outside its folder", name)
 	}
-	st, err := fs.Stat(fsys, name)
+	st, err := statNoOpen(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -272,17 +300,18 @@ func cannotRead(err error) string {
 const maxSameReadError = 3
 
 // collapseReadErrors keeps, of the "cannot read" diagnostics sharing a message, the first few
-// (by path) and counts the others in one more line. l must be sorted.
+// (by path) and counts the others in one line at the last of them. l must be sorted.
 func collapseReadErrors(l diag.List) diag.List {
 	count := map[string]int{}
+	last := map[string]diag.Diagnostic{}
 	for _, d := range l {
 		if strings.HasPrefix(d.Message, "cannot read: ") {
 			count[d.Message]++
+			last[d.Message] = d
 		}
 	}
 	kept := map[string]int{}
 	out := l[:0:0]
-	var more diag.List
 	for _, d := range l {
 		n := count[d.Message]
 		if n <= maxSameReadError+1 || !strings.HasPrefix(d.Message, "cannot read: ") {
@@ -292,12 +321,14 @@ func collapseReadErrors(l diag.List) diag.List {
 		if kept[d.Message] < maxSameReadError {
 			kept[d.Message]++
 			out = append(out, d)
-			if kept[d.Message] == maxSameReadError {
-				more.Add(d.Path, d.Line, d.Col, diag.Error, "and %d more files (not listed) could not be read either: %s", n-maxSameReadError, strings.TrimPrefix(d.Message, "cannot read: "))
-			}
+			continue
+		}
+		if d == last[d.Message] {
+			d.Message = fmt.Sprintf("cannot read this file and %d more before it (not listed), all for the same reason: %s", n-maxSameReadError-1, strings.TrimPrefix(d.Message, "cannot read: "))
+			out = append(out, d)
 		}
 	}
-	return append(out, more...).Sort()
+	return out
 }
 
 // looksLikeData reports whether a file under data/ that is not read has a name that says it
