@@ -62,12 +62,26 @@ type checker struct {
 	opts  Options
 	diags diag.List
 	zones sync.Map // name → *time.Location or nil, so each zone is loaded once
+	// suggestBudget is what is left of the work "did you mean" may do in this run, counted
+	// in characters compared: a suggestion compares a value with every candidate, and a site
+	// with thousands of misspellings among thousands of affiliates must still be checked in
+	// time linear in its size. Once it is spent, problems are reported without suggestions.
+	suggestBudget int
+	orgs          map[string][]string // state → slugs of its state organizations; "" → all
 }
+
+// suggestWork is the suggestBudget of a run: a fraction of a second of comparisons.
+const suggestWork = 50_000_000
 
 // Files checks every file and the rules between them, and returns the problems sorted by path
 // and line. Load's own diagnostics are not included.
 func Files(f *load.Files, opts Options) diag.List {
-	c := &checker{opts: opts}
+	return files(f, opts, suggestWork)
+}
+
+// files is Files with a budget of suggestion work (see checker.suggestBudget).
+func files(f *load.Files, opts Options, budget int) diag.List {
+	c := &checker{opts: opts, suggestBudget: budget}
 	stale := 365
 	if f.Site != nil {
 		c.site(f.Site)
@@ -243,7 +257,7 @@ func (c *checker) usps(path string, k load.Keys, key, value string) {
 		c.errorf(path, k.At(key), "%s %q must be the uppercase USPS code %q", key, value, up)
 		return
 	}
-	if s := stateByName(value); s != "" {
+	if s := c.stateByName(value); s != "" {
 		c.errorf(path, k.At(key), "%s %q must be a two-letter USPS code; did you mean %q?", key, value, s)
 		return
 	}
@@ -285,7 +299,7 @@ func (c *checker) zone(path string, k load.Keys, value string) {
 		return
 	}
 	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
-	if s := closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" {
+	if s := c.closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" {
 		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
 	}
 	c.errorf(path, k.At("timezone"), "%s", msg)
@@ -367,13 +381,13 @@ var stateNames = map[string]string{
 	"guam": "GU", "virgin islands": "VI", "american samoa": "AS", "northern mariana islands": "MP",
 }
 
-func stateByName(s string) string {
+func (c *checker) stateByName(s string) string {
 	names := make([]string, 0, len(stateNames))
 	for n := range stateNames {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if n := closest(s, names); n != "" {
+	if n := c.closest(s, names); n != "" {
 		return stateNames[n]
 	}
 	return ""
@@ -390,4 +404,33 @@ func closest(word string, candidates []string) string {
 		return ""
 	}
 	return suggest.Closest(word, candidates)
+}
+
+// closest is closest within the run's budget of suggestion work.
+func (c *checker) closest(word string, candidates []string) string {
+	if len(word) > maxSuggest {
+		return ""
+	}
+	work := 0
+	for _, cand := range candidates {
+		work += (len(word) + 1) * (len(cand) + 1)
+	}
+	if work > c.suggestBudget {
+		c.suggestBudget = 0
+		return ""
+	}
+	c.suggestBudget -= work
+	return suggest.Closest(word, candidates)
+}
+
+// didYouMean suggests the candidate closest to word, or the only one, as the end of a
+// message.
+func (c *checker) didYouMean(word string, candidates []string) string {
+	if s := c.closest(word, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(candidates) == 1 {
+		return fmt.Sprintf("; did you mean %q?", candidates[0])
+	}
+	return ""
 }

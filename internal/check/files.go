@@ -98,42 +98,32 @@ func (c *checker) parent(a *load.Affiliate, bySlug map[string]*load.Affiliate, s
 	case a.Parent == a.Slug:
 		c.errorf(a.Path, at, "parent %q is this affiliate itself; name its state organization", a.Parent)
 	case !ok:
-		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, c.didYouMean(a.Parent, c.stateOrgs(bySlug, slugs, a.State)))
 	case parent.Failed:
 		// Its own file's problem, reported there.
 	case parent.Kind != "state-organization":
-		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, c.didYouMean(a.Parent, c.stateOrgs(bySlug, slugs, a.State)))
 	case slices.Contains(States, a.State) && parent.State != a.State:
 		c.errorf(a.Path, at, "parent %q is the state organization of %s, not of %s", a.Parent, parent.State, a.State)
 	}
 }
 
 // stateOrgs lists the slugs of state organizations of state, or all of them when there are
-// none there.
-func stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) []string {
-	var in, all []string
-	for _, s := range slugs {
-		if a := bySlug[s]; a.Kind == "state-organization" {
-			all = append(all, s)
-			if a.State == state {
-				in = append(in, s)
+// none there. The lists are made once per run.
+func (c *checker) stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) []string {
+	if c.orgs == nil {
+		c.orgs = map[string][]string{}
+		for _, s := range slugs {
+			if a := bySlug[s]; a.Kind == "state-organization" {
+				c.orgs[""] = append(c.orgs[""], s)
+				c.orgs[a.State] = append(c.orgs[a.State], s)
 			}
 		}
 	}
-	if len(in) > 0 {
+	if in := c.orgs[state]; len(in) > 0 {
 		return in
 	}
-	return all
-}
-
-func didYouMean(word string, candidates []string) string {
-	if s := closest(word, candidates); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
-	}
-	if len(candidates) == 1 {
-		return fmt.Sprintf("; did you mean %q?", candidates[0])
-	}
-	return ""
+	return c.orgs[""]
 }
 
 func (c *checker) address(p string, a *load.Address) {
@@ -170,7 +160,7 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		if !ok {
 			hint, seen := unknown[g.Affiliate]
 			if !seen {
-				hint = didYouMean(g.Affiliate, slugs)
+				hint = c.didYouMean(g.Affiliate, slugs)
 				unknown[g.Affiliate] = hint
 			}
 			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, hint)
@@ -332,7 +322,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	c.markdown(p, k, "notes", t.Notes)
 	if k.Has("host") {
 		if _, ok := affiliates[t.Host]; !ok {
-			c.errorf(p, k.At("host"), "host %q is not an affiliate%s", t.Host, didYouMean(t.Host, slugs))
+			c.errorf(p, k.At("host"), "host %q is not an affiliate%s", t.Host, c.didYouMean(t.Host, slugs))
 		}
 	}
 	if k.Has("start") && k.Has("end") && t.End.Before(t.Start) {
