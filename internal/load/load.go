@@ -1,10 +1,17 @@
 // Package load reads a site's data and content files into typed values that remember where
 // each value was written, so that every later problem can be reported as PATH:LINE:COL.
 //
-// Load only reads: it reports problems of form (YAML syntax, unknown keys, a list where text
-// belongs, a date that is not YYYY-MM-DD, files that are too large, not UTF-8, hold more than
-// one document, use aliases, or have names that are not slugs). Rules about values and between
-// files are package check's.
+// Load only reads: it reports problems of form (YAML syntax in the editor's words, unknown
+// keys, a list where text belongs, a date that is not YYYY-MM-DD, a time on the 12-hour clock,
+// curly quotes, control characters, a "#" that cuts a value short, text longer than its
+// budget, files that are too large, not UTF-8, hold more than one document, use aliases, or
+// have names that are not slugs or that say they were meant as data). Rules about values and
+// between files are package check's.
+//
+// It also owns the rules of what sitegen opens at all, for every reader of a site ([Walk],
+// [ReadFile]): only regular files (never a named pipe, device or socket), symbolic links that
+// stay inside the tree read, at most [MaxFileSize] bytes a file, [MaxFiles] files and
+// [MaxFolders] folders a site, folders nested at most [MaxDepth] deep.
 //
 // # Files
 //
