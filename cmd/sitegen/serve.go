@@ -62,7 +62,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	url := "http://" + browserHost(ln.Addr().(*net.TCPAddr)) + "/"
 	srv, err := serve.New(serve.Options{
 		Root:  e.source,
-		Build: build.Options{Now: now, BaseURL: url},
+		Build: build.Options{Now: now, BaseURL: url, FileDates: e.fileDates("serve")},
 		Log:   e.stdout,
 		Watch: true,
 	})

@@ -48,7 +48,7 @@ func (e *env) prepare(cmd string) (fs.FS, build.Options, int) {
 		fmt.Fprintf(e.stderr, "sitegen %s: %v\n", cmd, err)
 		return nil, build.Options{}, exitUsage
 	}
-	return fsys, build.Options{Now: now, BaseURL: e.baseURL}, exitOK
+	return fsys, build.Options{Now: now, BaseURL: e.baseURL, FileDates: e.fileDates(cmd)}, exitOK
 }
 
 func (e *env) report(diags diag.List) {

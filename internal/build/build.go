@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
@@ -27,6 +28,10 @@ type Options struct {
 	Now civil.Date
 	// BaseURL overrides data/site.yaml's base_url when not empty (--base-url).
 	BaseURL string
+	// FileDates are the dates of the site's data files from its history, by path from the
+	// site's root (see package history); nil when not known. A training file without them
+	// is dated by its modification time in the file system.
+	FileDates map[string]site.FileDates
 }
 
 // Check reads and checks the site rooted at fsys. It returns the site's model when there is
@@ -50,7 +55,31 @@ func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site,
 	if diags.Errors() > 0 || files.Site == nil {
 		return files, nil, diags
 	}
-	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL}), diags
+	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL,
+		FileDates: trainingDates(fsys, files, opts.FileDates)}), diags
+}
+
+// trainingDates returns the dates of every training file: those of known (the site's history)
+// where it has them, else the file's modification time as fsys gives it, to the second (a file
+// changed since its last commit keeps its first date from known). A file system without
+// modification times (an in-memory one) leaves the file undated.
+func trainingDates(fsys fs.FS, files *load.Files, known map[string]site.FileDates) map[string]site.FileDates {
+	out := make(map[string]site.FileDates, len(files.Trainings))
+	for _, t := range files.Trainings {
+		d := known[t.Path]
+		if d.Changed.IsZero() {
+			if st, err := fs.Stat(fsys, t.Path); err == nil && !st.ModTime().IsZero() {
+				d.Changed = st.ModTime().UTC().Truncate(time.Second)
+			}
+			if d.Created.IsZero() || d.Created.After(d.Changed) {
+				d.Created = d.Changed
+			}
+		}
+		if !d.Changed.IsZero() {
+			out[t.Path] = d
+		}
+	}
+	return out
 }
 
 func checkBaseURL(u string) error { return check.BaseURL(u) }

@@ -32,14 +32,15 @@ type atomLink struct {
 }
 
 type atomEntry struct {
-	ID       string       `xml:"id"`
-	Title    string       `xml:"title"`
-	Updated  string       `xml:"updated"`
-	Link     atomLink     `xml:"link"`
-	Category *atomTerm    `xml:"category,omitempty"`
-	Summary  atomText     `xml:"summary"`
-	Content  atomText     `xml:"content"`
-	Author   []atomPerson `xml:"author,omitempty"`
+	ID        string       `xml:"id"`
+	Title     string       `xml:"title"`
+	Published string       `xml:"published"`
+	Updated   string       `xml:"updated"`
+	Link      atomLink     `xml:"link"`
+	Category  *atomTerm    `xml:"category,omitempty"`
+	Summary   atomText     `xml:"summary"`
+	Content   atomText     `xml:"content"`
+	Author    []atomPerson `xml:"author,omitempty"`
 }
 
 type atomTerm struct {
@@ -55,11 +56,21 @@ type atomText struct {
 // s.Now) as an RFC 4287 Atom feed, sorted by start date.
 //
 // The feed's id is the address of /trainings/ and each entry's id the address of its training
-// page, so ids stay the same from build to build. The model keeps no date of last change, so
-// every `updated` is the build date, s.Now at 00:00:00Z: fixed by --now, hence the same bytes
-// for the same input.
+// page, so ids stay the same from build to build. Each entry is dated by its training's data,
+// never by the build date: published is when its file was first added, updated when it last
+// changed ([site.Training.Published] and Updated, from the site's git history or the file's
+// modification time), so that a rebuild of the same data on another day changes no entry.
+// The feed's updated is the latest of its trainings' (past ones too, so that it never goes
+// back when a training ends). A training with no known date (only in a file system without
+// modification times) is dated 1970-01-01T00:00:00Z: unknown, and the same at every build.
 func Atom(s *site.Site) ([]byte, error) {
-	updated := s.Now.In(time.UTC).Format(time.RFC3339)
+	var latest time.Time
+	for _, t := range s.Trainings {
+		if t.Updated.After(latest) {
+			latest = t.Updated
+		}
+	}
+	updated := atomTime(latest)
 	title := s.Title
 	if title == "" {
 		title = s.BaseURL
@@ -96,13 +107,18 @@ func Atom(s *site.Site) ([]byte, error) {
 				content += "\n\n" + pick(es, "How to apply: ", "Cómo inscribirse: ") + strings.Join(ways, ", ")
 			}
 		}
+		published := t.Published
+		if published.IsZero() || published.After(t.Updated) {
+			published = t.Updated
+		}
 		e := atomEntry{
-			ID:      trainingURL(s, t),
-			Title:   t.Title,
-			Updated: updated,
-			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: trainingURL(s, t)},
-			Summary: atomText{Type: "text", Text: strings.Join(facts, " ")},
-			Content: atomText{Type: "text", Text: content},
+			ID:        trainingURL(s, t),
+			Title:     t.Title,
+			Published: atomTime(published),
+			Updated:   atomTime(t.Updated),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: trainingURL(s, t)},
+			Summary:   atomText{Type: "text", Text: strings.Join(facts, " ")},
+			Content:   atomText{Type: "text", Text: content},
 		}
 		if t.Kind != "" {
 			e.Category = &atomTerm{Term: t.Kind}
@@ -121,4 +137,13 @@ func Atom(s *site.Site) ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// atomTime formats t as an RFC 3339 date-time in UTC, to the second; the zero time as the Unix
+// epoch, the date of what is not known.
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Unix(0, 0)
+	}
+	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"sitegen/internal/civil"
 	"sitegen/internal/site"
 )
 
@@ -24,10 +26,11 @@ type parsedFeed struct {
 		Href string `xml:"href,attr"`
 	} `xml:"http://www.w3.org/2005/Atom link"`
 	Entries []struct {
-		ID      string `xml:"http://www.w3.org/2005/Atom id"`
-		Title   string `xml:"http://www.w3.org/2005/Atom title"`
-		Updated string `xml:"http://www.w3.org/2005/Atom updated"`
-		Link    struct {
+		ID        string `xml:"http://www.w3.org/2005/Atom id"`
+		Title     string `xml:"http://www.w3.org/2005/Atom title"`
+		Published string `xml:"http://www.w3.org/2005/Atom published"`
+		Updated   string `xml:"http://www.w3.org/2005/Atom updated"`
+		Link      struct {
 			Href string `xml:"href,attr"`
 		} `xml:"http://www.w3.org/2005/Atom link"`
 		Summary struct {
@@ -64,8 +67,9 @@ func TestAtom(t *testing.T) {
 	if f.ID != "https://groups.example.org/trainings/" || f.Title == "" || len(f.Author) == 0 || f.Author[0].Name != "Connection Groups" {
 		t.Errorf("feed id, title, author = %q, %q, %v; want the trainings page, a title, the site title", f.ID, f.Title, f.Author)
 	}
-	if f.Updated != "2026-03-01T00:00:00Z" {
-		t.Errorf("feed updated = %q, want %q", f.Updated, "2026-03-01T00:00:00Z")
+	// The latest change of any training, an ended one included; not the build date.
+	if f.Updated != "2026-02-27T11:00:00Z" {
+		t.Errorf("feed updated = %q, want %q", f.Updated, "2026-02-27T11:00:00Z")
 	}
 	if !slices.ContainsFunc(f.Links, func(l struct {
 		Rel  string `xml:"rel,attr"`
@@ -81,8 +85,10 @@ func TestAtom(t *testing.T) {
 		if e.ID == "" || e.Title == "" || e.Link.Href == "" {
 			t.Errorf("entry %+v lacks id, title or link", e)
 		}
-		if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
-			t.Errorf("entry %q: updated = %q, not RFC 3339", e.ID, e.Updated)
+		for _, v := range []string{e.Published, e.Updated} {
+			if _, err := time.Parse(time.RFC3339, v); err != nil {
+				t.Errorf("entry %q: published, updated = %q, %q; not RFC 3339", e.ID, e.Published, e.Updated)
+			}
 		}
 		if e.Summary.Type != "text" || e.Content.Type != "text" || e.Summary.Text == "" {
 			t.Errorf("entry %q: summary %+v, content type %q; want text", e.ID, e.Summary, e.Content.Type)
@@ -118,6 +124,75 @@ func TestAtom(t *testing.T) {
 	if !slices.Equal(ids, ids2) {
 		t.Errorf("entry ids = %v, then %v", ids, ids2)
 	}
+}
+
+// TestAtomDates checks that each entry is dated by its training's data: published when its
+// file was first added, updated when it last changed, in UTC; unknown dates as the epoch.
+func TestAtomDates(t *testing.T) {
+	f := parseAtom(t, mustAtom(t, testSite(t)))
+	want := map[string][2]string{ // id suffix -> published, updated
+		"ohio-cancelled/":           {"2025-12-01T00:00:00Z", "2026-02-15T00:00:00Z"},
+		"ohio-facilitator-2026-04/": {"2026-01-05T15:04:05Z", "2026-02-10T09:30:00Z"},
+		"conexion-online-2026-05/":  {"2026-02-02T01:00:00Z", "2026-02-02T01:00:00Z"},
+		"ohio-postponed/":           {"1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"},
+	}
+	for _, e := range f.Entries {
+		w, known := want[strings.TrimPrefix(e.ID, "https://groups.example.org/trainings/")]
+		if !known {
+			t.Errorf("unexpected entry %q", e.ID)
+			continue
+		}
+		if e.Published != w[0] || e.Updated != w[1] {
+			t.Errorf("entry %q: published, updated = %q, %q; want %q, %q", e.ID, e.Published, e.Updated, w[0], w[1])
+		}
+	}
+	if len(f.Entries) != len(want) {
+		t.Errorf("Atom has %d entries, want %d", len(f.Entries), len(want))
+	}
+}
+
+// TestAtomRebuiltAnotherDay builds the feed of the same data on the next day and the next
+// month: no entry changes (dates, text, anything), nor the feed's own date.
+func TestAtomRebuiltAnotherDay(t *testing.T) {
+	s := testSite(t)
+	first := mustAtom(t, s)
+	for _, later := range []civil.Date{{Year: 2026, Month: 3, Day: 2}, {Year: 2026, Month: 4, Day: 1}} {
+		s.Now = later
+		again := mustAtom(t, s)
+		a, b := atomEntries(first), atomEntries(again)
+		for id, entry := range b {
+			if a[id] != entry {
+				t.Errorf("built on %s, entry %s changed:\n%s\nwas\n%s", later, id, entry, a[id])
+			}
+		}
+		if len(b) == 0 {
+			t.Errorf("built on %s: no entries", later)
+		}
+		if fa, fb := parseAtom(t, first).Updated, parseAtom(t, again).Updated; fa != fb {
+			t.Errorf("built on %s, feed updated = %q, was %q", later, fb, fa)
+		}
+	}
+}
+
+// mustAtom returns Atom(s), failing the test on an error.
+func mustAtom(t *testing.T, s *site.Site) []byte {
+	t.Helper()
+	b, err := Atom(s)
+	if err != nil {
+		t.Fatalf("Atom: %v", err)
+	}
+	return b
+}
+
+// atomEntries splits a feed into its entries' bytes, by id.
+func atomEntries(b []byte) map[string]string {
+	out := map[string]string{}
+	for _, chunk := range strings.Split(string(b), "<entry>")[1:] {
+		chunk = chunk[:strings.Index(chunk, "</entry>")]
+		id := chunk[strings.Index(chunk, "<id>")+4 : strings.Index(chunk, "</id>")]
+		out[id] = chunk
+	}
+	return out
 }
 
 func TestAtomNoTrainings(t *testing.T) {

@@ -14,13 +14,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/unicode/norm"
 
 	"sitegen/internal/site"
 )
@@ -158,16 +156,4 @@ func indexOf(n ast.Node) int {
 		i++
 	}
 	return i
-}
-
-// foldToASCII returns s with accents removed ("San José" becomes "San Jose"), for the
-// Meeting Guide fields whose pattern admits only ASCII letters.
-func foldToASCII(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -26,7 +26,36 @@ func testSite(t *testing.T) *site.Site {
 		Slug: "nami-denver-metro-and-the-front-range-communities", Name: "NAMI Denver Metro",
 		Kind: "affiliate", State: "CO", Email: "groups@namidenver.org", Location: den,
 	}
+	phx := loadZone(t, "America/Phoenix")
+	pr := loadZone(t, "America/Puerto_Rico")
+	arizona := &site.Affiliate{Slug: "nami-southern-arizona", Name: "NAMI Southern Arizona", Kind: "affiliate",
+		State: "AZ", Website: "https://namisa.example.org", Email: "info@namisa.example.org", Location: phx}
+	puertoRico := &site.Affiliate{Slug: "nami-puerto-rico", Name: "NAMI Puerto Rico", Kind: "state-organization",
+		State: "PR", Email: "info@namipr.example.org", Location: pr}
 	groups := []*site.Group{
+		{
+			// A street of digits and letters; a first meeting still to come; skip dates on and
+			// off its weeks.
+			ID: "nami-southern-arizona/south-tucson", Slug: "south-tucson", Affiliate: arizona, Name: "South Tucson",
+			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{{Day: time.Monday, Start: civil.Clock{Hour: 18}, End: civil.Clock{Hour: 19, Minute: 30}, Weeks: []int{1, 3}}},
+			Location: phx,
+			Place: &site.Place{Name: "Community Room", Street: "3601 S 6th Ave", City: "Tucson", State: "AZ",
+				PostalCode: "85713", HasCoords: true, Lat: 32.18, Lon: -110.97},
+			Starts:   civil.Date{Year: 2026, Month: 3, Day: 2},
+			Skip:     []civil.Date{{Year: 2026, Month: 3, Day: 16}, {Year: 2026, Month: 3, Day: 9}},
+			Verified: civil.Date{Year: 2026, Month: 2, Day: 20},
+		},
+		{
+			// A street with an accent, without coordinates.
+			ID: "nami-puerto-rico/conexion-santurce", Slug: "conexion-santurce", Affiliate: puertoRico, Name: "Conexión Santurce",
+			Program: "conexion", Language: "es", Status: "active", Attendance: "in-person",
+			Meetings: []site.Meeting{{Day: time.Saturday, Start: civil.Clock{Hour: 10}, End: civil.Clock{Hour: 11, Minute: 30}}},
+			Location: pr,
+			Place: &site.Place{Name: "Centro Comunal", Street: "Calle Loíza 1950", City: "San Juan", State: "PR",
+				PostalCode: "00911"},
+			Verified: civil.Date{Year: 2026, Month: 1, Day: 5},
+		},
 		{
 			ID: "nami-ohio/downtown", Slug: "downtown", Affiliate: ohio, Name: "Downtown Connection",
 			Program: "connection", Language: "en", Status: "active", Attendance: "in-person",
@@ -92,25 +121,31 @@ func testSite(t *testing.T) *site.Site {
 			Application: &site.Application{Deadline: civil.Date{Year: 2026, Month: 3, Day: 20},
 				URL: "https://namiohio.org/apply", Contact: "train@namiohio.org", Screening: true},
 			Status: "open", Setting: "community", Seats: 16,
-			Notes: "Lunch is provided.",
+			Notes:     "Lunch is provided.",
+			Published: time.Date(2026, 1, 5, 15, 4, 5, 0, time.UTC), Updated: time.Date(2026, 2, 10, 9, 30, 0, 0, time.UTC),
 		},
 		{
 			Slug: "conexion-online-2026-05", Title: "Conexión: capacitación en línea",
 			Kind: "facilitator", Program: "conexion", Language: "es", Host: denver,
 			Start: civil.Date{Year: 2026, Month: 5, Day: 2}, End: civil.Date{Year: 2026, Month: 5, Day: 3},
 			Location: den, Attendance: "online", Status: "full", Setting: "community",
+			// A date in another zone: the feed gives it in UTC.
+			Published: time.Date(2026, 2, 1, 18, 0, 0, 0, den), Updated: time.Date(2026, 2, 1, 18, 0, 0, 0, den),
 		},
 		{
 			Slug: "ohio-past-2025", Title: "Past Training",
 			Kind: "champion-orientation", Program: "connection", Language: "en", Host: ohio,
 			Start: civil.Date{Year: 2025, Month: 10, Day: 4}, End: civil.Date{Year: 2025, Month: 10, Day: 4},
 			Location: ny, Attendance: "online", Status: "open", Setting: "community",
+			// The latest change of all, to a training that has ended.
+			Published: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), Updated: time.Date(2026, 2, 27, 11, 0, 0, 0, time.UTC),
 		},
 		{
 			Slug: "ohio-cancelled", Title: "Trainer </script><b>Training</b> & more",
 			Kind: "trainer", Program: "connection", Language: "en", Host: ohio,
 			Start: civil.Date{Year: 2026, Month: 3, Day: 1}, End: civil.Date{Year: 2026, Month: 3, Day: 1},
 			Location: ny, Attendance: "online", Status: "cancelled", Setting: "correctional",
+			Published: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Updated: time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC),
 		},
 		{
 			Slug: "ohio-postponed", Title: "Postponed Orientation",
@@ -127,7 +162,7 @@ func testSite(t *testing.T) *site.Site {
 		Location: ny,
 		Now:      civil.Date{Year: 2026, Month: 3, Day: 1},
 		Affiliates: []*site.Affiliate{
-			denver, ohio,
+			arizona, denver, ohio, puertoRico,
 		},
 		Groups:    groups,
 		Trainings: trainings,
@@ -144,25 +179,12 @@ func loadZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-// referenceDir returns /work/shared/reference/meeting-guide, found as ../shared/... from the
-// directory holding go.mod, and fails the test when it is missing.
+// referenceDir returns the folder of the Meeting Guide schemas and type codes the tests check
+// the feed against: testdata/reference/meeting-guide at the root of the repository, copied
+// there with its licence and source (see its README.md).
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference", "meeting-guide")
+	ref := filepath.Join("..", "..", "testdata", "reference", "meeting-guide")
 	if _, err := os.Stat(filepath.Join(ref, "meeting.schema.json")); err != nil {
 		t.Fatalf("Meeting Guide reference files missing: %v", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/site"
 )
 
@@ -62,9 +61,10 @@ type ldVirtualLocation struct {
 // EventJSONLD returns the schema.org Event of training t as JSON-LD, for the
 // <script type="application/ld+json"> data block of its page.
 //
-// startDate and endDate are date-times with the UTC offset of the training's zone on those
-// days, as site.md asks ("2026-03-14T09:00:00-04:00"): the daily hours when given, else the
-// whole days, from 00:00 on the first to 23:59 on the last. A full training is still EventScheduled. An
+// With daily hours, startDate and endDate are date-times with the UTC offset of the
+// training's zone on those days ("2026-03-14T09:00:00-04:00"): the start of the first day and
+// the end of the last. Without them, they are dates ("2026-03-14"), as schema.org allows:
+// the training's days, with no invented hour. A full training is still EventScheduled. An
 // online training's location is a VirtualLocation whose url is the training page, which says
 // how to apply. The output escapes <, > and & in strings (\u003c …), so it cannot end the
 // script element it is embedded in.
@@ -86,8 +86,8 @@ func EventJSONLD(s *site.Site, t *site.Training) ([]byte, error) {
 		ev.StartDate = t.Start.At(d.Start, loc).Format(time.RFC3339)
 		ev.EndDate = t.End.At(d.End, loc).Format(time.RFC3339)
 	} else {
-		ev.StartDate = t.Start.At(civil.Clock{}, loc).Format(time.RFC3339)
-		ev.EndDate = t.End.At(civil.Clock{Hour: 23, Minute: 59}, loc).Format(time.RFC3339)
+		ev.StartDate = t.Start.String()
+		ev.EndDate = t.End.String()
 	}
 	switch t.Status {
 	case "cancelled":

@@ -33,8 +33,9 @@ func TestEventJSONLD(t *testing.T) {
 			"maximumAttendeeCapacity": 16.0,
 		}},
 		{"online, full, no hours", "conexion-online-2026-05", map[string]any{
-			"startDate":           "2026-05-02T00:00:00-06:00",
-			"endDate":             "2026-05-03T23:59:00-06:00",
+			// No daily hours: the days, with no invented hour.
+			"startDate":           "2026-05-02",
+			"endDate":             "2026-05-03",
 			"eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
 			"eventStatus":         "https://schema.org/EventScheduled",
 			"location": map[string]any{"@type": "VirtualLocation",
@@ -45,6 +46,7 @@ func TestEventJSONLD(t *testing.T) {
 		{"cancelled", "ohio-cancelled", map[string]any{
 			"eventStatus": "https://schema.org/EventCancelled",
 			"name":        "Trainer </script><b>Training</b> & more",
+			"startDate":   "2026-03-01", "endDate": "2026-03-01",
 		}},
 		{"postponed, daylight saving time", "ohio-postponed", map[string]any{
 			"eventStatus": "https://schema.org/EventPostponed",

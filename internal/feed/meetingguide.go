@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"sitegen/internal/civil"
+	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
@@ -25,6 +27,7 @@ type meeting struct {
 	Timezone           string   `json:"timezone,omitempty"`
 	Types              []string `json:"types,omitempty"`
 	Location           string   `json:"location,omitempty"`
+	FormattedAddress   string   `json:"formatted_address,omitempty"`
 	Address            string   `json:"address,omitempty"`
 	City               string   `json:"city,omitempty"`
 	State              string   `json:"state,omitempty"`
@@ -32,6 +35,7 @@ type meeting struct {
 	Country            string   `json:"country,omitempty"`
 	Latitude           *float64 `json:"latitude,omitempty"`
 	Longitude          *float64 `json:"longitude,omitempty"`
+	Approximate        string   `json:"approximate,omitempty"`
 	ConferenceURL      string   `json:"conference_url,omitempty"`
 	ConferenceURLNotes string   `json:"conference_url_notes,omitempty"`
 	Notes              string   `json:"notes,omitempty"`
@@ -39,22 +43,20 @@ type meeting struct {
 	URL                string   `json:"url"`
 	Entity             string   `json:"entity,omitempty"`
 	EntityEmail        string   `json:"entity_email,omitempty"`
+	EntityURL          string   `json:"entity_url,omitempty"`
 	EntityWebsiteURL   string   `json:"entity_website_url,omitempty"`
 	EntityPhone        string   `json:"entity_phone,omitempty"`
 }
 
-// Limits and patterns of the Meeting Guide schema (meeting.schema.json). Its address fields
-// admit only ASCII letters, digits and single spaces; a value that does not fit even after
-// [mgClean] is left out of its field and written in the notes instead, so that the entry
-// still validates and nothing is lost.
+// Limits and patterns of the Meeting Guide schema (meeting.schema.json). Addresses are
+// published in full as written, accents and all: the format's README asks for the street
+// address, and consumers geocode and show it (see testdata/reference/tsml-ui/README.md).
 const (
 	mgSlugMax = 64
 	mgNameMax = 255
 )
 
 var (
-	mgAddress    = regexp.MustCompile(`^(?:[0-9]+\s)?[0-9]*\s?[A-Za-z]+(?:\s[A-Za-z]+)*$`)
-	mgCity       = regexp.MustCompile(`^[A-Za-z]+(?:\s[A-Za-z]+)*$`)
 	mgState      = regexp.MustCompile(`^[A-Z]{2}$`)
 	mgPostalCode = regexp.MustCompile(`^[0-9]{5}$`)
 	zipPlus4     = regexp.MustCompile(`^[0-9]{5}-[0-9]{4}$`)
@@ -155,9 +157,17 @@ func mgAudience(a string) string {
 // JSON array with one entry per meeting (the format has one day and time per entry). A group's
 // first meeting has the slug "AFFILIATE-SLUG", its others "AFFILIATE-SLUG-2" and so on; a slug
 // that would clash or exceed 64 characters gets a short hash of the meeting's identity. Entries
-// come in the order of the groups' IDs, then of their meetings. Every entry validates against
-// the format's schema: a street or city that its ASCII-only patterns refuse is left out of its
-// field and written in full in the notes.
+// come in the order of the groups' IDs, then of their meetings.
+//
+// What consumers need, checked against TSML UI's code and the format's README: an in-person or
+// hybrid entry carries its full address in address, city, state, postal_code and
+// formatted_address with approximate "no" (TSML UI otherwise takes an address of fewer than
+// four parts for an approximate one and shows the meeting as inactive); an online-only entry
+// carries its affiliate's state and the country with approximate "yes", so that apps can place
+// it (TSML UI drops an entry without any address); the notes say in words what the format
+// cannot: weeks of the month, skip dates, a first meeting still to come, a pause, and how to
+// ask for a join link that is not published (consumers drop conference_url_notes when there
+// is no conference_url).
 func MeetingGuide(s *site.Site) ([]byte, error) {
 	groups := slices.Clone(s.Groups)
 	slices.SortStableFunc(groups, func(a, b *site.Group) int { return strings.Compare(a.ID, b.ID) })
@@ -223,6 +233,8 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 		m.Entity = a.Name
 		m.EntityEmail = a.Email
 		if isWebURL(a.Website) {
+			// The README names entity_website_url; TSML UI reads entity_url.
+			m.EntityURL = a.Website
 			m.EntityWebsiteURL = a.Website
 		}
 		m.EntityPhone = a.Phone
@@ -238,44 +250,57 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 		notes = append(notes, weeksOfMonth(mt, es))
 	}
 	if !g.Starts.IsZero() && g.Starts.After(s.Now) {
-		notes = append(notes, pick(es, "First meeting: ", "Primera reunión: ")+g.Starts.String()+".")
+		notes = append(notes, pick(es, "First meeting: ", "Primera reunión: ")+dateWords(g.Starts, es)+".")
 	}
 	for _, d := range g.Skip {
-		if !d.Before(s.Now) && d.Weekday() == mt.Day {
-			notes = append(notes, pick(es, "No meeting on ", "No hay reunión el ")+d.String()+".")
+		if !d.Before(s.Now) && d.Weekday() == mt.Day && schedule.OnWeek(d, mt.Weeks) {
+			notes = append(notes, pick(es, "No meeting on ", "No hay reunión el ")+dateWords(d, es)+".")
 		}
 	}
 
 	if p := g.Place; p != nil {
 		m.Location = p.Name
-		m.Country = "US"
-		var left bool // some part of the address did not fit its field
-		m.Address, left = fitField(mgClean(p.Street), mgAddress, p.Street != "")
-		var l bool
-		m.City, l = fitField(mgClean(p.City), mgCity, p.City != "")
-		left = left || l
-		m.State, l = fitField(strings.ToUpper(strings.TrimSpace(p.State)), mgState, p.State != "")
-		left = left || l
+		m.Address = strings.TrimSpace(p.Street)
+		m.City = strings.TrimSpace(p.City)
+		if st := strings.ToUpper(strings.TrimSpace(p.State)); mgState.MatchString(st) {
+			m.State = st
+		}
 		postal := strings.TrimSpace(p.PostalCode)
 		if zipPlus4.MatchString(postal) {
 			postal = postal[:5]
 		}
-		m.PostalCode, l = fitField(postal, mgPostalCode, p.PostalCode != "")
-		left = left || l
-		if left {
-			notes = append(notes, pick(es, "Address: ", "Dirección: ")+fullAddress(p))
+		if mgPostalCode.MatchString(postal) {
+			m.PostalCode = postal
+		}
+		m.Country = "US"
+		m.FormattedAddress = formattedAddress(p)
+		m.Approximate = "yes"
+		if m.Address != "" {
+			m.Approximate = "no"
 		}
 		if p.HasCoords {
 			lat, lon := p.Lat, p.Lon
 			m.Latitude, m.Longitude = &lat, &lon
 		}
+	} else if a := g.Affiliate; a != nil && mgState.MatchString(a.State) {
+		// Online only: where the group comes from, as the format's README asks of online
+		// meetings, so that apps that list meetings near someone can place it.
+		m.State = a.State
+		m.Country = "US"
+		m.Approximate = "yes"
 	}
 
 	if o := g.Online; o != nil {
-		if o.LinkPublic && isWebURL(o.JoinURL) {
+		public := o.LinkPublic && isWebURL(o.JoinURL)
+		// A paused group is never shown as meeting: without a join link, consumers show it as
+		// inactive (TSML UI shows an entry with a link as an active online meeting, TC or not).
+		if public && !g.Paused() {
 			m.ConferenceURL = o.JoinURL
 		}
-		m.ConferenceURLNotes = conferenceNotes(g, o, m.ConferenceURL != "", es)
+		m.ConferenceURLNotes = conferenceNotes(g, o, public, es)
+		if !public && !g.Paused() {
+			notes = append(notes, joinNotes(g, o, es))
+		}
 	}
 
 	if n := plainText(g.Notes); n != "" {
@@ -314,18 +339,7 @@ func conferenceNotes(g *site.Group, o *site.Online, public, es bool) string {
 		parts = append(parts, pick(es, "Platform: ", "Plataforma: ")+o.Platform+".")
 	}
 	if !public {
-		c := g.ContactOrAffiliate()
-		var ways []string
-		for _, w := range []string{c.Email, c.Phone} {
-			if w != "" {
-				ways = append(ways, w)
-			}
-		}
-		ask := pick(es, "The link is not published: ask the group for it", "El enlace no se publica: pídalo al grupo")
-		if len(ways) > 0 {
-			ask += " (" + strings.Join(ways, ", ") + ")"
-		}
-		parts = append(parts, ask+".")
+		parts = append(parts, askForLink(g, es))
 	}
 	if in := plainText(o.Instructions); in != "" {
 		parts = append(parts, in)
@@ -333,8 +347,37 @@ func conferenceNotes(g *site.Group, o *site.Online, public, es bool) string {
 	return strings.Join(parts, "\n")
 }
 
-// weeksOfMonth returns the weeks of a monthly meeting in words: "First and third Wednesday of
-// the month.", or in Spanish "El primer y tercer miércoles del mes.".
+// askForLink says that g's join link is not published and whom to ask for it.
+func askForLink(g *site.Group, es bool) string {
+	c := g.ContactOrAffiliate()
+	var ways []string
+	for _, w := range []string{c.Email, c.Phone} {
+		if w != "" {
+			ways = append(ways, w)
+		}
+	}
+	ask := pick(es, "The link is not published: ask the group for it", "El enlace no se publica: pídalo al grupo")
+	if len(ways) > 0 {
+		ask += " (" + strings.Join(ways, ", ") + ")"
+	}
+	return ask + "."
+}
+
+// joinNotes is the line of the notes that says how to join g online when its link is not
+// published: consumers drop conference_url_notes without a conference_url, so the notes
+// repeat it. "Online (Zoom): the link is not published: ask the group for it (a@b.org)."
+func joinNotes(g *site.Group, o *site.Online, es bool) string {
+	on := pick(es, "Online", "En línea")
+	if o.Platform != "" {
+		on += " (" + o.Platform + ")"
+	}
+	ask := askForLink(g, es)
+	return on + ": " + strings.ToLower(ask[:1]) + ask[1:]
+}
+
+// weeksOfMonth returns the weeks of a monthly meeting in words, so that a consumer that shows
+// every entry as weekly still tells its readers: "Only on the first and third Wednesday of the
+// month.", or in Spanish "Solo el primer y tercer miércoles del mes.".
 func weeksOfMonth(m site.Meeting, es bool) string {
 	words := make([]string, len(m.Weeks))
 	for i, w := range m.Weeks {
@@ -345,9 +388,9 @@ func weeksOfMonth(m site.Meeting, es bool) string {
 		list = strings.Join(words[:n-1], ", ") + pick(es, " and ", " y ") + words[n-1]
 	}
 	if es {
-		return "El " + list + " " + dayES(m.Day) + " del mes."
+		return "Solo el " + list + " " + dayES(m.Day) + " del mes."
 	}
-	return strings.ToUpper(list[:1]) + list[1:] + " " + m.Day.String() + " of the month."
+	return "Only on the " + list + " " + m.Day.String() + " of the month."
 }
 
 // dayES returns the Spanish name of d.
@@ -373,20 +416,6 @@ func pick(spanish bool, en, es string) string {
 	return en
 }
 
-// mgClean prepares a street or city for the format's ASCII-only patterns: accents and periods
-// go ("N. Main St." becomes "N Main St"), runs of spaces become one.
-func mgClean(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(foldToASCII(s), ".", " ")), " ")
-}
-
-// fitField returns v when it matches re; otherwise "" and whether a given value was left out.
-func fitField(v string, re *regexp.Regexp, given bool) (string, bool) {
-	if v != "" && re.MatchString(v) {
-		return v, false
-	}
-	return "", given
-}
-
 // fullAddress returns p's address on one line as written: "12 Elm St., Suite 3, Akron, OH 44301".
 func fullAddress(p *site.Place) string {
 	var parts []string
@@ -396,6 +425,29 @@ func fullAddress(p *site.Place) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// formattedAddress returns p's address as the format's formatted_address has it:
+// "3601 S 6th Ave, Tucson, AZ 85713, USA".
+func formattedAddress(p *site.Place) string {
+	if a := fullAddress(p); a != "" {
+		return a + ", USA"
+	}
+	return ""
+}
+
+// dateWords writes d as "Tuesday, March 24, 2026" or, in Spanish, "martes, 24 de marzo de 2026".
+func dateWords(d civil.Date, es bool) string {
+	if es {
+		return fmt.Sprintf("%s, %d de %s de %d", dayES(d.Weekday()), d.Day, monthES(d.Month), d.Year)
+	}
+	return fmt.Sprintf("%s, %s %d, %d", d.Weekday(), d.Month, d.Day, d.Year)
+}
+
+// monthES returns the Spanish name of m.
+func monthES(m time.Month) string {
+	return [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		"septiembre", "octubre", "noviembre", "diciembre"}[m-1]
 }
 
 // shortSlug returns slug, or, when it is longer than the format allows, its beginning followed

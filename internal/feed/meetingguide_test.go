@@ -113,8 +113,8 @@ func TestMeetingGuideEntries(t *testing.T) {
 		t.Fatalf("MeetingGuide: %v", err)
 	}
 	order, got := decodeMeetings(t, b)
-	if len(order) != 6 {
-		t.Errorf("MeetingGuide has %d entries (%v), want 6", len(order), order)
+	if len(order) != 8 {
+		t.Errorf("MeetingGuide has %d entries (%v), want 8", len(order), order)
 	}
 	longSlug := ""
 	for _, s := range order {
@@ -135,26 +135,51 @@ func TestMeetingGuideEntries(t *testing.T) {
 			want: map[string]any{
 				"name": "Downtown Connection", "day": 2.0, "time": "18:30", "end_time": "20:00",
 				"timezone": "America/New_York", "types": []any{"EN", "X", "Y"},
-				"location": "First Church", "address": "123 N Main St", "city": "Columbus",
+				"location": "First Church", "address": "123 N. Main St.", "city": "Columbus",
 				"state": "OH", "postal_code": "43215", "country": "US",
+				"formatted_address": "123 N. Main St., Columbus, OH 43215-1234, USA", "approximate": "no",
 				"latitude": 39.9612, "longitude": -82.9988,
 				"updated": "2026-01-15 00:00:00", "url": "https://groups.example.org/groups/nami-ohio/downtown/",
 				"entity": "NAMI Ohio", "entity_email": "info@namiohio.org",
-				"entity_website_url": "https://namiohio.org", "entity_phone": "614-224-2700",
-				"conference_url": nil, "conference_url_notes": nil,
+				"entity_url": "https://namiohio.org", "entity_website_url": "https://namiohio.org",
+				"entity_phone": "614-224-2700", "conference_url": nil, "conference_url_notes": nil,
 			},
-			notes: []string{"Bring a friend. See the map (https://example.org/map).", "No meeting on 2026-03-24."},
+			notes: []string{"Bring a friend. See the map (https://example.org/map).", "No meeting on Tuesday, March 24, 2026."},
+		},
+		{
+			name: "street of digits and letters, weeks, a first meeting to come, skip dates",
+			slug: "nami-southern-arizona-south-tucson",
+			want: map[string]any{
+				"address": "3601 S 6th Ave", "city": "Tucson", "state": "AZ", "postal_code": "85713", "country": "US",
+				"formatted_address": "3601 S 6th Ave, Tucson, AZ 85713, USA", "approximate": "no",
+				"timezone": "America/Phoenix", "entity_url": "https://namisa.example.org",
+				"entity_website_url": "https://namisa.example.org",
+				// Only on given weeks, with a first meeting and a skip date: said in the notes, in
+				// the order a reader needs them, the skip date off its weeks left out.
+				"notes": "Only on the first and third Monday of the month.\nFirst meeting: Monday, March 2, 2026.\nNo meeting on Monday, March 16, 2026.",
+			},
+		},
+		{
+			name: "street with an accent, no coordinates",
+			slug: "nami-puerto-rico-conexion-santurce",
+			want: map[string]any{
+				"name": "Conexión Santurce", "types": []any{"S"}, "location": "Centro Comunal",
+				"address": "Calle Loíza 1950", "city": "San Juan", "state": "PR", "postal_code": "00911",
+				"formatted_address": "Calle Loíza 1950, San Juan, PR 00911, USA", "approximate": "no",
+				"latitude": nil, "entity_url": nil, "notes": nil,
+			},
 		},
 		{
 			name:  "weeks of the month, its slug taken by another group",
 			slug:  "nami-ohio-downtown-2-" + hashOf("nami-ohio/downtown#2")[:6],
 			want:  map[string]any{"day": 3.0, "time": "10:00", "end_time": "11:30", "name": "Downtown Connection"},
-			notes: []string{"First and third Wednesday of the month."},
+			notes: []string{"Only on the first and third Wednesday of the month."},
 		},
 		{
 			name: "group whose slug is that of another group's second meeting",
 			slug: "nami-ohio-downtown-2",
 			want: map[string]any{"name": "Downtown Two", "address": nil, "postal_code": nil, "latitude": nil,
+				"city": "Columbus", "state": "OH", "formatted_address": "Columbus, OH, USA", "approximate": "yes",
 				"updated": nil, "url": "https://groups.example.org/groups/nami-ohio/downtown-2/"},
 		},
 		{
@@ -162,9 +187,11 @@ func TestMeetingGuideEntries(t *testing.T) {
 			slug: "nami-ohio-online-private",
 			want: map[string]any{
 				"day": 0.0, "time": "23:00", "end_time": "00:30", "types": []any{"EN", "W"},
-				"conference_url": nil, "location": nil, "address": nil, "country": nil,
+				"conference_url": nil, "location": nil, "address": nil, "formatted_address": nil,
+				"state": "OH", "country": "US", "approximate": "yes",
 				"conference_url_notes": "Platform: Zoom.\nThe link is not published: ask the group for it (evening@namiohio.org).\nWrite to us for the link.",
 			},
+			notes: []string{"Online (Zoom): the link is not published: ask the group for it (evening@namiohio.org)."},
 		},
 		{
 			name: "online, link public",
@@ -172,19 +199,20 @@ func TestMeetingGuideEntries(t *testing.T) {
 			want: map[string]any{
 				"day": 6.0, "types": []any{"EN", "LGBTQ", "M", "POC", "SEN"},
 				"conference_url": "https://zoom.us/j/123456789", "conference_url_notes": "Platform: Zoom.",
+				"state": "OH", "country": "US", "approximate": "yes", "notes": nil,
 			},
 		},
 		{
-			name: "paused Spanish hybrid group with a long id and an address that does not fit",
+			name: "paused Spanish hybrid group with a long id, an accent and a suite",
 			slug: longSlug,
 			want: map[string]any{
 				"types": []any{"S", "TC"}, "timezone": "America/Denver", "name": "Conexión <Martes> & más",
-				"address": nil, "city": "Canon City", "state": "CO", "postal_code": "81212",
+				"address": "1500 E Broad St, Suite #200", "city": "Cañon City", "state": "CO", "postal_code": "81212",
+				"formatted_address": "1500 E Broad St, Suite #200, Cañon City, CO 81212, USA", "approximate": "no",
 				"location": "Centro Cultural", "conference_url": nil,
-				"entity": "NAMI Denver Metro", "entity_website_url": nil, "entity_phone": nil,
+				"entity": "NAMI Denver Metro", "entity_url": nil, "entity_website_url": nil, "entity_phone": nil,
 			},
-			notes: []string{"paused", "Second and last Thursday of the month",
-				"Address: 1500 E Broad St, Suite #200, Cañon City, CO 81212"},
+			notes: []string{"paused", "Only on the second and last Thursday of the month"},
 		},
 	}
 	for _, tt := range tests {
@@ -219,10 +247,22 @@ func TestMeetingGuideEntries(t *testing.T) {
 	for slug, e := range got {
 		// 2026-03-24 is a Tuesday: only the Tuesday meeting mentions it.
 		n, _ := e["notes"].(string)
-		if strings.Contains(n, "2026-03-24") != (slug == "nami-ohio-downtown") {
+		if strings.Contains(n, "March 24, 2026") != (slug == "nami-ohio-downtown") {
 			t.Errorf("entry %q: notes = %q; want the skip date only on the Tuesday meeting", slug, n)
 		}
 	}
+}
+
+// groupByID returns the group of s with the given ID.
+func groupByID(t *testing.T, s *site.Site, id string) *site.Group {
+	t.Helper()
+	for _, g := range s.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	t.Fatalf("no group %q in the test site", id)
+	return nil
 }
 
 // equalJSON compares decoded JSON values.
@@ -247,7 +287,7 @@ func TestMeetingGuidePrivacy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := testSite(t)
-			g := s.Groups[2] // nami-ohio/online-private
+			g := groupByID(t, s, "nami-ohio/online-private")
 			online := tt.online
 			g.Online = &online
 			s.Groups = []*site.Group{g}
@@ -268,6 +308,37 @@ func TestMeetingGuidePrivacy(t *testing.T) {
 				t.Errorf("MeetingGuide(%+v) contains %q:\n%s", tt.online, tt.wantAbsent, b)
 			}
 		})
+	}
+}
+
+// TestMeetingGuidePaused checks that a paused group is never shown as meeting: consumers show
+// an entry with a join link as an active online meeting whatever its types, so a paused
+// group's entry has no link, and its notes do not say how to ask for one.
+func TestMeetingGuidePaused(t *testing.T) {
+	for _, public := range []bool{true, false} {
+		s := testSite(t)
+		g := groupByID(t, s, "nami-ohio/online-public")
+		g.Status = "paused"
+		if !public {
+			g.Online = &site.Online{Platform: "Zoom"}
+		}
+		s.Groups = []*site.Group{g}
+		b, err := MeetingGuide(s)
+		if err != nil {
+			t.Fatalf("MeetingGuide: %v", err)
+		}
+		_, got := decodeMeetings(t, b)
+		e := got["nami-ohio-online-public"]
+		if _, has := e["conference_url"]; has {
+			t.Errorf("paused group, link public %v: conference_url = %v, want none", public, e["conference_url"])
+		}
+		notes, _ := e["notes"].(string)
+		if !strings.Contains(notes, "paused") || strings.Contains(notes, "ask the group") {
+			t.Errorf("paused group, link public %v: notes = %q, want it paused, without how to ask for the link", public, notes)
+		}
+		if !slices.Contains(e["types"].([]any), any("TC")) {
+			t.Errorf("paused group: types = %v, want TC", e["types"])
+		}
 	}
 }
 
@@ -355,11 +426,11 @@ func TestWeeksOfMonth(t *testing.T) {
 		es    bool
 		want  string
 	}{
-		{"one", time.Monday, []int{2}, false, "Second Monday of the month."},
-		{"two", time.Wednesday, []int{1, 3}, false, "First and third Wednesday of the month."},
-		{"three with last", time.Friday, []int{1, 2, -1}, false, "First, second and last Friday of the month."},
-		{"spanish", time.Wednesday, []int{1, 3}, true, "El primer y tercer miércoles del mes."},
-		{"spanish last", time.Saturday, []int{-1}, true, "El último sábado del mes."},
+		{"one", time.Monday, []int{2}, false, "Only on the second Monday of the month."},
+		{"two", time.Wednesday, []int{1, 3}, false, "Only on the first and third Wednesday of the month."},
+		{"three with last", time.Friday, []int{1, 2, -1}, false, "Only on the first, second and last Friday of the month."},
+		{"spanish", time.Wednesday, []int{1, 3}, true, "Solo el primer y tercer miércoles del mes."},
+		{"spanish last", time.Saturday, []int{-1}, true, "Solo el último sábado del mes."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

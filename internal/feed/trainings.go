@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
@@ -147,7 +148,10 @@ func trainingFacts(s *site.Site, t *site.Training) []string {
 		when += pick(es, " to ", " al ") + t.End.String()
 	}
 	if d := t.Daily; d != nil {
-		when += ", " + d.Start.String() + "–" + d.End.String() + " (" + loc.String() + ")"
+		// The zone as the pages name it: that of the training's days, or its name across the
+		// year when it changes between them.
+		when += ", " + d.Start.String() + "–" + d.End.String() + " " +
+			schedule.ZoneBetween(loc, s.Language, t.Start.At(d.Start, loc), t.End.At(d.Start, loc))
 	}
 	facts = append(facts, when+".")
 

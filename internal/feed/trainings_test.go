@@ -3,7 +3,11 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/site"
 )
 
 func TestTrainingsJSON(t *testing.T) {
@@ -74,5 +78,35 @@ func TestTrainingsJSON(t *testing.T) {
 	}
 	if bytes.Contains(b, []byte("</script>")) {
 		t.Errorf("TrainingsJSON contains an unescaped </script>")
+	}
+}
+
+// TestTrainingFactsZone checks the daily hours of a training in words, as feed summaries and
+// JSON-LD descriptions give them: with the zone of its days, as its page names it, or the
+// zone's name across the year when its days straddle a change of offset.
+func TestTrainingFactsZone(t *testing.T) {
+	s := testSite(t)
+	byslug := map[string]*site.Training{}
+	for _, tr := range s.Trainings {
+		byslug[tr.Slug] = tr
+	}
+	straddle := *byslug["ohio-facilitator-2026-04"]
+	straddle.Start, straddle.End = civil.Date{Year: 2026, Month: 3, Day: 7}, civil.Date{Year: 2026, Month: 3, Day: 9}
+	tests := []struct {
+		name string
+		tr   *site.Training
+		want string
+	}{
+		{"summer days", byslug["ohio-facilitator-2026-04"], "2026-04-11 to 2026-04-12, 09:00–17:00 EDT."},
+		{"across the change to daylight time", &straddle, "2026-03-07 to 2026-03-09, 09:00–17:00 Eastern Time."},
+		{"no daily hours", byslug["conexion-online-2026-05"], "2026-05-02 to 2026-05-03."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := trainingFacts(s, tt.tr)
+			if !slices.Contains(facts, tt.want) {
+				t.Errorf("trainingFacts(%s) = %q, want a line %q", tt.tr.Slug, facts, tt.want)
+			}
+		})
 	}
 }

@@ -1,7 +1,9 @@
 // Package ics writes iCalendar (RFC 5545) files.
 //
-// Every file is deterministic: UIDs come from the identity of a group or training, DTSTAMP from
-// its own dates, never from the clock, so two builds of the same data are byte-identical.
+// Every file is deterministic: UIDs come from the identity of a group or training and DTSTAMP
+// is the build date (site.Site.Now, set by --now or SOURCE_DATE_EPOCH), never the clock, so
+// two builds of the same data on the same build date are byte-identical. DTSTAMP says when the
+// file was made (RFC 5545 section 3.8.7.2), so it is never a date to come.
 // Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence; every TZID
 // used has a VTIMEZONE generated from Go's time zone data.
 package ics
@@ -39,6 +41,8 @@ type zoneUse struct {
 	minYear, maxYear int
 }
 
+// newCalendar starts a calendar named name, under both the name property of RFC 7986 and the
+// X-WR-CALNAME that older clients read.
 func newCalendar(name string) *calendar {
 	c := &calendar{zones: make(map[string]*zoneUse)}
 	for _, l := range []string{
@@ -50,8 +54,16 @@ func newCalendar(name string) *calendar {
 	} {
 		writeLine(&c.head, l)
 	}
+	writeLine(&c.head, "NAME:"+escapeText(name))
 	writeLine(&c.head, "X-WR-CALNAME:"+escapeText(name))
 	return c
+}
+
+// describe gives the calendar a description, under both the DESCRIPTION property of RFC 7986
+// and the X-WR-CALDESC that older clients read.
+func (c *calendar) describe(text string) {
+	writeLine(&c.head, "DESCRIPTION:"+escapeText(text))
+	writeLine(&c.head, "X-WR-CALDESC:"+escapeText(text))
 }
 
 // use records that an event starting in year refers to loc by its name.
@@ -162,7 +174,8 @@ func dateValue(d civil.Date) string {
 	return fmt.Sprintf("%04d%02d%02d", d.Year, d.Month, d.Day)
 }
 
-// stamp formats the start of day d in UTC as a DATE-TIME, for DTSTAMP.
+// stamp formats the start of day d in UTC as a DATE-TIME, for DTSTAMP: d is the build date,
+// the day the file was made.
 func stamp(d civil.Date) string { return dateValue(d) + "T000000Z" }
 
 // host returns the host name of the site's base URL, for UIDs.

@@ -16,10 +16,29 @@ import (
 // first meeting day on or after the later of g's verified and start dates, with an RRULE for
 // its weekday and weeks and an EXDATE for every skip date it would otherwise fall on.
 //
-// A paused group is never shown as meeting: its calendar has its name and time zone but no
-// event, so subscribed clients drop the meetings they had.
+// A paused group is never shown as meeting: its calendar has no event, so subscribed clients
+// drop the meetings they had, and its name and description say that the group is paused
+// ("Mesa Connection (paused)"), so that a reader sees why it is empty.
+//
+// DTSTAMP is the build date, s.Now: when the file was made.
 func Group(w io.Writer, s *site.Site, g *site.Group) error {
-	c := newCalendar(g.Name)
+	es := g.Language == "es"
+	say := func(en, sp string) string {
+		if es {
+			return sp
+		}
+		return en
+	}
+	page := s.BaseURL + "groups/" + g.ID + "/"
+	name := g.Name
+	if g.Paused() {
+		name += say(" (paused)", " (en pausa)")
+	}
+	c := newCalendar(name)
+	if g.Paused() {
+		c.describe(say("This group is paused: it is not meeting for now. Its page: ",
+			"Este grupo está en pausa: por ahora no se reúne. Su página: ") + page)
+	}
 	loc := g.Location
 	if loc == nil {
 		loc = s.Location
@@ -37,14 +56,9 @@ func Group(w io.Writer, s *site.Site, g *site.Group) error {
 		c.use(loc, anchor.Year)
 		return c.writeTo(w)
 	}
-	dtstamp := g.Verified // the day the listing last changed, never the clock
-	if dtstamp.IsZero() {
-		dtstamp = anchor
-	}
 	skip := slices.Clone(g.Skip)
 	slices.SortFunc(skip, civil.Date.Compare)
 	base := host(s.BaseURL)
-	page := s.BaseURL + "groups/" + g.ID + "/"
 	uids := map[string]bool{}
 	for _, m := range g.Meetings {
 		first, ok := firstDay(m, anchor)
@@ -58,7 +72,7 @@ func Group(w io.Writer, s *site.Site, g *site.Group) error {
 		}
 		e := c.begin()
 		e.prop("UID", meetingUID(g, m, base, uids))
-		e.prop("DTSTAMP", stamp(dtstamp))
+		e.prop("DTSTAMP", stamp(s.Now))
 		e.prop("DTSTART;TZID="+tzid, localTime(first, m.Start))
 		e.prop("DTEND;TZID="+tzid, localTime(endDay, m.End))
 		e.prop("RRULE", rrule(m))

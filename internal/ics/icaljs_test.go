@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,16 +18,33 @@ import (
 
 // expanded is one VEVENT as ical.js reads it: see test/ical/expand.mjs.
 type expanded struct {
-	UID    string   `json:"uid"`
-	Status string   `json:"status"`
-	Starts []string `json:"starts"`
-	Ends   []string `json:"ends"`
+	UID     string   `json:"uid"`
+	Status  string   `json:"status"`
+	DTStamp string   `json:"dtstamp"`
+	Starts  []string `json:"starts"`
+	Ends    []string `json:"ends"`
+}
+
+// parsed is a calendar as ical.js reads it: its name and description under the properties of
+// RFC 7986 and the X-WR- ones, and its events.
+type parsed struct {
+	Name        string     `json:"name"`
+	CalName     string     `json:"calname"`
+	Description string     `json:"description"`
+	CalDesc     string     `json:"caldesc"`
+	Events      []expanded `json:"events"`
 }
 
 // expandWithICALJS parses a calendar with ical.js (a calendar library used by real clients,
 // installed by npm in test/ical) and returns the first n occurrences of every event. Without
 // node or the installed package the test is skipped, loudly, unless CI=true, where it fails.
 func expandWithICALJS(t *testing.T, ics []byte, n int) []expanded {
+	t.Helper()
+	return parseWithICALJS(t, ics, n).Events
+}
+
+// parseWithICALJS is [expandWithICALJS] returning the calendar's own properties too.
+func parseWithICALJS(t *testing.T, ics []byte, n int) parsed {
 	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", "..", "test", "ical"))
 	if err != nil {
@@ -54,11 +72,11 @@ func expandWithICALJS(t *testing.T, ics []byte, n int) []expanded {
 	if err != nil {
 		t.Fatalf("ical.js could not read the calendar: %v\n%s\n%s", err, stderr.Bytes(), ics)
 	}
-	var evs []expanded
-	if err := json.Unmarshal(out, &evs); err != nil {
+	var cal parsed
+	if err := json.Unmarshal(out, &cal); err != nil {
 		t.Fatalf("reading expand.mjs output %q: %v", out, err)
 	}
-	return evs
+	return cal
 }
 
 // TestICALJS loads the calendars in ical.js and compares the occurrences it expands with dates
@@ -196,5 +214,44 @@ func TestICALJSAgreesWithNext(t *testing.T) {
 				t.Errorf("ical.js starts = %v,\nschedule.Next = %v", all, want)
 			}
 		})
+	}
+}
+
+// TestICALJSPausedAndStamped reads calendars as a client does: a paused group's calendar has
+// no event, and its name and description say that the group is paused, in its language; every
+// event's DTSTAMP is the build date, never after it.
+func TestICALJSPausedAndStamped(t *testing.T) {
+	f := newFixture(t)
+	paused := parseWithICALJS(t, groupICS(t, f.site, f.paused), 3)
+	if len(paused.Events) != 0 {
+		t.Errorf("paused group's calendar has %d events, want none", len(paused.Events))
+	}
+	for what, v := range map[string]string{"NAME": paused.Name, "X-WR-CALNAME": paused.CalName} {
+		if v != "Mesa Connection (paused)" {
+			t.Errorf("paused group's calendar %s = %q, want %q", what, v, "Mesa Connection (paused)")
+		}
+	}
+	for what, v := range map[string]string{"DESCRIPTION": paused.Description, "X-WR-CALDESC": paused.CalDesc} {
+		if !strings.Contains(v, "This group is paused: it is not meeting for now.") || !strings.Contains(v, "https://groups.example.org/groups/nami-valley/mesa/") {
+			t.Errorf("paused group's calendar %s = %q, want it to say the group is paused and link its page", what, v)
+		}
+	}
+
+	es := *f.newYork
+	es.Status = "paused"
+	if got := parseWithICALJS(t, groupICS(t, f.site, &es), 3); got.Name != "Conexión Harlem (en pausa)" || !strings.Contains(got.Description, "Este grupo está en pausa") || len(got.Events) != 0 {
+		t.Errorf("paused Spanish group's calendar = %+v, want its name and description in Spanish and no event", got)
+	}
+
+	active := parseWithICALJS(t, groupICS(t, f.site, f.phoenix), 1)
+	if active.Name != f.phoenix.Name || active.Description != "" {
+		t.Errorf("active group's calendar name, description = %q, %q; want its name and none", active.Name, active.Description)
+	}
+	for _, cal := range []parsed{active, parseWithICALJS(t, trainingsICS(t, f.site, f.trainings), 1)} {
+		for _, ev := range cal.Events {
+			if ev.DTStamp != "2026-11-20T00:00:00Z" {
+				t.Errorf("event %s: DTSTAMP %s, want the build date 2026-11-20T00:00:00Z", ev.UID, ev.DTStamp)
+			}
+		}
 	}
 }

@@ -326,7 +326,7 @@ func TestGroupContent(t *testing.T) {
 			name:  "overnight and starts",
 			group: f.fall,
 			want: []string{
-				"DTSTAMP:20261001T000000Z",
+				"DTSTAMP:20261120T000000Z",
 				"DTSTART;TZID=America/New_York:20261018T183000",
 				"DTSTART;TZID=America/New_York:20261031T230000",
 				"DTEND;TZID=America/New_York:20261101T003000",
@@ -334,9 +334,12 @@ func TestGroupContent(t *testing.T) {
 			notWant: []string{"EXDATE"},
 		},
 		{
-			name:    "paused",
-			group:   f.paused,
-			want:    []string{"X-WR-CALNAME:Mesa Connection", "BEGIN:VTIMEZONE", "TZID:America/Phoenix", "END:VCALENDAR"},
+			name:  "paused",
+			group: f.paused,
+			want: []string{"NAME:Mesa Connection (paused)", "X-WR-CALNAME:Mesa Connection (paused)",
+				"DESCRIPTION:This group is paused: it is not meeting for now. Its page: https://groups.example.org/groups/nami-valley/mesa/",
+				"X-WR-CALDESC:This group is paused: it is not meeting for now. Its page: https://groups.example.org/groups/nami-valley/mesa/",
+				"BEGIN:VTIMEZONE", "TZID:America/Phoenix", "END:VCALENDAR"},
 			notWant: []string{"VEVENT", "RRULE:FREQ=WEEKLY"},
 		},
 	}
@@ -374,7 +377,7 @@ func TestGroupDescription(t *testing.T) {
 			`Contact: groups@valley.example`, `https://groups.example.org/groups/nami-valley/tempe-tuesday/`,
 		}},
 		{"public link in spanish", f.newYork, []string{
-			`Primer y tercer miércoles\, 19:00–20:30 EST`, `En línea (Zoom): https://zoom.example/j/123`,
+			`Primer y tercer miércoles\, 19:00–20:30 hora del Este`, `En línea (Zoom): https://zoom.example/j/123`,
 			`Contacto: conexion@nyc.example`, `Entre cinco minutos antes\; la sala abre a las 18:55.`,
 		}},
 	}
@@ -398,7 +401,7 @@ func TestTrainingsContent(t *testing.T) {
 	for _, w := range []string{
 		"X-WR-CALNAME:NAMI Connection: trainings",
 		"UID:training-facilitator-2026-12@groups.example.org",
-		"DTSTAMP:20261204T000000Z",
+		"DTSTAMP:20261120T000000Z",
 		"DTSTART;VALUE=DATE:20261204",
 		"DTEND;VALUE=DATE:20261207",
 		"STATUS:CONFIRMED",
@@ -424,6 +427,34 @@ func TestTrainingsContent(t *testing.T) {
 	checkLines(t, empty)
 	if strings.Contains(string(empty), "VEVENT") || !strings.Contains(string(empty), "BEGIN:VTIMEZONE") {
 		t.Errorf("Trainings(nil) = %q, want a calendar with a time zone and no event", empty)
+	}
+}
+
+// TestDTSTAMPIsTheBuildDate checks every event of every calendar: DTSTAMP says when the file
+// was made, the build date, and never a day to come (a training's start, a listing's
+// confirmation date set ahead).
+func TestDTSTAMPIsTheBuildDate(t *testing.T) {
+	f := newFixture(t)
+	f.site.Now = date(t, "2026-11-20")
+	f.fall.Verified = date(t, "2026-10-01") // an older confirmation date: still the build date
+	for name, out := range map[string][]byte{
+		"phoenix":   groupICS(t, f.site, f.phoenix),
+		"new york":  groupICS(t, f.site, f.newYork),
+		"fall":      groupICS(t, f.site, f.fall),
+		"trainings": trainingsICS(t, f.site, f.trainings),
+	} {
+		n := 0
+		for _, line := range strings.Split(unfold(out), "\r\n") {
+			if strings.HasPrefix(line, "DTSTAMP") {
+				n++
+				if line != "DTSTAMP:20261120T000000Z" {
+					t.Errorf("%s: %s, want DTSTAMP:20261120T000000Z (the build date)", name, line)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no DTSTAMP", name)
+		}
 	}
 }
 

@@ -427,7 +427,7 @@ func TestGroupPages(t *testing.T) {
 			name: "active",
 			path: "groups/nami-lakeshore/tuesday-evening/index.html",
 			want: []string{
-				"Every Tuesday, 6:30–8:00 pm EST",
+				"Every Tuesday, 6:30–8:00 pm Eastern Time",
 				`<time datetime="2026-11-24T18:30:00-05:00">Tuesday, November 24, 2026, 6:30 pm EST</time>`,
 				"Tuesday, December 1, 2026, 6:30 pm EST", "Tuesday, December 8, 2026, 6:30 pm EST",
 				`href="/connection/groups/nami-lakeshore/tuesday-evening/group.ics"`,
@@ -451,7 +451,7 @@ func TestGroupPages(t *testing.T) {
 			name: "online, link on request",
 			path: "groups/nami-lakeshore/online-private/index.html",
 			want: []string{"Platform: Zoom", "Ask for the link:", `href="mailto:online@lakeshore.example.org"`,
-				"Write to us for the link.", "First and third Monday, 7:00–8:30 pm EST", "Monday, December 7, 2026, 7:00 pm EST"},
+				"Write to us for the link.", "First and third Monday, 7:00–8:30 pm Eastern Time", "Monday, December 7, 2026, 7:00 pm EST"},
 			notWant: []string{"Join the meeting", "meet.example.com"},
 		},
 		{
@@ -463,7 +463,7 @@ func TestGroupPages(t *testing.T) {
 		{
 			name: "hybrid, Spanish, starting",
 			path: "groups/nami-sandia/conexion-albuquerque/index.html",
-			want: []string{`<main id="main" lang="es">`, "NAMI Conexión", "Todos los sábados, 10:00–11:30 MST",
+			want: []string{`<main id="main" lang="es">`, "NAMI Conexión", "Todos los sábados, 10:00–11:30 hora de la Montaña",
 				"Primera reunión: sábado, 5 de diciembre de 2026, 10:00 MST", "Centro Comunitario", "Pida el enlace:", "Idioma: Español"},
 			notWant: []string{"sábado, 28 de noviembre"},
 		},

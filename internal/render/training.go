@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sitegen/internal/feed"
+	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
@@ -99,7 +100,9 @@ func (r *renderer) training(t *site.Training) error {
 		if loc == nil {
 			loc = time.UTC
 		}
-		d.Hours = clockRange(lang, t.Daily.Start, t.Daily.End) + " " + zoneName(t.Start.At(t.Daily.Start, loc))
+		// The zone of those days, or its name across the year when it changes between them.
+		d.Hours = clockRange(lang, t.Daily.Start, t.Daily.End) + " " +
+			schedule.ZoneBetween(loc, lang, t.Start.At(t.Daily.Start, loc), t.End.At(t.Daily.Start, loc))
 	}
 	if t.Place != nil && t.Place.Accessible != nil {
 		d.Accessible = "no"

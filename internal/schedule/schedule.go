@@ -105,17 +105,15 @@ func TimeOfDay(c civil.Clock) string {
 }
 
 // Describe returns meeting m's schedule in words, in English ("Every Tuesday, 6:30–8:00 pm
-// MST") or Spanish ("Todos los martes, 18:30–20:00 MST"); other languages get English. The
-// zone abbreviation is loc's on ref's date, so it reads MST or MDT as the season has it.
+// Mountain Time") or Spanish ("Todos los martes, 18:30–20:00 hora de la Montaña"); other
+// languages get English. A schedule holds all year, so the zone is named as [ZoneWords] says it
+// in ref's year: never by one season's abbreviation in a zone that changes ("MST" in Denver is
+// wrong from March to November), but "MST" in Arizona, which keeps it all year.
 func Describe(m site.Meeting, loc *time.Location, lang string, ref time.Time) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	start, _ := Times(m, civil.DateOf(ref.In(loc)), loc)
-	zone, _ := start.Zone()
-	if zone != "" && (zone[0] == '+' || zone[0] == '-') {
-		zone = "UTC" + zone // Go names zones without an abbreviation by their offset
-	}
+	zone := ZoneWords(loc, lang, ref.In(loc).Year())
 	if primary(lang) == "es" {
 		return fmt.Sprintf("%s, %s–%s %s", daysES(m), clock24(m.Start), clock24(m.End), zone)
 	}

@@ -298,9 +298,11 @@ func TestDescribe(t *testing.T) {
 		{"no dst in phoenix", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, "en", summer,
 			"Every Tuesday, 6:30–8:00 pm MST"},
 		{"first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "en", winter,
-			"First and third Wednesday, 7:00–8:30 pm EST"},
+			"First and third Wednesday, 7:00–8:30 pm Eastern Time"},
 		{"summer time", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "en", summer,
-			"First and third Wednesday, 7:00–8:30 pm EDT"},
+			"First and third Wednesday, 7:00–8:30 pm Eastern Time"},
+		{"denver, built in winter", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), loadLocation(t, "America/Denver"), "en", winter,
+			"Every Tuesday, 6:30–8:00 pm Mountain Time"},
 		{"last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, "en", winter,
 			"Last Sunday, 2:00–3:30 pm MST"},
 		{"three weeks", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, "en", winter,
@@ -316,7 +318,9 @@ func TestDescribe(t *testing.T) {
 		{"spanish saturday", meeting(time.Saturday, civil.Clock{Hour: 9}, civil.Clock{Hour: 10, Minute: 30}), phoenix, "es", winter,
 			"Todos los sábados, 9:00–10:30 MST"},
 		{"spanish first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "es", winter,
-			"Primer y tercer miércoles, 19:00–20:30 EST"},
+			"Primer y tercer miércoles, 19:00–20:30 hora del Este"},
+		{"spanish denver", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), loadLocation(t, "America/Denver"), "es", summer,
+			"Todos los martes, 18:30–20:00 hora de la Montaña"},
 		{"spanish last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, "es", winter,
 			"Último domingo, 14:00–15:30 MST"},
 		{"spanish region tag", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, "es-MX", winter,
@@ -326,6 +330,73 @@ func TestDescribe(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Describe(tt.meeting, tt.loc, tt.lang, tt.ref); got != tt.want {
 				t.Errorf("Describe(%s, %q) = %q, want %q", tt.name, tt.lang, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestZoneWords(t *testing.T) {
+	// Every zone a US directory may use, and some it may not: the name its users give it
+	// all year. Zones that keep one offset are named by it; those that change, by their
+	// generic name, or by both abbreviations when they have none.
+	tests := []struct {
+		zone, lang string
+		year       int
+		want       string
+	}{
+		{"America/Phoenix", "en", 2026, "MST"},
+		{"America/Phoenix", "es", 2026, "MST"},
+		{"America/Denver", "en", 2026, "Mountain Time"},
+		{"America/Boise", "en", 2026, "Mountain Time"},
+		{"America/Denver", "es", 2026, "hora de la Montaña"},
+		{"America/New_York", "en", 2026, "Eastern Time"},
+		{"America/Indiana/Indianapolis", "en", 2026, "Eastern Time"},
+		{"America/Chicago", "en", 2026, "Central Time"},
+		{"America/Los_Angeles", "en", 2026, "Pacific Time"},
+		{"America/Anchorage", "en", 2026, "Alaska Time"},
+		{"America/Adak", "en", 2026, "Hawaii-Aleutian Time"},
+		{"Pacific/Honolulu", "en", 2026, "HST"},
+		{"America/Puerto_Rico", "en", 2026, "AST"},
+		{"America/Halifax", "es", 2026, "hora del Atlántico"},
+		{"America/St_Johns", "en", 2026, "Newfoundland Time"},
+		{"Pacific/Guam", "en", 2026, "ChST"},
+		{"America/Havana", "en", 2026, "CST/CDT"},     // Cuba's CST is not Central Time
+		{"Europe/Berlin", "en", 2026, "CET/CEST"},     // no generic name known: both
+		{"America/Sao_Paulo", "en", 2026, "UTC-03"},   // no abbreviation, no DST since 2019
+		{"Australia/Sydney", "en", 2026, "AEST/AEDT"}, // daylight time in January
+		{"UTC", "en", 2026, "UTC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.zone+" "+tt.lang, func(t *testing.T) {
+			if got := ZoneWords(loadLocation(t, tt.zone), tt.lang, tt.year); got != tt.want {
+				t.Errorf("ZoneWords(%s, %q, %d) = %q, want %q", tt.zone, tt.lang, tt.year, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestZoneBetween(t *testing.T) {
+	newYork := loadLocation(t, "America/New_York")
+	phoenix := loadLocation(t, "America/Phoenix")
+	at := func(loc *time.Location, s string) time.Time {
+		d := date(t, s)
+		return d.At(civil.Clock{Hour: 9}, loc)
+	}
+	tests := []struct {
+		name        string
+		loc         *time.Location
+		first, last string
+		want        string
+	}{
+		{"one summer day", newYork, "2026-06-06", "2026-06-06", "EDT"},
+		{"winter days", newYork, "2026-12-04", "2026-12-06", "EST"},
+		{"across the change to daylight time", newYork, "2027-03-13", "2027-03-15", "Eastern Time"},
+		{"phoenix in summer", phoenix, "2026-07-10", "2026-07-12", "MST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ZoneBetween(tt.loc, "en", at(tt.loc, tt.first), at(tt.loc, tt.last)); got != tt.want {
+				t.Errorf("ZoneBetween(%s, %s, %s) = %q, want %q", tt.loc, tt.first, tt.last, got, tt.want)
 			}
 		})
 	}

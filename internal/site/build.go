@@ -14,6 +14,9 @@ import (
 type Options struct {
 	Now     civil.Date
 	BaseURL string // overrides data/site.yaml's base_url when not empty
+	// FileDates are the dates of data files, by path from the site's root
+	// ("data/trainings/x.yaml"); trainings take theirs as Published and Updated.
+	FileDates map[string]FileDates
 }
 
 // Build turns checked files into the site's model. It must be given only files that package
@@ -115,6 +118,9 @@ func Build(f *load.Files, opts Options) *Site {
 			Setting: cmp.Or(lt.Setting, "community"), Notes: lt.Notes, Source: lt.Path,
 		}
 		t.Language = cmp.Or(lt.Language, defaultLanguage(t.Program))
+		if d, ok := opts.FileDates[lt.Path]; ok {
+			t.Published, t.Updated = d.Created, d.Changed
+		}
 		if lt.Daily != nil {
 			t.Daily = &Daily{lt.Daily.Start, lt.Daily.End}
 		}

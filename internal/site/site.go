@@ -188,6 +188,16 @@ type Training struct {
 	Seats       int            // 0 when not given
 	Notes       string         // Markdown
 	Source      string
+	// Published and Updated are when the training's file was first added and last changed
+	// (see [FileDates]); zero when not known. Feeds date its entry by them, never by the
+	// build date, so that a rebuild of the same data on another day changes no entry.
+	Published, Updated time.Time
+}
+
+// FileDates are when a data file was first added to the site and last changed: from the git
+// history of the site when the command can read it, else the file's modification time.
+type FileDates struct {
+	Created, Changed time.Time
 }
 
 // Upcoming reports whether t has not ended before now.

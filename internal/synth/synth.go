@@ -8,6 +8,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing/fstest"
+	"time"
+
+	"sitegen/internal/civil"
 )
 
 // state is a USPS code with a time zone and a rough centre for coordinates.
@@ -142,8 +145,8 @@ func group(r *rand.Rand, n int, st state, city string) string {
 	if att != "online" {
 		lat := st.lat + (r.Float64()-0.5)*3
 		lon := st.lon + (r.Float64()-0.5)*3
-		fmt.Fprintf(&b, "location:\n  name: %s %s\n  street: %d Main Street\n  city: %s\n  state: %s\n  postal_code: \"%05d\"\n  lat: %.4f\n  lon: %.4f\n  accessible: %t\n",
-			city, places[r.IntN(len(places))], 100+r.IntN(9000), city, st.code, 10000+r.IntN(89999), lat, lon, r.IntN(2) == 0)
+		fmt.Fprintf(&b, "location:\n  name: %s %s\n  street: %s\n  city: %s\n  state: %s\n  postal_code: \"%05d\"\n  lat: %.4f\n  lon: %.4f\n  accessible: %t\n",
+			city, places[r.IntN(len(places))], street(r), city, st.code, 10000+r.IntN(89999), lat, lon, r.IntN(2) == 0)
 	}
 	if att != "in-person" {
 		public := r.IntN(2) == 0
@@ -156,5 +159,41 @@ func group(r *rand.Rand, n int, st state, city string) string {
 		fmt.Fprintf(&b, "contact:\n  email: group%d@example.org\n", n)
 	}
 	b.WriteString("notes: Free and confidential. No registration needed.\nverified: 2026-11-01\n")
+	// Some groups skip a holiday, some are new and start later; both fall on the meeting's
+	// weekday, as check asks.
+	if r.IntN(5) == 0 {
+		fmt.Fprintf(&b, "skip: [%s, %s]\n", onOrAfter(2026, 12, 24, day), onOrAfter(2026, 12, 31, day))
+	}
+	if r.IntN(10) == 0 {
+		fmt.Fprintf(&b, "starts: %s\n", onOrAfter(2027, 1, 11, day))
+	}
 	return b.String()
+}
+
+// street returns a street address of one of the shapes real directories hold: plain, with
+// digits and letters mixed ("3601 S 6th Ave"), with a unit, or Spanish with accents and the
+// number last ("Calle Loíza 1950").
+func street(r *rand.Rand) string {
+	n := 100 + r.IntN(9000)
+	switch r.IntN(5) {
+	case 0:
+		return fmt.Sprintf("%d S %s Ave", n, []string{"1st", "2nd", "3rd", "6th", "12th", "21st"}[n%6])
+	case 1:
+		return fmt.Sprintf("Calle %s %d", []string{"Loíza", "San Sebastián", "Peñuelas", "Güemes"}[n%4], n)
+	case 2:
+		return fmt.Sprintf("%d N. Main St., Suite %d", n, 100+n%300)
+	case 3:
+		return fmt.Sprintf("%d Avenida Ponce de León", n)
+	}
+	return fmt.Sprintf("%d Main Street", n)
+}
+
+// onOrAfter returns the first date on or after year-month-day that falls on the weekday named
+// day ("monday"), as YYYY-MM-DD.
+func onOrAfter(year, month, day int, weekday string) string {
+	d := civil.Date{Year: year, Month: time.Month(month), Day: day}
+	for strings.ToLower(d.Weekday().String()) != weekday {
+		d = d.AddDays(1)
+	}
+	return d.String()
 }

@@ -1,7 +1,8 @@
-// expand.mjs reads an iCalendar file on stdin, parses it with ical.js and prints, for every
-// VEVENT, its UID, STATUS and the start and end of its first N occurrences (N = first
-// argument, default 5) as JSON: date-times as UTC instants ("2026-11-25T01:30:00Z"), dates as
-// "2026-11-20". It fails when a TZID does not resolve to a VTIMEZONE of the same file, so the
+// expand.mjs reads an iCalendar file on stdin, parses it with ical.js and prints as JSON the
+// calendar's name and description (RFC 7986 NAME and DESCRIPTION, and the X-WR-CALNAME and
+// X-WR-CALDESC that older clients read) and, for every VEVENT, its UID, STATUS, DTSTAMP and the
+// start and end of its first N occurrences (N = first argument, default 5): date-times as UTC
+// instants ("2026-11-25T01:30:00Z"), dates as "2026-11-20". It fails when a TZID does not resolve to a VTIMEZONE of the same file, so the
 // instants always come from the file's own time zone definitions.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
@@ -45,8 +46,22 @@ for (const vevent of root.getAllSubcomponents('vevent')) {
   out.push({
     uid: ev.uid,
     status: vevent.getFirstPropertyValue('status') ?? '',
+    dtstamp: show(vevent.getFirstPropertyValue('dtstamp')),
     starts,
     ends,
   });
 }
-process.stdout.write(JSON.stringify(out) + '\n');
+// ical.js's design set does not know RFC 7986's NAME and DESCRIPTION of a calendar, nor the
+// X-WR- properties, and hands them over still escaped: they are TEXT, unescaped here as
+// RFC 5545 section 3.3.11 says.
+const text = (name) =>
+  String(root.getFirstPropertyValue(name) ?? '').replace(/\\([\\;,nN])/g, (_, c) => (c === 'n' || c === 'N' ? '\n' : c));
+process.stdout.write(
+  JSON.stringify({
+    name: text('name'),
+    calname: text('x-wr-calname'),
+    description: text('description'),
+    caldesc: text('x-wr-caldesc'),
+    events: out,
+  }) + '\n',
+);

@@ -1,0 +1,281 @@
+package geo
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Place is a Census place: an incorporated city, town, village or borough, or a
+// census-designated place (CDP), the named communities the Census Bureau delineates where
+// no municipality is (Puerto Rico's zonas urbanas and comunidades among them).
+type Place struct {
+	// GEOID is the Census code of the place: the state's FIPS code and a five-digit place
+	// code, such as "3525170".
+	GEOID string
+	// Name is the name as the Census Bureau writes it, accents kept, without the word that
+	// says what kind of place it is: "Española", "Cañon City", "San Buenaventura (Ventura)",
+	// "Nashville-Davidson".
+	Name string
+	// Kind is the word(s) that followed Name in the Census name: "city", "town", "village",
+	// "borough", "CDP", "municipality", "zona urbana", "comunidad", "city and borough",
+	// "metropolitan government (balance)" and the like; empty for a few consolidated
+	// governments named without one ("Carson City", "Macon-Bibb County").
+	Kind string
+	// State is the USPS code of the state, such as "NM".
+	State string
+	// Center is the Census Bureau's internal point of the place (its centre, or a point
+	// inside it near the centre).
+	Center Point
+	// Population is the American Community Survey's 2019–2023 estimate; 0 for the few
+	// places it has none for (most of them new since).
+	Population int
+}
+
+// loadPlaces parses the embedded places once, in GEOID order.
+var loadPlaces = sync.OnceValue(func() []Place {
+	places, err := parsePlaces(string(mustGunzip(placesGz)))
+	if err != nil {
+		panic(fmt.Sprintf("geo: embedded places: %v", err))
+	}
+	return places
+})
+
+// parsePlaces reads lines "GEOID\tNAME\tKIND\tLAT\tLON\tPOPULATION". The strings of the
+// places are slices of data, so that parsing allocates little more than the slice.
+func parsePlaces(data string) ([]Place, error) {
+	byFIPS := make(map[string]string, len(stateTable))
+	for _, row := range stateTable {
+		byFIPS[row.fips] = row.code
+	}
+	places := make([]Place, 0, 33000)
+	var f [6]string
+	for n := 1; data != ""; n++ {
+		line, rest, _ := strings.Cut(data, "\n")
+		data = rest
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		for i := range f {
+			if i == len(f)-1 {
+				f[i] = line
+				break
+			}
+			var ok bool
+			if f[i], line, ok = strings.Cut(line, "\t"); !ok {
+				return nil, fmt.Errorf("line %d: %d fields, want %d", n, i+1, len(f))
+			}
+		}
+		if strings.Contains(f[5], "\t") {
+			return nil, fmt.Errorf("line %d: more than %d fields", n, len(f))
+		}
+		geoid := f[0]
+		state, ok := "", len(geoid) == 7
+		if ok {
+			state, ok = byFIPS[geoid[:2]]
+		}
+		if !ok {
+			return nil, fmt.Errorf("line %d: bad GEOID %q", n, geoid)
+		}
+		if f[1] == "" {
+			return nil, fmt.Errorf("line %d: no name", n)
+		}
+		lat, err := parseE4(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		lon, err := parseE4(f[4])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		pop, err := parseCount(f[5])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		if k := len(places); k > 0 && places[k-1].GEOID >= geoid {
+			return nil, fmt.Errorf("line %d: GEOID %s out of order", n, geoid)
+		}
+		places = append(places, Place{
+			GEOID: geoid, Name: f[1], Kind: f[2], State: state,
+			Center:     Point{Lat: fromE4(lat), Lon: fromE4(lon)},
+			Population: pop,
+		})
+	}
+	return places, nil
+}
+
+// Places yields every place, in GEOID order (by state FIPS code, then place code).
+func Places() iter.Seq[Place] {
+	return func(yield func(Place) bool) {
+		for _, p := range loadPlaces() {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// PlaceIndex finds places by name, as a person types them: whatever the case, accents and
+// punctuation, as the fold function given to [NewPlaceIndex] decides. The finder gives it
+// search.Fold, so that the index in the browser and this one agree. A PlaceIndex is
+// immutable and safe for concurrent use.
+type PlaceIndex struct {
+	fold   func(string) string
+	places []Place
+	byKey  map[string][]int32 // key → places, most populous first
+}
+
+// NewPlaceIndex indexes every place under each of its [PlaceIndex.Keys], with fold
+// normalising names and queries alike (a nil fold lower-cases).
+func NewPlaceIndex(fold func(string) string) *PlaceIndex {
+	if fold == nil {
+		fold = strings.ToLower
+	}
+	ix := &PlaceIndex{fold: fold, places: loadPlaces(), byKey: make(map[string][]int32, 40000)}
+	for i, p := range ix.places {
+		for _, k := range ix.Keys(p) {
+			ix.byKey[k] = append(ix.byKey[k], int32(i))
+		}
+	}
+	for _, list := range ix.byKey {
+		slices.SortFunc(list, func(a, b int32) int {
+			pa, pb := &ix.places[a], &ix.places[b]
+			return cmp.Or(cmp.Compare(pb.Population, pa.Population), cmp.Compare(a, b))
+		})
+	}
+	return ix
+}
+
+// Key returns the form in which the index compares s: the words of fold(s) (its runs of
+// letters and digits) joined by single spaces. With search.Fold, "Cañon City" and
+// "canon  city" both give "canon city", and "St. Louis" gives "st louis".
+func (ix *PlaceIndex) Key(s string) string {
+	return strings.Join(strings.FieldsFunc(ix.fold(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}), " ")
+}
+
+// keyAbbreviations are the words written abbreviated in place names, with their long form.
+// A name holding one is also indexed with the other form, so "saint louis" finds St. Louis.
+var keyAbbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+// keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
+// otherwise than everyone says them.
+var keyAliases = map[string]string{
+	"1571550": "Honolulu", // "Urban Honolulu CDP"
+	"1608830": "Boise",    // "Boise City city"
+}
+
+// Keys returns every key under which the index holds p: the key of its name, and those of
+// the names people also use for it: each name of a parenthesised pair ("San Buenaventura
+// (Ventura)"), the first name of a consolidated government ("Nashville" for
+// "Nashville-Davidson", "Louisville" for "Louisville/Jefferson County"), the name without
+// apostrophes ("coeur dalene"), with St., Ste., Mt. and Ft. spelled out or Saint, Sainte,
+// Mount and Fort abbreviated, and a few more in keyAliases.
+func (ix *PlaceIndex) Keys(p Place) []string {
+	names := []string{p.Name}
+	if before, inner, ok := strings.Cut(p.Name, " ("); ok {
+		if inner, ok = strings.CutSuffix(inner, ")"); ok {
+			names = append(names, before, inner)
+		}
+	}
+	if consolidated(p.Kind) {
+		if i := strings.IndexAny(p.Name, "-/,"); i > 0 {
+			names = append(names, p.Name[:i])
+		}
+	}
+	if a, ok := keyAliases[p.GEOID]; ok {
+		names = append(names, a)
+	}
+	var keys []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, name := range names {
+		k := ix.Key(name)
+		add(k)
+		if strings.ContainsAny(name, "'’") {
+			add(ix.Key(strings.NewReplacer("'", "", "’", "").Replace(name)))
+		}
+		words := strings.Split(k, " ")
+		changed := false
+		for i, w := range words {
+			if long, ok := keyAbbreviations[w]; ok {
+				words[i], changed = long, true
+				continue
+			}
+			for short, long := range keyAbbreviations {
+				if w == long {
+					words[i], changed = short, true
+				}
+			}
+		}
+		if changed {
+			add(strings.Join(words, " "))
+		}
+	}
+	return keys
+}
+
+// consolidated reports whether kind is that of a city-county government, whose Census name
+// joins the names of the city and the county ("Athens-Clarke County").
+func consolidated(kind string) bool {
+	switch kind {
+	case "city", "town", "village", "borough", "CDP", "municipality", "zona urbana",
+		"comunidad", "city and borough", "corporation":
+		return false
+	}
+	return true
+}
+
+// Lookup returns the places whose key ([PlaceIndex.Keys]) is the key of name, in every
+// state, the most populous first.
+func (ix *PlaceIndex) Lookup(name string) []Place {
+	return ix.collect(ix.byKey[ix.Key(name)], "")
+}
+
+// LookupIn is Lookup restricted to the state with USPS code state.
+func (ix *PlaceIndex) LookupIn(name, state string) []Place {
+	return ix.collect(ix.byKey[ix.Key(name)], strings.ToUpper(state))
+}
+
+// collect returns the places of list in state (any state if "").
+func (ix *PlaceIndex) collect(list []int32, state string) []Place {
+	var out []Place
+	for _, i := range list {
+		if state == "" || ix.places[i].State == state {
+			out = append(out, ix.places[i])
+		}
+	}
+	return out
+}
+
+// Find returns the places a query names, as a person types it: a place name, or a place
+// name followed by a state's code or name ("Phoenix", "tempe az", "Tempe, Arizona",
+// "albuquerque new mexico"). When the query ends with a state and the words before it name
+// a place there, those places are the answer; otherwise every place named by the whole
+// query, the most populous first. Find does not correct spelling and returns nil when no
+// place has that name.
+func (ix *PlaceIndex) Find(query string) []Place {
+	words := strings.Fields(ix.Key(query))
+	for k := 1; k <= 4 && k < len(words); k++ {
+		tail := strings.Join(words[len(words)-k:], " ")
+		st, ok := StateByName(tail)
+		if !ok && k == 1 && len(tail) == 2 {
+			st, ok = StateByCode(tail)
+		}
+		if !ok {
+			continue
+		}
+		if found := ix.LookupIn(strings.Join(words[:len(words)-k], " "), st.Code); found != nil {
+			return found
+		}
+	}
+	return ix.Lookup(strings.Join(words, " "))
+}
