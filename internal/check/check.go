@@ -19,6 +19,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
 	"sitegen/internal/suggest"
+	"sitegen/internal/vocab"
 )
 
 // Options are the settings of one check.
@@ -28,25 +29,9 @@ type Options struct {
 	Now civil.Date
 }
 
-// Allowed values of the enumerations of data.md.
-var (
-	Programs     = []string{"connection", "conexion"}
-	Statuses     = []string{"active", "paused", "ended"}
-	Attendances  = []string{"in-person", "online", "hybrid"}
-	Audiences    = []string{"young-adults", "veterans", "lgbtq", "bipoc", "women", "men", "seniors"}
-	Days         = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-	Kinds        = []string{"affiliate", "state-organization"}
-	Tasks        = []string{"locations", "transportation", "materials", "promotion"}
-	TrainingKind = []string{"facilitator", "trainer", "champion-orientation"}
-	TrainingStat = []string{"open", "full", "cancelled", "postponed"}
-	Settings     = []string{"community", "correctional"}
-	SiteLangs    = []string{"en", "es"}
-	Blocks       = []string{"facilitator-trainings", "state-organizations", "champion-calls"}
-	// States are the USPS codes of the 50 states, DC and the territories.
-	States = strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
-		MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU
-		VI AS MP`)
-)
+// siteLanguages are the languages a whole site may be written in. The other enumerations
+// of data.md are package vocab's, defined once for the whole site.
+func siteLanguages() []string { return []string{"en", "es"} }
 
 // Reserved are the top-level addresses that a plain page's slug may not take.
 var Reserved = []string{"groups", "affiliates", "trainings", "guides", "search", "api", "assets", "index", "404", "sitemap", "robots"}
@@ -250,10 +235,10 @@ func (c *checker) phone(path string, k load.Keys, key, value string) {
 }
 
 func (c *checker) usps(path string, k load.Keys, key, value string) {
-	if !k.Has(key) || slices.Contains(States, value) {
+	if !k.Has(key) || slices.Contains(vocab.StateCodes(), value) {
 		return
 	}
-	if up := strings.ToUpper(strings.TrimSpace(value)); slices.Contains(States, up) {
+	if up := strings.ToUpper(strings.TrimSpace(value)); slices.Contains(vocab.StateCodes(), up) {
 		c.errorf(path, k.At(key), "%s %q must be the uppercase USPS code %q", key, value, up)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
+	"sitegen/internal/vocab"
 )
 
 func (c *checker) site(s *load.SiteFile) {
@@ -18,7 +19,7 @@ func (c *checker) site(s *load.SiteFile) {
 			c.errorf(p, s.Keys.At("base_url"), "base_url: %v", err)
 		}
 	}
-	c.enum(p, s.Keys, "language", s.Language, SiteLangs)
+	c.enum(p, s.Keys, "language", s.Language, siteLanguages())
 	c.zone(p, s.Keys, s.Timezone)
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
 		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")
@@ -43,12 +44,12 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 			continue // load reported why
 		}
 		p := a.Path
-		if len(a.Slug) == 2 && slices.Contains(States, strings.ToUpper(a.Slug)) {
+		if len(a.Slug) == 2 && slices.Contains(vocab.StateCodes(), strings.ToUpper(a.Slug)) {
 			// /groups/SLUG/ is both an affiliate's folder of groups and a state's list.
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "file name %q would share the address /groups/%s/ with the list of %s's groups: rename the file, e.g. nami-%s.yaml", a.Slug+".yaml", a.Slug, strings.ToUpper(a.Slug), a.Slug)
 		}
 		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
-		c.enum(p, a.Keys, "kind", a.Kind, Kinds)
+		c.enum(p, a.Keys, "kind", a.Kind, vocab.AffiliateKinds())
 		c.usps(p, a.Keys, "state", a.State)
 		c.url(p, a.Keys, "website", a.Website)
 		c.email(p, a.Keys, "email", a.Email)
@@ -61,7 +62,7 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		if ch := a.Champions; ch != nil {
 			c.required(p, ch.Keys, "champions", "wanted")
 			for i, t := range ch.Tasks {
-				c.enumAt(p, ch.TaskAt[i], "task", t, Tasks)
+				c.enumAt(p, ch.TaskAt[i], "task", t, vocab.ChampionTasks())
 			}
 			c.twice(p, "task", ch.Tasks, ch.TaskAt)
 			c.email(p, ch.Keys, "contact", ch.Contact)
@@ -103,7 +104,7 @@ func (c *checker) parent(a *load.Affiliate, bySlug map[string]*load.Affiliate, s
 		// Its own file's problem, reported there.
 	case parent.Kind != "state-organization":
 		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, c.didYouMean(a.Parent, c.stateOrgs(bySlug, slugs, a.State)))
-	case slices.Contains(States, a.State) && parent.State != a.State:
+	case slices.Contains(vocab.StateCodes(), a.State) && parent.State != a.State:
 		c.errorf(a.Path, at, "parent %q is the state organization of %s, not of %s", a.Parent, parent.State, a.State)
 	}
 }
@@ -187,10 +188,10 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	p, k := g.Path, g.Keys
 	c.required(p, k, "the group", "name", "attendance", "meetings", "verified")
-	c.enum(p, k, "program", g.Program, Programs)
+	c.enum(p, k, "program", g.Program, vocab.Programs())
 	c.language(p, k, g.Language)
-	c.enum(p, k, "status", g.Status, Statuses)
-	c.enum(p, k, "attendance", g.Attendance, Attendances)
+	c.enum(p, k, "status", g.Status, vocab.GroupStatuses())
+	c.enum(p, k, "attendance", g.Attendance, vocab.Attendances())
 	c.zone(p, k, g.Timezone)
 	c.markdown(p, k, "notes", g.Notes)
 	if k.Has("meetings") && len(g.Meetings) == 0 {
@@ -237,7 +238,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
 	}
 	for i, a := range g.Audience {
-		c.enumAt(p, g.AudienceAt[i], "audience", a, Audiences)
+		c.enumAt(p, g.AudienceAt[i], "audience", a, vocab.Audiences())
 	}
 	c.twice(p, "audience", g.Audience, g.AudienceAt)
 	if !g.Verified.IsZero() && !c.opts.Now.IsZero() {
@@ -250,7 +251,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	}
 	days := map[time.Weekday]bool{}
 	for _, m := range g.Meetings {
-		if d := slices.Index(Days, m.Day); d >= 0 {
+		if d := slices.Index(vocab.Days(), m.Day); d >= 0 {
 			days[time.Weekday((d+1)%7)] = true
 		}
 	}
@@ -271,7 +272,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 
 func (c *checker) meeting(p string, m *load.Meeting) {
 	c.required(p, m.Keys, "a meeting", "day", "start")
-	c.enum(p, m.Keys, "day", m.Day, Days)
+	c.enum(p, m.Keys, "day", m.Day, vocab.Days())
 	overnight := m.Overnight != nil && *m.Overnight
 	if m.Keys.Has("end") && m.Keys.Has("start") {
 		switch {
@@ -312,11 +313,11 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	}
 	p, k := t.Path, t.Keys
 	c.required(p, k, "the training", "title", "kind", "host", "start", "end", "attendance")
-	c.enum(p, k, "kind", t.Kind, TrainingKind)
-	c.enum(p, k, "program", t.Program, Programs)
+	c.enum(p, k, "kind", t.Kind, vocab.TrainingKinds())
+	c.enum(p, k, "program", t.Program, vocab.Programs())
 	c.language(p, k, t.Language)
-	c.enum(p, k, "status", t.Status, TrainingStat)
-	c.enum(p, k, "setting", t.Setting, Settings)
+	c.enum(p, k, "status", t.Status, vocab.TrainingStatuses())
+	c.enum(p, k, "setting", t.Setting, vocab.Settings())
 	c.enum(p, k, "attendance", t.Attendance, []string{"in-person", "online"})
 	c.zone(p, k, t.Timezone)
 	c.markdown(p, k, "notes", t.Notes)
@@ -368,7 +369,7 @@ func (c *checker) pages(pages []*load.Page) {
 		}
 		c.required(p, k, "front matter", "title")
 		for i, b := range pg.Blocks {
-			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
+			c.enumAt(p, pg.BlocksAt[i], "block", b, vocab.Blocks())
 		}
 		c.twice(p, "block", pg.Blocks, pg.BlocksAt)
 		if !pg.Guide && slices.Contains(Reserved, pg.Slug) && pg.Slug != "index" {
