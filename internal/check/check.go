@@ -53,6 +53,7 @@ type checker struct {
 	// time linear in its size. Once it is spent, problems are reported without suggestions.
 	suggestBudget int
 	orgs          map[string][]string // state → slugs of its state organizations; "" → all
+	nearest       int                 // searches for the state nearest a point, see maxNearest
 }
 
 // suggestWork is the suggestBudget of a run: a fraction of a second of comparisons.

@@ -131,6 +131,7 @@ func (c *checker) address(p string, a *load.Address) {
 	c.required(p, a.Keys, "address", "street", "city", "state", "postal_code")
 	c.usps(p, a.Keys, "state", a.State)
 	c.postal(p, a.Keys, "postal_code", a.PostalCode)
+	c.plausible(p, a.Keys, a.State, a.PostalCode, nil, nil)
 }
 
 func (c *checker) location(p string, l *load.Location) {
@@ -150,6 +151,7 @@ func (c *checker) location(p string, l *load.Location) {
 	if l.Lon != nil && (*l.Lon < -180 || *l.Lon > 180) {
 		c.errorf(p, l.Keys.At("lon"), "lon %v is not between -180 and 180", *l.Lon)
 	}
+	c.plausible(p, l.Keys, l.State, l.PostalCode, l.Lat, l.Lon)
 }
 
 func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
