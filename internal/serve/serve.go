@@ -281,18 +281,24 @@ func (s *Server) check() (*load.Files, *site.Site, diag.List) {
 	return build.Load(s.fsys, s.opts.Build, s.cache)
 }
 
-// hashTree returns a SHA-256 of every file's path and bytes under fsys.
+// hashTree returns a SHA-256 of the path and bytes of every file under fsys that the build
+// reads, read by the same rules (load.Walk): a named pipe there would block a plain read
+// forever.
 func hashTree(fsys fs.FS) ([32]byte, error) {
 	h := sha256.New()
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	files, problems := load.Walk(fsys, ".")
+	var err error
+	if len(problems) > 0 {
+		err = fmt.Errorf("%s: %s", problems[0].Path, problems[0].Message)
+	}
+	for _, p := range files {
+		b, rerr := load.ReadFile(fsys, p)
+		if err == nil {
+			err = rerr
 		}
-		b, err := fs.ReadFile(fsys, p)
 		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
 		h.Write(b)
-		return err
-	})
+	}
 	var sum [32]byte
 	copy(sum[:], h.Sum(nil))
 	return sum, err
