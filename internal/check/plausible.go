@@ -11,8 +11,9 @@ import (
 )
 
 // nearMiles is how far outside its state's (simplified) outline a place may lie before its
-// coordinates are taken for a mistake: package geo finds every Census place within 3 miles.
-const nearMiles = 5
+// coordinates are taken for a mistake: every Census place's centre lies within 3 miles of its
+// state's outline, every ZIP code's (ZCTA's) within 7 (islands off Maine).
+const nearMiles = 10
 
 // maxNearest is how many places outside every state a run looks for the nearest state of:
 // each search measures the distance to every outline, and a site of misplaced groups must
