@@ -137,6 +137,14 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 		{"affiliate website not http", affiliatePath, baseAffiliate + "website: ftp://example.org/\n", true, true},
 		{"affiliate bad task", affiliatePath, baseAffiliate + "champions: {wanted: true, tasks: [driving]}\n", true, true},
 		{"affiliate parent of another state", affiliatePath, r("state: OH", "state: NM").Replace(baseAffiliate), false, true},
+		{"name at its budget", groupPath, r("name: Agreement Test Group", "name: "+strings.Repeat("n", 200)).Replace(baseGroup), true, false},
+		{"name over its budget", groupPath, r("name: Agreement Test Group", "name: "+strings.Repeat("n", 201)).Replace(baseGroup), true, true},
+		{"notes over their budget", groupPath, baseGroup + "notes: " + strings.Repeat("n", 4001) + "\n", true, true},
+		{"street over its budget", groupPath, r("street: 1 Main Street", "street: "+strings.Repeat("s", 301)).Replace(baseGroup), true, true},
+		{"blank name", groupPath, r("name: Agreement Test Group", `name: " "`).Replace(baseGroup), true, true},
+		{"audience twice", groupPath, r("verified:", "audience: [veterans, veterans]\nverified:").Replace(baseGroup), true, true},
+		{"county over its budget", affiliatePath, baseAffiliate + "counties: [" + strings.Repeat("c", 301) + "]\n", true, true},
+		{"task twice", affiliatePath, baseAffiliate + "champions: {wanted: true, tasks: [locations, locations]}\n", true, true},
 		{"affiliate duplicate name", affiliatePath, r("name: NAMI Agreement Test", "name: NAMI Olentangy").Replace(baseAffiliate), false, true},
 	}
 	for _, tt := range tests {

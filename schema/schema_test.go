@@ -379,6 +379,9 @@ func TestFromYAML(t *testing.T) {
 
 // schemaFor names the schema for a file under data/, by its place; "" when it has none.
 func schemaFor(p string) string {
+	if !strings.HasSuffix(p, ".yaml") {
+		return "" // not a data file: notes, READMEs
+	}
 	parts := strings.Split(p, "/")
 	switch {
 	case p == "site.yaml":

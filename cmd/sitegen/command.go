@@ -12,6 +12,7 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
+	"sitegen/internal/suggest"
 )
 
 // Exit codes.
@@ -175,9 +176,21 @@ func runEnv(args []string, e *env) int {
 		}
 		return c.run(e, rest)
 	}
-	fmt.Fprintf(e.stderr, "sitegen: unknown command %q\n\n", name)
+	fmt.Fprintf(e.stderr, "sitegen: unknown command %q%s\n\n", name, didYouMeanCommand(name))
 	usage(e.stderr)
 	return exitUsage
+}
+
+// didYouMeanCommand suggests the command closest to name, as the end of a message.
+func didYouMeanCommand(name string) string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s := suggest.Closest(name, names); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
 }
 
 func validFormat(f string) bool {
@@ -216,7 +229,7 @@ func runHelp(e *env, args []string) int {
 			return exitOK
 		}
 	}
-	fmt.Fprintf(e.stderr, "sitegen help: unknown command %q\n", args[0])
+	fmt.Fprintf(e.stderr, "sitegen help: unknown command %q%s\n", args[0], didYouMeanCommand(args[0]))
 	return exitUsage
 }
 

@@ -215,7 +215,9 @@ func TestUsage(t *testing.T) {
 		wantStderr string // a part of stderr
 	}{
 		{"no command", nil, exitUsage, "usage: sitegen COMMAND"},
-		{"unknown command", []string{"chekc"}, exitUsage, `unknown command "chekc"`},
+		{"unknown command", []string{"chekc"}, exitUsage, `unknown command "chekc"; did you mean "check"?`},
+		{"unknown command misspelled", []string{"chek"}, exitUsage, `unknown command "chek"; did you mean "check"?`},
+		{"help unknown command", []string{"help", "biuld"}, exitUsage, `did you mean "build"?`},
 		{"bad flag", []string{"check", "--nope"}, exitUsage, "flag provided but not defined: -nope"},
 		{"bad now", []string{"check", "-s", sample, "--now", "2026-13-01"}, exitUsage, "--now"},
 		{"bad now words", []string{"check", "-s", sample, "--now", "today"}, exitUsage, "--now"},
@@ -374,7 +376,7 @@ func TestFailedBuildKeepsPrevious(t *testing.T) {
 		want string // a part of the output
 	}{
 		{"data error", "data/groups/nami-olentangy/broken.yaml", func(string) string { return brokenGroup }, brokenLine},
-		{"YAML error", "data/affiliates/nami-olentangy.yaml", func(s string) string { return s + "name: [unclosed\n" }, "YAML syntax"},
+		{"YAML error", "data/affiliates/nami-olentangy.yaml", func(s string) string { return s + "name: [unclosed\n" }, "the [ that opens this value is never closed"},
 		{"template error", "templates/base.html", func(s string) string { return s + "{{ .NoSuchField.Deeper }" }, "base.html"},
 		{"missing template", "templates/base.html", func(string) string { return "" }, "base.html"},
 	}
@@ -453,7 +455,7 @@ func onlyPlaceholders(t *testing.T, r result, file string) {
 		t.Fatalf("check of a new file = %d, stdout %q; want 1 and the placeholders", r.code, r.stdout)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
-		if !strings.HasPrefix(line, file+":") || !strings.Contains(line, "error: fill in this value") {
+		if !strings.HasPrefix(line, file+":") || !strings.Contains(line, "error: fill in ") {
 			t.Errorf("check of a new file reported %q; want only its placeholders", line)
 		}
 	}
@@ -468,13 +470,17 @@ func TestNew(t *testing.T) {
 		values map[string]string
 	}{
 		{"group", []string{"group", "nami-olentangy/test-group"}, "data/groups/nami-olentangy/test-group.yaml", map[string]string{
-			`"FILL IN: the group's name, e.g. Tuesday Evening Connection"`: "Westerville Tuesday Connection",
-			`"FILL IN: the building, e.g. First Community Church"`:         "Westerville Library",
-			`"FILL IN: street address"`:                                    "126 S State St",
-			`"FILL IN: city"`:                                              "Westerville",
-			`"FILL IN: 5-digit ZIP code"`:                                  `"43081"`,
-			"  # lat: 39.9612":                                             "  lat: 40.1250",
-			"  # lon: -82.9988":                                            "  lon: -82.9290",
+			`"FILL IN: the group's name, e.g. Tuesday Evening Connection"`:                             "Westerville Tuesday Connection",
+			`"FILL IN: monday, tuesday, wednesday, thursday, friday, saturday or sunday"`:              "tuesday",
+			`"FILL IN: the time it starts, 24-hour HH:MM in the group's time zone, e.g. 18:30"`:        `"18:30"`,
+			`"FILL IN: the time it ends, HH:MM, or delete this line for 90 minutes"`:                   `"20:00"`,
+			`"FILL IN: the day you confirmed the listing with the group, YYYY-MM-DD, e.g. 2026-11-23"`: "2026-11-20",
+			`"FILL IN: the building, e.g. First Community Church"`:                                     "Westerville Library",
+			`"FILL IN: street address"`:   "126 S State St",
+			`"FILL IN: city"`:             "Westerville",
+			`"FILL IN: 5-digit ZIP code"`: `"43081"`,
+			"  # lat: 39.9612":            "  lat: 40.1250",
+			"  # lon: -82.9988":           "  lon: -82.9290",
 		}},
 		{"affiliate", []string{"affiliate", "nami-licking"}, "data/affiliates/nami-licking.yaml", map[string]string{
 			`"FILL IN: the affiliate's name, e.g. NAMI Franklin County"`: "NAMI Licking County",
@@ -535,6 +541,7 @@ func TestNewRefuses(t *testing.T) {
 	}{
 		{"unknown affiliate", []string{"group", "nami-olentangi/new-group"}, exitSite, `there is no affiliate "nami-olentangi" (no file data/affiliates/nami-olentangi.yaml); did you mean "nami-olentangy"?`},
 		{"unknown affiliate far off", []string{"group", "nami-atlantis/new-group"}, exitSite, "sitegen new affiliate nami-atlantis"},
+		{"affiliate without its prefix", []string{"group", "olentangy/new-group"}, exitSite, `there is no affiliate "olentangy" (no file data/affiliates/olentangy.yaml); did you mean "nami-olentangy"?`},
 		{"existing group", []string{"group", "nami-olentangy/women-online"}, exitSite, "data/groups/nami-olentangy/women-online.yaml already exists"},
 		{"existing affiliate", []string{"affiliate", "nami-olentangy"}, exitSite, "data/affiliates/nami-olentangy.yaml already exists"},
 		{"existing training", []string{"training", "oh-facilitator-2026-10"}, exitSite, "data/trainings/oh-facilitator-2026-10.yaml already exists"},
@@ -602,5 +609,69 @@ func TestHelpDocumentationSync(t *testing.T) {
 		if !slices.Contains(have, m[1]) {
 			t.Errorf("README's CLI reference shows %q, which is not a command", "sitegen "+m[1])
 		}
+	}
+}
+
+// TestWhereToRun starts each command that reads a site outside a site's root: inside one of
+// its folders, in the folder that holds it, and in an unrelated folder. Each says it is not a
+// site's folder, names the folder it looked in and where the site is, and exits 2 without
+// writing anything.
+func TestWhereToRun(t *testing.T) {
+	dir := copySample(t)
+	inside := filepath.Join(dir, "data", "groups", "nami-olentangy")
+	empty := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want []string // parts of stderr
+	}{
+		{"check inside data", []string{"check", "-s", inside}, []string{inside + " is not a site's folder", "The site is in " + dir, "cd ../../.."}},
+		{"build inside data", []string{"build", "-s", inside, "-d", filepath.Join(empty, "out")}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"serve inside data", []string{"serve", "-s", inside, "--port", "0"}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"new inside data", []string{"new", "group", "nami-olentangy/x", "-s", inside}, []string{inside + " is not a site's folder", "The site is in " + dir}},
+		{"check above the site", []string{"check", "-s", filepath.Dir(dir)}, []string{filepath.Dir(dir) + " is not a site's folder", "add -s " + dir}},
+		{"check elsewhere", []string{"check", "-s", empty}, []string{empty + " is not a site's folder", "Run sitegen in the site's folder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sitegenEnv(t, map[string]string{"SOURCE_DATE_EPOCH": sampleEpoch}, tt.args...)
+			if r.code != exitUsage {
+				t.Errorf("sitegen %q = %d, want %d", tt.args, r.code, exitUsage)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("sitegen %q: stderr %q, want it to contain %q", tt.args, r.stderr, w)
+				}
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a refused command wrote into %s", empty)
+	}
+	if _, err := os.Stat(filepath.Join(inside, "data")); err == nil {
+		t.Errorf("sitegen new wrote a data folder inside data/groups")
+	}
+	t.Run("default folder", func(t *testing.T) {
+		t.Chdir(inside)
+		r := sitegen(t, "check", "--now", sampleNow)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "is not a site's folder") || !strings.Contains(r.stderr, "cd ../../..") {
+			t.Errorf("sitegen check in %s = %d, stderr %q; want 2 and where to run it", inside, r.code, r.stderr)
+		}
+	})
+}
+
+// TestBuildRefusesBadBaseURL gives --base-url values that would break every page: refused
+// before anything is written, at "--base-url".
+func TestBuildRefusesBadBaseURL(t *testing.T) {
+	dir := copySample(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	for _, u := range []string{"https://example.org/?utm=1", "https://example.org/#top", `https://example.org/"x`, "https://example.org/it's/"} {
+		r := sitegen(t, "build", "-s", dir, "-d", dest, "--now", sampleNow, "--base-url", u)
+		if r.code == exitOK || !strings.Contains(r.stdout+r.stderr, "--base-url") {
+			t.Errorf("build --base-url %q = %d, stdout %q, stderr %q; want a refusal naming --base-url", u, r.code, r.stdout, r.stderr)
+		}
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Errorf("a refused build wrote %s", dest)
 	}
 }

@@ -26,6 +26,10 @@ func runNew(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen new: %v\n", err)
 		return exitUsage
 	}
+	if err := siteRoot(e.source); err != nil {
+		fmt.Fprintf(e.stderr, "sitegen new: %v\n", err)
+		return exitUsage
+	}
 	var rel string
 	var content []byte
 	switch kind {

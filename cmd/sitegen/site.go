@@ -19,6 +19,9 @@ import (
 
 // openSource opens the site root as a file system that cannot be left through symbolic links.
 func openSource(dir string) (fs.FS, error) {
+	if err := siteRoot(dir); err != nil {
+		return nil, err
+	}
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("source folder: %w", err)

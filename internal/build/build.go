@@ -85,12 +85,7 @@ func trainingDates(fsys fs.FS, files *load.Files, known map[string]site.FileDate
 	return out
 }
 
-func checkBaseURL(u string) error {
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || len(u) < len("http://x") {
-		return fmt.Errorf("%q must be an absolute http(s) URL", u)
-	}
-	return nil
-}
+func checkBaseURL(u string) error { return check.BaseURL(u) }
 
 // Render renders every file of the published site: pages and assets, calendars, feeds,
 // machine-readable data, sitemap, robots.txt, the search index and the host's _headers.

@@ -20,6 +20,7 @@ import (
 	"sitegen/internal/load"
 	"sitegen/internal/markdown"
 	"sitegen/internal/suggest"
+	"sitegen/internal/vocab"
 )
 
 // Options are the settings of one check.
@@ -29,25 +30,9 @@ type Options struct {
 	Now civil.Date
 }
 
-// Allowed values of the enumerations of data.md.
-var (
-	Programs     = []string{"connection", "conexion"}
-	Statuses     = []string{"active", "paused", "ended"}
-	Attendances  = []string{"in-person", "online", "hybrid"}
-	Audiences    = []string{"young-adults", "veterans", "lgbtq", "bipoc", "women", "men", "seniors"}
-	Days         = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-	Kinds        = []string{"affiliate", "state-organization"}
-	Tasks        = []string{"locations", "transportation", "materials", "promotion"}
-	TrainingKind = []string{"facilitator", "trainer", "champion-orientation"}
-	TrainingStat = []string{"open", "full", "cancelled", "postponed"}
-	Settings     = []string{"community", "correctional"}
-	SiteLangs    = []string{"en", "es"}
-	Blocks       = []string{"facilitator-trainings", "state-organizations", "champion-calls"}
-	// States are the USPS codes of the 50 states, DC and the territories.
-	States = strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN
-		MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU
-		VI AS MP`)
-)
+// siteLanguages are the languages a whole site may be written in. The other enumerations
+// of data.md are package vocab's, defined once for the whole site.
+func siteLanguages() []string { return []string{"en", "es"} }
 
 var (
 	postalRE   = regexp.MustCompile(`^[0-9]{5}(-[0-9]{4})?$`)
@@ -61,12 +46,27 @@ type checker struct {
 	diags diag.List
 	zones sync.Map // name → *time.Location or nil, so each zone is loaded once
 	md    *markdown.Converter
+	// suggestBudget is what is left of the work "did you mean" may do in this run, counted
+	// in characters compared: a suggestion compares a value with every candidate, and a site
+	// with thousands of misspellings among thousands of affiliates must still be checked in
+	// time linear in its size. Once it is spent, problems are reported without suggestions.
+	suggestBudget int
+	orgs          map[string][]string // state → slugs of its state organizations; "" → all
+	nearest       int                 // searches for the state nearest a point, see maxNearest
 }
+
+// suggestWork is the suggestBudget of a run: a fraction of a second of comparisons.
+const suggestWork = 50_000_000
 
 // Files checks every file and the rules between them, and returns the problems sorted by path
 // and line. Load's own diagnostics are not included.
 func Files(f *load.Files, opts Options) diag.List {
-	c := &checker{opts: opts}
+	return files(f, opts, suggestWork)
+}
+
+// files is Files with a budget of suggestion work (see checker.suggestBudget).
+func files(f *load.Files, opts Options, budget int) diag.List {
+	c := &checker{opts: opts, suggestBudget: budget}
 	stale := 365
 	if f.Site != nil {
 		c.site(f.Site)
@@ -98,10 +98,18 @@ func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
 	c.diags.Add(path, p.Line, p.Col, diag.Warning, format, args...)
 }
 
-// required reports each of keys that is missing from k.
+// required reports each of keys that is missing from k, or written as empty text. A key that
+// load reported (misspelled, a placeholder, a value refused) is not missing.
 func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
 	for _, key := range keys {
-		if !k.Has(key) && !k.Placeholder(key) {
+		switch {
+		case k.Empty(key):
+			subject := what
+			if what == "front matter" {
+				subject = "the page"
+			}
+			c.errorf(path, k.At(key), "%s is empty: write it in; the site cannot publish %s without its %s", key, subject, strings.ReplaceAll(key, "_", " "))
+		case !k.Written(key):
 			c.errorf(path, k.At(""), "%s is missing required key %q", what, key)
 		}
 	}
@@ -119,11 +127,35 @@ func (c *checker) enumAt(path string, p load.Pos, key, value string, allowed []s
 	if slices.Contains(allowed, value) {
 		return
 	}
-	msg := fmt.Sprintf("%s %q is not one of %s", key, value, strings.Join(allowed, ", "))
-	if s := closest(value, allowed); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+	vals := meant(key, value, allowed)
+	switch {
+	case len(vals) == 1 && strings.ToLower(value) == vals[0]:
+		c.errorf(path, p, "%s %q must be written in lowercase: %q", key, value, vals[0])
+		return
+	case len(vals) == 1 && fold(value) == vals[0]:
+		c.errorf(path, p, "%s %q must be written %q", key, value, vals[0])
+		return
 	}
-	c.errorf(path, p, "%s", msg)
+	c.errorf(path, p, "%s %q is not one of %s%s", key, value, strings.Join(allowed, ", "), didYouMeanAny(vals))
+}
+
+// BaseURL checks the address a site is published at (base_url, or the build's --base-url):
+// an absolute http(s) URL that every page's address can be appended to, so without a query
+// (?…) or a fragment (#…), which would be glued into every link, and without quotes or other
+// characters that would end an attribute.
+func BaseURL(s string) error {
+	if err := checkURL(s); err != nil {
+		return err
+	}
+	switch {
+	case strings.ContainsAny(s, `'\{}|^`):
+		return fmt.Errorf("%q holds a character that cannot be part of a site's address", s)
+	case strings.Contains(s, "?"):
+		return fmt.Errorf("%q has a query (?…), which every link would carry: remove it", s)
+	case strings.Contains(s, "#"):
+		return fmt.Errorf("%q has a fragment (#…), which would cut every link short: remove it", s)
+	}
+	return nil
 }
 
 // url checks that the value of key, if given, is an absolute http or https URL.
@@ -204,14 +236,14 @@ func (c *checker) phone(path string, k load.Keys, key, value string) {
 }
 
 func (c *checker) usps(path string, k load.Keys, key, value string) {
-	if !k.Has(key) || slices.Contains(States, value) {
+	if !k.Has(key) || slices.Contains(vocab.StateCodes(), value) {
 		return
 	}
-	if up := strings.ToUpper(strings.TrimSpace(value)); slices.Contains(States, up) {
+	if up := strings.ToUpper(strings.TrimSpace(value)); slices.Contains(vocab.StateCodes(), up) {
 		c.errorf(path, k.At(key), "%s %q must be the uppercase USPS code %q", key, value, up)
 		return
 	}
-	if s := stateByName(value); s != "" {
+	if s := c.stateByName(value); s != "" {
 		c.errorf(path, k.At(key), "%s %q must be a two-letter USPS code; did you mean %q?", key, value, s)
 		return
 	}
@@ -253,7 +285,7 @@ func (c *checker) zone(path string, k load.Keys, value string) {
 		return
 	}
 	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
-	if s := closest(value, zoneNames()); s != "" {
+	if s := c.closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" {
 		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
 	}
 	c.errorf(path, k.At("timezone"), "%s", msg)
@@ -264,7 +296,9 @@ func (c *checker) loadZone(name string) *time.Location {
 		return v.(*time.Location)
 	}
 	var loc *time.Location
-	if name != "" && name != "Local" && !strings.HasPrefix(name, "/") {
+	// Only the zones of the database the build embeds: a machine's own files also hold names
+	// that are no place's time ("posixrules", "Factory"), and ones other machines lack.
+	if _, real := slices.BinarySearch(zoneNames(), name); real && name != "Factory" {
 		if l, err := time.LoadLocation(name); err == nil {
 			loc = l
 		}
@@ -274,6 +308,10 @@ func (c *checker) loadZone(name string) *time.Location {
 }
 
 // markdown warns about raw HTML, which the site never shows.
+//
+// The budgets of Markdown's own structure (a table's size, nesting depth, the number of
+// headings) are to be checked here, by the markdown package the renderer will share, so that
+// check refuses at its line what the build could not render in bounded time.
 func (c *checker) markdown(path string, k load.Keys, key, value string) {
 	if !k.Has(key) {
 		return
@@ -312,13 +350,13 @@ var stateNames = map[string]string{
 	"guam": "GU", "virgin islands": "VI", "american samoa": "AS", "northern mariana islands": "MP",
 }
 
-func stateByName(s string) string {
+func (c *checker) stateByName(s string) string {
 	names := make([]string, 0, len(stateNames))
 	for n := range stateNames {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if n := closest(s, names); n != "" {
+	if n := c.closest(s, names); n != "" {
 		return stateNames[n]
 	}
 	return ""
@@ -335,4 +373,33 @@ func closest(word string, candidates []string) string {
 		return ""
 	}
 	return suggest.Closest(word, candidates)
+}
+
+// closest is closest within the run's budget of suggestion work.
+func (c *checker) closest(word string, candidates []string) string {
+	if len(word) > maxSuggest {
+		return ""
+	}
+	work := 0
+	for _, cand := range candidates {
+		work += (len(word) + 1) * (len(cand) + 1)
+	}
+	if work > c.suggestBudget {
+		c.suggestBudget = 0
+		return ""
+	}
+	c.suggestBudget -= work
+	return suggest.Closest(word, candidates)
+}
+
+// didYouMean suggests the candidate closest to word, or the only one, as the end of a
+// message.
+func (c *checker) didYouMean(word string, candidates []string) string {
+	if s := c.closest(word, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(candidates) == 1 {
+		return fmt.Sprintf("; did you mean %q?", candidates[0])
+	}
+	return ""
 }

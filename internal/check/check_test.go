@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf16"
 
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
@@ -167,6 +168,16 @@ func applyDirectives(t *testing.T, fsys fstest.MapFS, comment string) {
 				t.Fatalf("delete: %s is not a file of the case", p)
 			}
 			delete(fsys, p)
+		case strings.HasPrefix(line, "bom: "):
+			file := fileOf(t, fsys, strings.TrimPrefix(line, "bom: "))
+			file.Data = append([]byte("\ufeff"), file.Data...)
+		case strings.HasPrefix(line, "encode: "):
+			f := strings.Fields(strings.TrimPrefix(line, "encode: "))
+			if len(f) != 2 {
+				t.Fatalf("encode: want PATH ENCODING, got %q", line)
+			}
+			file := fileOf(t, fsys, f[0])
+			file.Data = encode(t, string(file.Data), f[1])
 		case strings.HasPrefix(line, "grow: "):
 			f := strings.Fields(strings.TrimPrefix(line, "grow: "))
 			if len(f) != 2 {
@@ -189,6 +200,46 @@ func applyDirectives(t *testing.T, fsys fstest.MapFS, comment string) {
 			file.Data = data
 		}
 	}
+}
+
+// fileOf returns the file p of a case, failing when there is none.
+func fileOf(t *testing.T, fsys fstest.MapFS, p string) *fstest.MapFile {
+	t.Helper()
+	file, ok := fsys[strings.TrimSpace(p)]
+	if !ok {
+		t.Fatalf("%s is not a file of the case", p)
+	}
+	return file
+}
+
+// encode writes s in one of the encodings editors' programs save in.
+func encode(t *testing.T, s, enc string) []byte {
+	t.Helper()
+	var out []byte
+	switch enc {
+	case "utf16le-bom", "utf16be":
+		units := utf16.Encode([]rune(s))
+		if enc == "utf16le-bom" {
+			out = append(out, 0xFF, 0xFE)
+		}
+		for _, u := range units {
+			if enc == "utf16be" {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+	case "windows1252":
+		for _, r := range s {
+			if r > 0xFF {
+				t.Fatalf("%q has no Latin-1 byte", r)
+			}
+			out = append(out, byte(r))
+		}
+	default:
+		t.Fatalf("unknown encoding %q", enc)
+	}
+	return out
 }
 
 // archive is a txtar archive: a free-form comment, then files each introduced by a line
@@ -396,5 +447,105 @@ func writeFile(t *testing.T, name string, data []byte) {
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDuplicateNamesLinear gives one name to n and 4n groups of an affiliate: each file gets
+// one error naming another (1,000 copies printed 999,000 lines before), so the report grows
+// as the input does.
+func TestDuplicateNamesLinear(t *testing.T) {
+	lines := func(n int) diag.List {
+		fsys := baseSite()
+		group := fsys["data/groups/nami-franklin/tuesday-evening.yaml"].Data
+		for i := range n {
+			fsys[fmt.Sprintf("data/groups/nami-franklin/copy-%04d.yaml", i)] = &fstest.MapFile{Data: group}
+		}
+		return run(t, fsys)
+	}
+	for _, n := range []int{50, 200} {
+		got := lines(n)
+		if len(got) != n+1 {
+			t.Errorf("%d copies of a group: %d diagnostics, want %d (one per file)", n+1, len(got), n+1)
+		}
+		want := fmt.Sprintf("and %d other files; give each group", n-1)
+		for _, d := range got {
+			if !strings.Contains(d.Message, "is also used by") || !strings.Contains(d.Message, want) {
+				t.Errorf("%s, want it to name another file and count %d more", d, n-1)
+				break
+			}
+		}
+	}
+}
+
+// TestFieldBudgets writes names, addresses and notes at and just over their budgets: the
+// longest allowed pass, one character more is an error at the value (60 groups with 240 KB
+// names made 974 MB of output, each page listing its siblings).
+func TestFieldBudgets(t *testing.T) {
+	tests := []struct {
+		name, old string
+		field     string
+		max       int
+	}{
+		{"group name", "name: Tuesday Evening Connection", "name: ", load.MaxName},
+		{"street", "street: 96 S Grant Ave", "street: ", load.MaxLine},
+		{"notes", "verified: 2026-11-01", "verified: 2026-11-01\nnotes: ", load.MaxNotes},
+	}
+	for _, tt := range tests {
+		for _, n := range []int{tt.max, tt.max + 1} {
+			t.Run(fmt.Sprintf("%s %d", tt.name, n), func(t *testing.T) {
+				fsys := baseSite()
+				f := fsys["data/groups/nami-franklin/tuesday-evening.yaml"]
+				value := strings.Repeat("é", n) // characters, not bytes
+				f.Data = []byte(strings.Replace(string(f.Data), tt.old, tt.field+value, 1))
+				got := text(t, run(t, fsys))
+				switch {
+				case n == tt.max && got != "":
+					t.Errorf("%d characters: %s", n, got)
+				case n > tt.max && !strings.Contains(got, fmt.Sprintf("is %d characters long, more than the %d allowed", n, tt.max)):
+					t.Errorf("%d characters: %q, want it refused", n, got)
+				}
+			})
+		}
+	}
+}
+
+// TestBaseURL is the rule of base_url and --base-url.
+func TestBaseURL(t *testing.T) {
+	for _, tt := range []struct {
+		url string
+		ok  bool
+	}{
+		{"https://groups.example.org/", true},
+		{"https://example.org/groups/", true},
+		{"http://127.0.0.1:1313/", true},
+		{"https://example.org/?utm=1", false},
+		{"https://example.org/#top", false},
+		{`https://example.org/"onload="x`, false},
+		{"https://example.org/it's/", false},
+		{"ftp://example.org/", false},
+		{"example.org", false},
+		{"https://", false},
+	} {
+		if err := check.BaseURL(tt.url); (err == nil) != tt.ok {
+			t.Errorf("BaseURL(%q) = %v, want ok %v", tt.url, err, tt.ok)
+		}
+	}
+}
+
+// TestFileNamesEscaped names files with a line feed and a terminal escape: the text report
+// prints each problem on one line, with the name quoted and escaped.
+func TestFileNamesEscaped(t *testing.T) {
+	fsys := baseSite()
+	group := fsys["data/groups/nami-franklin/tuesday-evening.yaml"].Data
+	fsys["data/groups/nami-franklin/x\ndata/fake.yaml:1:1: error: forged.yaml"] = &fstest.MapFile{Data: group}
+	fsys["data/groups/nami-franklin/\x1b[2J.yaml"] = &fstest.MapFile{Data: group}
+	out := text(t, run(t, fsys))
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if strings.HasPrefix(line, "data/fake.yaml") || strings.ContainsRune(line, 0x1b) {
+			t.Errorf("a file name forged a line or sent an escape: %q", line)
+		}
+	}
+	if !strings.Contains(out, `"data/groups/nami-franklin/\x1b[2J.yaml": error:`) {
+		t.Errorf("the escape is not shown quoted:\n%s", out)
 	}
 }

@@ -8,13 +8,18 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
+	"sitegen/internal/vocab"
 )
 
 func (c *checker) site(s *load.SiteFile) {
 	p := s.Path
 	c.required(p, s.Keys, "site.yaml", "title", "base_url", "timezone", "helpline", "crisis")
-	c.url(p, s.Keys, "base_url", s.BaseURL)
-	c.enum(p, s.Keys, "language", s.Language, SiteLangs)
+	if s.Keys.Has("base_url") {
+		if err := BaseURL(s.BaseURL); err != nil {
+			c.errorf(p, s.Keys.At("base_url"), "base_url: %v", err)
+		}
+	}
+	c.enum(p, s.Keys, "language", s.Language, siteLanguages())
 	c.zone(p, s.Keys, s.Timezone)
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
 		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")
@@ -39,12 +44,12 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 			continue // load reported why
 		}
 		p := a.Path
-		if len(a.Slug) == 2 && slices.Contains(States, strings.ToUpper(a.Slug)) {
+		if len(a.Slug) == 2 && slices.Contains(vocab.StateCodes(), strings.ToUpper(a.Slug)) {
 			// /groups/SLUG/ is both an affiliate's folder of groups and a state's list.
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "file name %q would share the address /groups/%s/ with the list of %s's groups: rename the file, e.g. nami-%s.yaml", a.Slug+".yaml", a.Slug, strings.ToUpper(a.Slug), a.Slug)
 		}
 		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
-		c.enum(p, a.Keys, "kind", a.Kind, Kinds)
+		c.enum(p, a.Keys, "kind", a.Kind, vocab.AffiliateKinds())
 		c.usps(p, a.Keys, "state", a.State)
 		c.url(p, a.Keys, "website", a.Website)
 		c.email(p, a.Keys, "email", a.Email)
@@ -57,8 +62,9 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		if ch := a.Champions; ch != nil {
 			c.required(p, ch.Keys, "champions", "wanted")
 			for i, t := range ch.Tasks {
-				c.enumAt(p, ch.TaskAt[i], "task", t, Tasks)
+				c.enumAt(p, ch.TaskAt[i], "task", t, vocab.ChampionTasks())
 			}
+			c.twice(p, "task", ch.Tasks, ch.TaskAt)
 			c.email(p, ch.Keys, "contact", ch.Contact)
 		}
 		for _, e := range a.Editors {
@@ -74,14 +80,14 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		}
 	}
 	// A shared name is reported in every file that has it, so that whoever adds the second
-	// file sees the problem in the file they are editing.
+	// file sees the problem in the file they are editing: once per file, naming one other
+	// (and counting the rest), so that a thousand copies print a thousand lines.
 	for _, same := range names {
-		for _, a := range same {
-			for _, other := range same {
-				if other != a {
-					c.errorf(a.Path, a.Keys.At("name"), "name %q is also used by %s; every affiliate needs its own name", a.Name, other.Path)
-				}
-			}
+		if len(same) < 2 {
+			continue
+		}
+		for i, a := range same {
+			c.errorf(a.Path, a.Keys.At("name"), "name %q is also used by %s; every affiliate needs its own name", a.Name, others(same, i, func(a *load.Affiliate) string { return a.Path }))
 		}
 	}
 }
@@ -93,48 +99,39 @@ func (c *checker) parent(a *load.Affiliate, bySlug map[string]*load.Affiliate, s
 	case a.Parent == a.Slug:
 		c.errorf(a.Path, at, "parent %q is this affiliate itself; name its state organization", a.Parent)
 	case !ok:
-		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
+		c.errorf(a.Path, at, "parent %q is not an affiliate%s", a.Parent, c.didYouMean(a.Parent, c.stateOrgs(bySlug, slugs, a.State)))
 	case parent.Failed:
 		// Its own file's problem, reported there.
 	case parent.Kind != "state-organization":
-		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, didYouMean(a.Parent, stateOrgs(bySlug, slugs, a.State)))
-	case slices.Contains(States, a.State) && parent.State != a.State:
+		c.errorf(a.Path, at, "parent %q is not a state organization (its kind is %q)%s", a.Parent, parent.Kind, c.didYouMean(a.Parent, c.stateOrgs(bySlug, slugs, a.State)))
+	case slices.Contains(vocab.StateCodes(), a.State) && parent.State != a.State:
 		c.errorf(a.Path, at, "parent %q is the state organization of %s, not of %s", a.Parent, parent.State, a.State)
 	}
 }
 
 // stateOrgs lists the slugs of state organizations of state, or all of them when there are
-// none there.
-func stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) []string {
-	var in, all []string
-	for _, s := range slugs {
-		if a := bySlug[s]; a.Kind == "state-organization" {
-			all = append(all, s)
-			if a.State == state {
-				in = append(in, s)
+// none there. The lists are made once per run.
+func (c *checker) stateOrgs(bySlug map[string]*load.Affiliate, slugs []string, state string) []string {
+	if c.orgs == nil {
+		c.orgs = map[string][]string{}
+		for _, s := range slugs {
+			if a := bySlug[s]; a.Kind == "state-organization" {
+				c.orgs[""] = append(c.orgs[""], s)
+				c.orgs[a.State] = append(c.orgs[a.State], s)
 			}
 		}
 	}
-	if len(in) > 0 {
+	if in := c.orgs[state]; len(in) > 0 {
 		return in
 	}
-	return all
-}
-
-func didYouMean(word string, candidates []string) string {
-	if s := closest(word, candidates); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
-	}
-	if len(candidates) == 1 {
-		return fmt.Sprintf("; did you mean %q?", candidates[0])
-	}
-	return ""
+	return c.orgs[""]
 }
 
 func (c *checker) address(p string, a *load.Address) {
 	c.required(p, a.Keys, "address", "street", "city", "state", "postal_code")
 	c.usps(p, a.Keys, "state", a.State)
 	c.postal(p, a.Keys, "postal_code", a.PostalCode)
+	c.plausible(p, a.Keys, a.State, a.PostalCode, nil, nil)
 }
 
 func (c *checker) location(p string, l *load.Location) {
@@ -154,15 +151,22 @@ func (c *checker) location(p string, l *load.Location) {
 	if l.Lon != nil && (*l.Lon < -180 || *l.Lon > 180) {
 		c.errorf(p, l.Keys.At("lon"), "lon %v is not between -180 and 180", *l.Lon)
 	}
+	c.plausible(p, l.Keys, l.State, l.PostalCode, l.Lat, l.Lon)
 }
 
 func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
 	type key struct{ aff, name string }
 	names := map[key][]*load.Group{}
+	unknown := map[string]string{} // folder → its suggestion, found once per folder
 	for _, g := range all {
 		aff, ok := affiliates[g.Affiliate]
 		if !ok {
-			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, didYouMean(g.Affiliate, slugs))
+			hint, seen := unknown[g.Affiliate]
+			if !seen {
+				hint = c.didYouMean(g.Affiliate, slugs)
+				unknown[g.Affiliate] = hint
+			}
+			c.errorf(g.Path, load.Pos{Line: 1, Col: 1}, "folder %q is not an affiliate: group folders are named after a file in data/affiliates/%s", g.Affiliate, hint)
 		}
 		if g.Failed {
 			continue // load reported why
@@ -174,12 +178,11 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		}
 	}
 	for _, same := range names {
-		for _, g := range same {
-			for _, other := range same {
-				if other != g {
-					c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, other.Path)
-				}
-			}
+		if len(same) < 2 {
+			continue
+		}
+		for i, g := range same {
+			c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, others(same, i, func(g *load.Group) string { return g.Path }))
 		}
 	}
 }
@@ -187,10 +190,10 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	p, k := g.Path, g.Keys
 	c.required(p, k, "the group", "name", "attendance", "meetings", "verified")
-	c.enum(p, k, "program", g.Program, Programs)
+	c.enum(p, k, "program", g.Program, vocab.Programs())
 	c.language(p, k, g.Language)
-	c.enum(p, k, "status", g.Status, Statuses)
-	c.enum(p, k, "attendance", g.Attendance, Attendances)
+	c.enum(p, k, "status", g.Status, vocab.GroupStatuses())
+	c.enum(p, k, "attendance", g.Attendance, vocab.Attendances())
 	c.zone(p, k, g.Timezone)
 	c.markdown(p, k, "notes", g.Notes)
 	if k.Has("meetings") && len(g.Meetings) == 0 {
@@ -202,7 +205,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	inPerson := g.Attendance == "in-person" || g.Attendance == "hybrid"
 	online := g.Attendance == "online" || g.Attendance == "hybrid"
 	switch {
-	case inPerson && g.Location == nil:
+	case inPerson && g.Location == nil && !k.Written("location"):
 		c.errorf(p, k.At("attendance"), "%s %s group needs a location: add location with name, street, city, state and postal_code", article(g.Attendance), g.Attendance)
 	case g.Attendance == "online" && g.Location != nil:
 		c.errorf(p, k.At("location"), "an online group has no location: remove it, or set attendance to hybrid")
@@ -210,12 +213,12 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	if g.Location != nil {
 		c.location(p, g.Location)
 		// A lat or lon that is given but not a number is already an error.
-		if inPerson && !g.Location.Keys.Has("lat") && !g.Location.Keys.Has("lon") && g.Location.Keys.Has("name") {
+		if inPerson && !g.Location.Keys.Written("lat") && !g.Location.Keys.Written("lon") && g.Location.Keys.Has("name") {
 			c.warnf(p, g.Location.Keys.At(""), "location has no lat and lon, so the finder cannot sort this group by distance: add its coordinates")
 		}
 	}
 	switch {
-	case online && g.Online == nil:
+	case online && g.Online == nil && !k.Written("online"):
 		c.errorf(p, k.At("attendance"), "%s %s group needs online: add online with link_public: true and its join_url, or link_public: false and instructions for asking for the link", article(g.Attendance), g.Attendance)
 	case g.Attendance == "in-person" && g.Online != nil:
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
@@ -223,7 +226,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	if o := g.Online; o != nil {
 		c.url(p, o.Keys, "join_url", o.JoinURL)
 		c.markdown(p, o.Keys, "instructions", o.Instructions)
-		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Has("join_url") {
+		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Written("join_url") {
 			c.errorf(p, o.Keys.At("link_public"), "link_public is true but there is no join_url to publish")
 		}
 	}
@@ -233,12 +236,13 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.phone(p, ct.Keys, "phone", ct.Phone)
 		hasContact = ct.Email != "" || ct.Phone != ""
 	}
-	if !hasContact && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
+	if !hasContact && !k.Written("contact") && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
 		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
 	}
 	for i, a := range g.Audience {
-		c.enumAt(p, g.AudienceAt[i], "audience", a, Audiences)
+		c.enumAt(p, g.AudienceAt[i], "audience", a, vocab.Audiences())
 	}
+	c.twice(p, "audience", g.Audience, g.AudienceAt)
 	if !g.Verified.IsZero() && !c.opts.Now.IsZero() {
 		switch {
 		case g.Verified.After(c.opts.Now):
@@ -249,7 +253,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	}
 	days := map[time.Weekday]bool{}
 	for _, m := range g.Meetings {
-		if d := slices.Index(Days, m.Day); d >= 0 {
+		if d := slices.Index(vocab.Days(), m.Day); d >= 0 {
 			days[time.Weekday((d+1)%7)] = true
 		}
 	}
@@ -270,7 +274,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 
 func (c *checker) meeting(p string, m *load.Meeting) {
 	c.required(p, m.Keys, "a meeting", "day", "start")
-	c.enum(p, m.Keys, "day", m.Day, Days)
+	c.enum(p, m.Keys, "day", m.Day, vocab.Days())
 	overnight := m.Overnight != nil && *m.Overnight
 	if m.Keys.Has("end") && m.Keys.Has("start") {
 		switch {
@@ -281,7 +285,7 @@ func (c *checker) meeting(p string, m *load.Meeting) {
 		case m.End.Minutes() > m.Start.Minutes() && overnight:
 			c.errorf(p, m.Keys.At("overnight"), "overnight is true but the meeting ends (%s) after it starts (%s) on the same day: remove overnight", m.End, m.Start)
 		}
-	} else if m.Keys.Has("start") && !m.Keys.Has("end") {
+	} else if m.Keys.Has("start") && !m.Keys.Written("end") {
 		sameDay := m.Start.AddMinutes(90).Minutes() > m.Start.Minutes()
 		switch {
 		case overnight && sameDay:
@@ -311,17 +315,17 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	}
 	p, k := t.Path, t.Keys
 	c.required(p, k, "the training", "title", "kind", "host", "start", "end", "attendance")
-	c.enum(p, k, "kind", t.Kind, TrainingKind)
-	c.enum(p, k, "program", t.Program, Programs)
+	c.enum(p, k, "kind", t.Kind, vocab.TrainingKinds())
+	c.enum(p, k, "program", t.Program, vocab.Programs())
 	c.language(p, k, t.Language)
-	c.enum(p, k, "status", t.Status, TrainingStat)
-	c.enum(p, k, "setting", t.Setting, Settings)
+	c.enum(p, k, "status", t.Status, vocab.TrainingStatuses())
+	c.enum(p, k, "setting", t.Setting, vocab.Settings())
 	c.enum(p, k, "attendance", t.Attendance, []string{"in-person", "online"})
 	c.zone(p, k, t.Timezone)
 	c.markdown(p, k, "notes", t.Notes)
 	if k.Has("host") {
 		if _, ok := affiliates[t.Host]; !ok {
-			c.errorf(p, k.At("host"), "host %q is not an affiliate%s", t.Host, didYouMean(t.Host, slugs))
+			c.errorf(p, k.At("host"), "host %q is not an affiliate%s", t.Host, c.didYouMean(t.Host, slugs))
 		}
 	}
 	if k.Has("start") && k.Has("end") && t.End.Before(t.Start) {
@@ -334,7 +338,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 		}
 	}
 	switch {
-	case t.Attendance == "in-person" && t.Location == nil:
+	case t.Attendance == "in-person" && t.Location == nil && !k.Written("location"):
 		c.errorf(p, k.At("attendance"), "an in-person training needs a location: add location with name, street, city, state and postal_code")
 	case t.Attendance == "online" && t.Location != nil:
 		c.errorf(p, k.At("location"), "an online training has no location: remove it, or set attendance to in-person")
@@ -367,8 +371,9 @@ func (c *checker) pages(pages []*load.Page, langs []string) {
 		}
 		c.required(p, k, "front matter", "title")
 		for i, b := range pg.Blocks {
-			c.enumAt(p, pg.BlocksAt[i], "block", b, Blocks)
+			c.enumAt(p, pg.BlocksAt[i], "block", b, vocab.Blocks())
 		}
+		c.twice(p, "block", pg.Blocks, pg.BlocksAt)
 		if !pg.Guide && slices.Contains(reserved(langs), pg.Slug) && pg.Slug != "index" {
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "a page cannot be named %q: that address belongs to the site; rename the file", pg.Slug)
 		}
@@ -398,4 +403,34 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// others names the entries of same other than the i-th, for "also used by": the first of
+// them, and how many more.
+func others[T any](same []T, i int, path func(T) string) string {
+	first := 0
+	if i == 0 {
+		first = 1
+	}
+	if len(same) == 2 {
+		return path(same[first])
+	}
+	rest := len(same) - 2
+	files := "files"
+	if rest == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("%s and %d other %s", path(same[first]), rest, files)
+}
+
+// twice reports each value of a list given again after its first time: the site would show
+// it twice (an audience, a block of a guide).
+func (c *checker) twice(p, what string, values []string, at []load.Pos) {
+	seen := make(map[string]bool, len(values))
+	for i, v := range values {
+		if seen[v] {
+			c.errorf(p, at[i], "%s %q is listed twice: remove this one", what, v)
+		}
+		seen[v] = true
+	}
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem fails the build.
@@ -39,20 +41,73 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats d as PATH:LINE:COL: SEVERITY: MESSAGE.
+// String formats d as PATH:LINE:COL: SEVERITY: MESSAGE, on one line whatever the path and
+// the message hold (see [Diagnostic.Position] and [Escape]).
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Position(), d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s", d.Position(), d.Severity, Escape(d.Message))
 }
 
-// Position formats where d is: PATH:LINE:COL, leaving out what is unknown.
+// Position formats where d is: PATH:LINE:COL, leaving out what is unknown. A path holding a
+// character that could forge a line or reach the terminal as a command (a line feed, an
+// escape) or a quote is written as a Go string in quotes, "data/a\nb.yaml".
 func (d Diagnostic) Position() string {
+	p := d.Path
+	if needsQuoting(p) {
+		p = strconv.Quote(p)
+	}
 	switch {
 	case d.Line == 0:
-		return d.Path
+		return p
 	case d.Col == 0:
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+		return fmt.Sprintf("%s:%d", p, d.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Col)
+	return fmt.Sprintf("%s:%d:%d", p, d.Line, d.Col)
+}
+
+// needsQuoting reports whether a path would print as something else than itself.
+func needsQuoting(p string) bool {
+	return needsEscape(p) || strings.ContainsAny(p, `"\`)
+}
+
+// unsafeRune reports the characters a terminal or a log reader acts on rather than shows: C0
+// and C1 controls (line feed, escape), DEL, line and paragraph separators, and the bidi
+// controls that reorder what is shown.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// Escape writes the characters of s that a terminal would act on (see unsafeRune), and bytes
+// that are not UTF-8, as Go escapes (\n, \x1b, \u202e), so that a message is always one
+// line of plain text.
+func Escape(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unsafeRune(r):
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	for _, r := range s {
+		if unsafeRune(r) {
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
 }
 
 // List is a list of diagnostics. The zero List is empty and ready to use.
@@ -121,14 +176,14 @@ func (l List) Write(w io.Writer, format string) error {
 		var b strings.Builder
 		for _, d := range l {
 			// Workflow command properties and messages escape %, CR, LF (and , : in properties).
-			fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(d.Path))
+			fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(Escape(d.Path)))
 			if d.Line > 0 {
 				fmt.Fprintf(&b, ",line=%d", d.Line)
 			}
 			if d.Col > 0 {
 				fmt.Fprintf(&b, ",col=%d", d.Col)
 			}
-			fmt.Fprintf(&b, "::%s\n", escapeData(d.Message))
+			fmt.Fprintf(&b, "::%s\n", escapeData(Escape(d.Message)))
 		}
 		_, err := io.WriteString(w, b.String())
 		return err

@@ -45,7 +45,7 @@ type Champions struct {
 func (d *decoder) affiliate(n *yaml.Node, slug string) *Affiliate {
 	a := &Affiliate{Path: d.path, Slug: slug, Keys: Keys{}}
 	a.Failed = !d.mapping(n, "the affiliate", a.Keys,
-		field{"name", d.str(&a.Name)},
+		field{"name", d.text(&a.Name, MaxName)},
 		field{"kind", d.str(&a.Kind)},
 		field{"state", d.str(&a.State)},
 		field{"parent", d.str(&a.Parent)},
@@ -54,10 +54,10 @@ func (d *decoder) affiliate(n *yaml.Node, slug string) *Affiliate {
 		field{"phone", d.str(&a.Phone)},
 		field{"address", d.address(&a.Address)},
 		field{"timezone", d.str(&a.Timezone)},
-		field{"counties", d.strings(&a.Counties, nil)},
+		field{"counties", d.strings(&a.Counties, nil, MaxLine)},
 		field{"champions", d.champions(&a.Champions)},
-		field{"about", d.str(&a.About)},
-		field{"editors", d.strings(&a.Editors, nil)},
+		field{"about", d.text(&a.About, MaxNotes)},
+		field{"editors", d.strings(&a.Editors, nil, maxCode)},
 		d.translation(&a.Translations, "about"),
 	)
 	return a
@@ -67,8 +67,8 @@ func (d *decoder) address(into **Address) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		a := &Address{Keys: Keys{}}
 		if d.mapping(n, "address", a.Keys,
-			field{"street", d.str(&a.Street)},
-			field{"city", d.str(&a.City)},
+			field{"street", d.text(&a.Street, MaxLine)},
+			field{"city", d.text(&a.City, MaxLine)},
 			field{"state", d.str(&a.State)},
 			field{"postal_code", d.str(&a.PostalCode)},
 		) {
@@ -82,7 +82,7 @@ func (d *decoder) champions(into **Champions) func(*yaml.Node) {
 		c := &Champions{Keys: Keys{}}
 		if d.mapping(n, "champions", c.Keys,
 			field{"wanted", d.boolean(&c.Wanted)},
-			field{"tasks", d.strings(&c.Tasks, &c.TaskAt)},
+			field{"tasks", d.strings(&c.Tasks, &c.TaskAt, maxCode)},
 			field{"contact", d.str(&c.Contact)},
 		) {
 			*into = c

@@ -55,9 +55,12 @@ func (c *Cache) Len() int {
 // ReadCached is [Read] with a cache: it gives the same files and diagnostics, but reuses the
 // parse of every file whose size and modification time are those recorded in c, and records
 // the files it parses. Files that are gone are dropped from c. With a nil cache it is Read.
-func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
+func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) { return read(fsys, defaultLimits(), c) }
+
+// read reads the site with limits lim, through the cache c when it is not nil.
+func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 	var diags diag.List
-	jobs := plan(fsys, &diags)
+	jobs := plan(fsys, lim, &diags)
 	results := make([]cacheEntry, len(jobs))
 	keep := make([]bool, len(jobs)) // the stat worked, so the entry may be cached
 	var wg sync.WaitGroup
@@ -83,7 +86,7 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 			d := &decoder{path: j.path, diags: &res.diags}
 			src, err := readFile(fsys, j.path)
 			if err != nil {
-				res.diags.Add(j.path, 0, 0, diag.Error, "%v", err)
+				res.diags.Add(j.path, 0, 0, diag.Error, "%s", cannotRead(err))
 				res.value = j.failed
 				return
 			}
@@ -107,5 +110,5 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) {
 		c.entries = entries // files no longer planned (removed, renamed) leave the cache
 		c.mu.Unlock()
 	}
-	return collect(values), diags.Sort()
+	return collect(values), collapseReadErrors(diags.Sort())
 }

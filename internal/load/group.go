@@ -75,7 +75,7 @@ type Contact struct {
 func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 	g := &Group{Path: d.path, Affiliate: affiliate, Slug: slug, Keys: Keys{}}
 	g.Failed = !d.mapping(n, "the group", g.Keys,
-		field{"name", d.str(&g.Name)},
+		field{"name", d.text(&g.Name, MaxName)},
 		field{"program", d.str(&g.Program)},
 		field{"language", d.str(&g.Language)},
 		field{"status", d.str(&g.Status)},
@@ -90,8 +90,8 @@ func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 		field{"location", d.location(&g.Location)},
 		field{"online", d.online(&g.Online)},
 		field{"contact", d.contact(&g.Contact)},
-		field{"audience", d.strings(&g.Audience, &g.AudienceAt)},
-		field{"notes", d.str(&g.Notes)},
+		field{"audience", d.strings(&g.Audience, &g.AudienceAt, maxCode)},
+		field{"notes", d.text(&g.Notes, MaxNotes)},
 		field{"verified", d.date(&g.Verified)},
 		field{"starts", d.date(&g.Starts)},
 		field{"skip", d.list(func(_ int, n *yaml.Node) {
@@ -132,15 +132,15 @@ func (d *decoder) location(into **Location) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		l := &Location{Keys: Keys{}}
 		if d.mapping(n, "location", l.Keys,
-			field{"name", d.str(&l.Name)},
-			field{"street", d.str(&l.Street)},
-			field{"city", d.str(&l.City)},
+			field{"name", d.text(&l.Name, MaxLine)},
+			field{"street", d.text(&l.Street, MaxLine)},
+			field{"city", d.text(&l.City, MaxLine)},
 			field{"state", d.str(&l.State)},
 			field{"postal_code", d.str(&l.PostalCode)},
 			field{"lat", d.number(&l.Lat)},
 			field{"lon", d.number(&l.Lon)},
 			field{"accessible", d.boolean(&l.Accessible)},
-			field{"directions", d.str(&l.Directions)},
+			field{"directions", d.text(&l.Directions, MaxNotes)},
 		) {
 			*into = l
 		}
@@ -151,10 +151,10 @@ func (d *decoder) online(into **Online) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		o := &Online{Keys: Keys{}}
 		if d.mapping(n, "online", o.Keys,
-			field{"platform", d.str(&o.Platform)},
+			field{"platform", d.text(&o.Platform, MaxLine)},
 			field{"join_url", d.str(&o.JoinURL)},
 			field{"link_public", d.boolean(&o.LinkPublic)},
-			field{"instructions", d.str(&o.Instructions)},
+			field{"instructions", d.text(&o.Instructions, MaxNotes)},
 		) {
 			*into = o
 		}

@@ -1,10 +1,17 @@
 // Package load reads a site's data and content files into typed values that remember where
 // each value was written, so that every later problem can be reported as PATH:LINE:COL.
 //
-// Load only reads: it reports problems of form (YAML syntax, unknown keys, a list where text
-// belongs, a date that is not YYYY-MM-DD, files that are too large, not UTF-8, hold more than
-// one document, use aliases, or have names that are not slugs). Rules about values and between
-// files are package check's.
+// Load only reads: it reports problems of form (YAML syntax in the editor's words, unknown
+// keys, a list where text belongs, a date that is not YYYY-MM-DD, a time on the 12-hour clock,
+// curly quotes, control characters, a "#" that cuts a value short, text longer than its
+// budget, files that are too large, not UTF-8, hold more than one document, use aliases, or
+// have names that are not slugs or that say they were meant as data). Rules about values and
+// between files are package check's.
+//
+// It also owns the rules of what sitegen opens at all, for every reader of a site ([Walk],
+// [ReadFile]): only regular files (never a named pipe, device or socket), symbolic links that
+// stay inside the tree read, at most [MaxFileSize] bytes a file, [MaxFiles] files and
+// [MaxFolders] folders a site, folders nested at most [MaxDepth] deep.
 //
 // # Files
 //
@@ -46,9 +53,6 @@
 package load
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -86,9 +90,10 @@ type job struct {
 	failed any
 }
 
-// Read reads every data and content file of the site rooted at fsys. Files are parsed in
-// parallel; the result and the diagnostics are in a stable order whatever the scheduling.
-func Read(fsys fs.FS) (*Files, diag.List) { return ReadCached(fsys, nil) }
+// Read reads every data and content file of the site rooted at fsys, and checks that the
+// files of templates/ can be read by the same rules. Files are parsed in parallel; the result
+// and the diagnostics are in a stable order whatever the scheduling.
+func Read(fsys fs.FS) (*Files, diag.List) { return read(fsys, defaultLimits(), nil) }
 
 // collect puts each file's value in its place in files, and sorts them by path.
 func collect(values []any) *Files {
@@ -117,57 +122,18 @@ func collect(values []any) *Files {
 	return files
 }
 
-// readFile reads a file, refusing one larger than MaxFileSize before reading it whole.
-func readFile(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if st.Size() > MaxFileSize {
-			return nil, errTooLarge
-		}
-		// One read into a buffer of the file's size, plus a byte to see that it ended.
-		buf := make([]byte, st.Size()+1)
-		n, err := io.ReadFull(f, buf)
-		switch {
-		case err == io.ErrUnexpectedEOF || err == io.EOF:
-			return buf[:n], nil
-		case err != nil:
-			return nil, err
-		}
-		// The file grew since Stat: read the rest under the limit.
-		rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1-int64(n)))
-		if err != nil {
-			return nil, err
-		}
-		if buf = append(buf, rest...); len(buf) > MaxFileSize {
-			return nil, errTooLarge
-		}
-		return buf, nil
-	}
-	buf, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(buf) > MaxFileSize {
-		return nil, errTooLarge
-	}
-	return buf, nil
-}
-
-var errTooLarge = fmt.Errorf("file is larger than %d KiB; split it or remove what does not belong", MaxFileSize>>10)
-
 // plan walks data/, content/ and i18n/, reporting misplaced files, and returns the files to
-// read.
-func plan(fsys fs.FS, diags *diag.List) []job {
+// read. It walks templates/ too, reporting what the build could not read there.
+func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 	var jobs []job
 	add := func(p string, decode func(d *decoder, src []byte) any, failed any) {
 		jobs = append(jobs, job{p, decode, failed})
 	}
-	if _, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
+	w := &walker{fsys: fsys, within: "the site", lim: lim, diags: diags}
+	if st, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
 		diags.Add("data/site.yaml", 0, 0, diag.Error, "missing: every site needs data/site.yaml with its title, base_url and timezone")
+	} else if !st.Mode().IsRegular() {
+		diags.Add("data/site.yaml", 0, 0, diag.Error, "%s, not a file: sitegen reads only regular files; remove it", irregular(st.Mode()))
 	} else {
 		add("data/site.yaml", func(d *decoder, src []byte) any {
 			if n := d.parse(src); n != nil {
@@ -179,16 +145,16 @@ func plan(fsys fs.FS, diags *diag.List) []job {
 			return nil
 		}, nil)
 	}
-	walk(fsys, "data", diags, func(p string, depth int) {
+	w.walk("data", func(p string) {
 		parts := strings.Split(p, "/")
 		base := path.Base(p)
 		ext := path.Ext(base)
 		slug := strings.TrimSuffix(base, ext)
-		if ext == ".yml" {
-			diags.Add(p, 0, 0, diag.Error, "data files end in .yaml: rename it to %s.yaml", slug)
-			return
-		}
 		if ext != ".yaml" {
+			if rename, ok := looksLikeData(base); ok {
+				// A file the site would leave out, and with it a group: an error, not silence.
+				diags.Add(p, 0, 0, diag.Error, "this file is not read, because data files end in .yaml: rename it to %s", rename)
+			}
 			return // READMEs and the like are not data
 		}
 		if p == "data/site.yaml" {
@@ -238,11 +204,11 @@ func plan(fsys fs.FS, diags *diag.List) []job {
 			diags.Add(p, 0, 0, diag.Error, "unexpected data file: data files are data/site.yaml, data/affiliates/SLUG.yaml, data/groups/AFFILIATE/SLUG.yaml and data/trainings/SLUG.yaml")
 		}
 	})
-	walk(fsys, "i18n", diags, func(p string, depth int) {
+	w.walk("i18n", func(p string) {
 		base := path.Base(p)
-		if path.Ext(base) != ".yaml" || depth != 1 {
-			if path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" {
-				diags.Add(p, 0, 0, diag.Error, "unexpected file: catalogues are i18n/LANG.yaml, e.g. i18n/es.yaml")
+		if path.Ext(base) != ".yaml" || strings.Count(p, "/") != 1 {
+			if e := strings.ToLower(path.Ext(base)); e == ".yaml" || e == ".yml" {
+				diags.Add(p, 0, 0, diag.Error, "this file is not read: catalogues are i18n/LANG.yaml, e.g. i18n/es.yaml")
 			}
 			return
 		}
@@ -257,10 +223,14 @@ func plan(fsys fs.FS, diags *diag.List) []job {
 			return c
 		}, nil)
 	})
-	walk(fsys, "content", diags, func(p string, depth int) {
+	w.walk("content", func(p string) {
 		parts := strings.Split(p, "/")
 		base := path.Base(p)
-		if path.Ext(base) != ".md" {
+		ext := path.Ext(base)
+		if ext != ".md" {
+			if e := strings.ToLower(ext); e == ".md" || e == ".markdown" || strings.HasSuffix(strings.ToLower(base), ".md.txt") {
+				diags.Add(p, 0, 0, diag.Error, "this file is not read, because pages end in .md: rename it to %s.md", slugify(strings.TrimSuffix(strings.TrimSuffix(base, ext), ".md")))
+			}
 			return
 		}
 		slug := strings.TrimSuffix(base, ".md")
@@ -288,6 +258,14 @@ func plan(fsys fs.FS, diags *diag.List) []job {
 			return pg
 		}, failed)
 	})
+	// The build reads templates/ through fs.Sub (package render): its symbolic links must stay
+	// inside it, so that no link publishes a data file as an asset.
+	if st, err := fs.Stat(fsys, "templates"); err == nil && st.IsDir() {
+		if sub, err := fs.Sub(fsys, "templates"); err == nil {
+			w.fsys, w.prefix, w.within = sub, "templates/", "templates/"
+			w.sized(".")
+		}
+	}
 	return jobs
 }
 
@@ -295,63 +273,6 @@ func (d *decoder) empty() {
 	if len(*d.diags) == 0 {
 		d.diags.Add(d.path, 0, 0, diag.Error, "the file is empty")
 	}
-}
-
-// walk visits the regular files under dir, skipping hidden ones, and refuses symbolic links
-// that lead outside the site.
-func walk(fsys fs.FS, dir string, diags *diag.List, visit func(p string, depth int)) {
-	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				return fs.SkipDir
-			}
-			diags.Add(p, 0, 0, diag.Error, "cannot read: %v", err)
-			return nil
-		}
-		name := e.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			if !symlinkInside(fsys, p) {
-				diags.Add(p, 0, 0, diag.Error, "symbolic link points outside the site: copy the file here instead")
-				return nil
-			}
-			st, err := fs.Stat(fsys, p)
-			if err != nil {
-				diags.Add(p, 0, 0, diag.Error, "broken symbolic link: %v", err)
-				return nil
-			}
-			if st.IsDir() {
-				diags.Add(p, 0, 0, diag.Error, "symbolic link to a folder: use a real folder instead")
-				return nil
-			}
-		} else if e.IsDir() {
-			return nil
-		}
-		visit(p, strings.Count(p, "/"))
-		return nil
-	})
-	if err != nil {
-		diags.Add(dir, 0, 0, diag.Error, "cannot read: %v", err)
-	}
-}
-
-// symlinkInside reports whether the link at p resolves to a path inside the site. A file
-// system that cannot read links (fstest.MapFS, embed.FS) has none to escape through.
-func symlinkInside(fsys fs.FS, p string) bool {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return false
-	}
-	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, `\`) {
-		return false
-	}
-	resolved := path.Join(path.Dir(p), target)
-	return resolved != ".." && !strings.HasPrefix(resolved, "../")
 }
 
 // slugify proposes a slug for a name that is not one.

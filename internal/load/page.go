@@ -59,12 +59,20 @@ func splitFrontMatter(src []byte) (meta, body []byte, bodyLine int, ok bool) {
 
 func (d *decoder) page(src []byte, slug string, guide bool) *Page {
 	p := &Page{Path: d.path, Slug: slug, Guide: guide, Keys: Keys{"": {1, 1}}}
-	if line, col, ok := invalidUTF8(src); ok {
-		// The whole file, body included: the front matter's own check would miss the body.
-		d.diags.Add(d.path, line, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
+	// The whole file, body included: the front matter's own checks would miss the body.
+	if line, col, msg, ok := encodingProblem(src); ok {
+		d.diags.Add(d.path, line, col, diag.Error, "%s", msg)
 		p.Failed = true
 		return p
 	}
+	if line, col, r, ok := controlChar(src); ok {
+		d.diags.Add(d.path, line, col, diag.Error, "control character U+%04X is not allowed: delete it (it may be invisible in your editor)", r)
+		p.Failed = true
+		return p
+	}
+	// A byte order mark, as some Windows editors write before the first line, is no
+	// character of the page: YAML files may start with one too.
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	meta, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
 		first, _, _ := bytes.Cut(src, []byte("\n"))
@@ -85,11 +93,11 @@ func (d *decoder) page(src []byte, slug string, guide bool) *Page {
 		return p
 	}
 	p.Failed = !d.mapping(n, "front matter", p.Keys,
-		field{"title", d.str(&p.Title)},
-		field{"summary", d.str(&p.Summary)},
+		field{"title", d.text(&p.Title, MaxName)},
+		field{"summary", d.text(&p.Summary, MaxLine)},
 		field{"order", d.integer(&p.Order)},
 		field{"updated", d.date(&p.Updated)},
-		field{"blocks", d.strings(&p.Blocks, &p.BlocksAt)},
+		field{"blocks", d.strings(&p.Blocks, &p.BlocksAt, maxCode)},
 	)
 	return p
 }

@@ -36,10 +36,10 @@ type Line struct {
 func (d *decoder) siteFile(n *yaml.Node) *SiteFile {
 	s := &SiteFile{Path: d.path, Keys: Keys{}}
 	d.mapping(n, "site.yaml", s.Keys,
-		field{"title", d.str(&s.Title)},
+		field{"title", d.text(&s.Title, MaxName)},
 		field{"base_url", d.str(&s.BaseURL)},
 		field{"language", d.str(&s.Language)},
-		field{"languages", d.strings(&s.Languages, &s.LanguagesAt)},
+		field{"languages", d.strings(&s.Languages, &s.LanguagesAt, maxCode)},
 		field{"timezone", d.str(&s.Timezone)},
 		field{"helpline", d.line(&s.Helpline, "helpline")},
 		field{"crisis", d.line(&s.Crisis, "crisis")},
@@ -54,13 +54,13 @@ func (d *decoder) line(into **Line, what string) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		l := &Line{Keys: Keys{}}
 		if d.mapping(n, what, l.Keys,
-			field{"name", d.str(&l.Name)},
+			field{"name", d.text(&l.Name, MaxName)},
 			field{"phone", d.str(&l.Phone)},
-			field{"text", d.str(&l.Text)},
+			field{"text", d.text(&l.Text, MaxLine)},
 			field{"url", d.str(&l.URL)},
 			field{"option", d.str(&l.Option)},
 			field{anyLanguage, func(n *yaml.Node) {
-				lang := d.key
+				lang := d.lang
 				var t *Line
 				d.line(&t, what+"."+lang)(n)
 				if t != nil {

@@ -52,7 +52,7 @@ type Application struct {
 func (d *decoder) training(n *yaml.Node, slug string) *Training {
 	t := &Training{Path: d.path, Slug: slug, Keys: Keys{}}
 	t.Failed = !d.mapping(n, "the training", t.Keys,
-		field{"title", d.str(&t.Title)},
+		field{"title", d.text(&t.Title, MaxName)},
 		field{"kind", d.str(&t.Kind)},
 		field{"program", d.str(&t.Program)},
 		field{"language", d.str(&t.Language)},
@@ -86,7 +86,7 @@ func (d *decoder) training(n *yaml.Node, slug string) *Training {
 		field{"setting", d.str(&t.Setting)},
 		field{"public", d.boolean(&t.Public)},
 		field{"seats", d.integer(&t.Seats)},
-		field{"notes", d.str(&t.Notes)},
+		field{"notes", d.text(&t.Notes, MaxNotes)},
 		d.translation(&t.Translations, "notes", "directions"),
 	)
 	return t

@@ -24,7 +24,7 @@ type Translation struct {
 // [Translation] of the fields named.
 func (d *decoder) translation(into *[]*Translation, fields ...string) field {
 	return field{anyLanguage, func(n *yaml.Node) {
-		lang := d.key
+		lang := d.lang
 		t := &Translation{Lang: lang, Fields: map[string]string{}, Keys: Keys{"": d.pos(n)}}
 		if n.Kind != yaml.MappingNode {
 			d.errorf(n, "%s: must hold the %s text of %s, e.g. \"%s:\\n  %s: ...\"", lang, lang, strings.Join(fields, ", "), lang, fields[0])
@@ -41,7 +41,11 @@ func (d *decoder) translation(into *[]*Translation, fields ...string) field {
 				continue
 			}
 			var s string
-			d.str(&s)(v)
+			limit := MaxNotes
+			if k.Value == "title" {
+				limit = MaxName
+			}
+			d.text(&s, limit)(v)
 			t.Fields[k.Value] = s
 			t.Keys[k.Value] = d.pos(v)
 		}

@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,9 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/diag"
-	"sitegen/internal/suggest"
 )
 
 // MaxFileSize is the largest data or content file read; larger files are refused before
@@ -26,12 +23,21 @@ type Pos struct {
 }
 
 // Keys records where each key of a YAML mapping was written: for every key present (with a
-// non-null value), the position of its value. The empty key "" holds the position of the
-// mapping itself.
+// usable value), the position of its value. The empty key "" holds the position of the
+// mapping itself. Keys written in a way that load has already reported (a "FILL IN"
+// placeholder, a misspelling, a value load refused, empty text) are recorded apart, so that
+// check neither reports them as missing nor checks their value again.
 type Keys map[string]Pos
 
-// Has reports whether key was given a value. A key whose value is still a "FILL IN"
-// placeholder has none: see [Keys.Placeholder].
+// Markers of keys recorded apart, prefixed to the key's name.
+const (
+	markPlaceholder = "\x00placeholder\x00" // the value is still a "FILL IN" placeholder
+	markMisspelled  = "\x00misspelled\x00"  // an unknown key close to this one was written
+	markRefused     = "\x00refused\x00"     // load reported the value as wrong
+	markEmpty       = "\x00empty\x00"       // text that is empty or only spaces
+)
+
+// Has reports whether key was given a usable value.
 func (k Keys) Has(key string) bool {
 	_, ok := k[key]
 	return ok && key != ""
@@ -40,17 +46,42 @@ func (k Keys) Has(key string) bool {
 // Placeholder reports whether key was written with a "FILL IN" placeholder, which load has
 // reported. Such a key is neither missing nor has a value to check.
 func (k Keys) Placeholder(key string) bool {
-	_, ok := k[placeholderPrefix+key]
+	_, ok := k[markPlaceholder+key]
 	return ok
 }
 
-// placeholderPrefix marks, in Keys, a key whose value is a placeholder.
-const placeholderPrefix = "\x00FILL IN\x00"
+// Empty reports whether key was written with empty text ("" or only spaces): for a required
+// key, that is reported as empty rather than missing.
+func (k Keys) Empty(key string) bool {
+	_, ok := k[markEmpty+key]
+	return ok
+}
 
-// At returns the position of key's value, or of the mapping when key is absent.
+// Written reports whether the editor wrote key in some form: with a usable value, or in a
+// form load reported (a placeholder, a misspelling of it, a value refused, empty text). A key
+// that is written is not missing.
+func (k Keys) Written(key string) bool {
+	if k.Has(key) {
+		return true
+	}
+	for _, m := range []string{markPlaceholder, markMisspelled, markRefused, markEmpty} {
+		if _, ok := k[m+key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// At returns the position of key's value (or of whatever was written for it), or of the
+// mapping when key is absent.
 func (k Keys) At(key string) Pos {
 	if p, ok := k[key]; ok {
 		return p
+	}
+	for _, m := range []string{markPlaceholder, markMisspelled, markRefused, markEmpty} {
+		if p, ok := k[m+key]; ok {
+			return p
+		}
 	}
 	return k[""]
 }
@@ -62,8 +93,11 @@ type decoder struct {
 	// lineOffset is added to every line: front matter starts after its opening "---".
 	lineOffset int
 	diags      *diag.List
-	// key is the key whose value is being decoded, for a field of [anyLanguage].
-	key string
+	src        []byte // the YAML being decoded, to find what the parser does not position
+	lineStarts []int  // the offset in src of each line, made when first needed
+	key        string // the key whose value is being decoded, to name it in messages
+	emptyText  bool   // set by a decoder of text whose value is empty
+	lang       string // the language key whose block is being decoded, for [anyLanguage]
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -79,12 +113,13 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{n.Line + d.lineOffset, n.Co
 // parse reads src as exactly one YAML document and returns its root content node, or nil
 // after reporting why it cannot be used.
 func (d *decoder) parse(src []byte) *yaml.Node {
+	d.src, d.lineStarts = src, nil
 	if len(src) > MaxFileSize {
 		d.diags.Add(d.path, 0, 0, diag.Error, "file is %d bytes, more than the %d KiB allowed; split it or remove what does not belong", len(src), MaxFileSize>>10)
 		return nil
 	}
-	if line, col, ok := invalidUTF8(src); ok {
-		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
+	if line, col, msg, ok := encodingProblem(src); ok {
+		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "%s", msg)
 		return nil
 	}
 	if line, col, r, ok := controlChar(src); ok {
@@ -118,7 +153,10 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-// yamlError reports a syntax error from yaml.v3, whose messages read "yaml: line N: ...".
+// yamlError reports a syntax error from yaml.v3, whose messages read "yaml: line N: ...",
+// in the editor's words: [explainSyntax] finds the mistake behind most of them, with its line
+// and column and what to type. The parser's own message is the fallback.
+//
 // yaml.v3 counts lines from 1 for errors of its scanner but from 0 for errors of its parser
 // (a missing key, an unclosed bracket), and leaves the line out when it is the first.
 func (d *decoder) yamlError(err error, src []byte) {
@@ -139,16 +177,20 @@ func (d *decoder) yamlError(err error, src []byte) {
 			// An alias whose anchor is missing: refused as every alias is, where it is.
 			name = strings.TrimSuffix(name, "' referenced")
 			l, c := aliasPos(src, name)
-			d.diags.Add(d.path, l+d.lineOffset, c, diag.Error, "YAML alias *%s is not allowed in data files: write the value out", name)
+			d.diags.Add(d.path, l+d.lineOffset, c, diag.Error, "YAML alias *%s is not allowed in data files: write the value out (in quotes if it starts with *)", name)
 			return
 		}
+	}
+	if p, ok := explainSyntax(src); ok {
+		d.diags.Add(d.path, p.line+d.lineOffset, p.col, diag.Error, "%s", p.msg)
+		return
 	}
 	// An unclosed quote or bracket is found at the end of the file, on the line after the
 	// last one: point at the last line, which the editor can show.
 	if n := lineCount(src); line > n {
 		line = max(n, 1)
 	}
-	d.diags.Add(d.path, line+d.lineOffset, 0, diag.Error, "YAML syntax: %s", msg)
+	d.diags.Add(d.path, line+d.lineOffset, 0, diag.Error, "YAML syntax: %s", plainSyntax(msg))
 }
 
 // lineCount returns the number of lines of src, the last one counted whether or not it
@@ -208,24 +250,6 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 	return ok
 }
 
-// invalidUTF8 returns the position of the first byte that is not valid UTF-8.
-func invalidUTF8(src []byte) (line, col int, found bool) {
-	line, col = 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col, true
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return 0, 0, false
-}
-
 // controlChar returns the position of the first character that YAML does not allow in a
 // file: C0 and C1 control characters other than tab, line feed, carriage return and next
 // line, and the noncharacters U+FFFE and U+FFFF.
@@ -243,275 +267,4 @@ func controlChar(src []byte) (line, col int, r rune, found bool) {
 		col++
 	}
 	return 0, 0, 0, false
-}
-
-// field is one known key of a mapping and how to decode its value.
-// nonNull reports the keys whose empty value ("public:" and nothing after) is an error rather
-// than absent: true/false settings and statuses, where a default could publish what an editor
-// was about to hide.
-func nonNull(key string) bool {
-	switch key {
-	case "public", "status", "link_public", "accessible", "overnight", "screening", "wanted":
-		return true
-	}
-	return false
-}
-
-func nonNullHint(key string) string {
-	if key == "status" {
-		return "the status, e.g. active, paused or ended"
-	}
-	return "true or false"
-}
-
-type field struct {
-	key    string
-	decode func(*yaml.Node)
-}
-
-// anyLanguage is the key of a field that takes every key of its mapping that is a language
-// tag ("es:"), as [decoder.translation] does; its decode finds the key in decoder.key.
-const anyLanguage = "LANG"
-
-// langKey is the form of a key naming a language: a BCP 47 primary language subtag.
-func langKey(k string) bool {
-	if len(k) < 2 || len(k) > 3 {
-		return false
-	}
-	for _, r := range k {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// mapping decodes the mapping n into fields, recording positions in keys. Unknown and
-// repeated keys are reported, unknown ones with the closest known key.
-func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field) bool {
-	keys[""] = d.pos(n)
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
-		return false
-	}
-	names := make([]string, 0, len(fields))
-	for _, f := range fields {
-		if f.key != anyLanguage {
-			names = append(names, f.key)
-		}
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "a key must be a plain word")
-			continue
-		}
-		if seen[k.Value] {
-			d.errorf(k, "key %q appears twice in %s; keep one", k.Value, what)
-			continue
-		}
-		seen[k.Value] = true
-		var f *field
-		for j := range fields {
-			if fields[j].key == k.Value && k.Value != anyLanguage {
-				f = &fields[j]
-				break
-			}
-		}
-		if f == nil && langKey(k.Value) {
-			for j := range fields {
-				if fields[j].key == anyLanguage {
-					keys[k.Value] = d.pos(v)
-					d.key = k.Value
-					fields[j].decode(v)
-					f = &fields[j]
-					break
-				}
-			}
-			if f != nil {
-				continue
-			}
-		}
-		if f == nil {
-			if s := suggest.Closest(k.Value, names); s != "" {
-				d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
-			} else {
-				d.errorf(k, "unknown key %q in %s; known keys are %s", k.Value, what, strings.Join(names, ", "))
-			}
-			continue
-		}
-		if isNull(v) {
-			if nonNull(k.Value) {
-				// An editor who types "public:" and stops must not publish a group that is
-				// meant to stay private: a missing value is no default here.
-				d.errorf(v, "%s needs a value after the colon: write %s", k.Value, nonNullHint(k.Value))
-			}
-			continue // "key:" with nothing after it counts as absent
-		}
-		if d.placeholder(v) {
-			keys[placeholderPrefix+k.Value] = d.pos(v)
-			continue
-		}
-		keys[k.Value] = d.pos(v)
-		f.decode(v)
-	}
-	return true
-}
-
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "nothing"
-		case "!!bool":
-			return "true/false"
-		case "!!int", "!!float":
-			return "a number"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "something else"
-}
-
-// str decodes any scalar as its text, as written: `postal_code: 02134` keeps its zero.
-func (d *decoder) str(into *string) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "expected text, not %s", describe(n))
-			return
-		}
-		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
-			// Unquoted, 02134 would be read as a number by other YAML readers (and editors'
-			// schema validation), losing its zero: ask for quotes, as the schema does.
-			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
-			// Keep the text as written, so the value's own rules (postal code, phone) do
-			// not report it again as empty.
-			*into = n.Value
-			return
-		}
-		if d.placeholder(n) {
-			return
-		}
-		*into = n.Value
-	}
-}
-
-// placeholder reports a value that still holds the "FILL IN" text of a new file.
-func (d *decoder) placeholder(n *yaml.Node) bool {
-	if n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, "FILL IN") {
-		d.errorf(n, "fill in this value: %s", strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.Value, "FILL IN"), ":")))
-		return true
-	}
-	return false
-}
-
-func (d *decoder) boolean(into **bool) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		var b bool
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
-			d.errorf(n, "expected true or false, not %s", describe(n))
-			return
-		}
-		*into = &b
-	}
-}
-
-func (d *decoder) integer(into **int) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		var i int
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
-			d.errorf(n, "expected a whole number, not %s", n.Value)
-			return
-		}
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
-			d.errorf(n, "expected a whole number, not %s", describe(n))
-			return
-		}
-		*into = &i
-	}
-}
-
-func (d *decoder) number(into **float64) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		var f float64
-		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
-			d.errorf(n, "expected a number, not %s", describe(n))
-			return
-		}
-		*into = &f
-	}
-}
-
-func (d *decoder) date(into *civil.Date) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "expected a date written as YYYY-MM-DD, not %s", describe(n))
-			return
-		}
-		if d.placeholder(n) {
-			return
-		}
-		t, err := civil.ParseDate(n.Value)
-		if err != nil {
-			d.errorf(n, "%v, e.g. 2026-11-23", err)
-			return
-		}
-		*into = t
-	}
-}
-
-func (d *decoder) clock(into *civil.Clock) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "expected a time written as HH:MM, not %s", describe(n))
-			return
-		}
-		c, err := civil.ParseClock(n.Value)
-		if err != nil {
-			hint := ""
-			if strings.ContainsAny(strings.ToLower(n.Value), "apm") {
-				hint = ": use the 24-hour clock, e.g. 18:30 for 6:30 pm"
-			} else if len(n.Value) == 4 && n.Value[1] == ':' {
-				hint = fmt.Sprintf(": write two digits for the hour, e.g. \"0%s\"", n.Value)
-			}
-			d.errorf(n, "%v%s", err, hint)
-			return
-		}
-		*into = c
-	}
-}
-
-// list decodes a sequence, calling item for each element.
-func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "expected a list, not %s", describe(n))
-			return
-		}
-		for i, c := range n.Content {
-			item(i, c)
-		}
-	}
-}
-
-// strings decodes a list of scalars, keeping each one's position.
-func (d *decoder) strings(into *[]string, at *[]Pos) func(*yaml.Node) {
-	return d.list(func(_ int, n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode || isNull(n) {
-			d.errorf(n, "expected text, not %s", describe(n))
-			return
-		}
-		*into = append(*into, n.Value)
-		if at != nil {
-			*at = append(*at, d.pos(n))
-		}
-	})
 }

@@ -42,11 +42,11 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/load"
 	"sitegen/internal/markdown"
 	"sitegen/internal/output"
 	"sitegen/internal/site"
@@ -152,27 +152,19 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 // load reads the templates folder: it parses the layout and partials once per language,
 // keeps the page templates' text for later, and hashes the assets.
 func (r *renderer) load(templates fs.FS) error {
-	var files []string
-	err := fs.WalkDir(templates, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("render: reading templates: %w", err)
+	// The rules of every file of the site (regular files only, links kept inside templates/,
+	// the size limit), which check has reported at their paths.
+	files, problems := load.Walk(templates, ".")
+	if len(problems) > 0 {
+		return fmt.Errorf("render: templates/%s: %s", problems[0].Path, problems[0].Message)
 	}
-	sort.Strings(files)
 	shared := template.New("").Funcs(r.funcs(r.langs[0]))
 	js := map[string][]byte{}
 	hasBase := false
 	for _, p := range files {
-		data, err := fs.ReadFile(templates, p)
+		data, err := load.ReadFile(templates, p)
 		if err != nil {
-			return fmt.Errorf("render: %w", err)
+			return fmt.Errorf("render: templates/%w", err)
 		}
 		switch ext := path.Ext(p); {
 		case ext == ".js":
@@ -202,6 +194,7 @@ func (r *renderer) load(templates fs.FS) error {
 		return fmt.Errorf("render: templates: site.css is missing")
 	}
 	for _, l := range r.langs {
+		var err error
 		// Clones of their own, since executing a template set forbids cloning it afterwards.
 		if l.shared, err = shared.Clone(); err != nil {
 			return fmt.Errorf("render: %w", err)

@@ -13,8 +13,10 @@ import (
 // still starts with it.
 const Placeholder = "FILL IN"
 
-// Group returns a new group file for affiliate, whose time zone and state the comments
-// mention. today is written as the verified date.
+// Group returns a new group file for affiliate, whose state it fills in. Every value only
+// the editor knows (the name, the day and times, the place, the day the listing was confirmed)
+// is a placeholder, so that the file does not pass check until each is written: a made-up
+// day or date would be published as true. today is the example of a date.
 func Group(affiliate, state string, today civil.Date) []byte {
 	return []byte(fmt.Sprintf(`# yaml-language-server: $schema=../../../schema/group.schema.json
 # A NAMI Connection support group of %[1]s. Replace every "FILL IN" value, delete the
@@ -27,9 +29,9 @@ status: active               # active, paused, or ended (ended groups are not pu
 public: true                 # false for groups open to residents only (jails, hospitals): never published
 attendance: in-person        # in-person, online or hybrid
 meetings:
-  - day: tuesday             # monday ... sunday
-    start: "18:30"           # 24-hour HH:MM in the group's time zone
-    end: "20:00"             # optional: defaults to 90 minutes after start
+  - day: "FILL IN: monday, tuesday, wednesday, thursday, friday, saturday or sunday"
+    start: "FILL IN: the time it starts, 24-hour HH:MM in the group's time zone, e.g. 18:30"
+    end: "FILL IN: the time it ends, HH:MM, or delete this line for 90 minutes"
     # weeks: [1, 3]          # optional: only the first and third week of the month (-1 = last)
 # timezone: America/New_York # optional: defaults to the affiliate's
 location:                    # for in-person and hybrid groups; remove for online groups
@@ -52,7 +54,7 @@ location:                    # for in-person and hybrid groups; remove for onlin
 #   phone: "614-555-0100"
 # audience: [young-adults]   # young-adults, veterans, lgbtq, bipoc, women, men, seniors
 # notes: Free and confidential; no registration needed.
-verified: %[3]s         # the day the listing was last confirmed with the group
+verified: "FILL IN: the day you confirmed the listing with the group, YYYY-MM-DD, e.g. %[3]s"
 # starts: 2027-01-12         # optional: first meeting of a new group
 # skip: [2026-12-24]         # optional: dates without a meeting (holidays)
 `, affiliate, state, today))

@@ -20,7 +20,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"reflect"
@@ -279,18 +281,24 @@ func (s *Server) check() (*load.Files, *site.Site, diag.List) {
 	return build.Load(s.fsys, s.opts.Build, s.cache)
 }
 
-// hashTree returns a SHA-256 of every file's path and bytes under fsys.
+// hashTree returns a SHA-256 of the path and bytes of every file under fsys that the build
+// reads, read by the same rules (load.Walk): a named pipe there would block a plain read
+// forever.
 func hashTree(fsys fs.FS) ([32]byte, error) {
 	h := sha256.New()
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	files, problems := load.Walk(fsys, ".")
+	var err error
+	if len(problems) > 0 {
+		err = fmt.Errorf("%s: %s", problems[0].Path, problems[0].Message)
+	}
+	for _, p := range files {
+		b, rerr := load.ReadFile(fsys, p)
+		if err == nil {
+			err = rerr
 		}
-		b, err := fs.ReadFile(fsys, p)
 		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
 		h.Write(b)
-		return err
-	})
+	}
 	var sum [32]byte
 	copy(sum[:], h.Sum(nil))
 	return sum, err
@@ -314,6 +322,13 @@ func templateProblem(err error) diag.Diagnostic {
 
 // ServeHTTP serves the current build, and the dev server's own files under /_sitegen/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		// A page of another site whose name was made to resolve to this computer (DNS
+		// rebinding) would otherwise read the preview, and its overlay of file paths and
+		// values, as its own origin.
+		http.Error(w, fmt.Sprintf("sitegen serve answers only for %s, not for host %q: open the address sitegen printed", s.opts.Build.BaseURL, r.Host), http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -381,6 +396,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("ETag", `"`+sum+`"`)
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(body))
+}
+
+// allowedHost reports whether a request's Host names this server: the host of the address
+// it serves at (Options.Build.BaseURL), and when that is this computer (a loopback address, or
+// "localhost" for a server listening on every address) the names of this computer: localhost,
+// 127.0.0.1 and [::1]. A server listening on every address is also reached by the addresses
+// of this computer's networks (a phone on the same network), so any IP address is allowed
+// then: DNS rebinding needs a name, never an address. A request without Host (HTTP/1.0) is
+// not a browser's.
+func (s *Server) allowedHost(host string) bool {
+	if host == "" {
+		return true
+	}
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	name = strings.TrimSuffix(strings.ToLower(strings.Trim(name, "[]")), ".")
+	served := ""
+	if u, err := url.Parse(s.opts.Build.BaseURL); err == nil {
+		served = strings.ToLower(u.Hostname())
+	}
+	if name == served {
+		return true
+	}
+	servedIP := net.ParseIP(served)
+	local := served == "localhost" || servedIP != nil && servedIP.IsLoopback()
+	if local && (name == "localhost" || name == "127.0.0.1" || name == "::1") {
+		return true
+	}
+	return served == "localhost" && net.ParseIP(name) != nil
 }
 
 // fallbackPage is served for a miss when the site has no 404.html (no build succeeded yet).

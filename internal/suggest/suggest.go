@@ -9,8 +9,9 @@ import (
 
 // Closest returns the candidate closest to word, or "" when none is close enough to be a
 // useful suggestion. Case, spaces and underscores (taken as hyphens) do not count as
-// differences; an unambiguous prefix of at least three letters matches its candidate; otherwise
-// the edit distance must be at most about a third of the word's length.
+// differences; an unambiguous prefix of at least three letters matches its candidate, and so
+// do whole hyphen-separated parts of at least four ("olentangy" → "nami-olentangy");
+// otherwise the edit distance must be at most about a third of the word's length.
 func Closest(word string, candidates []string) string {
 	w := normalize(word)
 	if w == "" {
@@ -25,6 +26,23 @@ func Closest(word string, candidates []string) string {
 		match := ""
 		for _, c := range candidates {
 			if strings.HasPrefix(normalize(c), w) {
+				if match != "" {
+					match = ""
+					break
+				}
+				match = c
+			}
+		}
+		if match != "" {
+			return match
+		}
+	}
+	if utf8.RuneCountInString(w) >= 4 {
+		// A candidate holding the word as whole hyphen-separated parts, when only one does:
+		// "olentangy" is "nami-olentangy", "buckeye-state" is "nami-buckeye-state".
+		match := ""
+		for _, c := range candidates {
+			if strings.Contains("-"+normalize(c)+"-", "-"+w+"-") {
 				if match != "" {
 					match = ""
 					break

@@ -21,6 +21,10 @@ func TestClosest(t *testing.T) {
 		{"zone typo", "America/Phonix", zones, "America/Phoenix"},
 		{"zone case", "america/new_york", zones, "America/New_York"},
 		{"ambiguous prefix", "t", days, ""},
+		{"affiliate without its prefix", "olentangy", []string{"nami-ohio", "nami-olentangy", "nami-verde-rim"}, "nami-olentangy"},
+		{"affiliate parts", "buckeye-state", []string{"nami-buckeye-state", "nami-ohio"}, "nami-buckeye-state"},
+		{"ambiguous parts", "ohio", []string{"nami-ohio-north", "nami-ohio-south"}, ""},
+		{"command", "chek", []string{"check", "build", "serve", "new", "version", "help"}, "check"},
 		{"too far", "banana", keys, ""},
 		{"empty", "", keys, ""},
 	}

@@ -9,11 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing/fstest"
 	"time"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/geo"
 )
 
 // state is a USPS code with a time zone and a rough centre for coordinates.
@@ -112,6 +114,12 @@ crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: ht
 		fsys["templates/"+name] = &fstest.MapFile{Data: b, Mode: 0o644}
 	}
 	sts := states()
+	// Real ZIP codes of each state, with their centres, so that every place is plausible to
+	// check: its ZIP code and coordinates in the state written.
+	zips := map[string][]geo.ZIPArea{}
+	for z := range geo.ZIPs() {
+		zips[z.State] = append(zips[z.State], z)
+	}
 	nAff := (opts.Groups + opts.PerAffiliate - 1) / opts.PerAffiliate
 	for i, st := range sts {
 		slug := "nami-" + strings.ToLower(strings.ReplaceAll(st.name, " ", "-"))
@@ -127,13 +135,13 @@ crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: ht
 			city, a, st.code, st.code, parent, aff))
 		for k := 0; k < opts.PerAffiliate && a*opts.PerAffiliate+k < opts.Groups; k++ {
 			n := a*opts.PerAffiliate + k
-			put(fmt.Sprintf("data/groups/%s/group-%d.yaml", aff, n), group(r, n, st, city))
+			put(fmt.Sprintf("data/groups/%s/group-%d.yaml", aff, n), group(r, n, st, city, zips[st.code]))
 		}
 	}
 	return fsys
 }
 
-func group(r *rand.Rand, n int, st state, city string) string {
+func group(r *rand.Rand, n int, st state, city string, zips []geo.ZIPArea) string {
 	var b strings.Builder
 	name := fmt.Sprintf("%s %s Connection Group %d", words[r.IntN(len(words))], city, n)
 	program := "connection"
@@ -161,8 +169,18 @@ func group(r *rand.Rand, n int, st state, city string) string {
 	if att != "online" {
 		lat := st.lat + (r.Float64()-0.5)*3
 		lon := st.lon + (r.Float64()-0.5)*3
-		fmt.Fprintf(&b, "location:\n  name: %s %s\n  street: %s\n  city: %s\n  state: %s\n  postal_code: \"%05d\"\n  lat: %.4f\n  lon: %.4f\n  accessible: %t\n",
-			city, places[r.IntN(len(places))], street(r), city, st.code, 10000+r.IntN(89999), lat, lon, r.IntN(2) == 0)
+		zip := fmt.Sprintf("%05d", 10000+r.IntN(89999))
+		if len(zips) > 0 {
+			// The same draws as before, so the rest of the site is as it was: a ZIP code of
+			// the state, and a point within a few hundred metres of its centre.
+			n, _ := strconv.Atoi(zip)
+			z := zips[n%len(zips)]
+			zip = z.Code
+			lat = z.Center.Lat + (lat-st.lat)/300
+			lon = z.Center.Lon + (lon-st.lon)/300
+		}
+		fmt.Fprintf(&b, "location:\n  name: %s %s\n  street: %s\n  city: %s\n  state: %s\n  postal_code: \"%s\"\n  lat: %.4f\n  lon: %.4f\n  accessible: %t\n",
+			city, places[r.IntN(len(places))], street(r), city, st.code, zip, lat, lon, r.IntN(2) == 0)
 	}
 	if att != "in-person" {
 		public := r.IntN(2) == 0

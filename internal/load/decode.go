@@ -1,0 +1,640 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"sitegen/internal/civil"
+	"sitegen/internal/diag"
+	"sitegen/internal/suggest"
+)
+
+// Budgets on the length of a value, in characters. A value is shown on its own page and also
+// wherever its entry is listed (a group's name on every list of its state and its affiliate),
+// so an unbounded name would make output grow with the square of the input. The limits leave
+// room for any real name, address or note.
+const (
+	// MaxName is the longest name or title.
+	MaxName = 200
+	// MaxLine is the longest line of text: a street, a city, a place's name, a platform, a
+	// page's summary, a county.
+	MaxLine = 300
+	// MaxNotes is the longest Markdown text: notes, about, directions, instructions.
+	MaxNotes = 4000
+	// maxCode is the longest other value: a URL, an e-mail address, a code.
+	maxCode = 2000
+)
+
+// nonNull reports the keys whose empty value ("public:" and nothing after) is an error rather
+// than absent: true/false settings and statuses, where a default could publish what an editor
+// was about to hide.
+func nonNull(key string) bool {
+	switch key {
+	case "public", "status", "link_public", "accessible", "overnight", "screening", "wanted":
+		return true
+	}
+	return false
+}
+
+func nonNullHint(key string) string {
+	if key == "status" {
+		return "the status, e.g. active, paused or ended"
+	}
+	return "true or false"
+}
+
+// field is one known key of a mapping and how to decode its value.
+type field struct {
+	key    string
+	decode func(*yaml.Node)
+}
+
+// anyLanguage is the key of a field that takes every key of its mapping that is a language
+// tag ("es:"), as [decoder.translation] does; its decode finds the key in decoder.lang.
+const anyLanguage = "LANG"
+
+// langKey is the form of a key naming a language: a BCP 47 primary language subtag.
+func langKey(k string) bool {
+	if len(k) < 2 || len(k) > 3 {
+		return false
+	}
+	for _, r := range k {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mapping decodes the mapping n into fields, recording positions in keys. Unknown and
+// repeated keys are reported, unknown ones with the closest known key. A key whose value
+// load refuses is recorded apart (see [Keys]), so that check reports nothing more about it.
+func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field) bool {
+	keys[""] = d.pos(n)
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return false
+	}
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		if f.key != anyLanguage {
+			names = append(names, f.key)
+		}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "a key must be a plain word")
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "key %q appears twice in %s; keep one", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		var f *field
+		for j := range fields {
+			if fields[j].key == k.Value && k.Value != anyLanguage {
+				f = &fields[j]
+				break
+			}
+		}
+		if f == nil && langKey(k.Value) {
+			// A block of text in another language ("es:"), where the mapping takes one.
+			for j := range fields {
+				if fields[j].key == anyLanguage {
+					keys[k.Value] = d.pos(v)
+					outer := d.lang
+					d.lang = k.Value
+					fields[j].decode(v)
+					d.lang = outer
+					f = &fields[j]
+					break
+				}
+			}
+			if f != nil {
+				continue
+			}
+		}
+		if f == nil {
+			d.unknownKey(k, what, names, keys)
+			continue
+		}
+		pos := d.pos(v)
+		if isNull(v) {
+			switch {
+			case strings.HasPrefix(k.LineComment, "#") && !strings.HasPrefix(k.LineComment, "# ") && k.LineComment != "#":
+				// "street: #200 High St": YAML reads all of it as a comment.
+				d.errorf(v, "%s starts with \"#\", so YAML reads %q as a comment and %s as empty: put the value in quotes, %s: \"%s\"", k.Value, k.LineComment, k.Value, k.Value, k.LineComment)
+				keys[markRefused+k.Value] = pos
+			case nonNull(k.Value):
+				// An editor who types "public:" and stops must not publish a group that is
+				// meant to stay private: a missing value is no default here.
+				d.errorf(v, "%s needs a value after the colon: write %s", k.Value, nonNullHint(k.Value))
+				keys[markRefused+k.Value] = pos
+			}
+			continue // "key:" with nothing after it counts as absent
+		}
+		if d.placeholder(label(what, k.Value), v) {
+			keys[markPlaceholder+k.Value] = pos
+			continue
+		}
+		keys[k.Value] = pos
+		before := len(*d.diags)
+		outer := d.key
+		d.key, d.emptyText = label(what, k.Value), false
+		f.decode(v)
+		d.key = outer
+		switch {
+		case d.emptyText:
+			delete(keys, k.Value)
+			keys[markEmpty+k.Value] = pos
+		case v.Kind == yaml.ScalarNode && hasError((*d.diags)[before:]):
+			delete(keys, k.Value)
+			keys[markRefused+k.Value] = pos
+		}
+		d.emptyText = false
+	}
+	return true
+}
+
+// unknownKey reports a key that is not one of names, with the closest known key. When that
+// key is not in the mapping, it is recorded as misspelled: check then does not also report
+// it missing.
+func (d *decoder) unknownKey(k *yaml.Node, what string, names []string, keys Keys) {
+	if rest, ok := strings.CutPrefix(k.Value, "-"); ok && rest != "" {
+		// "-day: monday": the dash of a list item needs a space after it.
+		if s := suggest.Closest(rest, names); s != "" {
+			d.errorf(k, "unknown key %q in %s: a list item needs a space after its dash, \"- %s\"", k.Value, what, strings.TrimLeft(rest, " "))
+			keys[markMisspelled+s] = d.pos(k)
+			return
+		}
+	}
+	if s := suggest.Closest(k.Value, names); s != "" && len(k.Value) <= 100 {
+		d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+		if _, ok := keys[markMisspelled+s]; !ok {
+			keys[markMisspelled+s] = d.pos(k)
+		}
+		return
+	}
+	d.errorf(k, "unknown key %q in %s; known keys are %s", k.Value, what, strings.Join(names, ", "))
+}
+
+func hasError(l diag.List) bool {
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!bool":
+			return "true/false"
+		case "!!int", "!!float":
+			return "a number"
+		}
+		return fmt.Sprintf("%q", shorten(n.Value))
+	}
+	return "something else"
+}
+
+// shorten cuts a value quoted in a message to a readable length.
+func shorten(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	cut := 60
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// what names the key being decoded in a message: "name", or "the value" in a list.
+func (d *decoder) what() string {
+	if d.key == "" {
+		return "the value"
+	}
+	return d.key
+}
+
+// scalar returns the text of the scalar n as the site would use it, reporting what would
+// publish it wrong: curly quotes around it (taken off, so that the value's own rules do not
+// report it again), control characters however written (refused).
+func (d *decoder) scalar(n *yaml.Node) (string, bool) {
+	v := n.Value
+	if inner, ok := curlyQuoted(v); ok {
+		d.errorf(n, "%s is in curly quotes (%s…%s), which YAML reads as part of the value: use straight quotes, %s: \"%s\", or none", d.what(), firstRune(v), lastRune(v), lastWord(d.what()), shorten(inner))
+		v = inner
+	}
+	if i, r, ok := controlIn(v); ok {
+		d.errorf(n, "%s holds the control character U+%04X (its character %d), which cannot be published: remove it (it may be invisible, or written as %s)", d.what(), r, utf8.RuneCountInString(v[:i])+1, escaped(r))
+		return v, false
+	}
+	return v, true
+}
+
+// curlyQuoted reports whether s is wrapped in typographic quotes, as word processors and
+// phones type them, and returns what is inside.
+func curlyQuoted(s string) (string, bool) {
+	if utf8.RuneCountInString(s) < 2 {
+		return "", false
+	}
+	first, n1 := utf8.DecodeRuneInString(s)
+	last, n2 := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("“”„‟«‘’‚‛‹", first) || !strings.ContainsRune("“”‟»’‘›", last) {
+		return "", false
+	}
+	return strings.TrimSpace(s[n1 : len(s)-n2]), true
+}
+
+// lastWord returns the key of a label ("street" of "location street"), as it is typed.
+func lastWord(label string) string { return label[strings.LastIndexByte(label, ' ')+1:] }
+
+func firstRune(s string) string { r, _ := utf8.DecodeRuneInString(s); return string(r) }
+func lastRune(s string) string  { r, _ := utf8.DecodeLastRuneInString(s); return string(r) }
+
+// controlIn returns the byte offset of the first control character of s other than tab and
+// line feed (C0, DEL and C1), which YAML escapes such as "\x01" and "\e" can write.
+func controlIn(s string) (int, rune, bool) {
+	for i, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f {
+			return i, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+// escaped writes r as a YAML escape, the way it may have been typed.
+func escaped(r rune) string {
+	switch r {
+	case 0x1b:
+		return `\e`
+	case '\r':
+		return `\r`
+	case 0:
+		return `\0`
+	}
+	return fmt.Sprintf(`\x%02X`, r)
+}
+
+// str decodes any scalar as its text, as written: `postal_code: 02134` keeps its zero. It is
+// for codes, addresses of the web and other values with rules of their own; free text uses
+// [decoder.text].
+func (d *decoder) str(into *string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "expected text, not %s", describe(n))
+			return
+		}
+		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
+			// Unquoted, 02134 would be read as a number by other YAML readers (and editors'
+			// schema validation), losing its zero: ask for quotes, as the schema does.
+			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
+			// Keep the text as written, so the value's own rules (postal code, phone) do
+			// not report it again as empty.
+			*into = n.Value
+			return
+		}
+		v, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		if c := utf8.RuneCountInString(v); c > maxCode {
+			d.errorf(n, "%s is %d characters long, more than the %d allowed: shorten it", d.what(), c, maxCode)
+			return
+		}
+		*into = v
+	}
+}
+
+// text decodes free text (a name, an address, Markdown notes) of at most max characters.
+// Empty text counts as not written; a "#" that cut the text short is reported.
+func (d *decoder) text(into *string, max int) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "expected text, not %s", describe(n))
+			return
+		}
+		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
+			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
+			*into = n.Value
+			return
+		}
+		v, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		if strings.TrimSpace(v) == "" {
+			d.emptyText = true
+			return
+		}
+		if c := utf8.RuneCountInString(v); c > max {
+			d.errorf(n, "%s is %d characters long, more than the %d allowed: shorten it", d.what(), c, max)
+			return
+		}
+		d.comment(n, v)
+		*into = v
+	}
+}
+
+// comment reports a comment after a plain value of free text: "street: 820 High St #200" is
+// read as "820 High St" and a comment. A "#" directly followed by text is almost always part
+// of the value (a suite, a room number), and the site would publish the value cut short: an
+// error. "# " with a space is how comments are written, but an editor may have meant it as
+// text: a warning.
+func (d *decoder) comment(n *yaml.Node, v string) {
+	c := n.LineComment
+	if n.Style != 0 || c == "" || !strings.HasPrefix(c, "#") {
+		return
+	}
+	c, _, _ = strings.Cut(c, "\n")
+	line, col := d.commentPos(n, c)
+	if len(c) > 1 && c[1] != ' ' && c[1] != '\t' {
+		d.diags.Add(d.path, line, col, diag.Error, "%q is read as a comment, so %s would be published as %q: put the whole value in quotes, %s: \"%s %s\"", shorten(c), d.what(), shorten(v), lastWord(d.what()), shorten(v), shorten(c))
+		return
+	}
+	d.diags.Add(d.path, line, col, diag.Warning, "the text after \"#\" is a comment and is not published: if %q belongs to %s, put the whole value in quotes; if it is a note to editors, move it to a line of its own", shorten(strings.TrimSpace(c[1:])), d.what())
+}
+
+// commentPos finds where the comment c after the value n starts: on the value's first line,
+// or on a later one when a plain value runs over several lines.
+func (d *decoder) commentPos(n *yaml.Node, c string) (int, int) {
+	for l := n.Line; l < n.Line+50; l++ {
+		text, ok := d.sourceLine(l)
+		if !ok {
+			break
+		}
+		for _, sep := range []string{" ", "\t"} {
+			if i := strings.Index(text, sep+c); i >= 0 {
+				return l + d.lineOffset, utf8.RuneCountInString(text[:i+1]) + 1
+			}
+		}
+	}
+	return n.Line + d.lineOffset, n.Column
+}
+
+// sourceLine returns line l (1-based) of the YAML being decoded, without its line ending.
+func (d *decoder) sourceLine(l int) (string, bool) {
+	if d.lineStarts == nil {
+		d.lineStarts = []int{0}
+		for i, b := range d.src {
+			if b == '\n' {
+				d.lineStarts = append(d.lineStarts, i+1)
+			}
+		}
+	}
+	if l < 1 || l > len(d.lineStarts) {
+		return "", false
+	}
+	line := d.src[d.lineStarts[l-1]:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.TrimSuffix(string(line), "\r"), true
+}
+
+// label names key of the mapping what in a message: "location name", or "name" of the
+// file's own mapping.
+func label(what, key string) string {
+	switch what {
+	case "location", "address", "online", "contact", "application", "daily", "champions", "helpline", "crisis":
+		return what + " " + key
+	}
+	return key
+}
+
+// placeholder reports a value that still holds the "FILL IN" text of a new file.
+func (d *decoder) placeholder(key string, n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, "FILL IN") {
+		hint := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.Value, "FILL IN"), ":"))
+		if key == "" {
+			d.errorf(n, "fill in this value: %s", hint)
+		} else {
+			d.errorf(n, "fill in %s: %s", key, hint)
+		}
+		return true
+	}
+	return false
+}
+
+func (d *decoder) boolean(into **bool) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
+			d.errorf(n, "expected true or false, not %s", describe(n))
+			return
+		}
+		*into = &b
+	}
+}
+
+func (d *decoder) integer(into **int) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		var i int
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
+			d.errorf(n, "expected a whole number, not %s", shorten(n.Value))
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
+			d.errorf(n, "expected a whole number, not %s", describe(n))
+			return
+		}
+		*into = &i
+	}
+}
+
+func (d *decoder) number(into **float64) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		var f float64
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
+			d.errorf(n, "expected a number, not %s", describe(n))
+			return
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			// YAML's .nan and .inf are numbers to a parser, but no place on Earth.
+			example := "39.9612"
+			if strings.HasSuffix(d.key, "lon") {
+				example = "-82.9988"
+			}
+			d.errorf(n, "%s %s is not a number the site can use: write decimal degrees, e.g. %s", d.what(), n.Value, example)
+			return
+		}
+		*into = &f
+	}
+}
+
+// usDateRE matches a date written the American way, M/D/YYYY.
+var usDateRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
+func (d *decoder) date(into *civil.Date) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "expected a date written as YYYY-MM-DD, not %s", describe(n))
+			return
+		}
+		if d.placeholder(d.key, n) {
+			return
+		}
+		v, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		t, err := civil.ParseDate(v)
+		if err != nil {
+			if m := usDateRE.FindStringSubmatch(v); m != nil {
+				mo, _ := strconv.Atoi(m[1])
+				day, _ := strconv.Atoi(m[2])
+				if us, err := civil.ParseDate(fmt.Sprintf("%s-%02d-%02d", m[3], mo, day)); err == nil {
+					d.errorf(n, "%q is not a date written as YYYY-MM-DD: write %s (year, month, day)", shorten(v), us)
+					return
+				}
+			}
+			d.errorf(n, "%q is not a date written as YYYY-MM-DD, e.g. 2026-11-23", shorten(v))
+			return
+		}
+		*into = t
+	}
+}
+
+func (d *decoder) clock(into *civil.Clock) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "expected a time written as HH:MM, not %s", describe(n))
+			return
+		}
+		v, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		c, err := civil.ParseClock(v)
+		if err == nil {
+			*into = c
+			return
+		}
+		if c, ok := twelveHour(v); ok {
+			// Translated, so that the meeting's other rules (an end before the start) see the
+			// time meant and do not add a second, misleading error.
+			*into = c
+			d.errorf(n, "%s %q is not a 24-hour time: write \"%s\"", d.what(), v, c)
+			return
+		}
+		if h, m, ok := hourMinute(v); ok {
+			switch {
+			case h >= 1 && h <= 11:
+				// Either could be meant: an evening group moved to the morning is worse than
+				// a question.
+				d.errorf(n, "%s %q is not a 24-hour time: write \"%02d:%02d\" for the morning or \"%02d:%02d\" for the afternoon or evening", d.what(), v, h, m, h+12, m)
+			default:
+				d.errorf(n, "%s %q is not a 24-hour time: write \"%02d:%02d\"", d.what(), v, h, m)
+			}
+			return
+		}
+		d.errorf(n, "%v", err)
+	}
+}
+
+// twelveRE matches a time on the 12-hour clock: 6pm, 6:30 PM, 6.30 p.m., 11:15am.
+var twelveRE = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m?\.?$`)
+
+// twelveHour reads a time written on the 12-hour clock.
+func twelveHour(s string) (civil.Clock, bool) {
+	m := twelveRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return civil.Clock{}, false
+	}
+	h, _ := strconv.Atoi(m[1])
+	min := 0
+	if m[2] != "" {
+		min, _ = strconv.Atoi(m[2])
+	}
+	if min > 59 || h > 12 || h == 0 && m[3] == "p" {
+		if h > 12 && h <= 23 && min <= 59 && m[3] == "p" {
+			return civil.Clock{Hour: h, Minute: min}, true // "18:30pm": the 24-hour time meant
+		}
+		return civil.Clock{}, false
+	}
+	switch {
+	case m[3] == "a" && h == 12:
+		h = 0
+	case m[3] == "p" && h < 12:
+		h += 12
+	}
+	return civil.Clock{Hour: h, Minute: min}, true
+}
+
+// hourRE matches a time without am/pm in a form other than HH:MM: 6:30, 9.00, 1830, 18h30.
+var hourRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?$`)
+
+// hourMinute reads an hour and minute written without am/pm but not as HH:MM.
+func hourMinute(s string) (h, m int, ok bool) {
+	g := hourRE.FindStringSubmatch(strings.TrimSpace(s))
+	if g == nil {
+		return 0, 0, false
+	}
+	h, _ = strconv.Atoi(g[1])
+	if g[2] != "" {
+		m, _ = strconv.Atoi(g[2])
+	}
+	if h > 23 || m > 59 {
+		return 0, 0, false
+	}
+	return h, m, true
+}
+
+// list decodes a sequence, calling item for each element.
+func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "expected a list, not %s", describe(n))
+			return
+		}
+		for i, c := range n.Content {
+			item(i, c)
+		}
+	}
+}
+
+// strings decodes a list of scalars of at most max characters each, keeping each one's
+// position.
+func (d *decoder) strings(into *[]string, at *[]Pos, max int) func(*yaml.Node) {
+	return d.list(func(_ int, n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode || isNull(n) {
+			d.errorf(n, "expected text, not %s", describe(n))
+			return
+		}
+		v, ok := d.scalar(n)
+		if !ok {
+			return
+		}
+		if c := utf8.RuneCountInString(v); c > max {
+			d.errorf(n, "an item of %s is %d characters long, more than the %d allowed: shorten it", d.what(), c, max)
+			return
+		}
+		*into = append(*into, v)
+		if at != nil {
+			*at = append(*at, d.pos(n))
+		}
+	})
+}
