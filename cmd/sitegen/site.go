@@ -138,9 +138,16 @@ func runBuild(e *env, args []string) int {
 		return exitSite
 	}
 	defer w.Close()
-	// Pages are rendered and written as they are made: the site is never all in memory.
-	if err := plan.Files.WriteTo(w); err != nil {
+	// Pages are rendered and written as they are made: the site is never all in memory. Their
+	// links are checked on the way; a broken one publishes nothing.
+	broken, err := build.Write(s, plan, templates, w)
+	if err != nil {
 		fmt.Fprintf(e.stderr, "sitegen build: %v; %s was left as it was\n", err, dest)
+		return exitSite
+	}
+	if len(broken) > 0 {
+		e.report(broken)
+		fmt.Fprintf(e.stderr, "sitegen build: %d broken links; %s was left as it was\n", len(broken), dest)
 		return exitSite
 	}
 	stats, err := w.Commit()

@@ -18,6 +18,7 @@ import (
 	"sitegen/internal/feed"
 	"sitegen/internal/headers"
 	"sitegen/internal/ics"
+	"sitegen/internal/links"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
 	"sitegen/internal/render"
@@ -201,4 +202,39 @@ func sitemapEntries(s *site.Site, paths []string) []feed.SitemapEntry {
 		entries = append(entries, feed.SitemapEntry{Path: dir, LastMod: lastmod[dir]})
 	}
 	return entries
+}
+
+// Write makes every file of the plan p of site s and gives it to w, checking the links of
+// every page on the way: each address inside the site must name a file of the plan, each
+// other a well-formed http(s), mailto, tel, sms or geo URL. A broken link is an error naming
+// the Markdown file or template, and its line, that wrote it, when it can be found; then
+// nothing is to be published. templates is the site's templates/ folder.
+func Write(s *site.Site, p *render.Planned, templates fs.FS, w *output.Writer) (diag.List, error) {
+	base := "/"
+	if u, err := url.Parse(s.BaseURL); err == nil && u.Path != "" {
+		base = u.Path
+	}
+	checker := links.New(base)
+	err := p.Files.WriteTo(w, func(name string, b []byte) {
+		if strings.HasSuffix(name, ".html") {
+			checker.Page(name, b)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sources := append(s.MarkdownLinks(), render.TemplateLinks(templates)...)
+	var diags diag.List
+	for _, b := range checker.Check(func(name string) bool { _, ok := p.Files[name]; return ok }, sources) {
+		d := diag.Diagnostic{Path: "public/" + b.Pages[0], Severity: diag.Error, Message: b.Error()}
+		if b.Source != nil {
+			d.Path, d.Line = b.Source.File, b.Source.Line
+			d.Message = fmt.Sprintf("link %q on %s %s", b.Link, strings.Join(b.Pages, ", "), b.Reason)
+			if b.Count > len(b.Pages) {
+				d.Message = fmt.Sprintf("link %q on %s and %d other pages %s", b.Link, strings.Join(b.Pages, ", "), b.Count-len(b.Pages), b.Reason)
+			}
+		}
+		diags = append(diags, d)
+	}
+	return diags.Sort(), nil
 }

@@ -342,7 +342,7 @@ func TestPlanWriteToStopsAtFirstError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.WriteTo(w); err == nil || err.Error() != "template failed" {
+	if err := p.WriteTo(w, nil); err == nil || err.Error() != "template failed" {
 		t.Errorf("WriteTo = %v, want the template's error", err)
 	}
 	w.Close()

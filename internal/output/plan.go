@@ -87,8 +87,9 @@ func (l *Lazy) Take() ([]byte, error) {
 }
 
 // WriteTo makes every file of p, on every processor, and gives it to w as soon as it is
-// made, holding no more than a few files at a time. It stops at the first error.
-func (p Plan) WriteTo(w *Writer) error {
+// made, holding no more than a few files at a time; inspect, when not nil, sees each file
+// first (from several goroutines). It stops at the first error.
+func (p Plan) WriteTo(w *Writer, inspect func(name string, b []byte)) error {
 	paths := p.Paths()
 	next := make(chan string)
 	errs := make(chan error, 1)
@@ -98,6 +99,9 @@ func (p Plan) WriteTo(w *Writer) error {
 		wg.Go(func() {
 			for name := range next {
 				b, err := p[name].Take()
+				if err == nil && inspect != nil {
+					inspect(name, b)
+				}
 				if err == nil {
 					err = w.Put(name, b)
 				}

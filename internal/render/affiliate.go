@@ -95,7 +95,7 @@ func (r *renderer) affiliates(l *lang) error {
 			d.ParentURL = r.link(l, a.Parent.Path())
 		}
 		var err error
-		if d.About, err = r.markdownHTML(a.AboutFor(l.code), a.Source); err != nil {
+		if d.About, err = r.markdownHTML(a.AboutFor(l.code), a.Source, aboutLine(a, l.code)); err != nil {
 			return err
 		}
 		if a.AboutIn[l.code] == "" && a.About != "" && l.code != r.s.Language {
@@ -138,4 +138,12 @@ func (r *renderer) splitTrainings(ts []*site.Training) (upcoming, past []*site.T
 	}
 	slices.SortStableFunc(past, func(a, b *site.Training) int { return b.Start.Compare(a.Start) })
 	return upcoming, past
+}
+
+// aboutLine returns the line of the file on which a's about in lang starts.
+func aboutLine(a *site.Affiliate, lang string) int {
+	if a.AboutIn[lang] != "" {
+		return a.Lines[lang+".about"]
+	}
+	return a.Lines["about"]
 }

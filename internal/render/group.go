@@ -286,7 +286,7 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 		field string
 		into  *template.HTML
 	}{{"notes", &d.Notes}, {"directions", &d.Directions}, {"instructions", &d.Instructions}} {
-		if *f.into, err = r.markdownHTML(g.TextIn(l.code, f.field), g.Source); err != nil {
+		if *f.into, err = r.markdownHTML(g.TextIn(l.code, f.field), g.Source, g.TextLine(l.code, f.field)); err != nil {
 			return nil, err
 		}
 	}

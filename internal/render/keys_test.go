@@ -52,8 +52,9 @@ func TestTemplateKeysInCatalogues(t *testing.T) {
 			return err
 		}
 		for _, tree := range trees {
-			walkNodes(tree.Root, func(c *parse.CommandNode) {
-				if len(c.Args) < 2 {
+			visit(tree.Root, func(n parse.Node) {
+				c, ok := n.(*parse.CommandNode)
+				if !ok || len(c.Args) < 2 {
 					return
 				}
 				id, ok := c.Args[0].(*parse.IdentifierNode)
@@ -96,46 +97,6 @@ func TestTemplateKeysInCatalogues(t *testing.T) {
 				t.Errorf("%s uses %q, which %s lacks", keys[key], key, c.Path())
 			}
 		}
-	}
-}
-
-func walkNodes(n parse.Node, visit func(*parse.CommandNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkNodes(c, visit)
-		}
-	case *parse.ActionNode:
-		walkNodes(n.Pipe, visit)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walkNodes(c, visit)
-		}
-	case *parse.CommandNode:
-		visit(n)
-		for _, a := range n.Args {
-			walkNodes(a, visit)
-		}
-	case *parse.IfNode:
-		walkNodes(n.Pipe, visit)
-		walkNodes(n.List, visit)
-		walkNodes(n.ElseList, visit)
-	case *parse.RangeNode:
-		walkNodes(n.Pipe, visit)
-		walkNodes(n.List, visit)
-		walkNodes(n.ElseList, visit)
-	case *parse.WithNode:
-		walkNodes(n.Pipe, visit)
-		walkNodes(n.List, visit)
-		walkNodes(n.ElseList, visit)
-	case *parse.TemplateNode:
-		walkNodes(n.Pipe, visit)
 	}
 }
 

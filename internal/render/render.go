@@ -374,12 +374,13 @@ func (r *renderer) markdown(src, source string, line int) (*markdown.Result, err
 	return r.s.Markdown(src, source, line)
 }
 
-// markdownHTML returns the HTML of a short text of a data file, "" for none.
-func (r *renderer) markdownHTML(src, source string) (template.HTML, error) {
+// markdownHTML returns the HTML of a short text of a data file, written from line on, ""
+// for none.
+func (r *renderer) markdownHTML(src, source string, line int) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	m, err := r.markdown(src, source, 1)
+	m, err := r.markdown(src, source, line)
 	if err != nil {
 		return "", err
 	}

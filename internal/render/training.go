@@ -92,10 +92,10 @@ func (r *renderer) training(l *lang, t *site.Training) error {
 		Edit:         r.editURL(t.Source),
 	}
 	var err error
-	if d.Notes, err = r.markdownHTML(t.TextIn(l.code, "notes"), t.Source); err != nil {
+	if d.Notes, err = r.markdownHTML(t.TextIn(l.code, "notes"), t.Source, t.TextLine(l.code, "notes")); err != nil {
 		return err
 	}
-	if d.Directions, err = r.markdownHTML(t.TextIn(l.code, "directions"), t.Source); err != nil {
+	if d.Directions, err = r.markdownHTML(t.TextIn(l.code, "directions"), t.Source, t.TextLine(l.code, "directions")); err != nil {
 		return err
 	}
 	if t.Daily != nil {

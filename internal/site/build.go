@@ -71,6 +71,7 @@ func Build(f *load.Files, opts Options) *Site {
 			Location: zone(la.Timezone, s.Location),
 			Counties: la.Counties, About: la.About, Editors: la.Editors, Source: la.Path,
 		}
+		a.Lines = linesOf(la.Translations, fieldLine{"about", la.Keys})
 		for _, t := range la.Translations {
 			if a.AboutIn == nil {
 				a.AboutIn = map[string]string{}
@@ -124,6 +125,7 @@ func Build(f *load.Files, opts Options) *Site {
 			g.Contact = Contact{c.Email, c.Phone}
 		}
 		g.Text = textOf(lg.Translations)
+		g.Lines = linesOf(lg.Translations, fieldLine{"notes", lg.Keys}, fieldLine{"directions", locationKeys(lg.Location)}, fieldLine{"instructions", onlineKeys(lg.Online)})
 		g.Skip = slices.Clone(lg.Skip)
 		slices.SortFunc(g.Skip, civil.Date.Compare)
 		a.Groups = append(a.Groups, g)
@@ -158,6 +160,7 @@ func Build(f *load.Files, opts Options) *Site {
 			t.Seats = *lt.Seats
 		}
 		t.Text = textOf(lt.Translations)
+		t.Lines = linesOf(lt.Translations, fieldLine{"notes", lt.Keys}, fieldLine{"directions", locationKeys(lt.Location)})
 		h.Trainings = append(h.Trainings, t)
 		s.Trainings = append(s.Trainings, t)
 	}
@@ -319,4 +322,42 @@ func placeOf(l *load.Location) *Place {
 		p.HasCoords, p.Lat, p.Lon = true, *l.Lat, *l.Lon
 	}
 	return p
+}
+
+// fieldLine is a text field and the keys of the mapping that holds it.
+type fieldLine struct {
+	field string
+	keys  load.Keys
+}
+
+// linesOf returns the line of each text field and of each translation's fields, by
+// "field" and "lang.field".
+func linesOf(ts []*load.Translation, fields ...fieldLine) map[string]int {
+	out := map[string]int{}
+	for _, f := range fields {
+		if f.keys != nil && f.keys.Has(f.field) {
+			out[f.field] = f.keys.At(f.field).Line
+		}
+	}
+	for _, t := range ts {
+		for field := range t.Fields {
+			out[t.Lang+"."+field] = t.Keys.At(field).Line
+		}
+	}
+	return out
+}
+
+// locationKeys and onlineKeys return the keys of a block, nil when there is none.
+func locationKeys(l *load.Location) load.Keys {
+	if l == nil {
+		return nil
+	}
+	return l.Keys
+}
+
+func onlineKeys(o *load.Online) load.Keys {
+	if o == nil {
+		return nil
+	}
+	return o.Keys
 }

@@ -9,13 +9,16 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/links"
 	"sitegen/internal/markdown"
 	"sitegen/internal/words"
 )
@@ -54,7 +57,30 @@ type Site struct {
 
 	markdownOnce  sync.Once
 	converter     *markdown.Converter
-	markdownCache sync.Map // Markdown source → *markdown.Result
+	markdownCache sync.Map // Markdown source → *markdownEntry
+}
+
+// markdownEntry is a Markdown text as converted, and where it was first written.
+type markdownEntry struct {
+	result *markdown.Result
+	source string
+}
+
+// MarkdownLinks returns the links of every Markdown text converted so far, with where each
+// is written, sorted: a build checks its links after rendering every page.
+func (s *Site) MarkdownLinks() []links.Source {
+	var out []links.Source
+	s.markdownCache.Range(func(_, v any) bool {
+		e := v.(*markdownEntry)
+		for _, l := range e.result.Links {
+			out = append(out, links.Source{File: e.source, Line: l.Line, Dest: l.Dest})
+		}
+		return true
+	})
+	slices.SortFunc(out, func(a, b links.Source) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Dest, b.Dest))
+	})
+	return out
 }
 
 // Words returns the catalogue of lang, or of the site's language when lang has none.
@@ -127,7 +153,9 @@ type Affiliate struct {
 	Editors   []string // git host user names
 	// AboutIn is About in other languages, by language (the file's LANG: about).
 	AboutIn map[string]string
-	Source  string // path of the file, e.g. data/affiliates/nami-ohio.yaml
+	// Lines gives the line of about ("about", "es.about") in the file, for messages.
+	Lines  map[string]int
+	Source string // path of the file, e.g. data/affiliates/nami-ohio.yaml
 
 	Children  []*Affiliate // affiliates whose parent this is, by name
 	Groups    []*Group     // its published groups, by name
@@ -163,7 +191,10 @@ type Group struct {
 	Notes      string // Markdown
 	// Text holds the group's notes, directions and online instructions in other languages,
 	// by language and field: Text["es"]["notes"] (the file's LANG: block).
-	Text     map[string]map[string]string
+	Text map[string]map[string]string
+	// Lines gives the line of each text field in the file ("notes", "directions",
+	// "instructions", and "es.notes" and the like for translations), for messages.
+	Lines    map[string]int
 	Verified civil.Date // last confirmed
 	Starts   civil.Date // zero when not set
 	Skip     []civil.Date
@@ -248,7 +279,9 @@ type Training struct {
 	Seats       int            // 0 when not given
 	Notes       string         // Markdown
 	// Text holds the training's notes and directions in other languages, as Group.Text.
-	Text   map[string]map[string]string
+	Text map[string]map[string]string
+	// Lines gives the line of each text field in the file, as Group.Lines.
+	Lines  map[string]int
 	Source string
 	// Published and Updated are when the training's file was first added and last changed
 	// (see [FileDates]); zero when not known. Feeds date its entry by them, never by the
@@ -310,6 +343,19 @@ func (p *Page) In(lang string) (*Page, bool) {
 	return t, ok
 }
 
+// TextLine returns the line of the file on which field of lang starts, as TextIn chooses it.
+func (g *Group) TextLine(lang, field string) int { return textLine(g.Text, g.Lines, lang, field) }
+
+// TextLine returns the line of the file on which field of lang starts, as TextIn chooses it.
+func (t *Training) TextLine(lang, field string) int { return textLine(t.Text, t.Lines, lang, field) }
+
+func textLine(text map[string]map[string]string, lines map[string]int, lang, field string) int {
+	if text[lang][field] != "" {
+		return lines[lang+"."+field]
+	}
+	return lines[field]
+}
+
 // TextIn returns g's notes, directions or online instructions (field "notes", "directions"
 // or "instructions") as pages in lang show them: the file's LANG: text when it has one, else
 // the text written for everyone.
@@ -361,14 +407,14 @@ func (a *Affiliate) AboutFor(lang string) string {
 // feeds and calendars that show it: notes repeat across groups and languages. A text beyond
 // the Markdown limits, which check refuses before any build, is an error naming the file.
 func (s *Site) Markdown(src, source string, line int) (*markdown.Result, error) {
-	if m, ok := s.markdownCache.Load(src); ok {
-		return m.(*markdown.Result), nil
+	if e, ok := s.markdownCache.Load(src); ok {
+		return e.(*markdownEntry).result, nil
 	}
-	m, err := s.markdownConverter().Render(src, line)
+	m, err := s.markdownConverter().Render(src, max(line, 1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
-	s.markdownCache.Store(src, m)
+	s.markdownCache.Store(src, &markdownEntry{result: m, source: source})
 	return m, nil
 }
 
