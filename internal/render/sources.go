@@ -109,4 +109,3 @@ func visit(n parse.Node, f func(parse.Node)) {
 		visit(n.Pipe, f)
 	}
 }
-
