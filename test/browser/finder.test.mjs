@@ -32,7 +32,7 @@ const index = await loadIndex(site.dir);
 // A copy of the sample site with one private group carrying a unique marker.
 const MARKER = 'Zqxvprivmarker';
 const privSrc = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'sitegen-private-'));
-for (const dir of ['data', 'content', 'templates']) {
+for (const dir of ['data', 'content', 'i18n', 'templates']) {
   await fs.cp(path.join(REPO, dir), path.join(privSrc, dir), { recursive: true });
 }
 await fs.writeFile(

@@ -11,7 +11,7 @@ export async function loadIndex(dir) {
   const manifest = await read('search/manifest.json');
   const records = [];
   for (const st of manifest.states) for (const f of st.files) records.push(...(await read(f)));
-  const site = await read(manifest.site);
+  const site = await read(manifest.sites.en);
   return { manifest, records, site };
 }
 

@@ -82,7 +82,7 @@ async function edit(root, rel, fn) {
 /** Copies the sample site's sources into a temporary folder and plants the payloads. */
 async function poisonedSource() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'sitegen-xss-'));
-  for (const d of ['data', 'content', 'templates', 'schema']) {
+  for (const d of ['data', 'content', 'i18n', 'templates', 'schema']) {
     await fs.cp(path.join(REPO, d), path.join(root, d), { recursive: true }).catch((err) => {
       if (d !== 'schema') throw err;
     });
@@ -120,7 +120,7 @@ function injected(page) {
     }
     for (const s of document.querySelectorAll('script')) {
       const type = (s.getAttribute('type') || '').toLowerCase();
-      if (type === 'application/ld+json') {
+      if (type === 'application/ld+json' || (type === 'application/json' && s.id === 'words')) {
         try {
           JSON.parse(s.textContent);
         } catch {
@@ -128,7 +128,14 @@ function injected(page) {
         }
         continue;
       }
-      if (!s.hasAttribute('src')) {
+      if (s.type === 'application/json' && s.id === 'words') {
+        // The scripts' words: data the browser never runs, which must stay JSON.
+        try {
+          JSON.parse(s.textContent);
+        } catch {
+          found.push(`the words are not JSON: ${s.textContent.slice(0, 60)}`);
+        }
+      } else if (!s.hasAttribute('src')) {
         found.push(`inline script: ${s.textContent.slice(0, 60)}`);
       } else if (new URL(s.src).origin !== location.origin || s.textContent.trim() !== '') {
         found.push(`script from elsewhere or with a body: ${s.outerHTML.slice(0, 80)}`);
