@@ -96,7 +96,7 @@ func TestAtom(t *testing.T) {
 		}
 	}
 	var wantIDs []string
-	for _, slug := range []string{"ny-cancelled-2026-11", "oh-facilitator-2026-12", "az-champions-2027-01", "nm-correctional-2027-02",
+	for _, slug := range []string{"ny-cancelled-2026-11", "oh-facilitator-2026-12", "nm-correctional-2027-02", "az-champions-2027-02",
 		"ny-conexion-2027-03", "ny-facilitator-2027-04", "co-conexion-online-2027-05", "ny-postponed-2027-06"} {
 		wantIDs = append(wantIDs, "https://example.org/connection/trainings/"+slug+"/")
 	}
@@ -136,7 +136,7 @@ func TestAtomDates(t *testing.T) {
 		"oh-facilitator-2026-12/":     {"2026-06-01T12:00:00Z", "2026-06-01T12:00:00Z"},
 		"ny-facilitator-2027-04/":     {"2026-01-05T15:04:05Z", "2026-10-10T09:30:00Z"},
 		"co-conexion-online-2027-05/": {"2026-09-02T00:00:00Z", "2026-09-02T00:00:00Z"},
-		"az-champions-2027-01/":       {epoch, epoch},
+		"az-champions-2027-02/":       {epoch, epoch},
 		"nm-correctional-2027-02/":    {epoch, epoch},
 		"ny-conexion-2027-03/":        {epoch, epoch},
 		"ny-postponed-2027-06/":       {epoch, epoch},

@@ -26,8 +26,8 @@ func TestTrainingsJSON(t *testing.T) {
 		order = append(order, slug)
 		bySlug[slug] = e
 	}
-	wantOrder := []string{"oh-trainer-2026-03", "ny-cancelled-2026-11", "oh-facilitator-2026-12", "az-champions-2027-01",
-		"nm-correctional-2027-02", "ny-conexion-2027-03", "ny-facilitator-2027-04", "co-conexion-online-2027-05", "ny-postponed-2027-06"}
+	wantOrder := []string{"oh-trainer-2026-03", "ny-cancelled-2026-11", "oh-facilitator-2026-12", "nm-correctional-2027-02",
+		"az-champions-2027-02", "ny-conexion-2027-03", "ny-facilitator-2027-04", "co-conexion-online-2027-05", "ny-postponed-2027-06"}
 	if !equalJSON(order, wantOrder) {
 		t.Errorf("TrainingsJSON order = %v, want %v", order, wantOrder)
 	}

@@ -168,12 +168,12 @@ func TestICALJS(t *testing.T) {
 					Ends:   []string{"2026-12-04T21:30:00Z", "2026-12-05T21:30:00Z", "2026-12-06T21:30:00Z"},
 				},
 				{
-					UID: "training-az-champions-2027-01@example.org", Status: "TENTATIVE",
-					Starts: []string{"2027-01-09T17:00:00Z"}, Ends: []string{"2027-01-09T19:00:00Z"},
-				},
-				{
 					UID: "training-nm-correctional-2027-02@example.org", Status: "CONFIRMED",
 					Starts: []string{"2027-02-10"}, Ends: []string{"2027-02-13"},
+				},
+				{
+					UID: "training-az-champions-2027-02@example.org", Status: "TENTATIVE",
+					Starts: []string{"2027-02-20T17:00:00Z"}, Ends: []string{"2027-02-20T19:00:00Z"},
 				},
 				{
 					UID: "training-ny-conexion-2027-03@example.org", Status: "CANCELLED",

@@ -406,7 +406,7 @@ func TestTrainingsContent(t *testing.T) {
 		"DTEND;TZID=America/New_York:20270313T160000",
 		"RRULE:FREQ=DAILY;COUNT=3",
 		"STATUS:CANCELLED",
-		"DTSTART;TZID=America/Phoenix:20270109T100000",
+		"DTSTART;TZID=America/Phoenix:20270220T100000",
 		"STATUS:TENTATIVE",
 		"TZID:America/New_York",
 		"TZID:America/Phoenix",
