@@ -36,13 +36,13 @@ const (
 // now is a build date at which the sample site is valid.
 var now = civil.Date{Year: 2026, Month: 11, Day: 23}
 
-// copySite copies the sample site's data/, content/ and templates/ into a new folder, as real
-// files, and returns it.
+// copySite copies the sample site's data/, content/, i18n/ and templates/ into a new folder,
+// as real files, and returns it.
 func copySite(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	src := os.DirFS("../..")
-	for _, dir := range []string{"data", "content", "templates"} {
+	for _, dir := range []string{"data", "content", "i18n", "templates"} {
 		copyTree(t, src, dir, dst, "")
 	}
 	return dst
