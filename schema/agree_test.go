@@ -7,31 +7,19 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
 	"sitegen/internal/build"
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
+	"sitegen/internal/sitetest"
 )
 
-// sampleSite reads the repository's sample data and content into memory, so each case can
-// replace one file of an otherwise valid site.
+// sampleSite returns the repository's sample site in memory, as package sitetest reads it,
+// so each case can replace one file of an otherwise valid site.
 func sampleSite(t *testing.T) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	for _, dir := range []string{"data", "content"} {
-		root := os.DirFS("..")
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return m
+	return sitetest.Sample(t)
 }
 
 // checkErrors runs sitegen's check on fsys and returns the errors reported in file p.
@@ -170,32 +158,6 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 	}
 }
 
-// parseArchive splits a txtar archive into its files (the "want" section aside).
-func parseArchive(src string) map[string]string {
-	files := map[string]string{}
-	name := ""
-	var body strings.Builder
-	flush := func() {
-		if name != "" && name != "want" {
-			files[name] = body.String()
-		}
-		body.Reset()
-	}
-	for _, line := range strings.SplitAfter(src, "\n") {
-		trimmed := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			flush()
-			name = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
-			continue
-		}
-		if name != "" {
-			body.WriteString(line)
-		}
-	}
-	flush()
-	return files
-}
-
 // TestSchemaRejectsOnlyWhatCheckRejects runs every data file of check's bad-input corpus
 // (internal/check/testdata) through the schema: whatever the schema rejects, check must report
 // as an error in the same file, or an editor's editor would flag a file CI accepts.
@@ -207,11 +169,16 @@ func TestSchemaRejectsOnlyWhatCheckRejects(t *testing.T) {
 	}
 	checked := 0
 	for _, a := range archives {
-		src, err := os.ReadFile("../internal/check/testdata/" + a)
+		ar, err := txtar.ParseFile("../internal/check/testdata/" + a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files := parseArchive(string(src))
+		files := map[string]string{}
+		for _, f := range ar.Files {
+			if f.Name != "want" {
+				files[f.Name] = string(f.Data)
+			}
+		}
 		for p, body := range files {
 			name := schemaFor(strings.TrimPrefix(p, "data/"))
 			if !strings.HasPrefix(p, "data/") || name == "" {

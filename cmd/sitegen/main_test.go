@@ -45,8 +45,8 @@ func sitegenEnv(t *testing.T, vars map[string]string, args ...string) result {
 	return result{code, stdout.String(), stderr.String()}
 }
 
-// copySample copies the sample site's data/, content/ and templates/ to a new folder and
-// returns it.
+// copySample copies the sample site's data/, content/, i18n/ and templates/ to a new folder
+// and returns it.
 func copySample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()

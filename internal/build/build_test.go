@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,29 +11,16 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/output"
+	"sitegen/internal/sitetest"
 )
 
 var now = civil.Date{Year: 2026, Month: 11, Day: 23}
 
-// sampleSite reads the repository's sample site (data, content, templates) into memory.
+// sampleSite returns the repository's sample site (data, content, catalogues, templates) in
+// memory, as package sitetest reads it.
 func sampleSite(t *testing.T) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	root := os.DirFS("../..")
-	for _, dir := range []string{"data", "content", "templates"} {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return m
+	return sitetest.Sample(t)
 }
 
 // buildAll checks and renders fsys, failing the test on any error.
@@ -170,9 +156,9 @@ var (
 	cssURLRE       = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")]*)|@import\s+['"]([^'"]*)`)
 )
 
-// TestNoInlineCodeNoOtherHosts scans every page of the sample site: no inline script (JSON-LD
-// data blocks aside) or style, no event-handler attribute, and nothing loaded from another
-// host, in HTML or CSS.
+// TestNoInlineCodeNoOtherHosts scans every page of the sample site: no inline script (JSON
+// data blocks aside: JSON-LD and the finder's words) or style, no event-handler attribute,
+// and nothing loaded from another host, in HTML or CSS.
 func TestNoInlineCodeNoOtherHosts(t *testing.T) {
 	files := buildAll(t, sampleSite(t))
 	pages := 0
@@ -183,7 +169,12 @@ func TestNoInlineCodeNoOtherHosts(t *testing.T) {
 			pages++
 			for _, m := range inlineScriptRE.FindAllStringSubmatch(body, -1) {
 				attrs, content := m[1], m[2]
-				if strings.Contains(attrs, `type="application/ld+json"`) {
+				if strings.Contains(attrs, `type="application/ld+json"`) || strings.Contains(attrs, `type="application/json"`) {
+					// Data, which browsers never run: JSON-LD, and the words of the finder's
+					// scripts from the catalogue. Nothing in it may end the element early.
+					if strings.Contains(content, "<") {
+						t.Errorf("%s: a data block holds an unescaped <: %q", name, content)
+					}
 					continue
 				}
 				if strings.TrimSpace(content) != "" || !strings.Contains(attrs, "src=") {
@@ -233,6 +224,10 @@ func TestEveryAddress(t *testing.T) {
 		"guides/becoming-a-facilitator/index.html", "guides/becoming-a-champion/index.html", "guides/before-you-train/index.html",
 		"search/index.html", "about/index.html", "privacy/index.html",
 		"api/groups.json", "api/trainings.json", "sitemap.xml", "robots.txt", "404.html",
+		// The site's other language: every page, and the calendars those pages link.
+		"es/index.html", "es/groups/index.html", "es/groups/nm/index.html",
+		"es/groups/nami-sandia-foothills/nob-hill-tuesday/index.html", "es/groups/nami-sandia-foothills/nob-hill-tuesday/group.ics",
+		"es/trainings/index.html", "es/trainings/trainings.ics", "es/search/index.html", "es/404.html",
 	}
 	for _, w := range want {
 		if _, ok := files[w]; !ok {

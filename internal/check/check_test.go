@@ -13,6 +13,8 @@ import (
 	"testing/fstest"
 	"unicode/utf16"
 
+	"golang.org/x/tools/txtar"
+
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
@@ -120,29 +122,28 @@ func TestGolden(t *testing.T) {
 	}
 	for _, name := range names {
 		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
-			src, err := os.ReadFile(name)
+			a, err := txtar.ParseFile(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := parseArchive(src)
-			if strings.TrimSpace(a.comment) == "" {
+			if strings.TrimSpace(string(a.Comment)) == "" {
 				t.Errorf("%s has no comment describing the case", name)
 			}
 			fsys := baseSite()
 			var want string
 			haveWant := false
-			for _, f := range a.files {
-				if f.name == "want" {
-					want, haveWant = string(f.data), true
+			for _, f := range a.Files {
+				if f.Name == "want" {
+					want, haveWant = string(f.Data), true
 					continue
 				}
-				fsys[f.name] = &fstest.MapFile{Data: f.data, Mode: 0o644}
+				fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 			}
-			applyDirectives(t, fsys, a.comment)
+			applyDirectives(t, fsys, string(a.Comment))
 			got := text(t, run(t, fsys))
 			if *update {
-				a.setWant(got)
-				if err := os.WriteFile(name, a.format(), 0o644); err != nil {
+				setWant(a, got)
+				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
@@ -242,75 +243,15 @@ func encode(t *testing.T, s, enc string) []byte {
 	return out
 }
 
-// archive is a txtar archive: a free-form comment, then files each introduced by a line
-// "-- NAME --".
-type archive struct {
-	comment string
-	files   []archiveFile
-}
-
-type archiveFile struct {
-	name string
-	data []byte
-}
-
-func parseArchive(src []byte) archive {
-	var a archive
-	var cur *archiveFile
-	var buf []byte
-	flush := func() {
-		if cur == nil {
-			a.comment = string(buf)
-		} else {
-			cur.data = buf
-			a.files = append(a.files, *cur)
-		}
-		buf = nil
-	}
-	for len(src) > 0 {
-		line, rest, _ := bytes.Cut(src, []byte("\n"))
-		src = rest
-		if name, ok := marker(line); ok {
-			flush()
-			cur = &archiveFile{name: name}
-			continue
-		}
-		buf = append(buf, line...)
-		buf = append(buf, '\n')
-	}
-	flush()
-	return a
-}
-
-func marker(line []byte) (string, bool) {
-	s := string(line)
-	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
-		return "", false
-	}
-	return strings.TrimSpace(s[3 : len(s)-3]), true
-}
-
-func (a *archive) setWant(s string) {
-	for i := range a.files {
-		if a.files[i].name == "want" {
-			a.files[i].data = []byte(s)
+// setWant sets the "want" file of a to s, adding it last when a has none.
+func setWant(a *txtar.Archive, s string) {
+	for i := range a.Files {
+		if a.Files[i].Name == "want" {
+			a.Files[i].Data = []byte(s)
 			return
 		}
 	}
-	a.files = append(a.files, archiveFile{"want", []byte(s)})
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, f := range a.files {
-		fmt.Fprintf(&b, "-- %s --\n", f.name)
-		b.Write(f.data)
-		if len(f.data) > 0 && f.data[len(f.data)-1] != '\n' {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
+	a.Files = append(a.Files, txtar.File{Name: "want", Data: []byte(s)})
 }
 
 // lineDiff shows the lines of want and got that differ, "-" for want and "+" for got, from a
@@ -372,14 +313,27 @@ func TestLineDiff(t *testing.T) {
 	}
 }
 
-func TestParseArchive(t *testing.T) {
-	src := "a comment\n-- data/x.yaml --\nname: x\n-- want --\n"
-	a := parseArchive([]byte(src))
-	if a.comment != "a comment\n" || len(a.files) != 2 || a.files[0].name != "data/x.yaml" || string(a.files[0].data) != "name: x\n" || a.files[1].name != "want" || len(a.files[1].data) != 0 {
-		t.Fatalf("parseArchive(%q) = %+v", src, a)
+// TestSetWant checks that -update rewrites only the want section, keeping the rest of an
+// archive byte for byte, and adds one to an archive that has none.
+func TestSetWant(t *testing.T) {
+	tests := []struct {
+		name, src, want, out string
+	}{
+		{"replace", "a comment\n-- data/x.yaml --\nname: x\n-- want --\nold\n", "new\n",
+			"a comment\n-- data/x.yaml --\nname: x\n-- want --\nnew\n"},
+		{"empty", "a comment\n-- data/x.yaml --\nname: x\n-- want --\n", "",
+			"a comment\n-- data/x.yaml --\nname: x\n-- want --\n"},
+		{"add", "a comment\n-- data/x.yaml --\nname: x\n", "e\n",
+			"a comment\n-- data/x.yaml --\nname: x\n-- want --\ne\n"},
 	}
-	if got := string(a.format()); got != src {
-		t.Errorf("format() = %q, want %q", got, src)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := txtar.Parse([]byte(tt.src))
+			setWant(a, tt.want)
+			if got := string(txtar.Format(a)); got != tt.out {
+				t.Errorf("setWant(%q, %q) gives %q, want %q", tt.src, tt.want, got, tt.out)
+			}
+		})
 	}
 }
 

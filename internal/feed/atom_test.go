@@ -2,14 +2,15 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 // parsedFeed is an Atom feed read back, with the elements RFC 4287 requires.
@@ -64,18 +65,18 @@ func TestAtom(t *testing.T) {
 		t.Errorf("Atom output does not start with the XML declaration")
 	}
 	f := parseAtom(t, b)
-	if f.ID != "https://groups.example.org/trainings/" || f.Title == "" || len(f.Author) == 0 || f.Author[0].Name != "Connection Groups" {
+	if f.ID != "https://example.org/connection/trainings/" || f.Title != "NAMI Connection Groups – Trainings" || len(f.Author) == 0 || f.Author[0].Name != "NAMI Connection Groups" {
 		t.Errorf("feed id, title, author = %q, %q, %v; want the trainings page, a title, the site title", f.ID, f.Title, f.Author)
 	}
 	// The latest change of any training, an ended one included; not the build date.
-	if f.Updated != "2026-02-27T11:00:00Z" {
-		t.Errorf("feed updated = %q, want %q", f.Updated, "2026-02-27T11:00:00Z")
+	if f.Updated != "2026-11-18T11:00:00Z" {
+		t.Errorf("feed updated = %q, want %q", f.Updated, "2026-11-18T11:00:00Z")
 	}
 	if !slices.ContainsFunc(f.Links, func(l struct {
 		Rel  string `xml:"rel,attr"`
 		Href string `xml:"href,attr"`
 	}) bool {
-		return l.Rel == "self" && l.Href == "https://groups.example.org/trainings/feed.xml"
+		return l.Rel == "self" && l.Href == "https://example.org/connection/trainings/feed.xml"
 	}) {
 		t.Errorf("feed links = %v, want rel=self to feed.xml", f.Links)
 	}
@@ -94,11 +95,10 @@ func TestAtom(t *testing.T) {
 			t.Errorf("entry %q: summary %+v, content type %q; want text", e.ID, e.Summary, e.Content.Type)
 		}
 	}
-	wantIDs := []string{
-		"https://groups.example.org/trainings/ohio-cancelled/",
-		"https://groups.example.org/trainings/ohio-facilitator-2026-04/",
-		"https://groups.example.org/trainings/conexion-online-2026-05/",
-		"https://groups.example.org/trainings/ohio-postponed/",
+	var wantIDs []string
+	for _, slug := range []string{"ny-cancelled-2026-11", "oh-facilitator-2026-12", "nm-correctional-2027-02", "az-champions-2027-02",
+		"ny-conexion-2027-03", "ny-facilitator-2027-04", "co-conexion-online-2027-05", "ny-postponed-2027-06"} {
+		wantIDs = append(wantIDs, "https://example.org/connection/trainings/"+slug+"/")
 	}
 	if !slices.Equal(ids, wantIDs) {
 		t.Errorf("entry ids = %v, want %v (upcoming only, by start)", ids, wantIDs)
@@ -130,14 +130,19 @@ func TestAtom(t *testing.T) {
 // file was first added, updated when it last changed, in UTC; unknown dates as the epoch.
 func TestAtomDates(t *testing.T) {
 	f := parseAtom(t, mustAtom(t, testSite(t)))
+	const epoch = "1970-01-01T00:00:00Z"
 	want := map[string][2]string{ // id suffix -> published, updated
-		"ohio-cancelled/":           {"2025-12-01T00:00:00Z", "2026-02-15T00:00:00Z"},
-		"ohio-facilitator-2026-04/": {"2026-01-05T15:04:05Z", "2026-02-10T09:30:00Z"},
-		"conexion-online-2026-05/":  {"2026-02-02T01:00:00Z", "2026-02-02T01:00:00Z"},
-		"ohio-postponed/":           {"1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"},
+		"ny-cancelled-2026-11/":       {"2025-12-01T00:00:00Z", "2026-11-15T00:00:00Z"},
+		"oh-facilitator-2026-12/":     {"2026-06-01T12:00:00Z", "2026-06-01T12:00:00Z"},
+		"ny-facilitator-2027-04/":     {"2026-01-05T15:04:05Z", "2026-10-10T09:30:00Z"},
+		"co-conexion-online-2027-05/": {"2026-09-02T00:00:00Z", "2026-09-02T00:00:00Z"},
+		"az-champions-2027-02/":       {epoch, epoch},
+		"nm-correctional-2027-02/":    {epoch, epoch},
+		"ny-conexion-2027-03/":        {epoch, epoch},
+		"ny-postponed-2027-06/":       {epoch, epoch},
 	}
 	for _, e := range f.Entries {
-		w, known := want[strings.TrimPrefix(e.ID, "https://groups.example.org/trainings/")]
+		w, known := want[strings.TrimPrefix(e.ID, "https://example.org/connection/trainings/")]
 		if !known {
 			t.Errorf("unexpected entry %q", e.ID)
 			continue
@@ -154,11 +159,9 @@ func TestAtomDates(t *testing.T) {
 // TestAtomRebuiltAnotherDay builds the feed of the same data on the next day and the next
 // month: no entry changes (dates, text, anything), nor the feed's own date.
 func TestAtomRebuiltAnotherDay(t *testing.T) {
-	s := testSite(t)
-	first := mustAtom(t, s)
-	for _, later := range []civil.Date{{Year: 2026, Month: 3, Day: 2}, {Year: 2026, Month: 4, Day: 1}} {
-		s.Now = later
-		again := mustAtom(t, s)
+	first := mustAtom(t, testSite(t))
+	for _, later := range []string{"2026-11-21", "2026-12-20"} {
+		again := mustAtom(t, buildOn(t, sitetest.Fixture(t), later))
 		a, b := atomEntries(first), atomEntries(again)
 		for id, entry := range b {
 			if a[id] != entry {
@@ -196,8 +199,11 @@ func atomEntries(b []byte) map[string]string {
 }
 
 func TestAtomNoTrainings(t *testing.T) {
-	s := testSite(t)
-	s.Trainings = []*site.Training{s.Trainings[2]} // only a past one
+	// Built after the last training has ended: only past ones.
+	s := buildOn(t, sitetest.Fixture(t), "2027-07-01")
+	if len(s.Trainings) == 0 {
+		t.Fatal("the test site has no trainings")
+	}
 	b, err := Atom(s)
 	if err != nil {
 		t.Fatalf("Atom: %v", err)
@@ -205,5 +211,61 @@ func TestAtomNoTrainings(t *testing.T) {
 	f := parseAtom(t, b)
 	if len(f.Entries) != 0 || f.ID == "" || f.Updated == "" || len(f.Author) == 0 {
 		t.Errorf("Atom(past trainings only) = %+v, want a valid feed with no entries", f)
+	}
+}
+
+// TestFeedsInSpanish builds the site with Spanish as its own language: the trainings feed and
+// the JSON-LD descriptions take every word from the Spanish catalogue, none in English.
+func TestFeedsInSpanish(t *testing.T) {
+	s := buildOn(t, spanishFixture(t), buildDate)
+	f := parseAtom(t, mustAtom(t, s))
+	if f.Title != "NAMI Connection Groups – Capacitaciones" {
+		t.Errorf("feed title = %q, want it in Spanish", f.Title)
+	}
+	content := map[string]string{}
+	for _, e := range f.Entries {
+		content[strings.TrimPrefix(e.ID, "https://example.org/connection/trainings/")] = e.Content.Text
+	}
+	tests := []struct {
+		slug string
+		want []string
+	}{
+		{"co-conexion-online-2027-05/", []string{"Capacitación de facilitadores, NAMI Conexión.", "del 2027-05-01 al 2027-05-02.",
+			"En línea.", "Organiza: NAMI Denver Metro.", "Completa."}},
+		{"ny-facilitator-2027-04/", []string{"del 2027-04-10 al 2027-04-11, 09:00–17:00 EDT.",
+			"Presencial: NAMI New York State Office, 99 Pine St, Albany, NY 12207.", "Abierta.",
+			"Inscríbase antes del 2027-03-20.", "Cómo inscribirse: https://naminys.example.org/apply, train@naminys.example.org"}},
+		{"ny-conexion-2027-03/", []string{"09:00–16:00 hora del este.", "Cancelada."}},
+		{"ny-postponed-2027-06/", []string{"Orientación para Connection Champions, NAMI Connection.", "Aplazada."}},
+	}
+	for _, tt := range tests {
+		c, ok := content[tt.slug]
+		if !ok {
+			t.Errorf("no entry %s", tt.slug)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(c, w) {
+				t.Errorf("entry %s: content = %q, want %q", tt.slug, c, w)
+			}
+		}
+		for _, en := range []string{"Hosted by", "Online.", "In person", "Apply by", "How to apply", " to 20", "Open.", "Full."} {
+			if strings.Contains(c, en) {
+				t.Errorf("entry %s: content = %q holds the English %q", tt.slug, c, en)
+			}
+		}
+	}
+	b, err := EventJSONLD(s, trainingBySlug(t, s, "co-conexion-online-2027-05"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ld struct {
+		Description string `json:"description"`
+	}
+	if err := json.Unmarshal(b, &ld); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Capacitación de facilitadores, NAMI Conexión. del 2027-05-01 al 2027-05-02. En línea. Organiza: NAMI Denver Metro. Completa."; ld.Description != want {
+		t.Errorf("JSON-LD description = %q, want %q", ld.Description, want)
 	}
 }

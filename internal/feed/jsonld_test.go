@@ -14,44 +14,48 @@ func TestEventJSONLD(t *testing.T) {
 		slug string
 		want map[string]any // field -> value; nil value: absent
 	}{
-		{"in person with daily hours", "ohio-facilitator-2026-04", map[string]any{
+		{"in person with daily hours", "ny-facilitator-2027-04", map[string]any{
 			"@context": "https://schema.org", "@type": "Event",
-			"name":                "Connection Facilitator Training, Columbus",
-			"startDate":           "2026-04-11T09:00:00-04:00",
-			"endDate":             "2026-04-12T17:00:00-04:00",
+			"name":                "Connection Facilitator Training, Albany",
+			"startDate":           "2027-04-10T09:00:00-04:00",
+			"endDate":             "2027-04-11T17:00:00-04:00",
 			"eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
 			"eventStatus":         "https://schema.org/EventScheduled",
-			"url":                 "https://groups.example.org/trainings/ohio-facilitator-2026-04/",
+			"url":                 "https://example.org/connection/trainings/ny-facilitator-2027-04/",
 			"location": map[string]any{
-				"@type": "Place", "name": "NAMI Ohio Office",
-				"address": map[string]any{"@type": "PostalAddress", "streetAddress": "1225 Dublin Rd",
-					"addressLocality": "Columbus", "addressRegion": "OH", "postalCode": "43215", "addressCountry": "US"},
-				"geo": map[string]any{"@type": "GeoCoordinates", "latitude": 39.97, "longitude": -83.04},
+				"@type": "Place", "name": "NAMI New York State Office",
+				"address": map[string]any{"@type": "PostalAddress", "streetAddress": "99 Pine St",
+					"addressLocality": "Albany", "addressRegion": "NY", "postalCode": "12207", "addressCountry": "US"},
+				"geo": map[string]any{"@type": "GeoCoordinates", "latitude": 42.65, "longitude": -73.75},
 			},
-			"organizer": map[string]any{"@type": "Organization", "name": "NAMI Ohio",
-				"url": "https://groups.example.org/affiliates/nami-ohio/"},
+			"organizer": map[string]any{"@type": "Organization", "name": "NAMI New York State",
+				"url": "https://example.org/connection/affiliates/nami-new-york-state/"},
 			"maximumAttendeeCapacity": 16.0,
 		}},
-		{"online, full, no hours", "conexion-online-2026-05", map[string]any{
+		{"standard time", "oh-facilitator-2026-12", map[string]any{
+			"startDate": "2026-12-04T09:00:00-05:00",
+			"endDate":   "2026-12-06T16:30:00-05:00",
+		}},
+		{"online, full, no hours", "co-conexion-online-2027-05", map[string]any{
 			// No daily hours: the days, with no invented hour.
-			"startDate":           "2026-05-02",
-			"endDate":             "2026-05-03",
+			"startDate":           "2027-05-01",
+			"endDate":             "2027-05-02",
 			"eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
 			"eventStatus":         "https://schema.org/EventScheduled",
 			"location": map[string]any{"@type": "VirtualLocation",
-				"url": "https://groups.example.org/trainings/conexion-online-2026-05/"},
+				"url": "https://example.org/connection/trainings/co-conexion-online-2027-05/"},
 			"inLanguage":              "es",
 			"maximumAttendeeCapacity": nil,
 		}},
-		{"cancelled", "ohio-cancelled", map[string]any{
+		{"cancelled", "ny-cancelled-2026-11", map[string]any{
 			"eventStatus": "https://schema.org/EventCancelled",
 			"name":        "Trainer </script><b>Training</b> & more",
-			"startDate":   "2026-03-01", "endDate": "2026-03-01",
+			"startDate":   "2026-11-20", "endDate": "2026-11-20",
 		}},
-		{"postponed, daylight saving time", "ohio-postponed", map[string]any{
+		{"postponed, daylight saving time", "ny-postponed-2027-06", map[string]any{
 			"eventStatus": "https://schema.org/EventPostponed",
-			"startDate":   "2026-06-06T18:00:00-04:00",
-			"endDate":     "2026-06-06T20:00:00-04:00",
+			"startDate":   "2027-06-05T18:00:00-04:00",
+			"endDate":     "2027-06-05T20:00:00-04:00",
 		}},
 	}
 	for _, tt := range tests {

@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+	"testing/fstest"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 // meetingSchema compiles meeting.schema.json with meeting-type.schema.json registered under
@@ -108,13 +110,18 @@ func TestMeetingGuideSchemaRejects(t *testing.T) {
 }
 
 func TestMeetingGuideEntries(t *testing.T) {
-	b, err := MeetingGuide(testSite(t))
+	s := testSite(t)
+	b, err := MeetingGuide(s)
 	if err != nil {
 		t.Fatalf("MeetingGuide: %v", err)
 	}
 	order, got := decodeMeetings(t, b)
-	if len(order) != 8 {
-		t.Errorf("MeetingGuide has %d entries (%v), want 8", len(order), order)
+	meetings := 0
+	for _, g := range s.Groups {
+		meetings += len(g.Meetings)
+	}
+	if len(order) != meetings {
+		t.Errorf("MeetingGuide has %d entries (%v), want one per meeting, %d", len(order), order, meetings)
 	}
 	longSlug := ""
 	for _, s := range order {
@@ -122,6 +129,7 @@ func TestMeetingGuideEntries(t *testing.T) {
 			longSlug = s
 		}
 	}
+	const base = "https://example.org/connection/"
 	tests := []struct {
 		name string
 		slug string
@@ -131,20 +139,20 @@ func TestMeetingGuideEntries(t *testing.T) {
 	}{
 		{
 			name: "in person, first meeting",
-			slug: "nami-ohio-downtown",
+			slug: "nami-new-york-state-downtown",
 			want: map[string]any{
 				"name": "Downtown Connection", "day": 2.0, "time": "18:30", "end_time": "20:00",
 				"timezone": "America/New_York", "types": []any{"EN", "X", "Y"},
-				"location": "First Church", "address": "123 N. Main St.", "city": "Columbus",
-				"state": "OH", "postal_code": "43215", "country": "US",
-				"formatted_address": "123 N. Main St., Columbus, OH 43215-1234, USA", "approximate": "no",
-				"latitude": 39.9612, "longitude": -82.9988,
-				"updated": "2026-01-15 00:00:00", "url": "https://groups.example.org/groups/nami-ohio/downtown/",
-				"entity": "NAMI Ohio", "entity_email": "info@namiohio.org",
-				"entity_url": "https://namiohio.org", "entity_website_url": "https://namiohio.org",
-				"entity_phone": "614-224-2700", "conference_url": nil, "conference_url_notes": nil,
+				"location": "First Church", "address": "123 N. Main St.", "city": "Albany",
+				"state": "NY", "postal_code": "12207", "country": "US",
+				"formatted_address": "123 N. Main St., Albany, NY 12207-1234, USA", "approximate": "no",
+				"latitude": 42.6526, "longitude": -73.7562,
+				"updated": "2026-10-15 00:00:00", "url": base + "groups/nami-new-york-state/downtown/",
+				"entity": "NAMI New York State", "entity_email": "info@naminys.example.org",
+				"entity_url": "https://naminys.example.org", "entity_website_url": "https://naminys.example.org",
+				"entity_phone": "518-555-0140", "conference_url": nil, "conference_url_notes": nil,
 			},
-			notes: []string{"Bring a friend. See the map (https://example.org/map).", "No meeting on Tuesday, March 24, 2026."},
+			notes: []string{"Bring a friend. See the map (https://example.org/map).", "No meeting on Tuesday, December 22, 2026."},
 		},
 		{
 			name: "street of digits and letters, weeks, a first meeting to come, skip dates",
@@ -156,7 +164,7 @@ func TestMeetingGuideEntries(t *testing.T) {
 				"entity_website_url": "https://namisa.example.org",
 				// Only on given weeks, with a first meeting and a skip date: said in the notes, in
 				// the order a reader needs them, the skip date off its weeks left out.
-				"notes": "Only on the first and third Monday of the month.\nFirst meeting: Monday, March 2, 2026.\nNo meeting on Monday, March 16, 2026.",
+				"notes": "Only on the first and third Monday of the month.\nFirst meeting: Monday, December 7, 2026.\nNo meeting on Monday, December 21, 2026.",
 			},
 		},
 		{
@@ -166,40 +174,39 @@ func TestMeetingGuideEntries(t *testing.T) {
 				"name": "Conexión Santurce", "types": []any{"S"}, "location": "Centro Comunal",
 				"address": "Calle Loíza 1950", "city": "San Juan", "state": "PR", "postal_code": "00911",
 				"formatted_address": "Calle Loíza 1950, San Juan, PR 00911, USA", "approximate": "no",
-				"latitude": nil, "entity_url": nil, "notes": nil,
+				"timezone": "America/Puerto_Rico", "latitude": nil, "entity_url": nil, "notes": nil,
 			},
 		},
 		{
 			name:  "weeks of the month, its slug taken by another group",
-			slug:  "nami-ohio-downtown-2-" + hashOf("nami-ohio/downtown#2")[:6],
+			slug:  "nami-new-york-state-downtown-2-" + hashOf("nami-new-york-state/downtown#2")[:6],
 			want:  map[string]any{"day": 3.0, "time": "10:00", "end_time": "11:30", "name": "Downtown Connection"},
 			notes: []string{"Only on the first and third Wednesday of the month."},
 		},
 		{
 			name: "group whose slug is that of another group's second meeting",
-			slug: "nami-ohio-downtown-2",
-			want: map[string]any{"name": "Downtown Two", "address": nil, "postal_code": nil, "latitude": nil,
-				"city": "Columbus", "state": "OH", "formatted_address": "Columbus, OH, USA", "approximate": "yes",
-				"updated": nil, "url": "https://groups.example.org/groups/nami-ohio/downtown-2/"},
+			slug: "nami-new-york-state-downtown-2",
+			want: map[string]any{"name": "Downtown Two", "day": 1.0, "address": "9 State St",
+				"url": base + "groups/nami-new-york-state/downtown-2/"},
 		},
 		{
 			name: "online, link not public",
-			slug: "nami-ohio-online-private",
+			slug: "nami-new-york-state-evening-online",
 			want: map[string]any{
 				"day": 0.0, "time": "23:00", "end_time": "00:30", "types": []any{"EN", "W"},
 				"conference_url": nil, "location": nil, "address": nil, "formatted_address": nil,
-				"state": "OH", "country": "US", "approximate": "yes",
-				"conference_url_notes": "Platform: Zoom.\nThe link is not published: ask the group for it (evening@namiohio.org).\nWrite to us for the link.",
+				"state": "NY", "country": "US", "approximate": "yes",
+				"conference_url_notes": "Platform: Zoom.\nThe link is not published: ask the group for it (evening@naminys.example.org).\nWrite to us for the link.",
 			},
-			notes: []string{"Online (Zoom): the link is not published: ask the group for it (evening@namiohio.org)."},
+			notes: []string{"Online (Zoom): the link is not published: ask the group for it (evening@naminys.example.org)."},
 		},
 		{
 			name: "online, link public",
-			slug: "nami-ohio-online-public",
+			slug: "nami-new-york-state-morning-online",
 			want: map[string]any{
 				"day": 6.0, "types": []any{"EN", "LGBTQ", "M", "POC", "SEN"},
-				"conference_url": "https://zoom.us/j/123456789", "conference_url_notes": "Platform: Zoom.",
-				"state": "OH", "country": "US", "approximate": "yes", "notes": nil,
+				"conference_url": "https://zoom.example.org/j/123456789", "conference_url_notes": "Platform: Zoom.",
+				"state": "NY", "country": "US", "approximate": "yes", "notes": nil,
 			},
 		},
 		{
@@ -217,40 +224,83 @@ func TestMeetingGuideEntries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, ok := got[tt.slug]
-			if !ok {
-				t.Fatalf("MeetingGuide has no entry %q; slugs %v", tt.slug, order)
-			}
-			for field, want := range tt.want {
-				v, present := e[field]
-				switch {
-				case want == nil && present:
-					t.Errorf("entry %q: %s = %v, want absent", tt.slug, field, v)
-				case want != nil && !equalJSON(v, want):
-					t.Errorf("entry %q: %s = %#v, want %#v", tt.slug, field, v, want)
-				}
-			}
-			notes, _ := e["notes"].(string)
-			for _, n := range tt.notes {
-				if !strings.Contains(notes, n) {
-					t.Errorf("entry %q: notes = %q, want it to contain %q", tt.slug, notes, n)
-				}
-			}
+			checkEntry(t, got, order, tt.slug, tt.want, tt.notes)
 		})
 	}
 	if len(longSlug) == 0 || len(longSlug) > mgSlugMax {
 		t.Errorf("long group's slug = %q, want 1 to %d characters", longSlug, mgSlugMax)
 	}
-	if n := got["nami-ohio-downtown"]["notes"].(string); strings.Contains(n, "2025-12-23") {
+	if n := got["nami-new-york-state-downtown"]["notes"].(string); strings.Contains(n, "November 17, 2026") {
 		t.Errorf("notes = %q, want no past skip date", n)
 	}
 	for slug, e := range got {
-		// 2026-03-24 is a Tuesday: only the Tuesday meeting mentions it.
+		// 2026-12-22 is a Tuesday: only the Tuesday meeting mentions it.
 		n, _ := e["notes"].(string)
-		if strings.Contains(n, "March 24, 2026") != (slug == "nami-ohio-downtown") {
+		if strings.Contains(n, "December 22, 2026") != (slug == "nami-new-york-state-downtown") {
 			t.Errorf("entry %q: notes = %q; want the skip date only on the Tuesday meeting", slug, n)
 		}
 	}
+}
+
+// checkEntry compares the entry slug of a decoded feed with want (field -> value; a nil value:
+// the field must be absent) and checks that its notes hold each of notes.
+func checkEntry(t *testing.T, got map[string]map[string]any, order []string, slug string, want map[string]any, notes []string) {
+	t.Helper()
+	e, ok := got[slug]
+	if !ok {
+		t.Fatalf("MeetingGuide has no entry %q; slugs %v", slug, order)
+	}
+	for field, w := range want {
+		v, present := e[field]
+		switch {
+		case w == nil && present:
+			t.Errorf("entry %q: %s = %v, want absent", slug, field, v)
+		case w != nil && !equalJSON(v, w):
+			t.Errorf("entry %q: %s = %#v, want %#v", slug, field, v, w)
+		}
+	}
+	n, _ := e["notes"].(string)
+	for _, w := range notes {
+		if !strings.Contains(n, w) {
+			t.Errorf("entry %q: notes = %q, want it to contain %q", slug, n, w)
+		}
+	}
+}
+
+// TestMeetingGuidePartialPlace gives a group a place without street, postal code or
+// coordinates and no confirmation date, which check refuses: should the model ever hold one,
+// the feed still writes a valid entry, placed approximately by its city.
+func TestMeetingGuidePartialPlace(t *testing.T) {
+	s := testSite(t)
+	g := groupByID(t, s, "nami-new-york-state/downtown-2")
+	g.Place = &site.Place{Name: "Library", City: "Albany", State: "NY"}
+	g.Verified = civil.Date{}
+	b, err := MeetingGuide(s)
+	if err != nil {
+		t.Fatalf("MeetingGuide: %v", err)
+	}
+	order, got := decodeMeetings(t, b)
+	checkEntry(t, got, order, "nami-new-york-state-downtown-2", map[string]any{
+		"address": nil, "postal_code": nil, "latitude": nil, "city": "Albany", "state": "NY",
+		"formatted_address": "Albany, NY, USA", "approximate": "yes", "updated": nil,
+	}, nil)
+	if err := meetingSchema(t).Validate(toJSONValue(t, got["nami-new-york-state-downtown-2"])); err != nil {
+		t.Errorf("the entry does not validate: %v", err)
+	}
+}
+
+// toJSONValue converts a decoded entry to the values the validator expects.
+func toJSONValue(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // groupByID returns the group of s with the given ID.
@@ -272,42 +322,60 @@ func equalJSON(a, b any) bool {
 	return bytes.Equal(ja, jb)
 }
 
+// eveningOnline is the start of the fixture's group nami-new-york-state/evening-online, up to
+// its online block, which the cases below give.
+const eveningOnline = `name: Evening Online
+attendance: online
+meetings:
+  - day: sunday
+    start: "23:00"
+    end: "00:30"
+    overnight: true
+contact:
+  email: evening@naminys.example.org
+verified: 2026-11-01
+`
+
 func TestMeetingGuidePrivacy(t *testing.T) {
+	const file = "data/groups/nami-new-york-state/evening-online.yaml"
 	tests := []struct {
 		name       string
-		online     site.Online
-		wantURL    bool
+		online     string // the file's online block
+		wantURL    string
 		wantAbsent string // must not appear anywhere in the output
 	}{
-		{"not public, no link", site.Online{Platform: "Zoom", LinkPublic: false}, false, "conference_url\""},
-		{"public link", site.Online{Platform: "Zoom", JoinURL: "https://zoom.us/j/42", LinkPublic: true}, true, ""},
-		// The model never holds such a link; the feed refuses it all the same.
-		{"link without link_public", site.Online{JoinURL: "https://zoom.us/j/secret", LinkPublic: false}, false, "zoom.us/j/secret"},
+		{"not public, no link", "online: {platform: Zoom, link_public: false}", "", "zoom.example.org/j/evening"},
+		{"not public, with a link", "online: {platform: Zoom, join_url: \"https://zoom.example.org/j/evening\", link_public: false}", "", "zoom.example.org/j/evening"},
+		{"public link", "online: {platform: Zoom, join_url: \"https://zoom.example.org/j/42\", link_public: true}", "https://zoom.example.org/j/42", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := testSite(t)
-			g := groupByID(t, s, "nami-ohio/online-private")
-			online := tt.online
-			g.Online = &online
-			s.Groups = []*site.Group{g}
+			s := buildOn(t, sitetest.Set(sitetest.Fixture(t), file, eveningOnline+tt.online+"\n"), buildDate)
 			b, err := MeetingGuide(s)
 			if err != nil {
 				t.Fatalf("MeetingGuide: %v", err)
 			}
 			_, got := decodeMeetings(t, b)
-			e := got["nami-ohio-online-private"]
-			_, hasURL := e["conference_url"]
-			if hasURL != tt.wantURL {
-				t.Errorf("MeetingGuide(%+v): conference_url present = %v, want %v", tt.online, hasURL, tt.wantURL)
-			}
-			if tt.wantURL && e["conference_url"] != tt.online.JoinURL {
-				t.Errorf("conference_url = %v, want %q", e["conference_url"], tt.online.JoinURL)
+			e := got["nami-new-york-state-evening-online"]
+			if u, _ := e["conference_url"].(string); u != tt.wantURL {
+				t.Errorf("MeetingGuide(%s): conference_url = %q, want %q", tt.online, u, tt.wantURL)
 			}
 			if tt.wantAbsent != "" && bytes.Contains(b, []byte(tt.wantAbsent)) {
-				t.Errorf("MeetingGuide(%+v) contains %q:\n%s", tt.online, tt.wantAbsent, b)
+				t.Errorf("MeetingGuide(%s) contains %q:\n%s", tt.online, tt.wantAbsent, b)
 			}
 		})
+	}
+	// The model never holds a link whose file does not say link_public: true; the feed
+	// refuses one all the same.
+	s := testSite(t)
+	g := groupByID(t, s, "nami-new-york-state/evening-online")
+	g.Online = &site.Online{JoinURL: "https://zoom.example.org/j/secret", LinkPublic: false}
+	b, err := MeetingGuide(s)
+	if err != nil {
+		t.Fatalf("MeetingGuide: %v", err)
+	}
+	if bytes.Contains(b, []byte("zoom.example.org/j/secret")) {
+		t.Errorf("MeetingGuide publishes a join link without link_public")
 	}
 }
 
@@ -315,20 +383,23 @@ func TestMeetingGuidePrivacy(t *testing.T) {
 // an entry with a join link as an active online meeting whatever its types, so a paused
 // group's entry has no link, and its notes do not say how to ask for one.
 func TestMeetingGuidePaused(t *testing.T) {
+	const file = "data/groups/nami-new-york-state/morning-online.yaml"
 	for _, public := range []bool{true, false} {
-		s := testSite(t)
-		g := groupByID(t, s, "nami-ohio/online-public")
-		g.Status = "paused"
+		fsys := sitetest.Fixture(t)
+		src := "status: paused\n" + string(fsys[file].Data)
 		if !public {
-			g.Online = &site.Online{Platform: "Zoom"}
+			src = strings.Replace(src, "link_public: true", "link_public: false", 1)
 		}
-		s.Groups = []*site.Group{g}
+		s := buildOn(t, sitetest.Set(fsys, file, src), buildDate)
+		if g := groupByID(t, s, "nami-new-york-state/morning-online"); !g.Paused() || (g.Online.JoinURL != "") != public {
+			t.Fatalf("the variant did not take: paused %v, link %q", g.Paused(), g.Online.JoinURL)
+		}
 		b, err := MeetingGuide(s)
 		if err != nil {
 			t.Fatalf("MeetingGuide: %v", err)
 		}
 		_, got := decodeMeetings(t, b)
-		e := got["nami-ohio-online-public"]
+		e := got["nami-new-york-state-morning-online"]
 		if _, has := e["conference_url"]; has {
 			t.Errorf("paused group, link public %v: conference_url = %v, want none", public, e["conference_url"])
 		}
@@ -360,8 +431,10 @@ func TestMeetingGuideDeterministic(t *testing.T) {
 }
 
 func TestMeetingGuideEmpty(t *testing.T) {
-	s := testSite(t)
-	s.Groups = nil
+	s := buildOn(t, without(sitetest.Fixture(t), "data/groups/"), buildDate)
+	if len(s.Groups) != 0 {
+		t.Fatalf("the site without group files has %d groups", len(s.Groups))
+	}
 	b, err := MeetingGuide(s)
 	if err != nil {
 		t.Fatalf("MeetingGuide: %v", err)
@@ -418,26 +491,55 @@ func TestTypeCodesAreReserved(t *testing.T) {
 	}
 }
 
-func TestWeeksOfMonth(t *testing.T) {
+// TestNotesInTheSitesLanguage checks the words the notes of the feed say what the format
+// cannot, in the site's own language, from its catalogue.
+func TestNotesInTheSitesLanguage(t *testing.T) {
 	tests := []struct {
-		name  string
-		day   time.Weekday
-		weeks []int
-		es    bool
-		want  string
+		name       string
+		fsys       fstest.MapFS
+		slug       string
+		notes      string // the whole notes, when not empty
+		contains   []string
+		conference string // conference_url_notes, when not empty
 	}{
-		{"one", time.Monday, []int{2}, false, "Only on the second Monday of the month."},
-		{"two", time.Wednesday, []int{1, 3}, false, "Only on the first and third Wednesday of the month."},
-		{"three with last", time.Friday, []int{1, 2, -1}, false, "Only on the first, second and last Friday of the month."},
-		{"spanish", time.Wednesday, []int{1, 3}, true, "Solo el primer y tercer miércoles del mes."},
-		{"spanish last", time.Saturday, []int{-1}, true, "Solo el último sábado del mes."},
+		{name: "weeks, first meeting, skip date", fsys: sitetest.Fixture(t), slug: "nami-southern-arizona-south-tucson",
+			notes: "Only on the first and third Monday of the month.\nFirst meeting: Monday, December 7, 2026.\nNo meeting on Monday, December 21, 2026."},
+		{name: "second and last", fsys: sitetest.Fixture(t), slug: "nami-denver-metro-and-the-front-range-communities-conexion-en-espanol-los-martes",
+			contains: []string{"This group is paused: it is not meeting for now.", "Only on the second and last Thursday of the month."}},
+		{name: "in Spanish: weeks, first meeting, skip date", fsys: spanishFixture(t), slug: "nami-southern-arizona-south-tucson",
+			notes: "Solo el primer y tercer lunes del mes.\nPrimera reunión: lunes, 7 de diciembre de 2026.\nNo hay reunión el lunes, 21 de diciembre de 2026."},
+		{name: "in Spanish: first and third", fsys: spanishFixture(t), slug: "nami-new-york-state-downtown-2-" + hashOf("nami-new-york-state/downtown#2")[:6],
+			contains: []string{"Solo el primer y tercer miércoles del mes."}},
+		{name: "in Spanish: paused, second and last", fsys: spanishFixture(t), slug: "nami-denver-metro-and-the-front-range-communities-conexion-en-espanol-los-martes",
+			contains: []string{"Este grupo está en pausa: por ahora no se reúne.", "Solo el segundo y último jueves del mes."}},
+		{name: "in Spanish: how to ask for the link", fsys: spanishFixture(t), slug: "nami-new-york-state-evening-online",
+			contains:   []string{"En línea (Zoom): el enlace no se publica: pídalo al grupo (evening@naminys.example.org)."},
+			conference: "Plataforma: Zoom.\nEl enlace no se publica: pídalo al grupo (evening@naminys.example.org).\nWrite to us for the link."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := site.Meeting{Day: tt.day, Weeks: tt.weeks}
-			if got := weeksOfMonth(m, tt.es); got != tt.want {
-				t.Errorf("weeksOfMonth(%v %v, es=%v) = %q, want %q", tt.day, tt.weeks, tt.es, got, tt.want)
+			b, err := MeetingGuide(buildOn(t, tt.fsys, buildDate))
+			if err != nil {
+				t.Fatalf("MeetingGuide: %v", err)
 			}
+			order, got := decodeMeetings(t, b)
+			slug := tt.slug
+			if _, ok := got[slug]; !ok {
+				// A slug too long for the format is cut and given a hash: find it by its start.
+				for _, o := range order {
+					if strings.HasPrefix(o, slug[:mgSlugMax/2]) {
+						slug = o
+					}
+				}
+			}
+			want := map[string]any{}
+			if tt.notes != "" {
+				want["notes"] = tt.notes
+			}
+			if tt.conference != "" {
+				want["conference_url_notes"] = tt.conference
+			}
+			checkEntry(t, got, order, slug, want, tt.contains)
 		})
 	}
 }

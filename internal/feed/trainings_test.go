@@ -6,7 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/site"
 )
 
@@ -27,7 +26,8 @@ func TestTrainingsJSON(t *testing.T) {
 		order = append(order, slug)
 		bySlug[slug] = e
 	}
-	wantOrder := []string{"ohio-past-2025", "ohio-cancelled", "ohio-facilitator-2026-04", "conexion-online-2026-05", "ohio-postponed"}
+	wantOrder := []string{"oh-trainer-2026-03", "ny-cancelled-2026-11", "oh-facilitator-2026-12", "nm-correctional-2027-02",
+		"az-champions-2027-02", "ny-conexion-2027-03", "ny-facilitator-2027-04", "co-conexion-online-2027-05", "ny-postponed-2027-06"}
 	if !equalJSON(order, wantOrder) {
 		t.Errorf("TrainingsJSON order = %v, want %v", order, wantOrder)
 	}
@@ -36,21 +36,22 @@ func TestTrainingsJSON(t *testing.T) {
 		slug string
 		want map[string]any // nil value: absent
 	}{
-		{"past", "ohio-past-2025", map[string]any{"upcoming": false, "start": "2025-10-04", "daily": nil, "location": nil}},
-		{"ends on the build date", "ohio-cancelled", map[string]any{"upcoming": true, "status": "cancelled", "setting": "correctional"}},
-		{"in person with everything", "ohio-facilitator-2026-04", map[string]any{
-			"title": "Connection Facilitator Training, Columbus", "kind": "facilitator", "program": "connection",
-			"language": "en", "start": "2026-04-11", "end": "2026-04-12", "timezone": "America/New_York",
+		{"past", "oh-trainer-2026-03", map[string]any{"upcoming": false, "start": "2026-03-01", "daily": nil, "location": nil}},
+		{"ends on the build date", "ny-cancelled-2026-11", map[string]any{"upcoming": true, "status": "cancelled", "setting": "correctional"}},
+		{"in person with everything", "ny-facilitator-2027-04", map[string]any{
+			"title": "Connection Facilitator Training, Albany", "kind": "facilitator", "program": "connection",
+			"language": "en", "start": "2027-04-10", "end": "2027-04-11", "timezone": "America/New_York",
 			"attendance": "in-person", "status": "open", "seats": 16.0, "upcoming": true,
-			"host":  map[string]any{"slug": "nami-ohio", "name": "NAMI Ohio", "url": "https://groups.example.org/affiliates/nami-ohio/"},
+			"host": map[string]any{"slug": "nami-new-york-state", "name": "NAMI New York State",
+				"url": "https://example.org/connection/affiliates/nami-new-york-state/"},
 			"daily": map[string]any{"start": "09:00", "end": "17:00"},
-			"location": map[string]any{"name": "NAMI Ohio Office", "street": "1225 Dublin Rd", "city": "Columbus",
-				"state": "OH", "postal_code": "43215", "latitude": 39.97, "longitude": -83.04},
-			"application": map[string]any{"deadline": "2026-03-20", "url": "https://namiohio.org/apply",
-				"contact": "train@namiohio.org", "screening": true},
-			"url": "https://groups.example.org/trainings/ohio-facilitator-2026-04/",
+			"location": map[string]any{"name": "NAMI New York State Office", "street": "99 Pine St", "city": "Albany",
+				"state": "NY", "postal_code": "12207", "latitude": 42.65, "longitude": -73.75},
+			"application": map[string]any{"deadline": "2027-03-20", "url": "https://naminys.example.org/apply",
+				"contact": "train@naminys.example.org", "screening": true},
+			"url": "https://example.org/connection/trainings/ny-facilitator-2027-04/",
 		}},
-		{"online without hours", "conexion-online-2026-05", map[string]any{
+		{"online without hours", "co-conexion-online-2027-05", map[string]any{
 			"language": "es", "program": "conexion", "timezone": "America/Denver", "location": nil,
 			"daily": nil, "seats": nil, "application": nil, "status": "full",
 		}},
@@ -86,27 +87,33 @@ func TestTrainingsJSON(t *testing.T) {
 // zone's name across the year when its days straddle a change of offset.
 func TestTrainingFactsZone(t *testing.T) {
 	s := testSite(t)
-	byslug := map[string]*site.Training{}
-	for _, tr := range s.Trainings {
-		byslug[tr.Slug] = tr
-	}
-	straddle := *byslug["ohio-facilitator-2026-04"]
-	straddle.Start, straddle.End = civil.Date{Year: 2026, Month: 3, Day: 7}, civil.Date{Year: 2026, Month: 3, Day: 9}
 	tests := []struct {
-		name string
-		tr   *site.Training
-		want string
+		name, slug, want string
 	}{
-		{"summer days", byslug["ohio-facilitator-2026-04"], "2026-04-11 to 2026-04-12, 09:00–17:00 EDT."},
-		{"across the change to daylight time", &straddle, "2026-03-07 to 2026-03-09, 09:00–17:00 Eastern Time."},
-		{"no daily hours", byslug["conexion-online-2026-05"], "2026-05-02 to 2026-05-03."},
+		{"summer days", "ny-facilitator-2027-04", "2027-04-10 to 2027-04-11, 09:00–17:00 EDT."},
+		{"winter days", "oh-facilitator-2026-12", "2026-12-04 to 2026-12-06, 09:00–16:30 EST."},
+		{"across the change to daylight time", "ny-conexion-2027-03", "2027-03-13 to 2027-03-15, 09:00–16:00 Eastern Time."},
+		{"no daily hours", "co-conexion-online-2027-05", "2027-05-01 to 2027-05-02."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			facts := trainingFacts(s, tt.tr)
+			tr := trainingBySlug(t, s, tt.slug)
+			facts := trainingFacts(s, tr)
 			if !slices.Contains(facts, tt.want) {
-				t.Errorf("trainingFacts(%s) = %q, want a line %q", tt.tr.Slug, facts, tt.want)
+				t.Errorf("trainingFacts(%s) = %q, want a line %q", tr.Slug, facts, tt.want)
 			}
 		})
 	}
+}
+
+// trainingBySlug returns the training of s with the given slug.
+func trainingBySlug(t *testing.T, s *site.Site, slug string) *site.Training {
+	t.Helper()
+	for _, tr := range s.Trainings {
+		if tr.Slug == slug {
+			return tr
+		}
+	}
+	t.Fatalf("no training %q in the test site", slug)
+	return nil
 }

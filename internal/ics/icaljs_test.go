@@ -14,6 +14,7 @@ import (
 
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 // expanded is one VEVENT as ical.js reads it: see test/ical/expand.mjs.
@@ -92,22 +93,22 @@ func TestICALJS(t *testing.T) {
 	}{
 		{
 			name: "phoenix weekly, last sunday, fifth thursday, skip",
-			ics:  groupICS(t, f.site, f.phoenix),
+			ics:  groupICS(t, f.site, f.phoenix, "en"),
 			n:    4,
 			want: []expanded{
 				{
-					UID: "group.nami-valley.tempe-tuesday.tuesday-1830@groups.example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday.tuesday-1830@example.org", Status: "CONFIRMED",
 					// 2026-12-01 is skipped; 2026-12-25 is a Friday and changes nothing.
 					Starts: []string{"2026-11-25T01:30:00Z", "2026-12-09T01:30:00Z", "2026-12-16T01:30:00Z", "2026-12-23T01:30:00Z"},
 					Ends:   []string{"2026-11-25T03:00:00Z", "2026-12-09T03:00:00Z", "2026-12-16T03:00:00Z", "2026-12-23T03:00:00Z"},
 				},
 				{
-					UID: "group.nami-valley.tempe-tuesday.sunday-1400-last@groups.example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday.sunday-1400-last@example.org", Status: "CONFIRMED",
 					Starts: []string{"2026-11-29T21:00:00Z", "2026-12-27T21:00:00Z", "2027-01-31T21:00:00Z", "2027-02-28T21:00:00Z"},
 					Ends:   []string{"2026-11-29T22:30:00Z", "2026-12-27T22:30:00Z", "2027-01-31T22:30:00Z", "2027-02-28T22:30:00Z"},
 				},
 				{
-					UID: "group.nami-valley.tempe-tuesday.thursday-1800-w5@groups.example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday.thursday-1800-w5@example.org", Status: "CONFIRMED",
 					// Fifth Thursdays: none in Nov 2026 or Jan-Mar, May, Jun, Aug 2027.
 					Starts: []string{"2027-01-01T01:00:00Z", "2027-04-30T01:00:00Z", "2027-07-30T01:00:00Z", "2027-10-01T01:00:00Z"},
 					Ends:   []string{"2027-01-01T02:30:00Z", "2027-04-30T02:30:00Z", "2027-07-30T02:30:00Z", "2027-10-01T02:30:00Z"},
@@ -116,10 +117,10 @@ func TestICALJS(t *testing.T) {
 		},
 		{
 			name: "new york first and third wednesday across dst start, skip",
-			ics:  groupICS(t, f.site, f.newYork),
+			ics:  groupICS(t, f.site, f.newYork, "es"),
 			n:    5,
 			want: []expanded{{
-				UID: "group.nami-nyc.conexion-harlem.wednesday-1900-w1-w3@groups.example.org", Status: "CONFIRMED",
+				UID: "group.nami-nyc.conexion-harlem.wednesday-1900-w1-w3@example.org", Status: "CONFIRMED",
 				// 2027-02-17 is skipped; from 2027-03-14 the offset is -4.
 				Starts: []string{"2027-01-21T00:00:00Z", "2027-02-04T00:00:00Z", "2027-03-04T00:00:00Z", "2027-03-17T23:00:00Z", "2027-04-07T23:00:00Z"},
 				Ends:   []string{"2027-01-21T01:30:00Z", "2027-02-04T01:30:00Z", "2027-03-04T01:30:00Z", "2027-03-18T00:30:00Z", "2027-04-08T00:30:00Z"},
@@ -127,17 +128,17 @@ func TestICALJS(t *testing.T) {
 		},
 		{
 			name: "new york across dst end, starts, overnight",
-			ics:  groupICS(t, f.site, f.fall),
+			ics:  groupICS(t, f.site, f.fall, "en"),
 			n:    3,
 			want: []expanded{
 				{
-					UID: "group.nami-nyc.brooklyn-sunday.sunday-1830@groups.example.org", Status: "CONFIRMED",
+					UID: "group.nami-nyc.brooklyn-sunday.sunday-1830@example.org", Status: "CONFIRMED",
 					// Starts 2026-10-18; from 2026-11-01 02:00 the offset is -5.
 					Starts: []string{"2026-10-18T22:30:00Z", "2026-10-25T22:30:00Z", "2026-11-01T23:30:00Z"},
 					Ends:   []string{"2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z", "2026-11-02T01:00:00Z"},
 				},
 				{
-					UID: "group.nami-nyc.brooklyn-sunday.saturday-2300-last@groups.example.org", Status: "CONFIRMED",
+					UID: "group.nami-nyc.brooklyn-sunday.saturday-2300-last@example.org", Status: "CONFIRMED",
 					// Last Saturdays, 23:00 to 00:30: the first ends before the 02:00 change.
 					Starts: []string{"2026-11-01T03:00:00Z", "2026-11-29T04:00:00Z", "2026-12-27T04:00:00Z"},
 					Ends:   []string{"2026-11-01T04:30:00Z", "2026-11-29T05:30:00Z", "2026-12-27T05:30:00Z"},
@@ -146,28 +147,53 @@ func TestICALJS(t *testing.T) {
 		},
 		{
 			name: "paused",
-			ics:  groupICS(t, f.site, f.paused),
+			ics:  groupICS(t, f.site, f.paused, "en"),
 			n:    3,
 			want: []expanded{},
 		},
 		{
 			name: "trainings",
-			ics:  trainingsICS(t, f.site, f.trainings),
+			ics:  trainingsICS(t, f.site, f.trainings, "en"),
 			n:    5,
+			// The upcoming trainings, by start.
 			want: []expanded{
 				{
-					UID: "training-facilitator-2026-12@groups.example.org", Status: "CONFIRMED",
-					Starts: []string{"2026-12-04"}, Ends: []string{"2026-12-07"},
+					UID: "training-ny-cancelled-2026-11@example.org", Status: "CANCELLED",
+					Starts: []string{"2026-11-20"}, Ends: []string{"2026-11-21"},
 				},
 				{
-					UID: "training-facilitator-2027-03@groups.example.org", Status: "CANCELLED",
+					UID: "training-oh-facilitator-2026-12@example.org", Status: "CONFIRMED",
+					// 9:00 to 16:30 for three days in New York's standard time, UTC-5.
+					Starts: []string{"2026-12-04T14:00:00Z", "2026-12-05T14:00:00Z", "2026-12-06T14:00:00Z"},
+					Ends:   []string{"2026-12-04T21:30:00Z", "2026-12-05T21:30:00Z", "2026-12-06T21:30:00Z"},
+				},
+				{
+					UID: "training-nm-correctional-2027-02@example.org", Status: "CONFIRMED",
+					Starts: []string{"2027-02-10"}, Ends: []string{"2027-02-13"},
+				},
+				{
+					UID: "training-az-champions-2027-02@example.org", Status: "TENTATIVE",
+					Starts: []string{"2027-02-20T17:00:00Z"}, Ends: []string{"2027-02-20T19:00:00Z"},
+				},
+				{
+					UID: "training-ny-conexion-2027-03@example.org", Status: "CANCELLED",
 					// 9:00 to 16:00 for three days across the change of 2027-03-14.
 					Starts: []string{"2027-03-13T14:00:00Z", "2027-03-14T13:00:00Z", "2027-03-15T13:00:00Z"},
 					Ends:   []string{"2027-03-13T21:00:00Z", "2027-03-14T20:00:00Z", "2027-03-15T20:00:00Z"},
 				},
 				{
-					UID: "training-champions-2027-01@groups.example.org", Status: "TENTATIVE",
-					Starts: []string{"2027-01-09T17:00:00Z"}, Ends: []string{"2027-01-09T19:00:00Z"},
+					UID: "training-ny-facilitator-2027-04@example.org", Status: "CONFIRMED",
+					Starts: []string{"2027-04-10T13:00:00Z", "2027-04-11T13:00:00Z"},
+					Ends:   []string{"2027-04-10T21:00:00Z", "2027-04-11T21:00:00Z"},
+				},
+				{
+					UID: "training-co-conexion-online-2027-05@example.org", Status: "CONFIRMED",
+					Starts: []string{"2027-05-01"}, Ends: []string{"2027-05-03"},
+				},
+				{
+					UID: "training-ny-postponed-2027-06@example.org", Status: "TENTATIVE",
+					// 18:00 to 20:00 in New York's summer time, UTC-4: it ends the next day in UTC.
+					Starts: []string{"2027-06-05T22:00:00Z"}, Ends: []string{"2027-06-06T00:00:00Z"},
 				},
 			},
 		},
@@ -197,7 +223,7 @@ func TestICALJSAgreesWithNext(t *testing.T) {
 		t.Run(g.ID, func(t *testing.T) {
 			const n = 40 // within the two years Next looks ahead
 			var all []string
-			for _, ev := range expandWithICALJS(t, groupICS(t, f.site, g), n) {
+			for _, ev := range expandWithICALJS(t, groupICS(t, f.site, g, "en"), n) {
 				all = append(all, ev.Starts...)
 			}
 			slices.Sort(all)
@@ -222,7 +248,7 @@ func TestICALJSAgreesWithNext(t *testing.T) {
 // event's DTSTAMP is the build date, never after it.
 func TestICALJSPausedAndStamped(t *testing.T) {
 	f := newFixture(t)
-	paused := parseWithICALJS(t, groupICS(t, f.site, f.paused), 3)
+	paused := parseWithICALJS(t, groupICS(t, f.site, f.paused, "en"), 3)
 	if len(paused.Events) != 0 {
 		t.Errorf("paused group's calendar has %d events, want none", len(paused.Events))
 	}
@@ -232,22 +258,30 @@ func TestICALJSPausedAndStamped(t *testing.T) {
 		}
 	}
 	for what, v := range map[string]string{"DESCRIPTION": paused.Description, "X-WR-CALDESC": paused.CalDesc} {
-		if !strings.Contains(v, "This group is paused: it is not meeting for now.") || !strings.Contains(v, "https://groups.example.org/groups/nami-valley/mesa/") {
+		if !strings.Contains(v, "This group is paused: it is not meeting for now.") || !strings.Contains(v, "https://example.org/connection/groups/nami-valley/mesa/") {
 			t.Errorf("paused group's calendar %s = %q, want it to say the group is paused and link its page", what, v)
 		}
 	}
 
-	es := *f.newYork
-	es.Status = "paused"
-	if got := parseWithICALJS(t, groupICS(t, f.site, &es), 3); got.Name != "Conexión Harlem (en pausa)" || !strings.Contains(got.Description, "Este grupo está en pausa") || len(got.Events) != 0 {
-		t.Errorf("paused Spanish group's calendar = %+v, want its name and description in Spanish and no event", got)
+	// A Spanish group paused: its calendar says so in the language of the pages that link it.
+	const harlem = "data/groups/nami-nyc/conexion-harlem.yaml"
+	fsys := sitetest.Fixture(t)
+	pausedES := fixtureOf(t, sitetest.Set(fsys, harlem, "status: paused\n"+string(fsys[harlem].Data)))
+	if !pausedES.newYork.Paused() {
+		t.Fatal("the variant did not pause the group")
+	}
+	if got := parseWithICALJS(t, groupICS(t, pausedES.site, pausedES.newYork, "es"), 3); got.Name != "Conexión Harlem (en pausa)" || !strings.Contains(got.Description, "Este grupo está en pausa") || len(got.Events) != 0 {
+		t.Errorf("paused Spanish group's Spanish calendar = %+v, want its name and description in Spanish and no event", got)
+	}
+	if got := parseWithICALJS(t, groupICS(t, pausedES.site, pausedES.newYork, "en"), 3); got.Name != "Conexión Harlem (paused)" || !strings.Contains(got.Description, "This group is paused") || len(got.Events) != 0 {
+		t.Errorf("paused Spanish group's English calendar = %+v, want its name and description in English and no event", got)
 	}
 
-	active := parseWithICALJS(t, groupICS(t, f.site, f.phoenix), 1)
+	active := parseWithICALJS(t, groupICS(t, f.site, f.phoenix, "en"), 1)
 	if active.Name != f.phoenix.Name || active.Description != "" {
 		t.Errorf("active group's calendar name, description = %q, %q; want its name and none", active.Name, active.Description)
 	}
-	for _, cal := range []parsed{active, parseWithICALJS(t, trainingsICS(t, f.site, f.trainings), 1)} {
+	for _, cal := range []parsed{active, parseWithICALJS(t, trainingsICS(t, f.site, f.trainings, "en"), 1)} {
 		for _, ev := range cal.Events {
 			if ev.DTStamp != "2026-11-20T00:00:00Z" {
 				t.Errorf("event %s: DTSTAMP %s, want the build date 2026-11-20T00:00:00Z", ev.UID, ev.DTStamp)

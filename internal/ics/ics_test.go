@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	_ "time/tzdata" // the same zone data on every machine
 	"unicode/utf8"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -144,97 +146,50 @@ func TestRRule(t *testing.T) {
 	}
 }
 
-// fixture is a small site: groups in Phoenix (no DST) and New York (DST), trainings.
+// fixture is the shared test site (package sitetest) as built on 2026-11-20, with the groups
+// and trainings these tests read: groups in Phoenix (no DST) and New York (DST).
 type fixture struct {
 	site                           *site.Site
 	phoenix, newYork, fall, paused *site.Group
-	trainings                      []*site.Training
+	// trainings are the upcoming ones, as a build gives them to Trainings.
+	trainings []*site.Training
 }
+
+// buildDate is the shared fixture's build date.
+const buildDate = "2026-11-20"
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	phx := loadLocation(t, "America/Phoenix")
-	nyc := loadLocation(t, "America/New_York")
-	s := &site.Site{
-		Title:    "NAMI Connection",
-		BaseURL:  "https://groups.example.org/",
-		Language: "en",
-		Location: nyc,
-		Now:      date(t, "2026-11-20"),
-	}
-	az := &site.Affiliate{Slug: "nami-valley", Name: "NAMI Valley of the Sun", State: "AZ", Email: "groups@valley.example", Location: phx}
-	ny := &site.Affiliate{Slug: "nami-nyc", Name: "NAMI New York City", State: "NY", Phone: "2125550100", Location: nyc}
-	clock := func(h, m int) civil.Clock { return civil.Clock{Hour: h, Minute: m} }
+	return fixtureOf(t, sitetest.Fixture(t))
+}
+
+// fixtureOf builds the site fsys, a variant of the shared fixture.
+func fixtureOf(t *testing.T, fsys fstest.MapFS) fixture {
+	t.Helper()
+	s := sitetest.Build(t, fsys, sitetest.Date(t, buildDate))
 	f := fixture{site: s}
-	f.phoenix = &site.Group{
-		ID: "nami-valley/tempe-tuesday", Slug: "tempe-tuesday", Affiliate: az,
-		Name: "Tempe Connection; Tuesday, evenings", Language: "en", Status: "active", Attendance: "hybrid",
-		Meetings: []site.Meeting{
-			{Day: time.Tuesday, Start: clock(18, 30), End: clock(20, 0)},
-			{Day: time.Sunday, Start: clock(14, 0), End: clock(15, 30), Weeks: []int{-1}},
-			{Day: time.Thursday, Start: clock(18, 0), End: clock(19, 30), Weeks: []int{5}},
-		},
-		Location: phx,
-		Place: &site.Place{Name: "Tempe Library, Room B", Street: "3500 S Rural Rd", City: "Tempe", State: "AZ",
-			PostalCode: "85282", HasCoords: true, Lat: 33.3917, Lon: -111.9267},
-		Online:   &site.Online{Platform: "Zoom"},
-		Verified: date(t, "2026-11-20"),
-		Skip:     []civil.Date{date(t, "2026-12-25"), date(t, "2026-12-01")},
-	}
-	f.newYork = &site.Group{
-		ID: "nami-nyc/conexion-harlem", Slug: "conexion-harlem", Affiliate: ny,
-		Name: "Conexión Harlem", Program: "conexion", Language: "es", Status: "active", Attendance: "online",
-		Meetings: []site.Meeting{
-			{Day: time.Wednesday, Start: clock(19, 0), End: clock(20, 30), Weeks: []int{1, 3}},
-		},
-		Location: nyc,
-		Online:   &site.Online{Platform: "Zoom", JoinURL: "https://zoom.example/j/123", LinkPublic: true, Instructions: "Entre cinco minutos antes; la sala abre a las 18:55."},
-		Contact:  site.Contact{Email: "conexion@nyc.example"},
-		Verified: date(t, "2027-01-20"),
-		Skip:     []civil.Date{date(t, "2027-02-17")},
-	}
-	f.fall = &site.Group{
-		ID: "nami-nyc/brooklyn-sunday", Slug: "brooklyn-sunday", Affiliate: ny,
-		Name: "Brooklyn Sunday", Language: "en", Status: "active", Attendance: "in-person",
-		Meetings: []site.Meeting{
-			{Day: time.Sunday, Start: clock(18, 30), End: clock(20, 0)},
-			{Day: time.Saturday, Start: clock(23, 0), End: clock(0, 30), Overnight: true, Weeks: []int{-1}},
-		},
-		Location: nyc,
-		Place:    &site.Place{Name: "Community Room", Street: "1 Main St", City: "Brooklyn", State: "NY", PostalCode: "11201"},
-		Verified: date(t, "2026-10-01"),
-		Starts:   date(t, "2026-10-18"),
-	}
-	f.paused = &site.Group{
-		ID: "nami-valley/mesa", Slug: "mesa", Affiliate: az, Name: "Mesa Connection", Language: "en",
-		Status: "paused", Attendance: "in-person",
-		Meetings: []site.Meeting{{Day: time.Monday, Start: clock(18, 0), End: clock(19, 30)}},
-		Location: phx,
-		Place:    &site.Place{Name: "Mesa Church", Street: "2 Oak St", City: "Mesa", State: "AZ", PostalCode: "85201"},
-		Verified: date(t, "2026-06-01"),
-	}
-	f.trainings = []*site.Training{
-		{
-			Slug: "facilitator-2026-12", Title: "Connection Facilitator Training", Kind: "facilitator", Language: "en",
-			Host: az, Start: date(t, "2026-12-04"), End: date(t, "2026-12-06"), Location: phx, Attendance: "in-person",
-			Place:       &site.Place{Name: "NAMI Valley Office", Street: "5 Elm St", City: "Phoenix", State: "AZ", PostalCode: "85004"},
-			Application: &site.Application{Deadline: date(t, "2026-11-27"), Contact: "train@valley.example", Screening: true},
-			Status:      "open",
-		},
-		{
-			Slug: "facilitator-2027-03", Title: "Capacitación de facilitadores de Conexión", Kind: "facilitator", Language: "es",
-			Host: ny, Start: date(t, "2027-03-13"), End: date(t, "2027-03-15"), Location: nyc, Attendance: "online",
-			Daily:  &site.Daily{Start: clock(9, 0), End: clock(16, 0)},
-			Status: "cancelled",
-		},
-		{
-			Slug: "champions-2027-01", Title: "Champion Orientation", Kind: "champion-orientation", Language: "en",
-			Host: az, Start: date(t, "2027-01-09"), End: date(t, "2027-01-09"), Location: phx, Attendance: "online",
-			Daily:  &site.Daily{Start: clock(10, 0), End: clock(12, 0)},
-			Status: "postponed",
-		},
+	f.phoenix = groupByID(t, s, "nami-valley/tempe-tuesday")
+	f.newYork = groupByID(t, s, "nami-nyc/conexion-harlem")
+	f.fall = groupByID(t, s, "nami-nyc/brooklyn-sunday")
+	f.paused = groupByID(t, s, "nami-valley/mesa")
+	for _, tr := range s.Trainings {
+		if tr.Upcoming(s.Now) {
+			f.trainings = append(f.trainings, tr)
+		}
 	}
 	return f
+}
+
+// groupByID returns the group of s with the given ID.
+func groupByID(t *testing.T, s *site.Site, id string) *site.Group {
+	t.Helper()
+	for _, g := range s.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	t.Fatalf("no group %q in the test site", id)
+	return nil
 }
 
 func loadLocation(t *testing.T, name string) *time.Location {
@@ -255,19 +210,21 @@ func date(t *testing.T, s string) civil.Date {
 	return d
 }
 
-func groupICS(t *testing.T, s *site.Site, g *site.Group) []byte {
+// groupICS returns g's calendar as the pages in lang link it.
+func groupICS(t *testing.T, s *site.Site, g *site.Group, lang string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Group(&b, s, g); err != nil {
+	if err := Group(&b, s, g, lang); err != nil {
 		t.Fatalf("Group(%s) = %v", g.ID, err)
 	}
 	return b.Bytes()
 }
 
-func trainingsICS(t *testing.T, s *site.Site, ts []*site.Training) []byte {
+// trainingsICS returns the calendar of ts as the pages in lang link it.
+func trainingsICS(t *testing.T, s *site.Site, ts []*site.Training, lang string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Trainings(&b, s, ts); err != nil {
+	if err := Trainings(&b, s, ts, lang); err != nil {
 		t.Fatalf("Trainings = %v", err)
 	}
 	return b.Bytes()
@@ -281,18 +238,20 @@ func TestGroupContent(t *testing.T) {
 	tests := []struct {
 		name    string
 		group   *site.Group
+		lang    string
 		want    []string // whole unfolded lines that must appear
 		notWant []string // substrings that must not
 	}{
 		{
 			name:  "phoenix",
 			group: f.phoenix,
+			lang:  "en",
 			want: []string{
 				"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sitegen//NAMI Connection//EN",
 				"CALSCALE:GREGORIAN", "METHOD:PUBLISH",
 				`X-WR-CALNAME:Tempe Connection\; Tuesday\, evenings`,
-				"UID:group.nami-valley.tempe-tuesday.tuesday-1830@groups.example.org",
-				"UID:group.nami-valley.tempe-tuesday.sunday-1400-last@groups.example.org",
+				"UID:group.nami-valley.tempe-tuesday.tuesday-1830@example.org",
+				"UID:group.nami-valley.tempe-tuesday.sunday-1400-last@example.org",
 				"DTSTAMP:20261120T000000Z",
 				"DTSTART;TZID=America/Phoenix:20261124T183000",
 				"DTEND;TZID=America/Phoenix:20261124T200000",
@@ -304,7 +263,7 @@ func TestGroupContent(t *testing.T) {
 				"RRULE:FREQ=MONTHLY;BYDAY=5TH",
 				`LOCATION:Tempe Library\, Room B\, 3500 S Rural Rd\, Tempe\, AZ 85282`,
 				"GEO:33.391700;-111.926700",
-				"URL:https://groups.example.org/groups/nami-valley/tempe-tuesday/",
+				"URL:https://example.org/connection/groups/nami-valley/tempe-tuesday/",
 				"TZID:America/Phoenix", "TZOFFSETTO:-0700", "TZNAME:MST",
 			},
 			notWant: []string{"EXDATE;TZID=America/Phoenix:20261225", "DAYLIGHT", "https://zoom"},
@@ -312,11 +271,13 @@ func TestGroupContent(t *testing.T) {
 		{
 			name:  "new york, spanish, public link",
 			group: f.newYork,
+			lang:  "es",
 			want: []string{
 				"DTSTART;TZID=America/New_York:20270120T190000",
 				"RRULE:FREQ=MONTHLY;BYDAY=1WE,3WE",
 				"EXDATE;TZID=America/New_York:20270217T190000",
-				"LOCATION:Online",
+				"LOCATION:En línea",
+				"URL:https://example.org/connection/es/groups/nami-nyc/conexion-harlem/",
 				"BEGIN:DAYLIGHT", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "TZNAME:EDT",
 				"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
 			},
@@ -325,6 +286,7 @@ func TestGroupContent(t *testing.T) {
 		{
 			name:  "overnight and starts",
 			group: f.fall,
+			lang:  "en",
 			want: []string{
 				"DTSTAMP:20261120T000000Z",
 				"DTSTART;TZID=America/New_York:20261018T183000",
@@ -336,57 +298,92 @@ func TestGroupContent(t *testing.T) {
 		{
 			name:  "paused",
 			group: f.paused,
+			lang:  "en",
 			want: []string{"NAME:Mesa Connection (paused)", "X-WR-CALNAME:Mesa Connection (paused)",
-				"DESCRIPTION:This group is paused: it is not meeting for now. Its page: https://groups.example.org/groups/nami-valley/mesa/",
-				"X-WR-CALDESC:This group is paused: it is not meeting for now. Its page: https://groups.example.org/groups/nami-valley/mesa/",
+				"DESCRIPTION:This group is paused: it is not meeting for now. Its page: https://example.org/connection/groups/nami-valley/mesa/",
+				"X-WR-CALDESC:This group is paused: it is not meeting for now. Its page: https://example.org/connection/groups/nami-valley/mesa/",
 				"BEGIN:VTIMEZONE", "TZID:America/Phoenix", "END:VCALENDAR"},
 			notWant: []string{"VEVENT", "RRULE:FREQ=WEEKLY"},
+		},
+		{
+			name:  "paused, in spanish",
+			group: f.paused,
+			lang:  "es",
+			want: []string{"NAME:Mesa Connection (en pausa)",
+				"DESCRIPTION:Este grupo está en pausa: por ahora no se reúne. Su página: https://example.org/connection/es/groups/nami-valley/mesa/"},
+			notWant: []string{"VEVENT", "paused"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := groupICS(t, f.site, tt.group)
+			out := groupICS(t, f.site, tt.group, tt.lang)
 			checkLines(t, out)
 			lines := strings.Split(unfold(out), "\r\n")
 			for _, w := range tt.want {
 				if !contains(lines, w) {
-					t.Errorf("Group(%s) has no line %q", tt.group.ID, w)
+					t.Errorf("Group(%s, %s) has no line %q", tt.group.ID, tt.lang, w)
 				}
 			}
 			for _, nw := range tt.notWant {
 				if strings.Contains(unfold(out), nw) {
-					t.Errorf("Group(%s) contains %q", tt.group.ID, nw)
+					t.Errorf("Group(%s, %s) contains %q", tt.group.ID, tt.lang, nw)
 				}
 			}
-			if again := groupICS(t, f.site, tt.group); !bytes.Equal(out, again) {
-				t.Errorf("Group(%s) differs between two runs", tt.group.ID)
+			if again := groupICS(t, f.site, tt.group, tt.lang); !bytes.Equal(out, again) {
+				t.Errorf("Group(%s, %s) differs between two runs", tt.group.ID, tt.lang)
 			}
 		})
 	}
 }
 
+// TestGroupDescription checks the words of the events: a calendar speaks the language of the
+// pages that link it, whatever the group's, with every word from that language's catalogue
+// and the group's text as its file gives it in that language.
 func TestGroupDescription(t *testing.T) {
 	f := newFixture(t)
 	tests := []struct {
-		name  string
-		group *site.Group
-		want  []string
+		name    string
+		group   *site.Group
+		lang    string
+		want    []string
+		notWant []string
 	}{
-		{"ask for link", f.phoenix, []string{
+		{"ask for link", f.phoenix, "en", []string{
 			`Every Tuesday\, 6:30–8:00 pm MST`, `Online (Zoom): ask the contact below for the link`,
-			`Contact: groups@valley.example`, `https://groups.example.org/groups/nami-valley/tempe-tuesday/`,
-		}},
-		{"public link in spanish", f.newYork, []string{
-			`Primer y tercer miércoles\, 19:00–20:30 hora del Este`, `En línea (Zoom): https://zoom.example/j/123`,
-			`Contacto: conexion@nyc.example`, `Entre cinco minutos antes\; la sala abre a las 18:55.`,
-		}},
+			`Contact: groups@valley.example.org`, `https://example.org/connection/groups/nami-valley/tempe-tuesday/`,
+		}, nil},
+		{"ask for link, in spanish", f.phoenix, "es", []string{
+			`Cada martes\, 6:30–8:00 p. m.\, MST`, `Último domingo\, 2:00–3:30 p. m.\, MST`, `Quinto jueves\, 6:00–7:30 p. m.\, MST`,
+			`En línea (Zoom): pida el enlace al contacto indicado abajo`,
+			`Contacto: groups@valley.example.org`, `https://example.org/connection/es/groups/nami-valley/tempe-tuesday/`,
+		}, []string{"Every", "Online", "Contact:", "pm "}},
+		{"public link in spanish", f.newYork, "es", []string{
+			`Primer y tercer miércoles\, 7:00–8:30 p. m.\, hora del este`, `En línea (Zoom): https://zoom.example.org/j/123`,
+			`Contacto: conexion@nyc.example.org`, `Entre cinco minutos antes\; la sala abre a las 18:55.`,
+		}, nil},
+		{"a spanish group in english", f.newYork, "en", []string{
+			`First and third Wednesday\, 7:00–8:30 pm Eastern Time`, `Online (Zoom): https://zoom.example.org/j/123`,
+			`Contact: conexion@nyc.example.org`,
+		}, []string{"miércoles", "Contacto"}},
+		{"directions as plain text", f.fall, "en", []string{
+			`Every Sunday\, 6:30–8:00 pm Eastern Time`, `Last Saturday\, 11:00 pm–12:30 am Eastern Time`,
+			`Community Room\, 1 Main St\, Brooklyn\, NY 11201`, `Enter from Court St.`,
+		}, []string{"**", "Entre por"}},
+		{"translated directions", f.fall, "es", []string{
+			`Cada domingo\, 6:30–8:00 p. m.\, hora del este`, `Entre por Court St.`,
+		}, []string{"**", "Enter from"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := unfold(groupICS(t, f.site, tt.group))
+			out := unfold(groupICS(t, f.site, tt.group, tt.lang))
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {
-					t.Errorf("Group(%s) description lacks %q", tt.group.ID, w)
+					t.Errorf("Group(%s, %s) description lacks %q", tt.group.ID, tt.lang, w)
+				}
+			}
+			for _, nw := range tt.notWant {
+				if strings.Contains(out, nw) {
+					t.Errorf("Group(%s, %s) holds %q", tt.group.ID, tt.lang, nw)
 				}
 			}
 		})
@@ -395,53 +392,109 @@ func TestGroupDescription(t *testing.T) {
 
 func TestTrainingsContent(t *testing.T) {
 	f := newFixture(t)
-	out := trainingsICS(t, f.site, f.trainings)
+	out := trainingsICS(t, f.site, f.trainings, "en")
 	checkLines(t, out)
 	lines := strings.Split(unfold(out), "\r\n")
 	for _, w := range []string{
-		"X-WR-CALNAME:NAMI Connection: trainings",
-		"UID:training-facilitator-2026-12@groups.example.org",
+		"X-WR-CALNAME:NAMI Connection Groups: trainings",
+		"UID:training-co-conexion-online-2027-05@example.org",
 		"DTSTAMP:20261120T000000Z",
-		"DTSTART;VALUE=DATE:20261204",
-		"DTEND;VALUE=DATE:20261207",
+		"DTSTART;VALUE=DATE:20270501",
+		"DTEND;VALUE=DATE:20270503",
 		"STATUS:CONFIRMED",
 		"DTSTART;TZID=America/New_York:20270313T090000",
 		"DTEND;TZID=America/New_York:20270313T160000",
 		"RRULE:FREQ=DAILY;COUNT=3",
 		"STATUS:CANCELLED",
-		"DTSTART;TZID=America/Phoenix:20270109T100000",
+		"DTSTART;TZID=America/Phoenix:20270220T100000",
 		"STATUS:TENTATIVE",
 		"TZID:America/New_York",
 		"TZID:America/Phoenix",
-		"URL:https://groups.example.org/trainings/facilitator-2026-12/",
+		"URL:https://example.org/connection/trainings/co-conexion-online-2027-05/",
+		`LOCATION:NAMI New York State Office\, 99 Pine St\, Albany\, NY 12207`,
+		"GEO:42.650000;-73.750000",
 	} {
 		if !contains(lines, w) {
 			t.Errorf("Trainings has no line %q", w)
 		}
 	}
-	if n := strings.Count(unfold(out), "RRULE:FREQ=DAILY"); n != 1 {
-		t.Errorf("Trainings has %d daily rules, want 1 (one-day trainings need none)", n)
+	// A training of several days with daily hours repeats daily; one of one day needs no rule,
+	// and one without hours is one event over its days.
+	for _, ev := range strings.Split(unfold(out), "BEGIN:VEVENT")[1:] {
+		uid := ev[strings.Index(ev, "UID:")+4 : strings.Index(ev, "@")]
+		tr := trainingBySlug(t, f.site, strings.TrimPrefix(uid, "training-"))
+		days := tr.End.DaysSince(tr.Start) + 1
+		if want := tr.Daily != nil && days > 1; strings.Contains(ev, "RRULE:FREQ=DAILY") != want {
+			t.Errorf("training %s (%d days, daily hours %v): daily rule %v, want %v", tr.Slug, days, tr.Daily != nil, !want, want)
+		}
+	}
+	if n := strings.Count(unfold(out), "BEGIN:VEVENT"); n != len(f.trainings) {
+		t.Errorf("Trainings has %d events, want %d", n, len(f.trainings))
 	}
 
-	empty := trainingsICS(t, f.site, nil)
+	empty := trainingsICS(t, f.site, nil, "en")
 	checkLines(t, empty)
 	if strings.Contains(string(empty), "VEVENT") || !strings.Contains(string(empty), "BEGIN:VTIMEZONE") {
 		t.Errorf("Trainings(nil) = %q, want a calendar with a time zone and no event", empty)
 	}
 }
 
+// TestTrainingsInSpanish checks the trainings calendar linked from the Spanish pages: its
+// name, statuses and how to apply in the catalogue's Spanish, its dates as Spanish pages
+// write them, its links to the Spanish pages.
+func TestTrainingsInSpanish(t *testing.T) {
+	f := newFixture(t)
+	out := unfold(trainingsICS(t, f.site, f.trainings, "es"))
+	for _, w := range []string{
+		"X-WR-CALNAME:NAMI Connection Groups: capacitaciones",
+		"LOCATION:En línea",
+		`DESCRIPTION:Cancelada\nOrganiza: NAMI New York City.`,
+		`Completa\nOrganiza: NAMI Denver Metro.`,
+		"Aplazada",
+		"Inscríbase antes del 20 de marzo de 2027.",
+		`Cómo inscribirse: https://naminys.example.org/apply\, train@naminys.example.org`,
+		"URL:https://example.org/connection/es/trainings/ny-facilitator-2027-04/",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("Trainings(es) lacks %q", w)
+		}
+	}
+	// The calendar's own words (not the trainings' titles, written once for everyone).
+	var words []string
+	for _, line := range strings.Split(out, "\r\n") {
+		if strings.HasPrefix(line, "DESCRIPTION:") || strings.HasPrefix(line, "LOCATION:") || strings.HasPrefix(line, "NAME:") {
+			words = append(words, line)
+		}
+	}
+	for _, en := range []string{"Hosted by", "Apply by", "How to apply", "Online", "Cancelled", "Postponed", "Full", ": trainings"} {
+		if w := strings.Join(words, "\n"); strings.Contains(w, en) {
+			t.Errorf("Trainings(es) holds the English %q in\n%s", en, w)
+		}
+	}
+}
+
+// trainingBySlug returns the training of s with the given slug.
+func trainingBySlug(t *testing.T, s *site.Site, slug string) *site.Training {
+	t.Helper()
+	for _, tr := range s.Trainings {
+		if tr.Slug == slug {
+			return tr
+		}
+	}
+	t.Fatalf("no training %q in the test site", slug)
+	return nil
+}
+
 // TestDTSTAMPIsTheBuildDate checks every event of every calendar: DTSTAMP says when the file
-// was made, the build date, and never a day to come (a training's start, a listing's
-// confirmation date set ahead).
+// was made, the build date, and never a day to come (a training's start, a group's first
+// meeting) nor its confirmation date.
 func TestDTSTAMPIsTheBuildDate(t *testing.T) {
 	f := newFixture(t)
-	f.site.Now = date(t, "2026-11-20")
-	f.fall.Verified = date(t, "2026-10-01") // an older confirmation date: still the build date
 	for name, out := range map[string][]byte{
-		"phoenix":   groupICS(t, f.site, f.phoenix),
-		"new york":  groupICS(t, f.site, f.newYork),
-		"fall":      groupICS(t, f.site, f.fall),
-		"trainings": trainingsICS(t, f.site, f.trainings),
+		"phoenix":   groupICS(t, f.site, f.phoenix, "en"),
+		"new york":  groupICS(t, f.site, f.newYork, "es"),
+		"fall":      groupICS(t, f.site, f.fall, "en"),
+		"trainings": trainingsICS(t, f.site, f.trainings, "en"),
 	} {
 		n := 0
 		for _, line := range strings.Split(unfold(out), "\r\n") {
@@ -475,10 +528,11 @@ func TestGolden(t *testing.T) {
 		file string
 		out  []byte
 	}{
-		{"phoenix.ics", groupICS(t, f.site, f.phoenix)},
-		{"new-york.ics", groupICS(t, f.site, f.newYork)},
-		{"paused.ics", groupICS(t, f.site, f.paused)},
-		{"trainings.ics", trainingsICS(t, f.site, f.trainings)},
+		{"phoenix.ics", groupICS(t, f.site, f.phoenix, "en")},
+		{"new-york.ics", groupICS(t, f.site, f.newYork, "es")},
+		{"paused.ics", groupICS(t, f.site, f.paused, "en")},
+		{"trainings.ics", trainingsICS(t, f.site, f.trainings, "en")},
+		{"trainings-es.ics", trainingsICS(t, f.site, f.trainings, "es")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"golang.org/x/tools/txtar"
+
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
@@ -40,29 +42,15 @@ func seeds(t testing.TB, ext string) [][]byte {
 	var out [][]byte
 	archives, _ := filepath.Glob("../check/testdata/*.txtar")
 	for _, name := range archives {
-		src, err := os.ReadFile(name)
+		a, err := txtar.ParseFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// A txtar archive: files introduced by lines "-- NAME --".
-		var cur string
-		var buf []byte
-		flush := func() {
-			if strings.HasSuffix(cur, ext) {
-				out = append(out, buf)
+		for _, f := range a.Files {
+			if strings.HasSuffix(f.Name, ext) {
+				out = append(out, f.Data)
 			}
-			buf = nil
 		}
-		for _, line := range bytes.SplitAfter(src, []byte("\n")) {
-			s := strings.TrimSuffix(string(line), "\n")
-			if strings.HasPrefix(s, "-- ") && strings.HasSuffix(s, " --") && len(s) > 6 {
-				flush()
-				cur = strings.TrimSpace(s[3 : len(s)-3])
-				continue
-			}
-			buf = append(buf, line...)
-		}
-		flush()
 	}
 	for _, pattern := range []string{"../../data/*/*" + ext, "../../data/*/*/*" + ext, "../../content/*" + ext, "../../content/*/*" + ext} {
 		names, _ := filepath.Glob(pattern)

@@ -8,6 +8,8 @@ import (
 
 	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
+	"sitegen/internal/words"
 )
 
 func loadLocation(t *testing.T, name string) *time.Location {
@@ -280,124 +282,90 @@ func TestTimeOfDay(t *testing.T) {
 	}
 }
 
+// catalogues returns the English and Spanish catalogues as a build reads them: those of the
+// shared test site, through load, check and site.Build.
+func catalogues(t *testing.T) (en, es *words.Catalog) {
+	t.Helper()
+	s := sitetest.Build(t, sitetest.Fixture(t), sitetest.Date(t, "2026-11-20"))
+	return s.Words("en"), s.Words("es")
+}
+
 func TestDescribe(t *testing.T) {
 	phoenix := loadLocation(t, "America/Phoenix")
 	newYork := loadLocation(t, "America/New_York")
-	winter := mustTime(t, "2027-01-10T12:00:00Z")
-	summer := mustTime(t, "2027-06-10T12:00:00Z")
+	denver := loadLocation(t, "America/Denver")
+	en, es := catalogues(t)
 	tests := []struct {
 		name    string
 		meeting site.Meeting
 		loc     *time.Location
-		lang    string
-		ref     time.Time
+		w       *words.Catalog
+		year    int
 		want    string
 	}{
-		{"weekly", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, "en", winter,
+		{"weekly", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, en, 2027,
 			"Every Tuesday, 6:30–8:00 pm MST"},
-		{"no dst in phoenix", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, "en", summer,
-			"Every Tuesday, 6:30–8:00 pm MST"},
-		{"first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "en", winter,
+		{"first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, en, 2027,
 			"First and third Wednesday, 7:00–8:30 pm Eastern Time"},
-		{"summer time", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "en", summer,
-			"First and third Wednesday, 7:00–8:30 pm Eastern Time"},
-		{"denver, built in winter", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), loadLocation(t, "America/Denver"), "en", winter,
+		{"denver", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), denver, en, 2027,
 			"Every Tuesday, 6:30–8:00 pm Mountain Time"},
-		{"last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, "en", winter,
+		{"last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, en, 2027,
 			"Last Sunday, 2:00–3:30 pm MST"},
-		{"three weeks", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, "en", winter,
+		{"three weeks", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, en, 2027,
 			"Second, fourth and last Monday, 10:00–11:30 am MST"},
-		{"across noon", meeting(time.Saturday, civil.Clock{Hour: 11}, civil.Clock{Hour: 12, Minute: 30}), phoenix, "en", winter,
+		{"across noon", meeting(time.Saturday, civil.Clock{Hour: 11}, civil.Clock{Hour: 12, Minute: 30}), phoenix, en, 2027,
 			"Every Saturday, 11:00 am–12:30 pm MST"},
-		{"overnight", meeting(time.Friday, civil.Clock{Hour: 23}, civil.Clock{Minute: 30}), phoenix, "en", winter,
+		{"overnight", meeting(time.Friday, civil.Clock{Hour: 23}, civil.Clock{Minute: 30}), phoenix, en, 2027,
 			"Every Friday, 11:00 pm–12:30 am MST"},
-		{"other language", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, "fr", winter,
-			"Every Tuesday, 6:30–8:00 pm MST"},
-		{"spanish weekly", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, "es", winter,
-			"Todos los martes, 18:30–20:00 MST"},
-		{"spanish saturday", meeting(time.Saturday, civil.Clock{Hour: 9}, civil.Clock{Hour: 10, Minute: 30}), phoenix, "es", winter,
-			"Todos los sábados, 9:00–10:30 MST"},
-		{"spanish first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, "es", winter,
-			"Primer y tercer miércoles, 19:00–20:30 hora del Este"},
-		{"spanish denver", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), loadLocation(t, "America/Denver"), "es", summer,
-			"Todos los martes, 18:30–20:00 hora de la Montaña"},
-		{"spanish last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, "es", winter,
-			"Último domingo, 14:00–15:30 MST"},
-		{"spanish region tag", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, "es-MX", winter,
-			"Segundo, cuarto y último lunes, 10:00–11:30 MST"},
+		{"spanish weekly", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), phoenix, es, 2027,
+			"Cada martes, 6:30–8:00 p. m., MST"},
+		{"spanish saturday", meeting(time.Saturday, civil.Clock{Hour: 9}, civil.Clock{Hour: 10, Minute: 30}), phoenix, es, 2027,
+			"Cada sábado, 9:00–10:30 a. m., MST"},
+		{"spanish first and third", meeting(time.Wednesday, civil.Clock{Hour: 19}, civil.Clock{Hour: 20, Minute: 30}, 1, 3), newYork, es, 2027,
+			"Primer y tercer miércoles, 7:00–8:30 p. m., hora del este"},
+		{"spanish denver", meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}), denver, es, 2027,
+			"Cada martes, 6:30–8:00 p. m., hora de la montaña"},
+		{"spanish last", meeting(time.Sunday, civil.Clock{Hour: 14}, civil.Clock{Hour: 15, Minute: 30}, -1), phoenix, es, 2027,
+			"Último domingo, 2:00–3:30 p. m., MST"},
+		{"spanish three weeks", meeting(time.Monday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}, 2, 4, -1), phoenix, es, 2027,
+			"Segundo, cuarto y último lunes, 10:00–11:30 a. m., MST"},
+		{"spanish across noon", meeting(time.Saturday, civil.Clock{Hour: 11}, civil.Clock{Hour: 12, Minute: 30}), phoenix, es, 2027,
+			"Cada sábado, 11:00 a. m.–12:30 p. m., MST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Describe(tt.meeting, tt.loc, tt.lang, tt.ref); got != tt.want {
-				t.Errorf("Describe(%s, %q) = %q, want %q", tt.name, tt.lang, got, tt.want)
+			if got := Describe(tt.meeting, tt.loc, tt.w, tt.year); got != tt.want {
+				t.Errorf("Describe(%s) = %q, want %q", tt.name, got, tt.want)
 			}
 		})
+	}
+	// A schedule holds all year: Describe names the zone the same in every season, never by
+	// one season's abbreviation ("MDT" is wrong from November to March).
+	m := meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20})
+	for _, loc := range []*time.Location{phoenix, newYork, denver} {
+		if a, b := Describe(m, loc, en, 2026), Describe(m, loc, en, 2027); a != b {
+			t.Errorf("Describe in %s differs between years: %q, %q", loc, a, b)
+		}
 	}
 }
 
-func TestZoneWords(t *testing.T) {
-	// Every zone a US directory may use, and some it may not: the name its users give it
-	// all year. Zones that keep one offset are named by it; those that change, by their
-	// generic name, or by both abbreviations when they have none.
+func TestWeeks(t *testing.T) {
+	en, es := catalogues(t)
 	tests := []struct {
-		zone, lang string
-		year       int
-		want       string
+		weeks []int
+		w     *words.Catalog
+		want  string
 	}{
-		{"America/Phoenix", "en", 2026, "MST"},
-		{"America/Phoenix", "es", 2026, "MST"},
-		{"America/Denver", "en", 2026, "Mountain Time"},
-		{"America/Boise", "en", 2026, "Mountain Time"},
-		{"America/Denver", "es", 2026, "hora de la Montaña"},
-		{"America/New_York", "en", 2026, "Eastern Time"},
-		{"America/Indiana/Indianapolis", "en", 2026, "Eastern Time"},
-		{"America/Chicago", "en", 2026, "Central Time"},
-		{"America/Los_Angeles", "en", 2026, "Pacific Time"},
-		{"America/Anchorage", "en", 2026, "Alaska Time"},
-		{"America/Adak", "en", 2026, "Hawaii-Aleutian Time"},
-		{"Pacific/Honolulu", "en", 2026, "HST"},
-		{"America/Puerto_Rico", "en", 2026, "AST"},
-		{"America/Halifax", "es", 2026, "hora del Atlántico"},
-		{"America/St_Johns", "en", 2026, "Newfoundland Time"},
-		{"Pacific/Guam", "en", 2026, "ChST"},
-		{"America/Havana", "en", 2026, "CST/CDT"},     // Cuba's CST is not Central Time
-		{"Europe/Berlin", "en", 2026, "CET/CEST"},     // no generic name known: both
-		{"America/Sao_Paulo", "en", 2026, "UTC-03"},   // no abbreviation, no DST since 2019
-		{"Australia/Sydney", "en", 2026, "AEST/AEDT"}, // daylight time in January
-		{"UTC", "en", 2026, "UTC"},
+		{[]int{2}, en, "second"},
+		{[]int{1, 3}, en, "first and third"},
+		{[]int{1, 2, -1}, en, "first, second and last"},
+		{[]int{5}, en, "fifth"},
+		{[]int{1, 3}, es, "primer y tercer"},
+		{[]int{-1}, es, "último"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.zone+" "+tt.lang, func(t *testing.T) {
-			if got := ZoneWords(loadLocation(t, tt.zone), tt.lang, tt.year); got != tt.want {
-				t.Errorf("ZoneWords(%s, %q, %d) = %q, want %q", tt.zone, tt.lang, tt.year, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestZoneBetween(t *testing.T) {
-	newYork := loadLocation(t, "America/New_York")
-	phoenix := loadLocation(t, "America/Phoenix")
-	at := func(loc *time.Location, s string) time.Time {
-		d := date(t, s)
-		return d.At(civil.Clock{Hour: 9}, loc)
-	}
-	tests := []struct {
-		name        string
-		loc         *time.Location
-		first, last string
-		want        string
-	}{
-		{"one summer day", newYork, "2026-06-06", "2026-06-06", "EDT"},
-		{"winter days", newYork, "2026-12-04", "2026-12-06", "EST"},
-		{"across the change to daylight time", newYork, "2027-03-13", "2027-03-15", "Eastern Time"},
-		{"phoenix in summer", phoenix, "2026-07-10", "2026-07-12", "MST"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ZoneBetween(tt.loc, "en", at(tt.loc, tt.first), at(tt.loc, tt.last)); got != tt.want {
-				t.Errorf("ZoneBetween(%s, %s, %s) = %q, want %q", tt.loc, tt.first, tt.last, got, tt.want)
-			}
-		})
+		if got := Weeks(tt.weeks, tt.w); got != tt.want {
+			t.Errorf("Weeks(%v, %s) = %q, want %q", tt.weeks, tt.w.Lang(), got, tt.want)
+		}
 	}
 }

@@ -9,58 +9,40 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+	"testing/fstest"
 
-	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
-// testSite returns a small model: three groups in two states and a guide.
+// buildDate is the build date of the shared test site (package sitetest).
+const buildDate = "2026-11-20"
+
+// testSite returns the shared test site as built on its build date: groups in six states,
+// with accents, postal codes, every attendance, audience and part of the day, and a guide.
 func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	denver, err := time.LoadLocation("America/Denver")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		t.Fatal(err)
-	}
-	nm := &site.Affiliate{Slug: "nami-sandia", Name: "NAMI Sandía Foothills", Kind: "affiliate", State: "NM", Location: denver}
-	oh := &site.Affiliate{Slug: "nami-olentangy", Name: "NAMI Olentangy", Kind: "affiliate", State: "OH", Location: ny}
-	g1 := &site.Group{
-		ID: "nami-sandia/conexion", Slug: "conexion", Affiliate: nm, Name: "Grupo Conexión Señor de la Paz",
-		Program: "conexion", Language: "es", Status: "active", Attendance: "in-person", Location: denver,
-		Meetings: []site.Meeting{{Day: time.Tuesday, Start: civil.Clock{Hour: 18, Minute: 30}, End: civil.Clock{Hour: 20}, Weeks: []int{1, 3}}},
-		Place:    &site.Place{Name: "Iglesia San José", City: "Albuquerque", State: "NM", PostalCode: "87102", HasCoords: true, Lat: 35.084512, Lon: -106.650987},
-		Audience: []string{"women"},
-		Skip:     []civil.Date{{Year: 2026, Month: 12, Day: 22}},
-	}
-	g2 := &site.Group{
-		ID: "nami-olentangy/columbus", Slug: "columbus", Affiliate: oh, Name: "Columbus Tuesday Evening",
-		Program: "connection", Language: "en", Status: "active", Attendance: "hybrid", Location: ny,
-		Meetings: []site.Meeting{{Day: time.Tuesday, Start: civil.Clock{Hour: 19}, End: civil.Clock{Hour: 20, Minute: 30}}},
-		Place:    &site.Place{Name: "Northside Library", City: "Columbus", State: "OH", PostalCode: "43215-1234"},
-		Online:   &site.Online{Platform: "Zoom", JoinURL: "https://meet.example.org/j/secret", LinkPublic: true},
-	}
-	g3 := &site.Group{
-		ID: "nami-olentangy/online", Slug: "online", Affiliate: oh, Name: "Saturday Morning Online",
-		Program: "connection", Language: "en", Status: "paused", Attendance: "online", Location: ny,
-		Meetings: []site.Meeting{{Day: time.Saturday, Start: civil.Clock{Hour: 10}, End: civil.Clock{Hour: 11, Minute: 30}}},
-		Online:   &site.Online{Platform: "Zoom"},
-		Starts:   civil.Date{Year: 2027, Month: 1, Day: 9},
-	}
-	nm.Groups = []*site.Group{g1}
-	oh.Groups = []*site.Group{g2, g3}
-	return &site.Site{
-		Title: "Test", BaseURL: "https://example.org/", Language: "en", Location: ny,
-		Now:        civil.Date{Year: 2026, Month: 11, Day: 23},
-		Affiliates: []*site.Affiliate{nm, oh},
-		Groups:     []*site.Group{g1, g3, g2},
-		Home:       &site.Page{Slug: "index"},
-		Guides: []*site.Page{{Slug: "starting", Title: "Starting a group", Summary: "What it takes.",
-			Body: "## Rooms\n\nA quiet room, [borrowed](https://rooms.example.org/) from a library.\n\n```\nsecretcode\n```\n"}},
-	}
+	return sitetest.Build(t, testFiles(t), sitetest.Date(t, buildDate))
+}
+
+// testFiles returns the shared test site with a guide whose text has a link, which the index
+// finds by its words but not its address, and a code block, which it does not index.
+func testFiles(t *testing.T) fstest.MapFS {
+	t.Helper()
+	return sitetest.Set(sitetest.Fixture(t), "content/guides/starting-a-group.md", `---
+title: Starting a Group
+summary: How a group begins.
+order: 3
+blocks: [state-organizations]
+---
+## Rooms
+
+A quiet room, [borrowed](https://rooms.example.org/) from a library.
+
+`+"```"+`
+secretcode
+`+"```"+`
+`)
 }
 
 // written is the output of Write with its manifest decoded.
@@ -180,19 +162,24 @@ func TestWriteFind(t *testing.T) {
 		query string
 		want  []string
 	}{
-		{"conexion", []string{"Grupo Conexión Señor de la Paz"}},
-		{"CONEXIÓN", []string{"Grupo Conexión Señor de la Paz"}},
-		{"senor", []string{"Grupo Conexión Señor de la Paz"}},
-		{"sandia", []string{"Grupo Conexión Señor de la Paz"}},
-		{"jose", []string{"Grupo Conexión Señor de la Paz"}},
-		{"albuq", []string{"Grupo Conexión Señor de la Paz"}},
-		{"87102", []string{"Grupo Conexión Señor de la Paz"}},
-		{"432", []string{"Columbus Tuesday Evening"}},
-		{"columbus", []string{"Columbus Tuesday Evening"}},
-		{"northside library", []string{"Columbus Tuesday Evening"}},
-		{"olentangy", []string{"Columbus Tuesday Evening", "Saturday Morning Online"}},
-		{"olentangy sat", []string{"Saturday Morning Online"}},
-		{"columbus saturday", nil},
+		{"conexion", []string{"Conexión <Martes> & más", "Conexión Albuquerque", "Conexión Harlem", "Conexión Santurce"}},
+		{"CONEXIÓN", []string{"Conexión <Martes> & más", "Conexión Albuquerque", "Conexión Harlem", "Conexión Santurce"}},
+		{"conexión alb", []string{"Conexión Albuquerque"}},
+		{"canon", []string{"Conexión <Martes> & más"}}, // Cañon City
+		{"sandia", []string{"Conexión Albuquerque"}},   // its affiliate, NAMI Sandia
+		{"albuq", []string{"Conexión Albuquerque"}},
+		{"85713", []string{"South Tucson"}},
+		{"852", []string{"Mesa Connection", "Tempe Connection; Tuesday, evenings"}},
+		{"tucson", []string{"South Tucson"}},
+		{"tempe library", []string{"Tempe Connection; Tuesday, evenings"}},
+		{"comunal", []string{"Conexión Santurce"}},
+		{"valley", []string{"Mesa Connection", "Tempe Connection; Tuesday, evenings"}},
+		{"valley tue", []string{"Tempe Connection; Tuesday, evenings"}},
+		{"mesa tuesday", nil},
+		{"private", []string{"Online Private Link"}},
+		{"jail", nil}, // a private group: Jail Group PRIVATE-MARKER
+		{"marker", nil},
+		{"rural", nil}, // streets are not indexed
 		{"zzz", nil},
 	}
 	for _, tt := range tests {
@@ -204,6 +191,21 @@ func TestWriteFind(t *testing.T) {
 	}
 }
 
+// refsOf returns the refs of the groups ids, failing the test on an id that has no record.
+func refsOf(t *testing.T, recs []Record, ids ...string) []int {
+	t.Helper()
+	var refs []int
+	for _, id := range ids {
+		i := slices.IndexFunc(recs, func(r Record) bool { return r.ID == id })
+		if i < 0 {
+			t.Fatalf("no record of %s", id)
+		}
+		refs = append(refs, i)
+	}
+	slices.Sort(refs)
+	return refs
+}
+
 func TestWriteRecords(t *testing.T) {
 	w := write(t, testSite(t))
 	recs := w.records(t)
@@ -211,55 +213,87 @@ func TestWriteRecords(t *testing.T) {
 	for _, r := range recs {
 		ids = append(ids, r.ID)
 	}
-	if want := []string{"nami-sandia/conexion", "nami-olentangy/columbus", "nami-olentangy/online"}; !slices.Equal(ids, want) {
+	// By the state they are listed in, their affiliate's name and their name; an online
+	// group is listed in its affiliate's state.
+	want := []string{
+		"nami-southern-arizona/south-tucson", "nami-valley/mesa", "nami-valley/tempe-tuesday",
+		"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
+		"nami-sandia/conexion-albuquerque",
+		"nami-nyc/brooklyn-sunday", "nami-nyc/conexion-harlem",
+		"nami-new-york-state/downtown", "nami-new-york-state/downtown-2", "nami-new-york-state/evening-online", "nami-new-york-state/morning-online",
+		"nami-lakeshore/tuesday-evening", "nami-lakeshore/online-private", "nami-lakeshore/paused-thursday", "nami-ohio/statewide-online",
+		"nami-puerto-rico/conexion-santurce",
+	}
+	if !slices.Equal(ids, want) {
 		t.Fatalf("records = %q, want %q", ids, want)
 	}
 	var states []string
 	for _, st := range w.m.States {
 		states = append(states, fmt.Sprintf("%s %d+%d", st.Code, st.First, st.Count))
 	}
-	if want := []string{"nm 0+1", "oh 1+2"}; !slices.Equal(states, want) {
+	if want := []string{"az 0+3", "co 3+1", "nm 4+1", "ny 5+6", "oh 11+4", "pr 15+1"}; !slices.Equal(states, want) {
 		t.Errorf("states = %q, want %q", states, want)
 	}
-	if b := w.m.States[0].BBox; !slices.Equal(b, []float64{35.085, -106.651, 35.085, -106.651}) {
-		t.Errorf("nm bbox = %v, want the one group's coordinates", b)
+	// Arizona's box holds its two groups with coordinates, rounded; New Mexico's one group
+	// has none, so it has no box.
+	if b := w.m.States[0].BBox; !slices.Equal(b, []float64{32.18, -111.927, 33.392, -110.97}) {
+		t.Errorf("az bbox = %v, want [32.18 -111.927 33.392 -110.97]", b)
 	}
-	c := recs[0]
-	if !slices.Equal(c.Coords, []float64{35.085, -106.651}) {
-		t.Errorf("coords = %v, want [35.085 -106.651]", c.Coords)
+	if b := w.m.States[2].BBox; b != nil {
+		t.Errorf("nm bbox = %v, want none", b)
 	}
-	if c.TZ != "America/Denver" || c.Lang != "es" || c.Program != "conexion" || c.City != "Albuquerque" {
-		t.Errorf("record = %+v, want tz America/Denver, lang es, program conexion, city Albuquerque", c)
+
+	tucson := recs[0]
+	if !slices.Equal(tucson.Coords, []float64{32.18, -110.97}) || tucson.City != "Tucson" || tucson.PostalCode != "85713" || tucson.TZ != "America/Phoenix" {
+		t.Errorf("record = %+v, want coords [32.18 -110.97], Tucson 85713, America/Phoenix", tucson)
 	}
-	wantMeet := Meet{Day: "tuesday", Start: "18:30", End: "20:00", Weeks: []int{1, 3}}
-	if len(c.Meetings) != 1 || c.Meetings[0].Day != wantMeet.Day || c.Meetings[0].Start != wantMeet.Start ||
-		c.Meetings[0].End != wantMeet.End || !slices.Equal(c.Meetings[0].Weeks, wantMeet.Weeks) {
-		t.Errorf("meetings = %+v, want [%+v]", c.Meetings, wantMeet)
+	wantMeet := Meet{Day: "monday", Start: "18:00", End: "19:30", Weeks: []int{1, 3}}
+	if len(tucson.Meetings) != 1 || tucson.Meetings[0].Day != wantMeet.Day || tucson.Meetings[0].Start != wantMeet.Start ||
+		tucson.Meetings[0].End != wantMeet.End || !slices.Equal(tucson.Meetings[0].Weeks, wantMeet.Weeks) {
+		t.Errorf("meetings = %+v, want [%+v]", tucson.Meetings, wantMeet)
 	}
-	if !slices.Equal(c.Skip, []string{"2026-12-22"}) || !slices.Equal(c.Times, []string{"evening"}) {
-		t.Errorf("skip = %q, times = %q, want [2026-12-22] [evening]", c.Skip, c.Times)
+	if !slices.Equal(tucson.Skip, []string{"2026-12-14", "2026-12-21"}) || tucson.Starts != "2026-12-07" || !slices.Equal(tucson.Times, []string{"evening"}) {
+		t.Errorf("skip = %q, starts = %q, times = %q, want [2026-12-14 2026-12-21] 2026-12-07 [evening]", tucson.Skip, tucson.Starts, tucson.Times)
 	}
-	if o := recs[2]; !o.Paused || o.Starts != "2027-01-09" || o.Coords != nil || o.State != "oh" {
-		t.Errorf("online record = %+v, want paused, starts 2027-01-09, no coords, state oh", o)
+	if c := recs[2].Coords; !slices.Equal(c, []float64{33.392, -111.927}) {
+		t.Errorf("coords = %v, want [33.392 -111.927] (33.3917, -111.9267 rounded)", c)
+	}
+	if c := recs[3]; c.TZ != "America/Denver" || c.Lang != "es" || c.Program != "conexion" || c.City != "Cañon City" || !c.Paused || c.Coords != nil {
+		t.Errorf("record = %+v, want tz America/Denver, lang es, program conexion, city Cañon City, paused, no coords", c)
+	}
+	if o := recs[9]; o.Paused || o.Coords != nil || o.State != "ny" || o.City != "" || len(o.Meetings) != 1 || !o.Meetings[0].Overnight {
+		t.Errorf("online record = %+v, want active, no coords, no city, state ny, an overnight meeting", o)
+	}
+	if o := recs[14]; o.State != "oh" || o.Attendance != "online" {
+		t.Errorf("online record = %+v, want listed in its affiliate's state, oh", o)
+	}
+	if h := recs[6]; h.Starts != "2027-01-20" || !slices.Equal(h.Skip, []string{"2027-02-17"}) {
+		t.Errorf("record = %+v, want starts 2027-01-20, skip [2027-02-17]", h)
 	}
 }
 
 func TestWriteFilters(t *testing.T) {
 	w := write(t, testSite(t))
+	recs := w.records(t)
 	tests := []struct {
 		filter, value string
-		want          []int
+		want          []string // group IDs
 	}{
-		{"day", "tuesday", []int{0, 1}},
-		{"day", "saturday", []int{2}},
-		{"time", "evening", []int{0, 1}},
-		{"time", "morning", []int{2}},
-		{"attendance", "in-person", []int{0}},
-		{"attendance", "hybrid", []int{1}},
-		{"attendance", "online", []int{2}},
-		{"language", "es", []int{0}},
-		{"program", "connection", []int{1, 2}},
-		{"audience", "women", []int{0}},
+		{"day", "tuesday", []string{"nami-valley/tempe-tuesday", "nami-new-york-state/downtown", "nami-lakeshore/tuesday-evening"}},
+		{"day", "saturday", []string{"nami-sandia/conexion-albuquerque", "nami-nyc/brooklyn-sunday", "nami-new-york-state/morning-online", "nami-puerto-rico/conexion-santurce"}},
+		{"time", "morning", []string{"nami-sandia/conexion-albuquerque", "nami-new-york-state/downtown", "nami-new-york-state/morning-online",
+			"nami-lakeshore/paused-thursday", "nami-puerto-rico/conexion-santurce"}},
+		{"time", "afternoon", []string{"nami-valley/tempe-tuesday", "nami-ohio/statewide-online"}},
+		{"attendance", "hybrid", []string{"nami-valley/tempe-tuesday", "nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
+			"nami-sandia/conexion-albuquerque"}},
+		{"attendance", "online", []string{"nami-nyc/conexion-harlem", "nami-new-york-state/evening-online", "nami-new-york-state/morning-online",
+			"nami-lakeshore/online-private", "nami-ohio/statewide-online"}},
+		{"language", "es", []string{"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
+			"nami-sandia/conexion-albuquerque", "nami-nyc/conexion-harlem", "nami-puerto-rico/conexion-santurce"}},
+		{"program", "conexion", []string{"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
+			"nami-sandia/conexion-albuquerque", "nami-nyc/conexion-harlem", "nami-puerto-rico/conexion-santurce"}},
+		{"audience", "women", []string{"nami-new-york-state/evening-online"}},
+		{"audience", "veterans", []string{"nami-new-york-state/downtown", "nami-lakeshore/tuesday-evening"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.filter+"="+tt.value, func(t *testing.T) {
@@ -269,34 +303,52 @@ func TestWriteFilters(t *testing.T) {
 			}
 			var d []int
 			decode(t, w.files, f.File, &d)
-			if got := undelta(d); !slices.Equal(got, tt.want) || f.Count != len(tt.want) {
-				t.Errorf("%s=%s = %v (count %d), want %v", tt.filter, tt.value, got, f.Count, tt.want)
+			want := refsOf(t, recs, tt.want...)
+			if got := undelta(d); !slices.Equal(got, want) || f.Count != len(want) {
+				t.Errorf("%s=%s = %v (count %d), want %v", tt.filter, tt.value, got, f.Count, want)
 			}
 		})
 	}
-	if _, ok := w.m.Filters["audience"]["veterans"]; ok {
-		t.Errorf("filter audience=veterans written, but no group has it")
+	if _, ok := w.m.Filters["day"]["friday"]; ok {
+		t.Errorf("filter day=friday written, but only a private group meets on Fridays")
 	}
 }
 
 func TestWriteSite(t *testing.T) {
-	w := write(t, testSite(t))
+	s := testSite(t)
+	w := write(t, s)
 	var idx SiteIndex
 	decode(t, w.files, w.m.Site, &idx)
 	var titles []string
 	for _, d := range idx.Docs {
 		titles = append(titles, d.Kind+":"+d.Title)
 	}
-	want := []string{"affiliate:NAMI Sandía Foothills", "affiliate:NAMI Olentangy", "guide:Starting a group"}
+	// Every affiliate, training and guide, in the site's order.
+	var want []string
+	for _, a := range s.Affiliates {
+		want = append(want, "affiliate:"+a.Name)
+	}
+	for _, tr := range s.Trainings {
+		want = append(want, "training:"+tr.Title)
+	}
+	for _, g := range s.Guides {
+		want = append(want, "guide:"+g.Title)
+	}
 	if !slices.Equal(titles, want) {
 		t.Fatalf("docs = %q, want %q", titles, want)
+	}
+	for _, w := range []string{"affiliate:NAMI Valley of the Sun", "training:Postponed Orientation", "guide:Starting a Group"} {
+		if !slices.Contains(titles, w) {
+			t.Errorf("docs = %q, want %q", titles, w)
+		}
 	}
 	for _, tt := range []struct {
 		word string
 		want bool
 	}{
 		{"quiet", true}, {"library", true}, {"borrowed", true}, {"starting", true}, {"sandia", true},
-		{"rooms", true}, {"example", false}, {"secretcode", false},
+		{"rooms", true}, {"recovery", true}, {"example", false}, {"secretcode", false},
+		{"onerror", false}, {"javascript", false}, // raw HTML and link addresses in guides are not words
 	} {
 		if _, got := idx.Tokens[tt.word]; got != tt.want {
 			t.Errorf("site index has %q: %v, want %v", tt.word, got, tt.want)
@@ -345,8 +397,11 @@ func TestWriteFiles(t *testing.T) {
 		}
 	}
 	for name, b := range w.files {
-		if bytes.Contains(b, []byte("meet.example.org")) {
-			t.Errorf("%s holds a join link", name)
+		// The fixture's join links, public or not: the index holds none.
+		for _, link := range []string{"meet.example.com", "zoom.example.com", "zoom.example.org"} {
+			if bytes.Contains(b, []byte(link)) {
+				t.Errorf("%s holds a join link (%s)", name, link)
+			}
 		}
 	}
 }
@@ -355,20 +410,26 @@ func TestWriteFiles(t *testing.T) {
 // word is found in the file the manifest gives for its first two letters.
 func TestWriteShards(t *testing.T) {
 	const n = 1000 // enough words for several files of the token index
-	s := testSite(t)
-	base := s.Groups[2]
+	fsys := testFiles(t)
 	for i := range n {
-		g := *base
-		g.ID = fmt.Sprintf("nami-olentangy/extra-%04d", i)
-		g.Name = fmt.Sprintf("Extra %04d %s w%04dz", i, []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}[i%5], i)
-		s.Groups = append(s.Groups, &g)
+		fsys = sitetest.Set(fsys, fmt.Sprintf("data/groups/nami-lakeshore/extra-%04d.yaml", i), fmt.Sprintf(`name: Extra %04d %s w%04dz
+attendance: online
+meetings:
+  - day: saturday
+    start: "10:00"
+online:
+  link_public: false
+verified: 2026-11-01
+`, i, []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}[i%5], i))
 	}
+	s := sitetest.Build(t, fsys, sitetest.Date(t, buildDate))
 	w := write(t, s)
 	recs := w.records(t)
 	if len(recs) != len(s.Groups) {
 		t.Fatalf("%d records, want %d", len(recs), len(s.Groups))
 	}
-	if got, want := len(w.m.States[1].Files), (n+2+RecordsPerShard-1)/RecordsPerShard; got != want {
+	oh := w.m.States[slices.IndexFunc(w.m.States, func(st StateRecords) bool { return st.Code == "oh" })]
+	if got, want := len(oh.Files), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
 		t.Errorf("oh has %d files of records, want %d", got, want)
 	}
 	if len(w.m.Tokens) < 2 {

@@ -36,8 +36,8 @@ const (
 // now is a build date at which the sample site is valid.
 var now = civil.Date{Year: 2026, Month: 11, Day: 23}
 
-// copySite copies the sample site's data/, content/ and templates/ into a new folder, as real
-// files, and returns it.
+// copySite copies the sample site's data/, content/, i18n/ and templates/ into a new folder,
+// as real files, and returns it.
 func copySite(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()

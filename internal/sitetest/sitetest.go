@@ -3,9 +3,10 @@
 // by hand. The site is a txtar archive (golang.org/x/tools/txtar) holding data/ and content/
 // files; the repository's own i18n/ and templates/ are added where the archive has none.
 //
-// testdata/site.txtar is the shared fixture: two states, affiliates with a parent, groups and
-// trainings of every kind the renderers, feeds, calendars and the index treat differently,
-// guides with blocks, and texts that carry XSS payloads.
+// testdata/site.txtar is the shared fixture: six states and territories (with and without
+// daylight saving time), affiliates with a parent, groups and trainings of every kind the
+// renderers, feeds, calendars and the index treat differently, guides with blocks, and texts
+// that carry XSS payloads.
 package sitetest
 
 import (

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the same zone data on every machine
 
 	"sitegen/internal/civil"
 )
@@ -80,6 +81,91 @@ func TestFormats(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("%s = %q, want %q", tt.name, tt.got, tt.want)
 		}
+	}
+}
+
+// TestZone names every zone a US directory may use, and some it may not, as its users say
+// it all year: zones that keep one offset by it, those that change by their generic name from
+// the catalogue, or by both abbreviations when they have none. (TestFormats has Denver,
+// Phoenix and Berlin.)
+func TestZone(t *testing.T) {
+	en, es := catalogs(t)
+	tests := []struct {
+		zone string
+		c    *Catalog
+		want string
+	}{
+		{"America/Phoenix", es, "MST"},
+		{"America/Boise", en, "Mountain Time"},
+		{"America/New_York", en, "Eastern Time"},
+		{"America/New_York", es, "hora del este"},
+		{"America/Indiana/Indianapolis", en, "Eastern Time"},
+		{"America/Chicago", en, "Central Time"},
+		{"America/Los_Angeles", en, "Pacific Time"},
+		{"America/Anchorage", en, "Alaska Time"},
+		{"America/Adak", en, "Hawaii-Aleutian Time"},
+		{"Pacific/Honolulu", en, "HST"},
+		{"America/Puerto_Rico", en, "AST"},
+		{"America/Halifax", es, "hora del Atlántico"},
+		{"America/St_Johns", en, "Newfoundland Time"},
+		{"Pacific/Guam", en, "ChST"},
+		{"America/Havana", en, "CST/CDT"},     // Cuba's CST is not Central Time
+		{"America/Sao_Paulo", en, "UTC-03"},   // no abbreviation, no DST since 2019
+		{"Australia/Sydney", en, "AEST/AEDT"}, // daylight time in January
+		{"UTC", en, "UTC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.zone+" "+tt.c.Lang(), func(t *testing.T) {
+			loc, err := time.LoadLocation(tt.zone)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tt.c.Zone(loc, 2026); got != tt.want {
+				t.Errorf("%s.Zone(%s, 2026) = %q, want %q", tt.c.Lang(), tt.zone, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestZoneBetween names the zone of a time of day held on several days, such as a training's
+// daily hours: the abbreviation of those days, or the zone's name across the year when it
+// changes between them. (TestFormats has Denver in July and across the March change.)
+func TestZoneBetween(t *testing.T) {
+	en, es := catalogs(t)
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	phoenix, err := time.LoadLocation("America/Phoenix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(loc *time.Location, s string) time.Time {
+		d, err := civil.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.At(civil.Clock{Hour: 9}, loc)
+	}
+	tests := []struct {
+		name        string
+		c           *Catalog
+		loc         *time.Location
+		first, last string
+		want        string
+	}{
+		{"one summer day", en, newYork, "2026-06-06", "2026-06-06", "EDT"},
+		{"winter days", en, newYork, "2026-12-04", "2026-12-06", "EST"},
+		{"across the change to daylight time", en, newYork, "2027-03-13", "2027-03-15", "Eastern Time"},
+		{"across the change, in Spanish", es, newYork, "2027-03-13", "2027-03-15", "hora del este"},
+		{"phoenix in summer", en, phoenix, "2026-07-10", "2026-07-12", "MST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.ZoneBetween(tt.loc, at(tt.loc, tt.first), at(tt.loc, tt.last)); got != tt.want {
+				t.Errorf("ZoneBetween(%s, %s, %s) = %q, want %q", tt.loc, tt.first, tt.last, got, tt.want)
+			}
+		})
 	}
 }
 
