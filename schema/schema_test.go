@@ -191,7 +191,11 @@ stale_after_days: 180
 edit_url: https://git.example.org/edit/main/
 `, ""},
 		{"site missing title", "site", "base_url: https://x.org/\ntimezone: UTC\n", "/ required"},
-		{"site language fr not allowed", "site", siteMin + "language: fr\n", "/language enum"},
+		{"site language French", "site", siteMin + "language: French\n", "/language pattern"},
+		{"site languages", "site", siteMin + "languages: [en, es]\nes: {title: Grupos}\n", ""},
+		{"site translation of an unknown key", "site", siteMin + "es: {base_url: https://x.org/}\n", "/es additionalProperties"},
+		{"group translation of its name", "group", groupInPerson + "es: {name: Grupo}\n", "/es additionalProperties"},
+		{"group translation of its notes", "group", groupInPerson + "es: {notes: Notas}\n", ""},
 		{"site javascript base_url", "site", "title: T\nbase_url: javascript:alert(1)\ntimezone: UTC\n", "/base_url pattern"},
 		{"site relative edit_url", "site", siteMin + "edit_url: /edit/\n", "/edit_url pattern"},
 		{"site stale_after_days 0", "site", siteMin + "stale_after_days: 0\n", "/stale_after_days minimum"},

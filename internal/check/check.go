@@ -30,10 +30,6 @@ type Options struct {
 	Now civil.Date
 }
 
-// siteLanguages are the languages a whole site may be written in. The other enumerations
-// of data.md are package vocab's, defined once for the whole site.
-func siteLanguages() []string { return []string{"en", "es"} }
-
 var (
 	postalRE   = regexp.MustCompile(`^[0-9]{5}(-[0-9]{4})?$`)
 	languageRE = regexp.MustCompile(`^[a-z]{2,3}$`)

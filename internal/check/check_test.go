@@ -84,6 +84,12 @@ attendance: online
 	for name, s := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
 	}
+	// The site's catalogue, as every site has one: the repository's.
+	en, err := os.ReadFile("../../i18n/en.yaml")
+	if err != nil {
+		panic(err)
+	}
+	fsys["i18n/en.yaml"] = &fstest.MapFile{Data: en, Mode: 0o644}
 	return fsys
 }
 

@@ -19,7 +19,8 @@ func (c *checker) site(s *load.SiteFile) {
 			c.errorf(p, s.Keys.At("base_url"), "base_url: %v", err)
 		}
 	}
-	c.enum(p, s.Keys, "language", s.Language, siteLanguages())
+	// language and languages are checked with the catalogues (languages.go): any language
+	// with a catalogue i18n/LANG.yaml may be the site's.
 	c.zone(p, s.Keys, s.Timezone)
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
 		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")

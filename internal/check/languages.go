@@ -112,7 +112,7 @@ func (c *checker) unknownLanguage(path string, pos load.Pos, lang string, langs 
 }
 
 func validLanguage(l string) bool {
-	if len(l) < 2 || len(l) > 3 {
+	if len(l) != 2 {
 		return false
 	}
 	for _, r := range l {

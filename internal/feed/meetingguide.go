@@ -300,7 +300,7 @@ func mgMeeting(s *site.Site, g *site.Group, i int) meeting {
 		}
 	}
 
-	if n := plainText(s, g.Notes); n != "" {
+	if n := plainText(s, g.TextIn(s.Language, "notes")); n != "" {
 		notes = append(notes, n)
 	}
 	m.Notes = strings.Join(notes, "\n")
@@ -339,7 +339,7 @@ func conferenceNotes(s *site.Site, g *site.Group, o *site.Online, public bool) s
 	if !public {
 		parts = append(parts, askForLink(s, g))
 	}
-	if in := plainText(s, o.Instructions); in != "" {
+	if in := plainText(s, g.TextIn(s.Language, "instructions")); in != "" {
 		parts = append(parts, in)
 	}
 	return strings.Join(parts, "\n")

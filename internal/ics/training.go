@@ -18,7 +18,7 @@ import (
 // The calendar's words are in lang, the language of the pages that link it.
 func Trainings(w io.Writer, s *site.Site, ts []*site.Training, lang string) error {
 	words := s.Words(lang)
-	c := newCalendar(words.T("ics.trainings-name", "site", s.Title))
+	c := newCalendar(words.T("ics.trainings-name", "site", s.TitleFor(lang)))
 	base := host(s.BaseURL)
 	for _, t := range ts {
 		page := s.URL(s.In(lang, t.Path()))

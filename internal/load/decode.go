@@ -60,9 +60,10 @@ type field struct {
 // tag ("es:"), as [decoder.translation] does; its decode finds the key in decoder.lang.
 const anyLanguage = "LANG"
 
-// langKey is the form of a key naming a language: a BCP 47 primary language subtag.
+// langKey is the form of a key naming a language: a two-letter language code (ISO 639-1, the
+// primary subtag of BCP 47 for every language that has one).
 func langKey(k string) bool {
-	if len(k) < 2 || len(k) > 3 {
+	if len(k) != 2 {
 		return false
 	}
 	for _, r := range k {

@@ -77,8 +77,16 @@ func TestPaths(t *testing.T) {
 			t.Errorf("Pages() has no %s", p)
 		}
 	}
-	if got := len(htmlPages(out)); got != len(want) {
-		t.Errorf("Pages() wrote %d pages, want %d: %q", got, len(want), htmlPages(out))
+	// Every page once per language: home, finder, affiliates, trainings, search, 404, and
+	// one per state with groups, group, affiliate, training, guide and plain page.
+	s := testSite(t)
+	states := map[string]bool{}
+	for _, g := range s.Groups {
+		states[g.ListState()] = true
+	}
+	perLanguage := 6 + len(states) + len(s.Groups) + len(s.Affiliates) + len(s.Trainings) + len(s.Guides) + len(s.Pages)
+	if got := len(htmlPages(out)); got != perLanguage*len(s.Languages) {
+		t.Errorf("Pages() wrote %d pages, want %d: %q", got, perLanguage*len(s.Languages), htmlPages(out))
 	}
 	css := regexp.MustCompile(`^assets/site\.[0-9a-f]{10}\.css$`)
 	n := 0
@@ -223,7 +231,7 @@ func TestEveryPage(t *testing.T) {
 			if lang == "en" {
 				wants = append(wants, `href="sms:62640?body=helpline"`, `href="sms:988"`)
 			} else {
-				wants = append(wants, "llame al 988 y marque el 2", `href="sms:988?body=AYUDA"`)
+				wants = append(wants, "llame\u00a0al\u00a0988\u00a0y\u00a0marque\u00a0el\u00a02", `href="sms:988?body=AYUDA"`)
 			}
 			for _, want := range wants {
 				if !strings.Contains(doc, want) {

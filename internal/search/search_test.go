@@ -318,7 +318,7 @@ func TestWriteSite(t *testing.T) {
 	s := testSite(t)
 	w := write(t, s)
 	var idx SiteIndex
-	decode(t, w.files, w.m.Site, &idx)
+	decode(t, w.files, w.m.Sites["en"], &idx)
 	var titles []string
 	for _, d := range idx.Docs {
 		titles = append(titles, d.Kind+":"+d.Title)
@@ -361,7 +361,7 @@ func TestWriteSite(t *testing.T) {
 func TestWriteFiles(t *testing.T) {
 	s := testSite(t)
 	w := write(t, s)
-	named := map[string]bool{"search/manifest.json": true, w.m.Site: true}
+	named := map[string]bool{"search/manifest.json": true, w.m.Sites["en"]: true}
 	for _, st := range w.m.States {
 		for _, f := range st.Files {
 			named[f] = true
