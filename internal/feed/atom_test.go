@@ -226,17 +226,22 @@ func TestFeedsInSpanish(t *testing.T) {
 	for _, e := range f.Entries {
 		content[strings.TrimPrefix(e.ID, "https://example.org/connection/trainings/")] = e.Content.Text
 	}
+	// The words are the Spanish catalogue's, whatever its wording.
+	w := s.Words("es")
 	tests := []struct {
 		slug string
 		want []string
 	}{
-		{"co-conexion-online-2027-05/", []string{"Capacitación de facilitadores, NAMI Conexión.", "del 2027-05-01 al 2027-05-02.",
-			"En línea.", "Organiza: NAMI Denver Metro.", "Completa."}},
-		{"ny-facilitator-2027-04/", []string{"del 2027-04-10 al 2027-04-11, 09:00–17:00 EDT.",
-			"Presencial: NAMI New York State Office, 99 Pine St, Albany, NY 12207.", "Abierta.",
-			"Inscríbase antes del 2027-03-20.", "Cómo inscribirse: https://naminys.example.org/apply, train@naminys.example.org"}},
-		{"ny-conexion-2027-03/", []string{"09:00–16:00 hora del este.", "Cancelada."}},
-		{"ny-postponed-2027-06/", []string{"Orientación para Connection Champions, NAMI Connection.", "Aplazada."}},
+		{"co-conexion-online-2027-05/", []string{w.Label("training-kind", "facilitator") + ", NAMI Conexión.",
+			w.T("feed.date-range", "from", "2027-05-01", "to", "2027-05-02") + ".",
+			w.Label("attendance", "online") + ".", w.T("feed.hosted-by", "host", "NAMI Denver Metro"),
+			w.Label("training-status", "full") + "."}},
+		{"ny-facilitator-2027-04/", []string{w.T("feed.date-range", "from", "2027-04-10", "to", "2027-04-11") + ", 09:00–17:00 EDT.",
+			w.T("feed.in-person", "place", "NAMI New York State Office, 99 Pine St, Albany, NY 12207"),
+			w.Label("training-status", "open") + ".", w.T("feed.apply-by", "date", "2027-03-20"),
+			w.T("feed.apply-ways", "ways", "https://naminys.example.org/apply, train@naminys.example.org")}},
+		{"ny-conexion-2027-03/", []string{"09:00–16:00 " + w.T("zone.EST") + ".", w.Label("training-status", "cancelled") + "."}},
+		{"ny-postponed-2027-06/", []string{w.Label("training-kind", "champion-orientation") + ", NAMI Connection.", w.Label("training-status", "postponed") + "."}},
 	}
 	for _, tt := range tests {
 		c, ok := content[tt.slug]
@@ -265,7 +270,10 @@ func TestFeedsInSpanish(t *testing.T) {
 	if err := json.Unmarshal(b, &ld); err != nil {
 		t.Fatal(err)
 	}
-	if want := "Capacitación de facilitadores, NAMI Conexión. del 2027-05-01 al 2027-05-02. En línea. Organiza: NAMI Denver Metro. Completa."; ld.Description != want {
+	want := strings.Join([]string{w.Label("training-kind", "facilitator") + ", NAMI Conexión.",
+		w.T("feed.date-range", "from", "2027-05-01", "to", "2027-05-02") + ".", w.Label("attendance", "online") + ".",
+		w.T("feed.hosted-by", "host", "NAMI Denver Metro"), w.Label("training-status", "full") + "."}, " ")
+	if ld.Description != want {
 		t.Errorf("JSON-LD description = %q, want %q", ld.Description, want)
 	}
 }

@@ -50,10 +50,22 @@ func testSite(t *testing.T) *site.Site {
 }
 
 // spanishFixture returns the shared test site with Spanish as the site's own language: its
-// feeds are written in Spanish.
+// feeds are written in Spanish. What the fixture gives in Spanish (es: blocks, content/es/)
+// becomes what it gives in English, the site's other language.
 func spanishFixture(t *testing.T) fstest.MapFS {
 	t.Helper()
-	fsys := sitetest.Fixture(t)
+	fsys := fstest.MapFS{}
+	for name, f := range sitetest.Fixture(t) {
+		if rest, ok := strings.CutPrefix(name, "content/es/"); ok {
+			name = "content/en/" + rest
+		}
+		if strings.HasPrefix(name, "data/") {
+			text := strings.ReplaceAll(string(f.Data), "\nes:\n", "\nen:\n")
+			text = strings.ReplaceAll(text, "\n  es:\n", "\n  en:\n")
+			f = &fstest.MapFile{Data: []byte(text), Mode: f.Mode}
+		}
+		fsys[name] = f
+	}
 	yaml := string(fsys["data/site.yaml"].Data)
 	es := strings.Replace(yaml, "language: en\nlanguages: [en, es]\n", "language: es\nlanguages: [es, en]\n", 1)
 	if es == yaml {

@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"testing"
@@ -28,6 +29,12 @@ func site() fstest.MapFS {
 	for name, s := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(s)}
 	}
+	// Every site has its catalogue: the repository's.
+	en, err := os.ReadFile("../../i18n/en.yaml")
+	if err != nil {
+		panic(err)
+	}
+	fsys["i18n/en.yaml"] = &fstest.MapFile{Data: en}
 	return fsys
 }
 

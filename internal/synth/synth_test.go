@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"sitegen/internal/sitetest"
 	"strings"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 
 // TestSiteChecks proves the generated data is valid, so benchmarks measure real work.
 func TestSiteChecks(t *testing.T) {
-	fsys := Site(Options{Groups: 600, Seed: 1})
+	fsys := Site(Options{Groups: 600, Seed: 1, Catalogs: sitetest.Catalogs(t)})
 	s, diags := build.Check(fsys, build.Options{Now: civil.Date{Year: 2026, Month: 11, Day: 23}})
 	for _, d := range diags {
 		t.Errorf("%s", d)
@@ -27,7 +28,7 @@ func TestSiteChecks(t *testing.T) {
 // TestSiteVariety proves a generated site holds every kind of group that feeds and pages treat
 // differently, so that tests on it (the TSML UI browser test) see them all.
 func TestSiteVariety(t *testing.T) {
-	fsys := Site(Options{Groups: 200, Seed: 1})
+	fsys := Site(Options{Groups: 200, Seed: 1, Catalogs: sitetest.Catalogs(t)})
 	s, _ := build.Check(fsys, build.Options{Now: civil.Date{Year: 2026, Month: 11, Day: 23}})
 	if s == nil {
 		t.Fatal("no site built")
