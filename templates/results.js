@@ -1,7 +1,7 @@
 // Building result lists with the DOM: every piece of data goes in as text, never as HTML.
 
 import { meetingWords, nextMeeting } from "./meetings.js";
-import { label, t } from "./words.js";
+import { label, locale, t } from "./words.js";
 
 /**
  * el returns a new element with class cls (when given) and text (when given).
@@ -51,8 +51,8 @@ export function groupItem(rec, opts) {
     // A new group's first meeting is its start: say "Starting", as the state lists do.
     const first = rec.starts && meetingDay(next.start, rec.tz) === rec.starts;
     if (next.now) li.append(" ", el("strong", "tag", t("js.meeting-now")));
-    else if (first) li.append(" ", el("strong", "tag", t("group.starting", { date: rec.starts })));
-    const time = el("time", "", meetingWords(next.start, rec.tz, opts.lang));
+    else if (first) li.append(" ", el("strong", "tag", t("group.starting", { date: dayWords(rec.starts) })));
+    const time = el("time", "", meetingWords(next.start, rec.tz, locale));
     time.dateTime = new Date(next.start).toISOString();
     when.append(next.now ? t("js.meeting-since") : first ? t("js.first-meeting") : t("js.next-meeting"), " ", time);
   } else {
@@ -78,4 +78,13 @@ export function groupItem(rec, opts) {
 function meetingDay(ms, tz) {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+}
+
+/**
+ * dayWords writes a date (YYYY-MM-DD) as the page's language does: "January 12, 2027", "12 de
+ * enero de 2027".
+ * @param {string} iso
+ */
+function dayWords(iso) {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(new Date(`${iso}T12:00:00Z`));
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
@@ -191,7 +192,8 @@ func (r *renderer) finder(l *lang) error {
 			f.Options = d.States
 		}
 		for _, v := range values[name] {
-			f.Options = append(f.Options, option{Value: v, Label: labels[name](v)})
+			// A choice of a list starts with a capital, as "Any" does, in every language.
+			f.Options = append(f.Options, option{Value: v, Label: words.Capitalize(labels[name](v))})
 		}
 		d.Filters = append(d.Filters, f)
 	}
@@ -326,7 +328,12 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 	}
 	desc := w.T("desc.group.paused", "what", what)
 	if !g.Paused() {
-		desc = w.T("desc.group", "what", what, "schedule", strings.Join(d.Schedule, "; "))
+		// Mid-sentence, after a colon: "…: every Tuesday, …", "…: cada martes, …".
+		lines := make([]string, len(d.Schedule))
+		for i, line := range d.Schedule {
+			lines[i] = lowerFirst(line)
+		}
+		desc = w.T("desc.group", "what", what, "schedule", strings.Join(lines, "; "))
 	}
 	return r.newPage(l, g.Path(), "groups", g.Name, desc, d), nil
 }
@@ -335,3 +342,15 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 func strconvFloat(f float64) string { return fmt.Sprintf("%.6f", f) }
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// lowerFirst returns s with its first letter in lower case, for words that start a list item
+// but stand mid-sentence here.
+func lowerFirst(s string) string {
+	for i, r := range s {
+		if i == 0 && unicode.IsUpper(r) {
+			return string(unicode.ToLower(r)) + s[len(string(r)):]
+		}
+		break
+	}
+	return s
+}

@@ -413,7 +413,7 @@ func TestGroupPages(t *testing.T) {
 			name: "finder in Spanish",
 			path: "es/groups/index.html",
 			want: []string{`<form class="finder" action="/connection/es/groups/" method="get"`, `<option value="nm">Nuevo México</option>`,
-				`<option value="tuesday">martes</option>`, `<option value="es">español</option>`, "(1 grupo)", "(4 grupos)",
+				`<option value="tuesday">Martes</option>`, `<option value="es">Español</option>`, "(1 grupo)", "(4 grupos)",
 				`<script type="application/json" id="words">`},
 		},
 	}

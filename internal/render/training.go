@@ -124,8 +124,12 @@ func (r *renderer) training(l *lang, t *site.Training) error {
 			}
 		}
 	}
+	where := d.Where
+	if t.Place == nil {
+		where = lowerFirst(where) // "online", mid-sentence; a city keeps its capital
+	}
 	desc := w.T("desc.training", "kind", w.Label("training-kind", t.Kind), "dates", d.Dates,
-		"where", d.Where, "host", t.Host.Name, "status", w.Label("training-status", t.Status))
+		"where", where, "host", t.Host.Name, "status", w.Label("training-status", t.Status))
 	pg := r.newPage(l, t.Path(), "trainings", t.Title, desc, d)
 	pg.OGType = "article"
 	ld, err := feed.EventJSONLD(r.s, t)
