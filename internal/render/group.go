@@ -1,17 +1,14 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"html/template"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
-	"sitegen/internal/vocab"
 	"sitegen/internal/words"
 )
 
@@ -69,167 +66,6 @@ func Where(g *site.Group, w *words.Catalog) string {
 		return w.T("where.hybrid", "place", place)
 	}
 	return place
-}
-
-// stateGroups is one state's published groups.
-type stateGroups struct {
-	Code   string // lowercase USPS code
-	Groups []*site.Group
-}
-
-// byState returns the states that have published groups, by code, with their groups, by
-// affiliate name, then name.
-func (r *renderer) byState() []stateGroups {
-	m := map[string][]*site.Group{}
-	for _, g := range r.s.Groups {
-		st := g.ListState()
-		m[st] = append(m[st], g)
-	}
-	out := make([]stateGroups, 0, len(m))
-	for code, gs := range m {
-		slices.SortStableFunc(gs, func(a, b *site.Group) int {
-			return cmp.Or(strings.Compare(a.Affiliate.Name, b.Affiliate.Name), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
-		})
-		out = append(out, stateGroups{Code: code, Groups: gs})
-	}
-	slices.SortFunc(out, func(a, b stateGroups) int { return strings.Compare(a.Code, b.Code) })
-	return out
-}
-
-// sortByName sorts states by their name in language w, as pages list them.
-func sortByName[T any](items []T, w *words.Catalog, code func(T) string) {
-	slices.SortStableFunc(items, func(a, b T) int {
-		return strings.Compare(foldName(w.Label("state", strings.ToUpper(code(a)))), foldName(w.Label("state", strings.ToUpper(code(b)))))
-	})
-}
-
-// unaccented removes the accents of the letters state names have in Spanish.
-var unaccented = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ñ", "n", "Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U")
-
-// foldName is a state name as it sorts: without accents ("Míchigan" among the M's).
-func foldName(s string) string { return unaccented.Replace(s) }
-
-// affiliateGroups is one affiliate's groups in a state's list.
-type affiliateGroups struct {
-	Affiliate *site.Affiliate
-	URL       string
-	Groups    []groupItem
-}
-
-// option is one choice of a select.
-type option struct {
-	Value, Label string
-	URL          string // a state's list, for the states
-	Count        int    // groups, where it is shown
-}
-
-// filter is one select of the finder's form.
-type filter struct {
-	Name, Label string
-	Options     []option
-}
-
-// finderData is the data of the finder page.
-type finderData struct {
-	States  []option // value: lowercase code; Count: groups
-	Filters []filter
-	Total   int
-}
-
-// Filters returns the names of the finder's filters, in the order of its form and its URL.
-// templates/search-index.js lists the same; both are tested with testdata/shared/filters.json.
-func Filters() []string {
-	return []string{"state", "day", "time", "attendance", "language", "program", "audience"}
-}
-
-func (r *renderer) finder(l *lang) error {
-	w := l.w
-	states := r.byState()
-	sortByName(states, w, func(s stateGroups) string { return s.Code })
-	d := finderData{Total: len(r.s.Groups)}
-	for _, st := range states {
-		d.States = append(d.States, option{Value: st.Code, Label: w.Label("state", strings.ToUpper(st.Code)),
-			URL: r.link(l, site.StatePath(st.Code)), Count: len(st.Groups)})
-	}
-	langs := map[string]bool{}
-	audiences := map[string]bool{}
-	for _, g := range r.s.Groups {
-		langs[g.Language] = true
-		for _, a := range g.Audience {
-			audiences[a] = true
-		}
-	}
-	values := map[string][]string{
-		"state":      nil,
-		"day":        vocab.Days(),
-		"time":       vocab.TimesOfDay(),
-		"attendance": vocab.Attendances(),
-		"program":    vocab.Programs(),
-	}
-	for _, a := range vocab.Audiences() {
-		if audiences[a] {
-			values["audience"] = append(values["audience"], a)
-		}
-	}
-	values["language"] = slices.Sorted(func(yield func(string) bool) {
-		for l := range langs {
-			if !yield(l) {
-				return
-			}
-		}
-	})
-	labels := map[string]func(string) string{
-		"day":        func(v string) string { return w.Label("day", v) },
-		"time":       func(v string) string { return w.Label("time-of-day", v) },
-		"attendance": func(v string) string { return w.Label("attendance", v) },
-		"program":    func(v string) string { return w.Label("program", v) },
-		"audience":   func(v string) string { return w.Label("audience", v) },
-		"language":   func(v string) string { return languageName(w, v) },
-	}
-	for _, name := range Filters() {
-		f := filter{Name: name, Label: w.T("filter." + name)}
-		if name == "state" {
-			f.Options = d.States
-		}
-		for _, v := range values[name] {
-			// A choice of a list starts with a capital, as "Any" does, in every language.
-			f.Options = append(f.Options, option{Value: v, Label: words.Capitalize(labels[name](v))})
-		}
-		d.Filters = append(d.Filters, f)
-	}
-	pg := r.newPage(l, site.FinderPath, "groups", w.T("title.finder"),
-		w.N("desc.finder", len(r.s.Groups), "states", w.N("desc.states", len(states))), d)
-	if err := pg.scripts("finder.js"); err != nil {
-		return err
-	}
-	return r.render("pages/finder.html", pg)
-}
-
-// stateData is the data of a state's page.
-type stateData struct {
-	Code, Name string
-	Affiliates []affiliateGroups
-}
-
-func (r *renderer) states(l *lang) error {
-	w := l.w
-	for _, st := range r.byState() {
-		name := w.Label("state", strings.ToUpper(st.Code))
-		d := stateData{Code: st.Code, Name: name}
-		for _, g := range st.Groups {
-			if n := len(d.Affiliates); n == 0 || d.Affiliates[n-1].Affiliate != g.Affiliate {
-				d.Affiliates = append(d.Affiliates, affiliateGroups{Affiliate: g.Affiliate, URL: r.link(l, g.Affiliate.Path())})
-			}
-			last := &d.Affiliates[len(d.Affiliates)-1]
-			last.Groups = append(last.Groups, r.groupItem(l, g))
-		}
-		pg := r.newPage(l, site.StatePath(st.Code), "groups", w.T("title.state", "state", name),
-			w.N("desc.state", len(st.Groups), "state", name), d)
-		if err := r.render("pages/state.html", pg); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // occurrence is a meeting date in words, with its machine-readable time.
