@@ -7,10 +7,9 @@
 //	go run ./bench/buildprof -s SITE -d OUT -cpuprofile cpu.out [-memprofile mem.out]
 //	go tool pprof -top -nodecount 40 cpu.out
 //
-// The steps are those of the command: load, check, model, render pages, the rest of
-// build.Render (calendars, feeds, sitemap, search index), and output.Write. Render pages is
-// run twice (once alone, to time it, then inside build.Render); the profile covers
-// everything, so it shows the page rendering twice.
+// The steps are those of the command: load, check, model, plan (templates parsed, the search
+// index written), rendering and writing every file with its links checked, and the commit
+// (the swap).
 package main
 
 import (
@@ -28,7 +27,6 @@ import (
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
-	"sitegen/internal/render"
 	"sitegen/internal/site"
 
 	_ "time/tzdata" // as the command
@@ -97,24 +95,29 @@ func run(src, dest, now, cpu, mem string) error {
 	if err != nil {
 		return err
 	}
-	planned, err := render.Plan(s, templates)
+	planned, err := build.Plan(s, templates)
 	if err != nil {
 		return err
 	}
-	pages, err := planned.Files.Files()
+	step(fmt.Sprintf("plan (%d files)", len(planned.Files)))
+	w, err := output.Open(dest, output.Options{})
 	if err != nil {
 		return err
 	}
-	step(fmt.Sprintf("render pages (%d)", len(pages)))
-	out, err := build.Render(s, templates)
+	defer w.Close()
+	broken, err := build.Write(s, planned, templates, w)
 	if err != nil {
 		return err
 	}
-	step("build.Render (pages again)")
-	if _, err := output.Write(dest, out, output.Options{}); err != nil {
+	if len(broken) > 0 {
+		return fmt.Errorf("%d broken links", len(broken))
+	}
+	step("render and write (with links)")
+	stats, err := w.Commit()
+	if err != nil {
 		return err
 	}
-	step(fmt.Sprintf("output.Write (%d files)", len(out)))
+	step(fmt.Sprintf("commit (%d written, %d removed)", stats.Written, stats.Removed))
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("total %d ms; %d GC cycles, %d ms GC pause, %d MB allocated, heap now %d MB\n",

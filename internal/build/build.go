@@ -140,8 +140,14 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	lazy(site.GroupsJSON, func() ([]byte, error) { return feed.MeetingGuide(s) })
 	lazy(site.TrainingsJSON, func() ([]byte, error) { return feed.TrainingsJSON(s) })
 	lazy(site.TrainingsFeed, func() ([]byte, error) { return feed.Atom(s) })
-	entries := sitemapEntries(s, files.Paths())
-	lazy(site.Sitemap, func() ([]byte, error) { return feed.Sitemap(s.BaseURL, entries) })
+	// Every limit is checked here, while planning, before any page is rendered.
+	maps, err := feed.Sitemaps(s.BaseURL, sitemapEntries(s, files.Paths()))
+	if err != nil {
+		return nil, err
+	}
+	for name, make := range maps {
+		lazy(name, make)
+	}
 	files[site.Robots] = output.Ready(feed.Robots(s.BaseURL))
 	index, err := search.Write(s)
 	if err != nil {

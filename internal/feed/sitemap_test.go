@@ -3,6 +3,7 @@ package feed
 import (
 	"encoding/xml"
 	"slices"
+	"strings"
 	"testing"
 
 	"sitegen/internal/civil"
@@ -94,5 +95,51 @@ func TestRobots(t *testing.T) {
 		if got := string(Robots(tt.base)); got != tt.want {
 			t.Errorf("Robots(%q) = %q, want %q", tt.base, got, tt.want)
 		}
+	}
+}
+
+// TestSitemapIndex: more pages than one sitemap may list make an index of several sitemaps,
+// each within the limit, together listing every page once.
+func TestSitemapIndex(t *testing.T) {
+	var entries []SitemapEntry
+	for i := range 25 {
+		entries = append(entries, SitemapEntry{Path: fmt.Sprintf("groups/g%02d/", i)})
+	}
+	files, err := sitemaps("https://example.org/", entries, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 4 {
+		t.Fatalf("%d files, want the index and 3 sitemaps", len(files))
+	}
+	index, err := files["sitemap.xml"]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"1", "2", "3"} {
+		if !strings.Contains(string(index), "<loc>https://example.org/sitemaps/"+n+".xml</loc>") {
+			t.Errorf("the index does not list sitemaps/%s.xml:\n%s", n, index)
+		}
+	}
+	seen := 0
+	for name, make := range files {
+		if name == "sitemap.xml" {
+			continue
+		}
+		b, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := strings.Count(string(b), "<url>")
+		if n > 10 {
+			t.Errorf("%s lists %d pages, more than 10", name, n)
+		}
+		seen += n
+	}
+	if seen != 25 {
+		t.Errorf("the sitemaps list %d pages, want 25", seen)
+	}
+	if small, _ := sitemaps("https://example.org/", entries[:5], 10); len(small) != 1 || small["sitemap.xml"] == nil {
+		t.Errorf("a small site has %d sitemap files, want sitemap.xml alone", len(small))
 	}
 }

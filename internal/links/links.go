@@ -11,12 +11,12 @@
 package links
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/mail"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -76,18 +76,40 @@ func New(basePath string) *Checker {
 	return &Checker{base: basePath, links: map[string]*use{}}
 }
 
-// attr finds the href and src attributes of a page's tags, as html/template writes them:
-// lowercase names, values in double quotes.
-var attr = regexp.MustCompile(`<[a-zA-Z][^>]*?\s(?:href|src)="([^"]*)"`)
+// attributes returns the values of the href and src attributes of a page, as html/template
+// writes them: lowercase names after a space, values in double quotes. (In text and script
+// a double quote is always escaped, so ` href="` is only ever an attribute.)
+func attributes(page []byte) []string {
+	var out []string
+	for _, name := range [][]byte{[]byte(` href="`), []byte(` src="`)} {
+		for rest := page; ; {
+			i := bytes.Index(rest, name)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(name):]
+			j := bytes.IndexByte(rest, '"')
+			if j < 0 {
+				break
+			}
+			out = append(out, string(rest[:j]))
+			rest = rest[j+1:]
+		}
+	}
+	return out
+}
 
 // Page records the links of the page written at name (a path of the output).
 func (c *Checker) Page(name string, page []byte) {
-	found := attr.FindAllSubmatch(page, -1)
+	found := attributes(page)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	seen := map[string]bool{}
-	for _, m := range found {
-		link := html.UnescapeString(string(m[1]))
+	seen := make(map[string]bool, len(found))
+	for _, raw := range found {
+		link := raw
+		if strings.IndexByte(raw, '&') >= 0 {
+			link = html.UnescapeString(raw)
+		}
 		if seen[link] {
 			continue
 		}

@@ -32,6 +32,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -260,13 +261,28 @@ func (w *Writer) beginStage() error {
 	return nil
 }
 
-// writeFile writes b to name under next/ through a temporary file, so that a file is never
-// changed in place: next/ may share files with the published tree through hard links.
+// writeFile writes b to name under next/. A new file is created in place; a file that
+// exists is replaced through a temporary file and a rename, never changed in place: next/ may
+// share files with the published tree through hard links.
 func (w *Writer) writeFile(name string, b []byte) error {
 	if err := w.mkdirFor(name); err != nil {
 		return err
 	}
 	target := filepath.Join(w.stage, filepath.FromSlash(name))
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.Write(b)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(target) // next/ is untrusted until its manifest is written
+		}
+		return err
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return err
+	}
 	tmp := target + tmpSuffix
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		os.Remove(tmp)
@@ -314,14 +330,23 @@ func (w *Writer) mkdirFor(name string) error {
 		return nil
 	}
 	full := filepath.Join(w.stage, filepath.FromSlash(dir))
-	if st, err := os.Lstat(full); err == nil && !st.IsDir() {
-		// A file of the previous site stands where a folder is now needed.
-		if err := os.Remove(full); err != nil {
-			return err
+	// Most folders are new and their parent made just before: one mkdir.
+	err := os.Mkdir(full, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		if st, serr := os.Lstat(full); serr == nil && !st.IsDir() {
+			// A file of the previous site stands where a folder is now needed.
+			if err := os.Remove(full); err != nil {
+				return err
+			}
+			err = os.Mkdir(full, 0o755)
+		} else {
+			err = nil
 		}
 	}
-	if err := os.MkdirAll(full, 0o755); err != nil {
-		return err
+	if err != nil {
+		if err := os.MkdirAll(full, 0o755); err != nil {
+			return err
+		}
 	}
 	w.mu.Lock()
 	for d := dir; d != "." && !w.dirs[d]; d = path.Dir(d) {

@@ -23,8 +23,12 @@ type groupItem struct {
 	Starting string // the date of the first meeting, when it is after the build date
 }
 
-// groupItem returns g as lists in language l show it.
+// groupItem returns g as lists in language l show it, made once per group and language: a
+// group is listed on its state's page, its affiliate's and every sibling group's page.
 func (r *renderer) groupItem(l *lang, g *site.Group) groupItem {
+	if it, ok := l.data.Load(g); ok {
+		return it.(groupItem)
+	}
 	it := groupItem{
 		G:        g,
 		URL:      r.link(l, g.Path()),
@@ -38,6 +42,7 @@ func (r *renderer) groupItem(l *lang, g *site.Group) groupItem {
 	if !g.Starts.IsZero() && g.Starts.After(r.s.Now) {
 		it.Starting = l.w.Date(g.Starts)
 	}
+	l.data.Store(g, it)
 	return it
 }
 

@@ -112,6 +112,7 @@ type lang struct {
 	lists  *template.Template // a clone of shared, for executing "group-item" alone
 	parsed map[string]*template.Template
 	items  sync.Map // *site.Group → its "group-item" HTML, made once
+	data   sync.Map // *site.Group → its groupItem, made once: a group is listed on many pages
 	chrome sync.Map // section → chrome, made once
 }
 
