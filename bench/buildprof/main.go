@@ -38,18 +38,19 @@ func main() {
 	now := flag.String("now", "2026-11-23", "build date")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	mem := flag.String("memprofile", "", "write an allocation profile to this file")
+	cacheFile := flag.String("cache", "", "keep parsed files in this cache file between runs")
 	flag.Parse()
 	if *dest == "" {
 		fmt.Fprintln(os.Stderr, "buildprof: -d is required")
 		os.Exit(2)
 	}
-	if err := run(*src, *dest, *now, *cpu, *mem); err != nil {
+	if err := run(*src, *dest, *now, *cpu, *mem, *cacheFile); err != nil {
 		fmt.Fprintln(os.Stderr, "buildprof:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, dest, now, cpu, mem string) error {
+func run(src, dest, now, cpu, mem, cacheFile string) error {
 	date, err := civil.ParseDate(now)
 	if err != nil {
 		return err
@@ -82,8 +83,19 @@ func run(src, dest, now, cpu, mem string) error {
 	}
 	cpuLast = cpuTime()
 
-	files, diags := load.Read(fsys)
+	var cache *load.Cache
+	if cacheFile != "" {
+		cache = load.ReadCacheFile(cacheFile, "buildprof")
+		step("read the cache file")
+	}
+	files, diags := load.ReadCached(fsys, cache)
 	step("load")
+	if cache != nil {
+		if err := cache.WriteFile(cacheFile, "buildprof"); err != nil {
+			return err
+		}
+		step("write the cache file")
+	}
 	diags = append(diags, check.Files(files, check.Options{Now: date})...)
 	step("check")
 	if diags.Errors() > 0 || files.Site == nil {

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // sample is the repository's sample site, relative to this package.
@@ -37,9 +40,17 @@ func sitegen(t *testing.T, args ...string) result {
 	return sitegenEnv(t, map[string]string{}, args...)
 }
 
-// sitegenEnv runs the command line args with the environment vars.
+// sitegenEnv runs the command line args with the environment vars. Unless vars say
+// otherwise, the cache of parsed files is kept in a folder of the test's own.
 func sitegenEnv(t *testing.T, vars map[string]string, args ...string) result {
 	t.Helper()
+	if _, ok := vars["SITEGEN_CACHE"]; !ok {
+		vars = maps.Clone(vars)
+		if vars == nil {
+			vars = map[string]string{}
+		}
+		vars["SITEGEN_CACHE"] = t.TempDir()
+	}
 	var stdout, stderr bytes.Buffer
 	code := runEnv(args, &env{stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }})
 	return result{code, stdout.String(), stderr.String()}
@@ -674,4 +685,86 @@ func TestBuildRefusesBadBaseURL(t *testing.T) {
 	if _, err := os.Stat(dest); err == nil {
 		t.Errorf("a refused build wrote %s", dest)
 	}
+}
+
+// TestParseCacheSeesEdits: check and build keep the files they parsed in a cache file, and a
+// later run takes from it only files unchanged since: a group made private after a build is
+// gone from the next one, whatever the cache held.
+func TestParseCacheSeesEdits(t *testing.T) {
+	dir := copySample(t)
+	// Files written just before a cache file are not trusted to it (their times may not have
+	// moved yet); these were written an hour ago.
+	hourAgo := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, hourAgo, hourAgo)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheDir, dest := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	vars := map[string]string{"SITEGEN_CACHE": cacheDir}
+	build := func() result {
+		t.Helper()
+		r := sitegenEnv(t, vars, "build", "-s", dir, "-d", dest, "--now", sampleNow)
+		if r.code != exitOK {
+			t.Fatalf("sitegen build = %d, stderr %q", r.code, r.stderr)
+		}
+		return r
+	}
+	build()
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "*.gob")); len(files) != 1 {
+		t.Fatalf("cache files after a build: %v, want one", files)
+	}
+	page := filepath.Join(dest, "groups", "nami-cuyahoga-lakeshore", "lakewood-sunday", "index.html")
+	if _, err := os.Stat(page); err != nil {
+		t.Fatalf("the group's page was not built: %v", err)
+	}
+	if r := sitegenEnv(t, vars, "check", "-s", dir, "--now", sampleNow); r.code != exitOK {
+		t.Fatalf("sitegen check through the cache = %d, stderr %q", r.code, r.stderr)
+	}
+	if r := build(); !strings.Contains(r.stdout, "nothing changed") {
+		t.Errorf("a build through the cache with nothing changed printed %q", r.stdout)
+	}
+
+	file := filepath.Join(dir, "data/groups/nami-cuyahoga-lakeshore/lakewood-sunday.yaml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("attendance: in-person"), []byte("public: false\nattendance: in-person"), 1)
+	halfHourAgo := time.Now().Add(-30 * time.Minute)
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(file, halfHourAgo, halfHourAgo); err != nil {
+		t.Fatal(err)
+	}
+	build()
+	if _, err := os.Stat(page); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the group made private is still published (%v)", err)
+	}
+	if b := readAll(t, dest); bytes.Contains(b, []byte("Lakewood Sunday Afternoon")) {
+		t.Errorf("the private group's name is still in the site")
+	}
+}
+
+// readAll returns every file under dir, one after another.
+func readAll(t *testing.T, dir string) []byte {
+	t.Helper()
+	var all []byte
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		all = append(all, b...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
 }

@@ -49,7 +49,7 @@ func TestServeCommand(t *testing.T) {
 	dir := copySample(t)
 	port := freePort(t)
 	var stdout, stderr syncBuffer
-	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return map[string]string{"SITEGEN_CACHE": "off"}[k] }}
 	fs := serveFlags(e)
 	if err := fs.Parse([]string{"-s", dir, "--port", strconv.Itoa(port), "--now", "2026-11-23"}); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +14,7 @@ import (
 
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
+	"sitegen/internal/load"
 	"sitegen/internal/output"
 
 	_ "time/tzdata" // zones validate and convert the same on every machine
@@ -74,7 +77,9 @@ func runCheck(e *env, args []string) int {
 	if e.stale {
 		return e.reportStale(fsys, opts)
 	}
-	files, _, diags := build.Load(fsys, opts, nil)
+	cache, program := e.parseCache()
+	files, _, diags := build.Load(fsys, opts, cache)
+	e.keepParseCache(cache, program)
 	diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
 	e.report(diags)
 	if diags.Failed(e.strict) {
@@ -97,6 +102,8 @@ func runBuild(e *env, args []string) int {
 	if code != exitOK {
 		return code
 	}
+	// A new version of sitegen makes every page again, whatever the keys of their inputs.
+	opts.BuildID = build.Executable()
 	dest := e.destination
 	if dest == "" {
 		dest = filepath.Join(e.source, "public")
@@ -110,7 +117,9 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
-	s, diags := build.Check(fsys, opts)
+	cache, program := e.parseCache()
+	_, s, diags := build.Load(fsys, opts, cache)
+	e.keepParseCache(cache, program)
 	e.report(diags)
 	if s == nil || diags.Failed(e.strict) {
 		fmt.Fprintf(e.stderr, "sitegen build: %d errors, %d warnings; %s was left as it was\n", diags.Errors(), diags.Warnings(), dest)
@@ -163,9 +172,51 @@ func runBuild(e *env, args []string) int {
 	}
 	changes := "nothing changed"
 	if !stats.Unchanged {
-		changes = fmt.Sprintf("%d written, %d removed", stats.Written, stats.Removed)
+		changes = fmt.Sprintf("%d written, %d removed, %d not made again", stats.Written, stats.Removed, stats.Kept)
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files; %s): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
 		pages, stats.Files, changes, len(s.Groups), len(s.Affiliates), len(s.Trainings), diags.Warnings(), time.Since(start).Milliseconds(), dest)
 	return exitOK
+}
+
+// parseCache returns the cache of parsed files this site's last check or build kept (see
+// load.ReadCacheFile), and the name of this program, which the cache is tied to. It is kept
+// in the user's cache folder, one file per site folder; SITEGEN_CACHE names another folder,
+// or is "off" to go without it.
+func (e *env) parseCache() (*load.Cache, string) {
+	file := e.parseCacheFile()
+	if file == "" {
+		return nil, ""
+	}
+	program := build.Executable()
+	return load.ReadCacheFile(file, program), program
+}
+
+// keepParseCache writes the cache back for the next run; a failure only costs that run time.
+func (e *env) keepParseCache(c *load.Cache, program string) {
+	if file := e.parseCacheFile(); c != nil && file != "" {
+		if err := c.WriteFile(file, program); err != nil {
+			fmt.Fprintf(e.stderr, "sitegen: note: the cache of parsed files could not be kept: %v\n", err)
+		}
+	}
+}
+
+func (e *env) parseCacheFile() string {
+	dir := e.getenv("SITEGEN_CACHE")
+	switch dir {
+	case "off":
+		return ""
+	case "":
+		d, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(d, "sitegen")
+	}
+	abs, err := filepath.Abs(e.source)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, hex.EncodeToString(sum[:8])+".gob")
 }

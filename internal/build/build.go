@@ -4,9 +4,13 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -36,6 +40,28 @@ type Options struct {
 	// site's root (see package history); nil when not known. A training file without them
 	// is dated by its modification time in the file system.
 	FileDates map[string]site.FileDates
+	// BuildID names the program that builds, so that a new version of sitegen makes every
+	// page again (see Executable); "" for none.
+	BuildID string
+}
+
+// Executable returns a name of the running program: the SHA-256 of its file, or "" when it
+// cannot be read.
+func Executable() string {
+	p, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Check reads and checks the site rooted at fsys. It returns the site's model when there is
@@ -59,7 +85,7 @@ func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site,
 	if diags.Errors() > 0 || files.Site == nil {
 		return files, nil, diags
 	}
-	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL,
+	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL, BuildID: opts.BuildID,
 		FileDates: trainingDates(fsys, files, opts.FileDates)}), diags
 }
 
@@ -108,8 +134,8 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 		return nil, err
 	}
 	files := p.Files
-	lazy := func(name string, make func() ([]byte, error)) {
-		files[name] = output.NewLazy(func() ([]byte, error) {
+	lazyKeyed := func(name, key string, make func() ([]byte, error)) {
+		files[name] = output.NewKeyedLazy(key, func() ([]byte, error) {
 			b, err := make()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
@@ -117,6 +143,7 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 			return b, nil
 		})
 	}
+	lazy := func(name string, make func() ([]byte, error)) { lazyKeyed(name, "", make) }
 	var upcoming []*site.Training
 	for _, t := range s.Trainings {
 		if t.Upcoming(s.Now) {
@@ -125,7 +152,7 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	}
 	for _, lang := range s.Languages {
 		for _, g := range s.Groups {
-			lazy(s.In(lang, g.CalendarPath()), func() ([]byte, error) {
+			lazyKeyed(s.In(lang, g.CalendarPath()), p.Keys.Group(g, lang, "calendar"), func() ([]byte, error) {
 				var b bytes.Buffer
 				err := ics.Group(&b, s, g, lang)
 				return b.Bytes(), err

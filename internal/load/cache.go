@@ -1,6 +1,7 @@
 package load
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -21,6 +22,7 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
+	clean   bool // the entries are those of the cache file read, none added or dropped
 }
 
 // cacheEntry is what one file gave: its decoded value (nil when it had none) and its
@@ -29,6 +31,7 @@ type cacheEntry struct {
 	size    int64
 	modTime time.Time
 	value   any // *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog
+	sum     [32]byte
 	diags   diag.List
 }
 
@@ -71,7 +74,7 @@ func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			res := &results[i]
-			if c != nil {
+			if c != nil && !j.fresh {
 				if st, err := fs.Stat(fsys, j.path); err == nil {
 					res.size, res.modTime, keep[i] = st.Size(), st.ModTime(), true
 					c.mu.Lock()
@@ -90,25 +93,42 @@ func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 				res.value = j.failed
 				return
 			}
+			res.sum = sha256.Sum256(src)
 			res.value = j.decode(d, src)
 		}()
 	}
 	wg.Wait()
 	values := make([]any, len(jobs))
+	sums := make(map[string][32]byte, len(jobs))
 	for i, res := range results {
 		diags = append(diags, res.diags...)
 		values[i] = res.value
+		if res.sum != ([32]byte{}) {
+			sums[jobs[i].path] = res.sum
+		}
 	}
 	if c != nil {
 		entries := make(map[string]cacheEntry, len(jobs))
 		for i, j := range jobs {
-			if keep[i] {
+			if keep[i] && !j.fresh {
 				entries[j.path] = results[i]
 			}
 		}
 		c.mu.Lock()
+		if c.clean && len(entries) == len(c.entries) {
+			for p, e := range entries {
+				if old, ok := c.entries[p]; !ok || old.size != e.size || !old.modTime.Equal(e.modTime) {
+					c.clean = false
+					break
+				}
+			}
+		} else {
+			c.clean = false
+		}
 		c.entries = entries // files no longer planned (removed, renamed) leave the cache
 		c.mu.Unlock()
 	}
-	return collect(values), collapseReadErrors(diags.Sort())
+	files := collect(values)
+	files.Sums = sums
+	return files, collapseReadErrors(diags.Sort())
 }

@@ -72,6 +72,9 @@ type Files struct {
 	Pages      []*Page // content/*.md and content/guides/*.md, by path
 	// Catalogs are the translation catalogues i18n/LANG.yaml, by language.
 	Catalogs []*words.Catalog
+	// Sums are the SHA-256 of every file read, by path: a build renders again only the pages
+	// whose files changed.
+	Sums map[string][32]byte
 }
 
 // slugRE is the form of every file and folder name that becomes part of an address.
@@ -88,6 +91,9 @@ type job struct {
 	path   string
 	decode func(d *decoder, src []byte) any
 	failed any
+	// fresh is set for a file a cache kept on disk does not hold (a catalogue): it is
+	// always read.
+	fresh bool
 }
 
 // Read reads every data and content file of the site rooted at fsys, and checks that the
@@ -127,7 +133,10 @@ func collect(values []any) *Files {
 func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 	var jobs []job
 	add := func(p string, decode func(d *decoder, src []byte) any, failed any) {
-		jobs = append(jobs, job{p, decode, failed})
+		jobs = append(jobs, job{path: p, decode: decode, failed: failed})
+	}
+	addFresh := func(p string, decode func(d *decoder, src []byte) any, failed any) {
+		jobs = append(jobs, job{path: p, decode: decode, failed: failed, fresh: true})
 	}
 	w := &walker{fsys: fsys, within: "the site", lim: lim, diags: diags}
 	if st, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
@@ -213,7 +222,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 			return
 		}
 		lang := strings.TrimSuffix(base, ".yaml")
-		add(p, func(d *decoder, src []byte) any {
+		addFresh(p, func(d *decoder, src []byte) any {
 			if line, col, ok := invalidUTF8(src); ok {
 				d.diags.Add(d.path, line, col, diag.Error, "invalid UTF-8: save the file as UTF-8 text")
 				return nil

@@ -86,6 +86,7 @@ type Stats struct {
 	Files     int // files of the new site
 	Written   int // files written because they are new or changed
 	Removed   int // files of the previous site that no longer belong
+	Kept      int // files not made again, their inputs unchanged (see Writer.Keep)
 	Unchanged bool
 }
 
@@ -103,6 +104,7 @@ type Writer struct {
 
 	mu      sync.Mutex
 	next    manifest // the new site's files, filled by Put
+	kept    int      // files kept by Keep, not made again
 	written map[string]bool
 	dirs    map[string]bool // folders known to exist under stage
 	dirty   bool            // next/ has been changed and its manifest removed
@@ -197,7 +199,35 @@ func (w *Writer) recover() error {
 // Put adds the file name with contents b to the new site. Files equal to the published ones
 // are not written. It may be called from several goroutines; after the first error every
 // call returns that error.
-func (w *Writer) Put(name string, b []byte) error {
+func (w *Writer) Put(name string, b []byte) error { return w.PutKey(name, "", b) }
+
+// Keep reports whether the published file name was made with key, and if so adds it to the
+// new site as it is, so that its maker need not make it again. key names every input the
+// file is made from (a hash of its source files, the templates and the build's settings); ""
+// never matches. It may be called from several goroutines.
+func (w *Writer) Keep(name, key string) bool {
+	if key == "" {
+		return false
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil || w.prev == nil {
+		return false
+	}
+	e, ok := w.prev[name]
+	if !ok || e.key != key {
+		return false
+	}
+	if _, dup := w.next[name]; dup {
+		return false
+	}
+	w.next[name] = e
+	w.kept++
+	return true
+}
+
+// PutKey is Put for a file made with key (see Keep).
+func (w *Writer) PutKey(name, key string, b []byte) error {
 	if !validPath(name) || name == markerName {
 		return w.fail(fmt.Errorf("refusing to write %q: not a path inside the output folder", name))
 	}
@@ -211,9 +241,9 @@ func (w *Writer) Put(name string, b []byte) error {
 		w.mu.Unlock()
 		return w.fail(fmt.Errorf("two files would be written to %s", name))
 	}
-	w.next[name] = sum
-	same := w.prev != nil && w.prev[name] == sum
-	inStage := w.stageMan != nil && w.stageMan[name] == sum
+	w.next[name] = entry{sum: sum, key: key}
+	same := w.prev != nil && w.prev[name].sum == sum
+	inStage := w.stageMan != nil && w.stageMan[name].sum == sum
 	w.mu.Unlock()
 	if same || inStage {
 		return nil // the published tree has it; next/ gets it at Commit, if anything changed
@@ -379,15 +409,24 @@ func (w *Writer) Commit() (Stats, error) {
 	slices.Sort(removed)
 	stats.Removed = len(removed)
 	var changed []string
-	for name, sum := range w.next {
-		if w.prev == nil || w.prev[name] != sum {
+	keysChanged := false
+	for name, e := range w.next {
+		if w.prev == nil || w.prev[name].sum != e.sum {
 			changed = append(changed, name)
+		} else if w.prev[name].key != e.key {
+			keysChanged = true
 		}
 	}
 	slices.Sort(changed)
 	stats.Written = len(changed)
+	stats.Kept = w.kept
 	if w.prev != nil && len(changed) == 0 && len(removed) == 0 {
 		stats.Unchanged = true
+		if keysChanged {
+			// Same files, made from other inputs (a new version of sitegen, say): the
+			// manifest learns the new keys, so the next build can keep them.
+			return stats, w.store.writeManifest(w.prevTree, w.next)
+		}
 		return stats, nil
 	}
 	if err := w.beginStage(); err != nil {
@@ -415,11 +454,11 @@ func (w *Writer) Commit() (Stats, error) {
 // completeStage makes next/ hold exactly the new site: files not written by Put are linked
 // from the published tree, and files that do not belong are removed.
 func (w *Writer) completeStage() error {
-	for name, sum := range w.next {
-		if w.written[name] || w.stageMan != nil && w.stageMan[name] == sum {
+	for name, e := range w.next {
+		if w.written[name] || w.stageMan != nil && w.stageMan[name].sum == e.sum {
 			continue
 		}
-		if w.prev == nil || w.prev[name] != sum {
+		if w.prev == nil || w.prev[name].sum != e.sum {
 			return fmt.Errorf("output: %s was neither written nor published", name)
 		}
 		if err := w.linkFile(w.dest, name); err != nil {

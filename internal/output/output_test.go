@@ -430,3 +430,60 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 	equalTree(t, "site after the kills", dest, final)
 	equalTree(t, "second tree after the kills", filepath.Join(storeDir(dest), "next"), final)
 }
+
+// TestPlanKeepsFilesOfSameKey: a file whose key the published one was made with is not made
+// again and stays as it is; a new key, or none, makes it again; the manifest carries keys
+// from one build to the next, through a build that changed nothing.
+func TestPlanKeepsFilesOfSameKey(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	made := map[string]int{}
+	var mu sync.Mutex
+	file := func(name, key, text string) *Lazy {
+		return NewKeyedLazy(key, func() ([]byte, error) {
+			mu.Lock()
+			made[name]++
+			mu.Unlock()
+			return []byte(text), nil
+		})
+	}
+	build := func(p Plan) Stats {
+		t.Helper()
+		w, err := Open(dest, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		if err := p.WriteTo(w, nil); err != nil {
+			t.Fatal(err)
+		}
+		st, err := w.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	build(Plan{"a.html": file("a.html", "k1", "A1"), "b.html": file("b.html", "", "B1"), "c.html": file("c.html", "k3", "C1")})
+	// Same keys: a and c are kept as published (though their makers would now give other
+	// bytes: the key is trusted), b has no key and is made again.
+	st := build(Plan{"a.html": file("a.html", "k1", "A2"), "b.html": file("b.html", "", "B1"), "c.html": file("c.html", "k3", "C2")})
+	if made["a.html"] != 1 || made["c.html"] != 1 || made["b.html"] != 2 {
+		t.Errorf("files made: %v, want a and c once, b twice", made)
+	}
+	if st.Kept != 2 || !st.Unchanged {
+		t.Errorf("stats = %+v, want 2 kept and nothing changed", st)
+	}
+	equalTree(t, "site", dest, map[string]string{"a.html": "A1", "b.html": "B1", "c.html": "C1"})
+	// A new key makes a again; c is dropped.
+	st = build(Plan{"a.html": file("a.html", "k1b", "A2"), "b.html": file("b.html", "", "B1")})
+	if made["a.html"] != 2 || st.Written != 1 || st.Removed != 1 {
+		t.Errorf("after a's key changed: made %v, stats %+v; want a made again, 1 written, 1 removed", made, st)
+	}
+	equalTree(t, "site", dest, map[string]string{"a.html": "A2", "b.html": "B1"})
+	// Same bytes under a new key: nothing is written, but the manifest learns the key.
+	build(Plan{"a.html": file("a.html", "k1c", "A2"), "b.html": file("b.html", "", "B1")})
+	build(Plan{"a.html": file("a.html", "k1c", "A3"), "b.html": file("b.html", "", "B1")})
+	if made["a.html"] != 3 {
+		t.Errorf("a was made %d times, want 3: the key learned in a build that changed nothing was lost", made["a.html"])
+	}
+	equalTree(t, "site", dest, map[string]string{"a.html": "A2", "b.html": "B1"})
+}

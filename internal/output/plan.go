@@ -14,6 +14,14 @@ type Lazy struct {
 	make func() ([]byte, error)
 	b    []byte
 	err  error
+	// Key names every input of the file, when its maker knows them; a build keeps a published
+	// file made with the same key instead of making it again (see Writer.Keep).
+	Key string
+}
+
+// NewKeyedLazy returns a file made by make when first needed, whose inputs key names.
+func NewKeyedLazy(key string, make func() ([]byte, error)) *Lazy {
+	return &Lazy{make: make, Key: key}
 }
 
 // NewLazy returns a file made by make when first needed.
@@ -88,7 +96,8 @@ func (l *Lazy) Take() ([]byte, error) {
 
 // WriteTo makes every file of p, on every processor, and gives it to w as soon as it is
 // made, holding no more than a few files at a time; inspect, when not nil, sees each file
-// first (from several goroutines). It stops at the first error.
+// first (from several goroutines). A file with a Key that the published one was made with is
+// not made again. It stops at the first error.
 func (p Plan) WriteTo(w *Writer, inspect func(name string, b []byte)) error {
 	paths := p.Paths()
 	next := make(chan string)
@@ -98,12 +107,16 @@ func (p Plan) WriteTo(w *Writer, inspect func(name string, b []byte)) error {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for name := range next {
-				b, err := p[name].Take()
+				l := p[name]
+				if w.Keep(name, l.Key) {
+					continue // made from the same inputs as the published file
+				}
+				b, err := l.Take()
 				if err == nil && inspect != nil {
 					inspect(name, b)
 				}
 				if err == nil {
-					err = w.Put(name, b)
+					err = w.PutKey(name, l.Key, b)
 				}
 				if err != nil {
 					select {

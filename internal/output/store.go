@@ -24,8 +24,15 @@ const (
 	tmpSuffix = ".sitegen-tmp"
 )
 
-// manifest maps each file of a tree to its sum (see sumOf).
-type manifest map[string]string
+// manifest maps each file of a tree to its sum (see sumOf) and the key it was made with.
+type manifest map[string]entry
+
+// entry is what a manifest knows of one file.
+type entry struct {
+	sum string // see sumOf
+	// key names the inputs the file was made from (see Writer.Keep); "" when unknown.
+	key string
+}
 
 // sumOf returns the first 16 bytes of b's SHA-256, as a string.
 func sumOf(b []byte) string {
@@ -85,12 +92,16 @@ func (s *store) readManifest(tree string) manifest {
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		sum, name, ok := strings.Cut(sc.Text(), " ")
+		sum, rest, ok := strings.Cut(sc.Text(), " ")
+		key, name, ok2 := strings.Cut(rest, " ")
 		raw, err := hex.DecodeString(sum)
-		if !ok || err != nil || len(raw) != 16 || !validPath(name) {
+		if !ok || !ok2 || err != nil || len(raw) != 16 || !validPath(name) {
 			return nil
 		}
-		m[name] = string(raw)
+		if key == "-" {
+			key = ""
+		}
+		m[name] = entry{sum: string(raw), key: key}
 	}
 	if sc.Err() != nil {
 		return nil
@@ -108,7 +119,14 @@ func (s *store) writeManifest(tree string, m manifest) error {
 	var b bytes.Buffer
 	b.Grow(len(names) * 64)
 	for _, name := range names {
-		b.WriteString(hex.EncodeToString([]byte(m[name])))
+		e := m[name]
+		b.WriteString(hex.EncodeToString([]byte(e.sum)))
+		b.WriteByte(' ')
+		if e.key == "" || strings.ContainsAny(e.key, " \n") {
+			b.WriteByte('-')
+		} else {
+			b.WriteString(e.key)
+		}
 		b.WriteByte(' ')
 		b.WriteString(name)
 		b.WriteByte('\n')

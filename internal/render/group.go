@@ -100,7 +100,7 @@ type groupData struct {
 // rendered, since at national scale they are most of the site.
 func (r *renderer) groups(l *lang) error {
 	for _, g := range r.s.Groups {
-		if err := r.plan(l, outPath(r.s.In(l.code, g.Path())), "pages/group.html", func() (*page, error) {
+		if err := r.planKeyed(l, outPath(r.s.In(l.code, g.Path())), "pages/group.html", r.keys.Group(g, l.code, "page"), func() (*page, error) {
 			return r.groupPage(l, g)
 		}); err != nil {
 			return err
@@ -109,7 +109,8 @@ func (r *renderer) groups(l *lang) error {
 	return nil
 }
 
-// groupPage returns the data of g's page in language l.
+// groupPage returns the data of g's page in language l. It may show only what g's key
+// covers (see Keys): g, its affiliate, the affiliate's groups, and what every page shares.
 func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 	w := l.w
 	loc := g.Location

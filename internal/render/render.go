@@ -61,6 +61,8 @@ type Planned struct {
 	// Samples names one page of each template and language, in a stable order: rendering
 	// them first finds most template errors without rendering the whole site.
 	Samples []string
+	// Keys name the inputs of each group's files, nil when unknown (see Keys).
+	Keys *Keys
 }
 
 // Plan parses the templates and prepares the data of every page of s, leaving the
@@ -86,7 +88,7 @@ func Plan(s *site.Site, templates fs.FS) (*Planned, error) {
 	for _, tmpl := range slices.Sorted(maps.Keys(r.samples)) {
 		samples = append(samples, r.samples[tmpl])
 	}
-	return &Planned{Files: r.out, Samples: samples}, nil
+	return &Planned{Files: r.out, Samples: samples, Keys: r.keys}, nil
 }
 
 // renderer holds what one call of [Plan] needs and writes.
@@ -97,6 +99,7 @@ type renderer struct {
 	pages    map[string]string   // page template path → its text
 	langs    []*lang             // one per interface language, the site's first
 	imports  map[string][]string // script name → the names of the scripts it imports
+	keys     *Keys               // the inputs of each group's files
 
 	mu      sync.Mutex // guards out, samples and each lang's parsed while pages are planned
 	out     output.Plan
@@ -159,6 +162,7 @@ func (r *renderer) load(templates fs.FS) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("render: templates/%s: %s", problems[0].Path, problems[0].Message)
 	}
+	r.keys = newKeys(r.s, templatesSum(templates, files))
 	shared := template.New("").Funcs(r.funcs(r.langs[0]))
 	js := map[string][]byte{}
 	hasBase := false
@@ -318,11 +322,16 @@ func outPath(p string) string {
 // plan plans the page at out whose data, too, is made only when the page is needed: the
 // page template tmpl of language l executed with what data returns.
 func (r *renderer) plan(l *lang, out, tmpl string, data func() (*page, error)) error {
+	return r.planKeyed(l, out, tmpl, "", data)
+}
+
+// planKeyed is plan for a page whose inputs key names (see Keys).
+func (r *renderer) planKeyed(l *lang, out, tmpl, key string, data func() (*page, error)) error {
 	t, err := r.template(l, tmpl)
 	if err != nil {
 		return err
 	}
-	lazy := output.NewLazy(func() ([]byte, error) {
+	lazy := output.NewKeyedLazy(key, func() ([]byte, error) {
 		pg, err := data()
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
@@ -340,9 +349,9 @@ func (r *renderer) plan(l *lang, out, tmpl string, data func() (*page, error)) e
 		return fmt.Errorf("render: two pages would be written to %s", out)
 	}
 	r.out[out] = lazy
-	key := tmpl + " " + l.code
-	if prev, ok := r.samples[key]; !ok || out < prev {
-		r.samples[key] = out
+	sample := tmpl + " " + l.code
+	if prev, ok := r.samples[sample]; !ok || out < prev {
+		r.samples[sample] = out
 	}
 	return nil
 }

@@ -18,6 +18,9 @@ type Options struct {
 	// FileDates are the dates of data files, by path from the site's root
 	// ("data/trainings/x.yaml"); trainings take theirs as Published and Updated.
 	FileDates map[string]FileDates
+	// BuildID names the program that builds (a hash of its executable), so that a new
+	// version of sitegen makes every page again; "" for none.
+	BuildID string
 }
 
 // Build turns checked files into the site's model. It must be given only files that package
@@ -33,6 +36,8 @@ func Build(f *load.Files, opts Options) *Site {
 		StaleAfterDays: 365,
 		EditURL:        sf.EditURL,
 		Now:            opts.Now,
+		Sums:           f.Sums,
+		BuildID:        opts.BuildID,
 	}
 	if !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"

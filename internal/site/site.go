@@ -47,6 +47,11 @@ type Site struct {
 	// Now is the build date (--now, SOURCE_DATE_EPOCH or today): it decides which trainings
 	// are upcoming and which meetings come next.
 	Now civil.Date
+	// Sums are the SHA-256 of every source file read, by path (load.Files.Sums), and BuildID
+	// names the program that builds (site.Options.BuildID): with them a build knows which
+	// pages' inputs are unchanged.
+	Sums    map[string][32]byte
+	BuildID string
 
 	Affiliates []*Affiliate // sorted by state, then name
 	Groups     []*Group     // published groups, sorted by state, affiliate name, name
