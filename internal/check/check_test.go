@@ -18,6 +18,7 @@ import (
 	"sitegen/internal/check"
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
+	"sitegen/internal/golden"
 	"sitegen/internal/load"
 )
 
@@ -117,51 +118,18 @@ func TestBaseSiteIsClean(t *testing.T) {
 
 // TestGolden runs every testdata/*.txtar case: the base site with the archive's files on top
 // (and the files named by "delete: PATH" comment lines removed; "grow: PATH SIZE" pads a file
-// with comment lines to SIZE bytes), compared with the archive's "want" section.
+// with comment lines to SIZE bytes), compared with the archive's "want" file.
 func TestGolden(t *testing.T) {
-	names, err := filepath.Glob("testdata/*.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(names) < 40 {
-		t.Errorf("%d golden cases, want at least 40", len(names))
-	}
-	for _, name := range names {
-		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.TrimSpace(string(a.Comment)) == "" {
-				t.Errorf("%s has no comment describing the case", name)
-			}
-			fsys := baseSite()
-			var want string
-			haveWant := false
-			for _, f := range a.Files {
-				if f.Name == "want" {
-					want, haveWant = string(f.Data), true
-					continue
-				}
+	golden.Run(t, 40, *update, func(t *testing.T, a *txtar.Archive) map[string]string {
+		fsys := baseSite()
+		for _, f := range a.Files {
+			if f.Name != "want" {
 				fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 			}
-			applyDirectives(t, fsys, string(a.Comment))
-			got := text(t, run(t, fsys))
-			if *update {
-				setWant(a, got)
-				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if !haveWant {
-				t.Fatalf("%s has no -- want -- section; run go test -update", name)
-			}
-			if got != want {
-				t.Errorf("diagnostics differ (-want +got):\n%s", lineDiff(want, got))
-			}
-		})
-	}
+		}
+		applyDirectives(t, fsys, string(a.Comment))
+		return map[string]string{"want": text(t, run(t, fsys))}
+	})
 }
 
 // applyDirectives carries out the "delete:" and "grow:" lines of an archive's comment.
@@ -249,100 +217,6 @@ func encode(t *testing.T, s, enc string) []byte {
 	return out
 }
 
-// setWant sets the "want" file of a to s, adding it last when a has none.
-func setWant(a *txtar.Archive, s string) {
-	for i := range a.Files {
-		if a.Files[i].Name == "want" {
-			a.Files[i].Data = []byte(s)
-			return
-		}
-	}
-	a.Files = append(a.Files, txtar.File{Name: "want", Data: []byte(s)})
-}
-
-// lineDiff shows the lines of want and got that differ, "-" for want and "+" for got, from a
-// longest common subsequence of lines.
-func lineDiff(want, got string) string {
-	w := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
-	g := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	if want == "" {
-		w = nil
-	}
-	if got == "" {
-		g = nil
-	}
-	lcs := make([][]int, len(w)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(g)+1)
-	}
-	for i := len(w) - 1; i >= 0; i-- {
-		for j := len(g) - 1; j >= 0; j-- {
-			if w[i] == g[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var b strings.Builder
-	i, j := 0, 0
-	for i < len(w) || j < len(g) {
-		switch {
-		case i < len(w) && j < len(g) && w[i] == g[j]:
-			fmt.Fprintf(&b, "  %s\n", w[i])
-			i, j = i+1, j+1
-		case j < len(g) && (i == len(w) || lcs[i][j+1] >= lcs[i+1][j]):
-			fmt.Fprintf(&b, "+ %s\n", g[j])
-			j++
-		default:
-			fmt.Fprintf(&b, "- %s\n", w[i])
-			i++
-		}
-	}
-	return b.String()
-}
-
-func TestLineDiff(t *testing.T) {
-	tests := []struct {
-		name, want, got, diff string
-	}{
-		{"same", "a\nb\n", "a\nb\n", "  a\n  b\n"},
-		{"changed", "a\nb\n", "a\nc\n", "  a\n+ c\n- b\n"},
-		{"empty want", "", "x\n", "+ x\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if d := lineDiff(tt.want, tt.got); d != tt.diff {
-				t.Errorf("lineDiff(%q, %q) = %q, want %q", tt.want, tt.got, d, tt.diff)
-			}
-		})
-	}
-}
-
-// TestSetWant checks that -update rewrites only the want section, keeping the rest of an
-// archive byte for byte, and adds one to an archive that has none.
-func TestSetWant(t *testing.T) {
-	tests := []struct {
-		name, src, want, out string
-	}{
-		{"replace", "a comment\n-- data/x.yaml --\nname: x\n-- want --\nold\n", "new\n",
-			"a comment\n-- data/x.yaml --\nname: x\n-- want --\nnew\n"},
-		{"empty", "a comment\n-- data/x.yaml --\nname: x\n-- want --\n", "",
-			"a comment\n-- data/x.yaml --\nname: x\n-- want --\n"},
-		{"add", "a comment\n-- data/x.yaml --\nname: x\n", "e\n",
-			"a comment\n-- data/x.yaml --\nname: x\n-- want --\ne\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := txtar.Parse([]byte(tt.src))
-			setWant(a, tt.want)
-			if got := string(txtar.Format(a)); got != tt.out {
-				t.Errorf("setWant(%q, %q) gives %q, want %q", tt.src, tt.want, got, tt.out)
-			}
-		})
-	}
-}
-
 // TestSymlinks writes the base site to a real folder, opened as the command opens it
 // (os.OpenRoot), and links files under data/ and content/ inside and outside the site.
 func TestSymlinks(t *testing.T) {
@@ -386,7 +260,7 @@ data/groups/nami-franklin/outside.yaml: error: symbolic link points outside the 
 data/groups/nami-linked: error: symbolic link to a folder: use a real folder instead
 `
 	if got := text(t, diags); got != want {
-		t.Errorf("diagnostics differ (-want +got):\n%s", lineDiff(want, got))
+		t.Errorf("diagnostics differ (-want +got):\n%s", golden.LineDiff(want, got))
 	}
 	var read []string
 	for _, g := range files.Groups {

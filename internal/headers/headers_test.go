@@ -1,13 +1,13 @@
 package headers
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"golang.org/x/tools/txtar"
 	"os"
-	"path/filepath"
+	"sitegen/internal/golden"
 	"slices"
 	"strings"
 	"testing"
@@ -77,48 +77,26 @@ func TestMatch(t *testing.T) {
 // content's hash), and "want" is the _headers file. Each case is also checked with
 // checkRules, whatever its want section says.
 func TestGolden(t *testing.T) {
-	names, err := filepath.Glob("testdata/*.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(names) < 4 {
-		t.Fatalf("%d golden cases, want at least 4", len(names))
-	}
-	for _, name := range names {
-		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
+	golden.Run(t, 4, *update, func(t *testing.T, a *txtar.Archive) map[string]string {
+		base, _ := golden.File(a, "base")
+		base = strings.TrimSpace(base)
+		files, _ := golden.File(a, "files")
+		var paths, hashedPaths []string
+		for _, line := range strings.Split(files, "\n") {
+			f := strings.Fields(line)
+			if len(f) == 0 {
+				continue
 			}
-			a := parseArchive(src)
-			base := strings.TrimSpace(a.section("base"))
-			var paths, hashedPaths []string
-			for _, line := range strings.Split(a.section("files"), "\n") {
-				f := strings.Fields(line)
-				if len(f) == 0 {
-					continue
-				}
-				paths = append(paths, f[0])
-				if len(f) > 1 && f[1] == "hashed" {
-					hashedPaths = append(hashedPaths, f[0])
-				}
+			paths = append(paths, f[0])
+			if len(f) > 1 && f[1] == "hashed" {
+				hashedPaths = append(hashedPaths, f[0])
 			}
-			hashed := func(p string) bool { return slices.Contains(hashedPaths, p) }
-			rules := Rules(base, paths, hashed)
-			checkRules(t, rules, base, paths, hashed)
-			got := string(Format(rules))
-			if *update {
-				a.set("want", got)
-				if err := os.WriteFile(name, a.format(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want := a.section("want"); got != want {
-				t.Errorf("_headers differs:\n--- want\n%s--- got\n%s", want, got)
-			}
-		})
-	}
+		}
+		hashed := func(p string) bool { return slices.Contains(hashedPaths, p) }
+		rules := Rules(base, paths, hashed)
+		checkRules(t, rules, base, paths, hashed)
+		return map[string]string{"want": string(Format(rules))}
+	})
 }
 
 // TestManyFiles checks that the number of rules depends on the layout, not on the number of
@@ -180,57 +158,6 @@ func checkRules(t *testing.T, rules []Rule, base string, paths []string, hashed 
 			}
 		}
 	}
-}
-
-// archive is a txtar archive: a comment, then sections each introduced by "-- NAME --".
-type archive struct {
-	comment  string
-	names    []string
-	sections map[string]string
-}
-
-func parseArchive(src []byte) *archive {
-	a := &archive{sections: map[string]string{}}
-	cur := ""
-	var b strings.Builder
-	flush := func() {
-		if cur == "" {
-			a.comment = b.String()
-		} else {
-			a.sections[cur] = b.String()
-		}
-		b.Reset()
-	}
-	for _, line := range strings.SplitAfter(string(src), "\n") {
-		trimmed := strings.TrimSuffix(line, "\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			flush()
-			cur = trimmed[3 : len(trimmed)-3]
-			a.names = append(a.names, cur)
-			continue
-		}
-		b.WriteString(line)
-	}
-	flush()
-	return a
-}
-
-func (a *archive) section(name string) string { return a.sections[name] }
-
-func (a *archive) set(name, content string) {
-	if _, ok := a.sections[name]; !ok {
-		a.names = append(a.names, name)
-	}
-	a.sections[name] = content
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, n := range a.names {
-		fmt.Fprintf(&b, "-- %s --\n%s", n, a.sections[n])
-	}
-	return b.Bytes()
 }
 
 // TestREADME: the README quotes the headers the site is served with; it must quote these.
