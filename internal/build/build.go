@@ -150,11 +150,12 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 			upcoming = append(upcoming, t)
 		}
 	}
+	zones := ics.NewTimezones()
 	for _, lang := range s.Languages {
 		for _, g := range s.Groups {
 			lazyKeyed(s.In(lang, g.CalendarPath()), p.Keys.Group(g, lang, "calendar"), func() ([]byte, error) {
 				var b bytes.Buffer
-				err := ics.Group(&b, s, g, lang)
+				err := zones.Group(&b, s, g, lang)
 				return b.Bytes(), err
 			})
 		}

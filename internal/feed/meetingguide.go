@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -199,11 +200,35 @@ func MeetingGuide(s *site.Site) ([]byte, error) {
 			used[sl.m.Slug] = sl.owner
 		}
 	}
-	entries := make([]meeting, len(slots))
-	for i, sl := range slots {
-		entries[i] = sl.m
+	return marshalEach(len(slots), func(i int) any { return &slots[i].m })
+}
+
+// marshalEach encodes n values, value(i) for each, as marshalJSON encodes the list of them,
+// one at a time: a national feed is tens of megabytes, and encoding the whole list at once
+// would hold it several times over (compact, indented, grown by doubling).
+func marshalEach(n int, value func(i int) any) ([]byte, error) {
+	if n == 0 {
+		return []byte("[]\n"), nil
 	}
-	return marshalJSON(entries)
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	for i := range n {
+		item, err := json.MarshalIndent(value(i), "  ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			b.Grow((len(item) + 4) * n * 9 / 8) // entries are much alike
+		}
+		b.WriteString("  ")
+		b.Write(item)
+		if i < n-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("]\n")
+	return b.Bytes(), nil
 }
 
 // mgMeeting returns the entry for meeting i of g.

@@ -568,3 +568,28 @@ func TestShortSlug(t *testing.T) {
 		})
 	}
 }
+
+// TestMarshalEach: encoding entries one at a time gives the bytes of encoding the list.
+func TestMarshalEach(t *testing.T) {
+	type entry struct {
+		Name  string   `json:"name"`
+		Types []string `json:"types,omitempty"`
+		Day   *int     `json:"day,omitempty"`
+	}
+	two := 2
+	all := []entry{{Name: "A <b> & \"c\""}, {Name: "B", Types: []string{"O", "X"}, Day: &two}, {Name: "C", Types: []string{}}}
+	for n := range len(all) + 1 {
+		list := all[:n]
+		want, err := marshalJSON(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := marshalEach(n, func(i int) any { return list[i] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%d entries: got\n%s\nwant\n%s", n, got, want)
+		}
+	}
+}

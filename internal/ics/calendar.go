@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -33,6 +34,45 @@ type calendar struct {
 	head   bytes.Buffer // calendar properties
 	events bytes.Buffer // VEVENTs
 	zones  map[string]*zoneUse
+	tz     *Timezones // where VTIMEZONE blocks are kept; nil: work each out again
+}
+
+// Timezones keeps the VTIMEZONE blocks written, so that a build that writes a calendar for
+// each of thousands of groups works out each zone's block once, not once per calendar. It
+// may be used from several goroutines. A nil *Timezones keeps nothing.
+type Timezones struct {
+	mu     sync.Mutex
+	blocks map[zoneSpan][]byte
+}
+
+// zoneSpan is a VTIMEZONE block's zone and years.
+type zoneSpan struct {
+	name        string
+	first, last int
+}
+
+// NewTimezones returns an empty [Timezones].
+func NewTimezones() *Timezones { return &Timezones{blocks: map[zoneSpan][]byte{}} }
+
+// write writes loc's block for the years first to last to b.
+func (tz *Timezones) write(b *bytes.Buffer, loc *time.Location, first, last int) {
+	if tz == nil {
+		writeTimezone(b, loc, first, last)
+		return
+	}
+	key := zoneSpan{loc.String(), first, last}
+	tz.mu.Lock()
+	block, ok := tz.blocks[key]
+	tz.mu.Unlock()
+	if !ok {
+		var nb bytes.Buffer
+		writeTimezone(&nb, loc, first, last)
+		block = nb.Bytes()
+		tz.mu.Lock()
+		tz.blocks[key] = block
+		tz.mu.Unlock()
+	}
+	b.Write(block)
 }
 
 // zoneUse is a time zone that events refer to by TZID, with the years of their DTSTARTs.
@@ -90,7 +130,7 @@ func (c *calendar) writeTo(w io.Writer) error {
 	sort.Strings(names)
 	for _, name := range names {
 		z := c.zones[name]
-		writeTimezone(&out, z.loc, z.minYear-1, z.maxYear+4)
+		c.tz.write(&out, z.loc, z.minYear-1, z.maxYear+4)
 	}
 	out.Write(c.events.Bytes())
 	writeLine(&out, "END:VCALENDAR")

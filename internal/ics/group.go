@@ -23,6 +23,11 @@ import (
 // DTSTAMP is the build date, s.Now: when the file was made. The calendar's words are in
 // lang, the language of the page that links it.
 func Group(w io.Writer, s *site.Site, g *site.Group, lang string) error {
+	return (*Timezones)(nil).Group(w, s, g, lang)
+}
+
+// Group is [Group] taking the calendar's VTIMEZONE blocks from tz.
+func (tz *Timezones) Group(w io.Writer, s *site.Site, g *site.Group, lang string) error {
 	words := s.Words(lang)
 	page := s.URL(s.In(lang, g.Path()))
 	name := g.Name
@@ -30,6 +35,7 @@ func Group(w io.Writer, s *site.Site, g *site.Group, lang string) error {
 		name = words.T("ics.paused-name", "name", g.Name)
 	}
 	c := newCalendar(name)
+	c.tz = tz
 	if g.Paused() {
 		c.describe(words.T("ics.paused-description", "url", page))
 	}

@@ -590,3 +590,26 @@ func TestMeetingUIDs(t *testing.T) {
 		t.Errorf("a meeting's UID changed with the meetings before it: %s, %s", x, y)
 	}
 }
+
+// TestTimezonesKept: calendars written with their VTIMEZONE blocks kept for the next ones are
+// the calendars written afresh, however many share a zone.
+func TestTimezonesKept(t *testing.T) {
+	f := newFixture(t)
+	tz := NewTimezones()
+	for range 2 {
+		for _, g := range []*site.Group{f.phoenix, f.newYork, f.paused} {
+			for _, lang := range []string{"en", "es"} {
+				var kept bytes.Buffer
+				if err := tz.Group(&kept, f.site, g, lang); err != nil {
+					t.Fatal(err)
+				}
+				if want := groupICS(t, f.site, g, lang); !bytes.Equal(kept.Bytes(), want) {
+					t.Errorf("%s (%s) with kept time zones differs:\n%s", g.Name, lang, firstDiff(kept.String(), string(want)))
+				}
+			}
+		}
+	}
+	if len(tz.blocks) == 0 {
+		t.Errorf("no time zone block was kept")
+	}
+}
