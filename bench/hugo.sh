@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Times `sitegen build` against Hugo on the same generated site (not part of the test suite).
+# Times sitegen beside Hugo on the same generated groups (not part of the test suite).
 #
-# For each size (SIZES, default "1000 10000" groups) it generates a site with cmd/synthsite,
-# converts it into an equivalent Hugo site with bench/hugoconv (see its doc comment for what
-# each side does), then runs each tool N times (default 5), alternating which goes first,
-# after one untimed warm-up run of each. Every run writes a whole site to a new, empty folder
-# on disk; the outputs are deleted only after the last run of a size. (Deleting a 20,000-file
-# tree just before a run made the next run that creates files pay 10-15 s of extra system
-# time on this machine's file system, whichever tool it was: a cost of the benchmark, not of
-# the tools. The warm-up runs absorb what remains of it.) It prints, per size, the median
-# wall time of each, the ratio sitegen/hugo, the median processor time (user + system: less
-# disturbed than wall time when the machine is shared), the median peak RSS, and the pages
-# and files each wrote, with the load average before and after.
+# For each size (SIZES, default "1000 10000 100000" groups) it generates a site with
+# cmd/synthsite (English only by default, LANGS="en es" for both, since the Hugo sites are
+# English) and converts it twice with bench/hugoconv: Hugo with the project's theme, which
+# renders the same pages, calendars, feed and index (see hugoconv's doc comment), and Hugo with
+# plain pages (each group's title and body, nothing else: the floor of what Hugo takes for
+# these files). Then, N times (default 3), each tool in an order that turns round every run:
 #
-# Usage: bench/hugo.sh             (N=5 SIZES="1000 10000" WORK=/tmp/... to change)
+#   fresh      build into a folder that does not exist (sitegen without its cache of
+#              parsed files: SITEGEN_CACHE=off);
+#   nochange   build again into the same folder, nothing changed (sitegen with its cache of
+#              parsed files, which the fresh build does not fill: one untimed build first);
+#   onechange  one group's name changed, then build again into the same folder;
+#   check      sitegen check with its cache (Hugo has no such command).
+#
+# It prints, per size and step, the median wall time, processor time (user + system: less
+# disturbed than wall time when the machine is shared), peak RSS and the files the run wrote
+# (files under the output newer than the run's start), and sitegen's ratios to each Hugo.
+#
+# Usage: bench/hugo.sh     (N=3 SIZES="1000 10000" LANGS="en" WORK=/tmp/... to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=${N:-5}
-SIZES=${SIZES:-"1000 10000"}
+N=${N:-3}
+SIZES=${SIZES:-"1000 10000 100000"}
+LANGS=${LANGS:-en}
 NOW=${NOW:-2026-11-23}
 WORK=${WORK:-$(mktemp -d /tmp/sitegen-hugo.XXXXXX)}
 mkdir -p "$WORK"
@@ -31,81 +38,125 @@ apt_install() {
 command -v hugo >/dev/null || apt_install hugo
 [ -x /usr/bin/time ] || apt_install time
 
+echo "date:    $(date -u +%Y-%m-%d)"
+echo "sitegen: $(git rev-parse --short HEAD)"
 echo "hugo:    $(hugo version | cut -d' ' -f1-2)"
 echo "go:      $(go version | cut -d' ' -f3)"
-echo "cpus:    $(nproc)"
+echo "cpus:    $(nproc), $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo)"
 echo "work:    $WORK"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 go build -o "$WORK/sitegen" ./cmd/sitegen
 go build -o "$WORK/hugoconv" ./bench/hugoconv
+rm -rf "$WORK/i18n"
+mkdir -p "$WORK/i18n"
+for l in $LANGS; do cp "i18n/$l.yaml" "$WORK/i18n/"; done
 
-# run LABEL OUT CMD...: syncs the disk, runs CMD (which writes OUT), and appends
-# "wall_ms rss_kb cpu_ms" to
-# $WORK/LABEL.times.
+# run LABEL OUT CMD...: runs CMD, which writes under OUT, and appends
+# "wall_ms rss_kb cpu_ms files_written" to $WORK/LABEL.times.
 run() {
 	local label=$1 out=$2
 	shift 2
 	sync
+	touch "$WORK/start"
+	sleep 0.01
 	local t0 t1
 	t0=$(date +%s%N)
 	/usr/bin/time -f "%M %U %S" -o "$WORK/rss" "$@" >/dev/null
 	t1=$(date +%s%N)
-	echo "$(((t1 - t0) / 1000000)) $(awk '{printf "%d %d", $1, ($2 + $3) * 1000}' "$WORK/rss")" >>"$WORK/$label.times"
+	local written
+	written=$(find "$out" -type f -newer "$WORK/start" | wc -l)
+	echo "$(((t1 - t0) / 1000000)) $(awk '{printf "%d %d", $1, ($2 + $3) * 1000}' "$WORK/rss") $written" >>"$WORK/$label.times"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+tools="sitegen hugo-theme hugo-plain"
+
 for size in $SIZES; do
-	site=$WORK/site-$size hsite=$WORK/hugo-$size outs=$WORK/out-$size
-	rm -rf "$site" "$hsite" "$outs"
+	site=$WORK/site-$size outs=$WORK/out-$size
+	rm -rf "$site" "$WORK/hugo-theme-$size" "$WORK/hugo-plain-$size" "$outs" "$WORK/cache-$size"
 	mkdir -p "$outs"
-	go run ./cmd/synthsite -groups "$size" -o "$site"
-	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$hsite"
-	# one TOOL I: times TOOL (sitegen or hugo) writing $outs/TOOL-I, under label TOOL-SIZE.
-	one() {
-		local out=$outs/$1-$2 label=$1-$size
-		((${2} > 0)) || label=warmup
-		if [ "$1" = sitegen ]; then
-			run "$label" "$out" "$WORK/sitegen" build -s "$site" --now "$NOW" -d "$out"
-		else
-			run "$label" "$out" hugo --source "$hsite" --destination "$out" --quiet
-		fi
+	go run ./cmd/synthsite -groups "$size" -i18n "$WORK/i18n" -o "$site" >/dev/null
+	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-theme-$size"
+	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-plain-$size" -plain
+	# The group whose name the onechange step changes, in each tool's source.
+	group=$(cd "$site/data/groups" && find . -name '*.yaml' | sort | head -1 | cut -c3-)
+	hgroup=content/groups/${group%.yaml}.md
+	for t in $tools; do rm -f "$WORK/$t-$size".*.times; done
+
+	# build TOOL STEP I: one build of TOOL for step STEP of run I (0: untimed).
+	build() {
+		local tool=$1 step=$2 i=$3 out=$outs/$1-$3 label=$1-$size.$2
+		((i > 0)) || label=warmup
+		case $tool in
+		sitegen)
+			local cache=$WORK/cache-$size
+			[ "$step" != fresh ] || cache=off
+			run "$label" "$out" env SITEGEN_CACHE="$cache" "$WORK/sitegen" build -s "$site" --now "$NOW" -d "$out"
+			;;
+		*) run "$label" "$out" hugo --source "$WORK/$tool-$size" --destination "$out" --quiet ;;
+		esac
 	}
-	rm -f "$WORK/sitegen-$size.times" "$WORK/hugo-$size.times"
-	one sitegen 0
-	one hugo 0
-	for i in $(seq "$N"); do
-		if ((i % 2)); then
-			one sitegen "$i"
-			one hugo "$i"
-		else
-			one hugo "$i"
-			one sitegen "$i"
+	# rename TOOL: changes the name of one group in TOOL's source, a little differently
+	# each time.
+	rename() {
+		local f
+		case $1 in
+		sitegen) f=$site/data/groups/$group ;;
+		*) f=$WORK/$1-$size/$hgroup ;;
+		esac
+		sed -i -E '0,/^(name|title): /{s/^((name|title): .*[^ ]) *$/\1 x/}' "$f"
+	}
+	steps() {
+		local tool=$1 i=$2
+		rm -rf "$outs/$tool-$i" "$outs/.$tool-$i.sitegen"
+		build "$tool" fresh "$i"
+		if [ "$tool" = sitegen ]; then
+			# Fill the cache of parsed files, as any earlier check or build would have.
+			env SITEGEN_CACHE="$WORK/cache-$size" "$WORK/sitegen" check -s "$site" --now "$NOW" >/dev/null
 		fi
+		build "$tool" nochange "$i"
+		rename "$tool"
+		build "$tool" onechange "$i"
+		if [ "$tool" = sitegen ]; then
+			run "sitegen-$size.check" "$site" env SITEGEN_CACHE="$WORK/cache-$size" "$WORK/sitegen" check -s "$site" --now "$NOW"
+		fi
+		rm -rf "$outs/$tool-$i" "$outs/.$tool-$i.sitegen"
+	}
+	for t in $tools; do steps "$t" 0; done
+	for i in $(seq "$N"); do
+		case $((i % 3)) in
+		1) order="sitegen hugo-theme hugo-plain" ;;
+		2) order="hugo-plain sitegen hugo-theme" ;;
+		0) order="hugo-theme hugo-plain sitegen" ;;
+		esac
+		for t in $order; do steps "$t" "$i"; done
 	done
-	out1=$outs/sitegen-1 out2=$outs/hugo-1
-	s_ms=$(cut -d' ' -f1 "$WORK/sitegen-$size.times" | median)
-	h_ms=$(cut -d' ' -f1 "$WORK/hugo-$size.times" | median)
-	s_rss=$(cut -d' ' -f2 "$WORK/sitegen-$size.times" | median)
-	h_rss=$(cut -d' ' -f2 "$WORK/hugo-$size.times" | median)
-	s_cpu=$(cut -d' ' -f3 "$WORK/sitegen-$size.times" | median)
-	h_cpu=$(cut -d' ' -f3 "$WORK/hugo-$size.times" | median)
+
 	echo
-	echo "== $size groups, $N runs each, load now $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "sitegen runs (wall_ms rss_kb cpu_ms): $(tr '\n' ',' <"$WORK/sitegen-$size.times")"
-	echo "hugo runs    (wall_ms rss_kb cpu_ms): $(tr '\n' ',' <"$WORK/hugo-$size.times")"
-	printf '%-8s %10s %10s %12s %8s %8s %8s %8s\n' tool wall_ms cpu_ms peak_rss_MB html ics json files
-	for t in sitegen hugo; do
-		if [ $t = sitegen ]; then o=$out1 ms=$s_ms cpu=$s_cpu rss=$s_rss; else o=$out2 ms=$h_ms cpu=$h_cpu rss=$h_rss; fi
-		printf '%-8s %10s %10s %12s %8s %8s %8s %8s\n' $t "$ms" "$cpu" $((rss / 1024)) \
-			"$(find "$o" -name '*.html' | wc -l)" "$(find "$o" -name '*.ics' | wc -l)" \
-			"$(find "$o" -name '*.json' | wc -l)" "$(find "$o" -type f | wc -l)"
+	echo "== $size groups (languages: $LANGS), medians of $N runs, load now $(cut -d' ' -f1-3 /proc/loadavg)"
+	printf '%-10s %-11s %9s %9s %8s %8s\n' step tool wall_ms cpu_ms rss_MB written
+	for step in fresh nochange onechange check; do
+		for t in $tools; do
+			f=$WORK/$t-$size.$step.times
+			[ -f "$f" ] || continue
+			printf '%-10s %-11s %9s %9s %8s %8s\n' $step $t \
+				"$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" \
+				$(($(cut -d' ' -f2 "$f" | median) / 1024)) "$(cut -d' ' -f4 "$f" | median)"
+		done
+		s=$WORK/sitegen-$size.$step.times
+		for h in hugo-plain hugo-theme; do
+			f=$WORK/$h-$size.$step.times
+			[ -f "$f" ] || continue
+			awk -v s="$(cut -d' ' -f1 "$s" | median)" -v h="$(cut -d' ' -f1 "$f" | median)" \
+				-v sm="$(cut -d' ' -f2 "$s" | median)" -v hm="$(cut -d' ' -f2 "$f" | median)" \
+				-v name="$h" -v step="$step" \
+				'BEGIN {printf "%-10s sitegen/%s: wall %.2f, peak memory %.2f\n", step, name, s / h, sm / hm}'
+		done
 	done
-	awk -v s="$s_ms" -v h="$h_ms" -v sc="$s_cpu" -v hc="$h_cpu" \
-		'BEGIN {printf "ratio sitegen/hugo: wall %.2f, cpu %.2f (goal: at most 0.33)\n", s / h, sc / hc}'
 	rm -rf "$outs"
 done
-rm -f "$WORK/warmup.times" "$WORK/rss"
+rm -f "$WORK/warmup.times" "$WORK/rss" "$WORK/start"
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

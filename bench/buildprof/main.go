@@ -13,6 +13,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -39,18 +40,19 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	mem := flag.String("memprofile", "", "write an allocation profile to this file")
 	cacheFile := flag.String("cache", "", "keep parsed files in this cache file between runs")
+	heap := flag.String("heapprofile", "", "write a profile of the memory in use once the site is planned")
 	flag.Parse()
 	if *dest == "" {
 		fmt.Fprintln(os.Stderr, "buildprof: -d is required")
 		os.Exit(2)
 	}
-	if err := run(*src, *dest, *now, *cpu, *mem, *cacheFile); err != nil {
+	if err := run(*src, *dest, *now, *cpu, *mem, *cacheFile, *heap); err != nil {
 		fmt.Fprintln(os.Stderr, "buildprof:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, dest, now, cpu, mem, cacheFile string) error {
+func run(src, dest, now, cpu, mem, cacheFile, heap string) error {
 	date, err := civil.ParseDate(now)
 	if err != nil {
 		return err
@@ -78,7 +80,9 @@ func run(src, dest, now, cpu, mem, cacheFile string) error {
 	step := func(name string) {
 		t := time.Now()
 		c := cpuTime()
-		fmt.Printf("%-28s %7d ms wall %7d ms cpu\n", name, t.Sub(last).Milliseconds(), (c - cpuLast).Milliseconds())
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("%-28s %7d ms wall %7d ms cpu %5d MB heap %5d MB from the system\n", name, t.Sub(last).Milliseconds(), (c - cpuLast).Milliseconds(), ms.HeapAlloc>>20, ms.Sys>>20)
 		last, cpuLast = t, c
 	}
 	cpuLast = cpuTime()
@@ -112,6 +116,18 @@ func run(src, dest, now, cpu, mem, cacheFile string) error {
 		return err
 	}
 	step(fmt.Sprintf("plan (%d files)", len(planned.Files)))
+	if heap != "" {
+		runtime.GC()
+		f, err := os.Create(heap)
+		if err != nil {
+			return err
+		}
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		if err := errors.Join(err, f.Close()); err != nil {
+			return err
+		}
+		step("heap profile")
+	}
 	w, err := output.Open(dest, output.Options{})
 	if err != nil {
 		return err
@@ -125,6 +141,18 @@ func run(src, dest, now, cpu, mem, cacheFile string) error {
 		return fmt.Errorf("%d broken links", len(broken))
 	}
 	step("render and write (with links)")
+	if heap != "" {
+		runtime.GC()
+		f, err := os.Create(heap + ".render")
+		if err != nil {
+			return err
+		}
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		if err := errors.Join(err, f.Close()); err != nil {
+			return err
+		}
+		step("heap profile (" + heap + ".render)")
+	}
 	stats, err := w.Commit()
 	if err != nil {
 		return err

@@ -3,7 +3,12 @@
 //
 // Usage:
 //
-//	go run ./bench/hugoconv -s SITE -now 2026-11-23 -o HUGODIR
+//	go run ./bench/hugoconv -s SITE -now 2026-11-23 -o HUGODIR [-plain]
+//
+// With -plain it writes the same content with plain layouts instead of the theme: each page
+// is its title and its Markdown body in a bare HTML document, and Hugo writes nothing else (no
+// calendars, feeds, index or sitemap). That is the floor of what Hugo takes for these groups:
+// reading, parsing and rendering the same files into one page each.
 //
 // It reads SITE with our own loader, checker and model (build.Check), and writes HUGODIR:
 // hugo.toml, content/ (one Markdown file per published group, affiliate, state, guide and
@@ -67,18 +72,19 @@ func main() {
 	src := flag.String("s", ".", "sitegen site to read")
 	now := flag.String("now", "2026-11-23", "build date, as for sitegen build --now")
 	out := flag.String("o", "", "Hugo site folder to write (must not exist)")
+	plain := flag.Bool("plain", false, "plain layouts: each page its title and body, nothing else")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "hugoconv: -o is required")
 		os.Exit(2)
 	}
-	if err := run(*src, *now, *out); err != nil {
+	if err := run(*src, *now, *out, *plain); err != nil {
 		fmt.Fprintln(os.Stderr, "hugoconv:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, now, out string) error {
+func run(src, now, out string, plain bool) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s already exists", out)
 	}
@@ -91,12 +97,16 @@ func run(src, now, out string) error {
 		return fmt.Errorf("the site has %d errors", diags.Errors())
 	}
 	w := &writer{root: out, s: s}
-	w.config()
 	w.zones()
 	w.groups()
 	w.states()
 	w.affiliates()
 	w.pages()
+	if plain {
+		w.plain()
+		return w.err
+	}
+	w.config()
 	w.theme()
 	css, err := os.ReadFile(filepath.Join(src, "templates", "site.css"))
 	if err == nil {
@@ -175,6 +185,19 @@ helplineText = %q
 `, s.BaseURL, s.Language, s.Title, s.Crisis.Name, s.Crisis.Phone, s.Crisis.Text,
 		s.Helpline.Name, s.Helpline.Phone, s.Helpline.Text)
 	w.file("hugo.toml", cfg)
+}
+
+// plain writes the configuration and layouts of the plain variant (see -plain).
+func (w *writer) plain() {
+	w.file("hugo.toml", fmt.Sprintf(`baseURL = %q
+languageCode = %q
+title = %q
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+`, w.s.BaseURL, w.s.Language, w.s.Title))
+	const layout = `<!DOCTYPE html><html lang="{{ site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>
+`
+	w.file("layouts/_default/single.html", layout)
+	w.file("layouts/_default/list.html", layout)
 }
 
 // zones writes data/zones.yaml: the VTIMEZONE block of every time zone a group uses, cut out
