@@ -260,7 +260,7 @@ func TestFeedsInSpanish(t *testing.T) {
 			}
 		}
 	}
-	b, err := EventJSONLD(s, trainingBySlug(t, s, "co-conexion-online-2027-05"))
+	b, err := EventJSONLD(s, sitetest.Training(t, s, "co-conexion-online-2027-05"))
 	if err != nil {
 		t.Fatal(err)
 	}

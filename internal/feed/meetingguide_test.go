@@ -272,7 +272,7 @@ func checkEntry(t *testing.T, got map[string]map[string]any, order []string, slu
 // the feed still writes a valid entry, placed approximately by its city.
 func TestMeetingGuidePartialPlace(t *testing.T) {
 	s := testSite(t)
-	g := groupByID(t, s, "nami-new-york-state/downtown-2")
+	g := sitetest.Group(t, s, "nami-new-york-state/downtown-2")
 	g.Place = &site.Place{Name: "Library", City: "Albany", State: "NY"}
 	g.Verified = civil.Date{}
 	b, err := MeetingGuide(s)
@@ -301,18 +301,6 @@ func toJSONValue(t *testing.T, v any) any {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// groupByID returns the group of s with the given ID.
-func groupByID(t *testing.T, s *site.Site, id string) *site.Group {
-	t.Helper()
-	for _, g := range s.Groups {
-		if g.ID == id {
-			return g
-		}
-	}
-	t.Fatalf("no group %q in the test site", id)
-	return nil
 }
 
 // equalJSON compares decoded JSON values.
@@ -368,7 +356,7 @@ func TestMeetingGuidePrivacy(t *testing.T) {
 	// The model never holds a link whose file does not say link_public: true; the feed
 	// refuses one all the same.
 	s := testSite(t)
-	g := groupByID(t, s, "nami-new-york-state/evening-online")
+	g := sitetest.Group(t, s, "nami-new-york-state/evening-online")
 	g.Online = &site.Online{JoinURL: "https://zoom.example.org/j/secret", LinkPublic: false}
 	b, err := MeetingGuide(s)
 	if err != nil {
@@ -391,7 +379,7 @@ func TestMeetingGuidePaused(t *testing.T) {
 			src = strings.Replace(src, "link_public: true", "link_public: false", 1)
 		}
 		s := buildOn(t, sitetest.Set(fsys, file, src), buildDate)
-		if g := groupByID(t, s, "nami-new-york-state/morning-online"); !g.Paused() || (g.Online.JoinURL != "") != public {
+		if g := sitetest.Group(t, s, "nami-new-york-state/morning-online"); !g.Paused() || (g.Online.JoinURL != "") != public {
 			t.Fatalf("the variant did not take: paused %v, link %q", g.Paused(), g.Online.JoinURL)
 		}
 		b, err := MeetingGuide(s)

@@ -3,10 +3,9 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"sitegen/internal/sitetest"
 	"slices"
 	"testing"
-
-	"sitegen/internal/site"
 )
 
 func TestTrainingsJSON(t *testing.T) {
@@ -97,23 +96,11 @@ func TestTrainingFactsZone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tr := trainingBySlug(t, s, tt.slug)
+			tr := sitetest.Training(t, s, tt.slug)
 			facts := trainingFacts(s, tr)
 			if !slices.Contains(facts, tt.want) {
 				t.Errorf("trainingFacts(%s) = %q, want a line %q", tr.Slug, facts, tt.want)
 			}
 		})
 	}
-}
-
-// trainingBySlug returns the training of s with the given slug.
-func trainingBySlug(t *testing.T, s *site.Site, slug string) *site.Training {
-	t.Helper()
-	for _, tr := range s.Trainings {
-		if tr.Slug == slug {
-			return tr
-		}
-	}
-	t.Fatalf("no training %q in the test site", slug)
-	return nil
 }

@@ -168,46 +168,16 @@ func fixtureOf(t *testing.T, fsys fstest.MapFS) fixture {
 	t.Helper()
 	s := sitetest.Build(t, fsys, sitetest.Date(t, buildDate))
 	f := fixture{site: s}
-	f.phoenix = groupByID(t, s, "nami-valley/tempe-tuesday")
-	f.newYork = groupByID(t, s, "nami-nyc/conexion-harlem")
-	f.fall = groupByID(t, s, "nami-nyc/brooklyn-sunday")
-	f.paused = groupByID(t, s, "nami-valley/mesa")
+	f.phoenix = sitetest.Group(t, s, "nami-valley/tempe-tuesday")
+	f.newYork = sitetest.Group(t, s, "nami-nyc/conexion-harlem")
+	f.fall = sitetest.Group(t, s, "nami-nyc/brooklyn-sunday")
+	f.paused = sitetest.Group(t, s, "nami-valley/mesa")
 	for _, tr := range s.Trainings {
 		if tr.Upcoming(s.Now) {
 			f.trainings = append(f.trainings, tr)
 		}
 	}
 	return f
-}
-
-// groupByID returns the group of s with the given ID.
-func groupByID(t *testing.T, s *site.Site, id string) *site.Group {
-	t.Helper()
-	for _, g := range s.Groups {
-		if g.ID == id {
-			return g
-		}
-	}
-	t.Fatalf("no group %q in the test site", id)
-	return nil
-}
-
-func loadLocation(t *testing.T, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
-func date(t *testing.T, s string) civil.Date {
-	t.Helper()
-	d, err := civil.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }
 
 // groupICS returns g's calendar as the pages in lang link it.
@@ -422,7 +392,7 @@ func TestTrainingsContent(t *testing.T) {
 	// and one without hours is one event over its days.
 	for _, ev := range strings.Split(unfold(out), "BEGIN:VEVENT")[1:] {
 		uid := ev[strings.Index(ev, "UID:")+4 : strings.Index(ev, "@")]
-		tr := trainingBySlug(t, f.site, strings.TrimPrefix(uid, "training-"))
+		tr := sitetest.Training(t, f.site, strings.TrimPrefix(uid, "training-"))
 		days := tr.End.DaysSince(tr.Start) + 1
 		if want := tr.Daily != nil && days > 1; strings.Contains(ev, "RRULE:FREQ=DAILY") != want {
 			t.Errorf("training %s (%d days, daily hours %v): daily rule %v, want %v", tr.Slug, days, tr.Daily != nil, !want, want)
@@ -473,18 +443,6 @@ func TestTrainingsInSpanish(t *testing.T) {
 			t.Errorf("Trainings(es) holds the English %q in\n%s", en, w)
 		}
 	}
-}
-
-// trainingBySlug returns the training of s with the given slug.
-func trainingBySlug(t *testing.T, s *site.Site, slug string) *site.Training {
-	t.Helper()
-	for _, tr := range s.Trainings {
-		if tr.Slug == slug {
-			return tr
-		}
-	}
-	t.Fatalf("no training %q in the test site", slug)
-	return nil
 }
 
 // TestDTSTAMPIsTheBuildDate checks every event of every calendar: DTSTAMP says when the file

@@ -12,15 +12,6 @@ import (
 	"sitegen/internal/words"
 )
 
-func loadLocation(t *testing.T, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
 func mustTime(t *testing.T, s string) time.Time {
 	t.Helper()
 	tm, err := time.Parse(time.RFC3339, s)
@@ -30,22 +21,13 @@ func mustTime(t *testing.T, s string) time.Time {
 	return tm
 }
 
-func date(t *testing.T, s string) civil.Date {
-	t.Helper()
-	d, err := civil.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func meeting(day time.Weekday, start, end civil.Clock, weeks ...int) site.Meeting {
 	return site.Meeting{Day: day, Start: start, End: end, Weeks: weeks, Overnight: end.Minutes() < start.Minutes()}
 }
 
 func TestNext(t *testing.T) {
-	phoenix := loadLocation(t, "America/Phoenix")
-	newYork := loadLocation(t, "America/New_York")
+	phoenix := sitetest.Location(t, "America/Phoenix")
+	newYork := sitetest.Location(t, "America/New_York")
 	tue := meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20})
 	sat := meeting(time.Saturday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30})
 	// Every date below was read off a printed calendar; offsets from the zones' rules
@@ -108,28 +90,28 @@ func TestNext(t *testing.T) {
 		{
 			name: "skip date",
 			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue},
-				Skip: []civil.Date{date(t, "2026-12-01"), date(t, "2026-12-02")}},
+				Skip: []civil.Date{sitetest.Date(t, "2026-12-01"), sitetest.Date(t, "2026-12-02")}},
 			from: "2026-11-20T12:00:00-07:00",
 			n:    3,
 			want: []string{"2026-11-24T18:30:00-07:00", "2026-12-08T18:30:00-07:00", "2026-12-15T18:30:00-07:00"},
 		},
 		{
 			name:  "starts on a meeting day in the future",
-			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: date(t, "2027-01-05")},
+			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: sitetest.Date(t, "2027-01-05")},
 			from:  "2026-11-20T12:00:00-07:00",
 			n:     2,
 			want:  []string{"2027-01-05T18:30:00-07:00", "2027-01-12T18:30:00-07:00"},
 		},
 		{
 			name:  "starts between meeting days",
-			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: date(t, "2027-01-07")},
+			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: sitetest.Date(t, "2027-01-07")},
 			from:  "2026-11-20T12:00:00-07:00",
 			n:     2,
 			want:  []string{"2027-01-12T18:30:00-07:00", "2027-01-19T18:30:00-07:00"},
 		},
 		{
 			name:  "starts in the past",
-			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: date(t, "2025-01-07")},
+			group: site.Group{Location: phoenix, Meetings: []site.Meeting{tue}, Starts: sitetest.Date(t, "2025-01-07")},
 			from:  "2026-11-20T12:00:00-07:00",
 			n:     1,
 			want:  []string{"2026-11-24T18:30:00-07:00"},
@@ -204,7 +186,7 @@ func TestNext(t *testing.T) {
 }
 
 func TestNextEnds(t *testing.T) {
-	phoenix := loadLocation(t, "America/Phoenix")
+	phoenix := sitetest.Location(t, "America/Phoenix")
 	tests := []struct {
 		name    string
 		meeting site.Meeting
@@ -256,7 +238,7 @@ func TestOnWeek(t *testing.T) {
 		{"2026-11-22", []int{5}, false},
 	}
 	for _, tt := range tests {
-		if got := OnWeek(date(t, tt.date), tt.weeks); got != tt.want {
+		if got := OnWeek(sitetest.Date(t, tt.date), tt.weeks); got != tt.want {
 			t.Errorf("OnWeek(%q, %v) = %v, want %v", tt.date, tt.weeks, got, tt.want)
 		}
 	}
@@ -291,9 +273,9 @@ func catalogues(t *testing.T) (en, es *words.Catalog) {
 }
 
 func TestDescribe(t *testing.T) {
-	phoenix := loadLocation(t, "America/Phoenix")
-	newYork := loadLocation(t, "America/New_York")
-	denver := loadLocation(t, "America/Denver")
+	phoenix := sitetest.Location(t, "America/Phoenix")
+	newYork := sitetest.Location(t, "America/New_York")
+	denver := sitetest.Location(t, "America/Denver")
 	en, es := catalogues(t)
 	tests := []struct {
 		name    string

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -156,4 +157,38 @@ func Catalogs(t testing.TB) map[string][]byte {
 		}
 	}
 	return out
+}
+
+// Group returns the group of s with the given ID, failing the test when s has none.
+func Group(t testing.TB, s *site.Site, id string) *site.Group {
+	t.Helper()
+	for _, g := range s.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	t.Fatalf("no group %q in the test site", id)
+	return nil
+}
+
+// Training returns the training of s with the given slug, failing the test when s has none.
+func Training(t testing.TB, s *site.Site, slug string) *site.Training {
+	t.Helper()
+	for _, tr := range s.Trainings {
+		if tr.Slug == slug {
+			return tr
+		}
+	}
+	t.Fatalf("no training %q in the test site", slug)
+	return nil
+}
+
+// Location loads the time zone name, failing the test when it cannot.
+func Location(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }
