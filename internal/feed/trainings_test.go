@@ -3,9 +3,10 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
-	"sitegen/internal/sitetest"
 	"slices"
 	"testing"
+
+	"sitegen/internal/sitetest"
 )
 
 func TestTrainingsJSON(t *testing.T) {

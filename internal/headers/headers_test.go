@@ -5,12 +5,14 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"golang.org/x/tools/txtar"
 	"os"
-	"sitegen/internal/golden"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"sitegen/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar from the current output")

@@ -3,14 +3,15 @@ package review
 import (
 	"bytes"
 	"flag"
-	"golang.org/x/tools/txtar"
-	"sitegen/internal/golden"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
 	"sitegen/internal/civil"
 	"sitegen/internal/diag"
+	"sitegen/internal/golden"
 	"sitegen/internal/load"
 )
 

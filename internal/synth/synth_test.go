@@ -1,13 +1,13 @@
 package synth
 
 import (
-	"sitegen/internal/sitetest"
 	"strings"
 	"testing"
 
 	"sitegen/internal/build"
 	"sitegen/internal/civil"
 	"sitegen/internal/site"
+	"sitegen/internal/sitetest"
 )
 
 // TestSiteChecks proves the generated data is valid, so benchmarks measure real work.
