@@ -163,6 +163,9 @@ func (ix *PlaceIndex) Key(s string) string {
 // A name holding one is also indexed with the other form, so "saint louis" finds St. Louis.
 var keyAbbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
+// noApostrophes drops apostrophes: "O'Fallon" is also found as "ofallon".
+var noApostrophes = strings.NewReplacer("'", "", "’", "")
+
 // keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
 // otherwise than everyone says them.
 var keyAliases = map[string]string{
@@ -201,7 +204,7 @@ func (ix *PlaceIndex) Keys(p Place) []string {
 		k := ix.Key(name)
 		add(k)
 		if strings.ContainsAny(name, "'’") {
-			add(ix.Key(strings.NewReplacer("'", "", "’", "").Replace(name)))
+			add(ix.Key(noApostrophes.Replace(name)))
 		}
 		words := strings.Split(k, " ")
 		changed := false
