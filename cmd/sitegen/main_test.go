@@ -768,3 +768,81 @@ func readAll(t *testing.T, dir string) []byte {
 	}
 	return all
 }
+
+// TestUnchangedBuildSaysItAgain: a build of a site that did not change since the last one
+// (same files, templates, date and base URL) finishes at once and says what that build said;
+// a change to any of them builds again.
+func TestUnchangedBuildSaysItAgain(t *testing.T) {
+	dir := copySample(t)
+	hourAgo := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, hourAgo, hourAgo)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{"SITEGEN_CACHE": t.TempDir()}
+	dest := filepath.Join(t.TempDir(), "out")
+	build := func(extra ...string) string {
+		t.Helper()
+		r := sitegenEnv(t, vars, append([]string{"build", "-s", dir, "-d", dest}, extra...)...)
+		if r.code != exitOK {
+			t.Fatalf("sitegen build = %d, stderr %q", r.code, r.stderr)
+		}
+		// The time it took is the only difference allowed.
+		return regexp.MustCompile(` in \d+ ms`).ReplaceAllString(r.stdout, "")
+	}
+	first := build("--now", sampleNow)
+	if strings.Contains(first, "nothing changed") {
+		t.Fatalf("the first build said %q", first)
+	}
+	again := build("--now", sampleNow)
+	want := regexp.MustCompile(`\(\d+ files; [^)]*\)`).ReplaceAllStringFunc(first, func(s string) string {
+		return s[:strings.Index(s, ";")] + "; nothing changed)"
+	})
+	if again != want {
+		t.Errorf("a build of the same site said\n%s\nwant\n%s", again, want)
+	}
+	before := hashTree(t, dest)
+	if build("--now", sampleNow); fmt.Sprint(hashTree(t, dest)) != fmt.Sprint(before) {
+		t.Errorf("a build of the same site changed the output")
+	}
+	// Each of these changes what is built: the build must run.
+	if out := build("--now", "2026-11-24"); strings.Contains(out, "nothing changed") {
+		t.Errorf("another date: the build said %q", out)
+	}
+	if out := build("--now", sampleNow, "--base-url", "https://other.example.org/"); strings.Contains(out, "nothing changed") {
+		t.Errorf("another base URL: the build said %q", out)
+	}
+	if out := build("--now", sampleNow); strings.Contains(out, "nothing changed") {
+		t.Errorf("back to the site's base URL: the build said %q", out)
+	}
+	css := filepath.Join(dir, "templates", "site.css")
+	b, err := os.ReadFile(css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(css, append(b, []byte("\n/* changed */\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := build("--now", sampleNow); strings.Contains(out, "nothing changed") {
+		t.Errorf("a template changed: the build said %q", out)
+	}
+	group := filepath.Join(dir, "data/groups/nami-cuyahoga-lakeshore/lakewood-sunday.yaml")
+	b, err = os.ReadFile(group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(group, bytes.Replace(b, []byte("Lakewood Sunday Afternoon"), []byte("Lakewood Sunday Gathering"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := build("--now", sampleNow); strings.Contains(out, "nothing changed") {
+		t.Errorf("a group changed: the build said %q", out)
+	}
+	if b := readAll(t, dest); !bytes.Contains(b, []byte("Lakewood Sunday Gathering")) {
+		t.Errorf("the group's new name is not in the site")
+	}
+}

@@ -3,12 +3,15 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +19,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
+	"sitegen/internal/review"
 
 	_ "time/tzdata" // zones validate and convert the same on every machine
 )
@@ -81,14 +85,52 @@ func runCheck(e *env, args []string) int {
 	}
 	program := build.Executable()
 	cache := e.parseCache(program)
-	files, _, diags := build.Load(fsys, opts, cache)
+	diags, ok := e.checkedBefore(fsys, opts, cache)
+	if !ok {
+		var files *load.Files
+		files, _, diags = build.Load(fsys, opts, cache)
+		diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
+		if cache != nil {
+			cache.Remember(checkKey(fsys, files.Key, opts), load.Memo{Diags: diags})
+		}
+	}
 	e.keepParseCache(cache, program)
-	diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
 	e.report(diags)
 	if diags.Failed(e.strict) {
 		return exitSite
 	}
 	return exitOK
+}
+
+// checkedBefore returns what the last check found, when the cache of parsed files knows that
+// no file changed since and that check was of the same date and CODEOWNERS file.
+func (e *env) checkedBefore(fsys fs.FS, opts build.Options, cache *load.Cache) (diag.List, bool) {
+	if cache == nil {
+		return nil, false
+	}
+	site, ok := cache.Unchanged(fsys)
+	if !ok {
+		return nil, false
+	}
+	m, ok := cache.Recall(checkKey(fsys, site, opts))
+	return m.Diags, ok
+}
+
+// checkKey names a whole check: the site's files (load.Files.Key), the date and base URL it
+// is checked for, and the CODEOWNERS file its editors are compared with.
+func checkKey(fsys fs.FS, site [32]byte, opts build.Options) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("check\x00"))
+	h.Write(site[:])
+	fmt.Fprintf(h, "%s\x00%s\x00", opts.Now, opts.BaseURL)
+	if b, err := fs.ReadFile(fsys, review.CodeOwnersPath); err == nil {
+		h.Write(b)
+	} else {
+		h.Write([]byte("\x00no codeowners"))
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 func runBuild(e *env, args []string) int {
@@ -123,7 +165,10 @@ func runBuild(e *env, args []string) int {
 		return exitUsage
 	}
 	cache := e.parseCache(program)
-	_, s, diags := build.Load(fsys, opts, cache)
+	if code, done := e.builtBefore(fsys, opts, cache, dest, start); done {
+		return code
+	}
+	files, s, diags := build.Load(fsys, opts, cache)
 	// The cache is written while the site is: nothing after load changes what was parsed.
 	kept := make(chan struct{})
 	go func() {
@@ -158,6 +203,8 @@ func runBuild(e *env, args []string) int {
 		return exitSite
 	}
 	defer w.Close()
+	key := buildKey(fsys, files.Key, opts)
+	w.SetBuild(hex.EncodeToString(key[:]))
 	// Pages are rendered and written as they are made: the site is never all in memory. Their
 	// links are checked on the way; a broken one publishes nothing.
 	broken, err := build.Write(s, plan, templates, w)
@@ -185,9 +232,81 @@ func runBuild(e *env, args []string) int {
 	if !stats.Unchanged {
 		changes = fmt.Sprintf("%d written, %d removed, %d not made again", stats.Written, stats.Removed, stats.Kept)
 	}
-	fmt.Fprintf(e.stdout, "built %d pages (%d files; %s): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
-		pages, stats.Files, changes, len(s.Groups), len(s.Affiliates), len(s.Trainings), diags.Warnings(), time.Since(start).Milliseconds(), dest)
+	sum := buildSummary{Pages: pages, Files: stats.Files, Groups: len(s.Groups), Affiliates: len(s.Affiliates), Trainings: len(s.Trainings)}
+	e.printBuilt(sum, changes, diags, start, dest)
+	if cache != nil {
+		<-kept // the cache is written again with what the build found
+		if note, err := json.Marshal(sum); err == nil {
+			cache.Remember(key, load.Memo{Diags: diags, Note: string(note)})
+			e.keepParseCache(cache, program)
+		}
+	}
 	return exitOK
+}
+
+// buildSummary is what a build's summary line counts, kept with what it found so that a
+// build of a site that did not change can say it again.
+type buildSummary struct {
+	Pages, Files, Groups, Affiliates, Trainings int
+}
+
+func (e *env) printBuilt(sum buildSummary, changes string, diags diag.List, start time.Time, dest string) {
+	fmt.Fprintf(e.stdout, "built %d pages (%d files; %s): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
+		sum.Pages, sum.Files, changes, sum.Groups, sum.Affiliates, sum.Trainings, diags.Warnings(), time.Since(start).Milliseconds(), dest)
+}
+
+// builtBefore finishes a build at once when nothing it is made from changed since the build
+// that made dest: the same files (as the cache of parsed files knows them, without reading
+// them), templates, date, base URL, file history and sitegen executable. It says again what
+// that build said, and reports whether it finished the build, with its exit code.
+func (e *env) builtBefore(fsys fs.FS, opts build.Options, cache *load.Cache, dest string, start time.Time) (int, bool) {
+	if cache == nil {
+		return 0, false
+	}
+	site, ok := cache.Unchanged(fsys)
+	if !ok {
+		return 0, false
+	}
+	key := buildKey(fsys, site, opts)
+	if output.Built(dest) != hex.EncodeToString(key[:]) {
+		return 0, false
+	}
+	m, ok := cache.Recall(key)
+	var sum buildSummary
+	if !ok || json.Unmarshal([]byte(m.Note), &sum) != nil || m.Diags.Failed(e.strict) {
+		return 0, false
+	}
+	e.report(m.Diags)
+	e.printBuilt(sum, "nothing changed", m.Diags, start, dest)
+	return exitOK, true
+}
+
+// buildKey names a build: the site's files (load.Files.Key), the templates, and the
+// settings and history the build is given, including the program that builds.
+func buildKey(fsys fs.FS, site [32]byte, opts build.Options) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("build\x00"))
+	h.Write(site[:])
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", opts.Now, opts.BaseURL, opts.BuildID)
+	for _, p := range slices.Sorted(maps.Keys(opts.FileDates)) {
+		d := opts.FileDates[p]
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, d.Created.Unix(), d.Changed.Unix())
+	}
+	err := fs.WalkDir(fsys, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s\x00%d\x00%v\x00", p, len(b), err)
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintf(h, "templates: %v", err)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // memoryLimit is the memory check and build hold themselves to unless GOMEMLIMIT says

@@ -2,8 +2,11 @@ package load
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
+	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,6 +26,14 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
 	clean   bool // the entries are those of the cache file read, none added or dropped
+	// pending decodes the values of the entries read from a cache file, which are left
+	// undecoded until a read needs them (see Unchanged); nil when there are none to decode.
+	pending func() (map[string]any, error)
+	// memos hold the results of the last whole runs, by key, in memoOrder, oldest first
+	// (see Remember).
+	memos      map[[32]byte]Memo
+	memoOrder  [][32]byte
+	memosClean bool // the memos are those of the file read
 }
 
 // cacheEntry is what one file gave: its decoded value (nil when it had none) and its
@@ -64,6 +75,10 @@ func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) { return read(fsys, de
 func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 	var diags diag.List
 	jobs := plan(fsys, lim, &diags)
+	walked := slices.Clone(diags)
+	if c != nil {
+		c.decodeValues()
+	}
 	results := make([]cacheEntry, len(jobs))
 	keep := make([]bool, len(jobs)) // the stat worked, so the entry may be cached
 	var wg sync.WaitGroup
@@ -75,7 +90,7 @@ func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 			defer func() { <-sem; wg.Done() }()
 			res := &results[i]
 			if c != nil && !j.fresh {
-				if st, err := fs.Stat(fsys, j.path); err == nil {
+				if st, err := stat(fsys, j); err == nil {
 					res.size, res.modTime, keep[i] = st.Size(), st.ModTime(), true
 					c.mu.Lock()
 					e, ok := c.entries[j.path]
@@ -130,5 +145,131 @@ func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 	}
 	files := collect(values)
 	files.Sums = sums
+	files.Key = siteKey(jobs, func(i int) [32]byte { return results[i].sum }, walked)
 	return files, collapseReadErrors(diags.Sort())
+}
+
+// siteKey returns a hash of what makes a site's files what they are: the path and sum of each
+// file to read, in the walk's order, and what the walk reported (files it will not read).
+func siteKey(jobs []job, sum func(i int) [32]byte, walked diag.List) [32]byte {
+	h := sha256.New()
+	for i, j := range jobs {
+		s := sum(i)
+		h.Write([]byte(j.path))
+		h.Write([]byte{0})
+		h.Write(s[:])
+	}
+	for _, d := range walked {
+		fmt.Fprintf(h, "%s\x00", d)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// Unchanged reports whether every file of the site rooted at fsys has the size and time c
+// recorded for it, and if so returns the site's key, as [Files].Key would be. It parses no
+// file and decodes no value kept in a cache file: with [Cache.Recall], a run over a site that
+// did not change can say what the last one said.
+func (c *Cache) Unchanged(fsys fs.FS) ([32]byte, bool) {
+	var walked diag.List
+	jobs := plan(fsys, defaultLimits(), &walked)
+	sums := make([][32]byte, len(jobs))
+	for i, j := range jobs {
+		if j.fresh {
+			src, err := readFile(fsys, j.path)
+			if err != nil {
+				return [32]byte{}, false
+			}
+			sums[i] = sha256.Sum256(src)
+			continue
+		}
+		st, err := stat(fsys, j)
+		if err != nil {
+			return [32]byte{}, false
+		}
+		c.mu.Lock()
+		e, ok := c.entries[j.path]
+		c.mu.Unlock()
+		if !ok || e.size != st.Size() || !e.modTime.Equal(st.ModTime()) {
+			return [32]byte{}, false
+		}
+		sums[i] = e.sum
+	}
+	return siteKey(jobs, func(i int) [32]byte { return sums[i] }, walked), true
+}
+
+// A Memo is what a whole run over the site found (a check, a build), kept in a cache file so
+// that the next run over the same files and settings can say it again without doing it.
+type Memo struct {
+	Diags diag.List
+	Note  string // what else the run said, e.g. a build's summary
+}
+
+// maxMemos is how many results a cache keeps: the last check's and build's, and a few more.
+const maxMemos = 4
+
+// Recall returns the result remembered under key (see [Cache.Remember]).
+func (c *Cache) Recall(key [32]byte) (Memo, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, ok := c.memos[key]
+	return m, ok
+}
+
+// Remember keeps m as the result of a run whose key is key: the caller's key must name the
+// site (its [Files].Key) and everything else the run's result depends on. The oldest result
+// is dropped beyond a few.
+func (c *Cache) Remember(key [32]byte, m Memo) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.memos == nil {
+		c.memos = map[[32]byte]Memo{}
+	}
+	if old, ok := c.memos[key]; ok && reflect.DeepEqual(old, m) {
+		return
+	}
+	m.Diags = slices.Clone(m.Diags)
+	c.memos[key] = m
+	c.memoOrder = append(slices.DeleteFunc(c.memoOrder, func(k [32]byte) bool { return k == key }), key)
+	for len(c.memoOrder) > maxMemos {
+		delete(c.memos, c.memoOrder[0])
+		c.memoOrder = c.memoOrder[1:]
+	}
+	c.memosClean = false
+}
+
+// decodeValues decodes the values of the entries read from a cache file, once; when that
+// fails, the entries are dropped and every file is parsed again.
+func (c *Cache) decodeValues() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pending == nil {
+		return
+	}
+	values, err := c.pending()
+	c.pending = nil
+	if err != nil {
+		c.entries = map[string]cacheEntry{}
+		c.clean = false
+		return
+	}
+	for p, e := range c.entries {
+		v, ok := values[p]
+		if !ok {
+			delete(c.entries, p)
+			c.clean = false
+			continue
+		}
+		e.value = v
+		c.entries[p] = e
+	}
+}
+
+// stat returns the size and time of j's file, from its folder's entry when the walk found one.
+func stat(fsys fs.FS, j job) (fs.FileInfo, error) {
+	if j.entry != nil {
+		return j.entry.Info()
+	}
+	return fs.Stat(fsys, j.path)
 }

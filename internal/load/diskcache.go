@@ -2,6 +2,7 @@ package load
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -24,12 +25,47 @@ import (
 // at all, which publishes a private group. Each entry therefore lists where such values were
 // ([zeros]), and reading puts them back.
 
-// diskEntry is a cacheEntry as the file keeps it, its value under the field of its kind.
-type diskEntry struct {
-	Size      int64
-	ModTime   time.Time
-	Diags     diag.List
-	Sum       [32]byte
+// The file is two gob values, one after the other: a diskIndex, which says what each file
+// was when it was parsed and what the last whole check found, and the diskValues, which a
+// run decodes only when it reads a file (a check of a site that did not change needs only the
+// index), and which also keeps what the last runs found (see Memo).
+
+// diskIndex is the first part of the file: the program that wrote it, when, each file's
+// entry by path, and the last whole check.
+type diskIndex struct {
+	Program string
+	Written time.Time
+	Entries map[string]indexEntry
+}
+
+// diskMemos is the file beside, NAME.memo, which keeps what the last runs found (see Memo):
+// it changes with every run that finds something new, and is small.
+type diskMemos struct {
+	Program string
+	Memos   []diskMemo // oldest first
+}
+
+// diskMemo is a Memo and its key.
+type diskMemo struct {
+	Key  [32]byte
+	Memo Memo
+}
+
+// indexEntry is a cacheEntry without its value.
+type indexEntry struct {
+	Size    int64
+	ModTime time.Time
+	Diags   diag.List
+	Sum     [32]byte
+}
+
+// diskValues is the second part of the file: the value of each entry, by path.
+type diskValues struct {
+	Values map[string]diskValue
+}
+
+// diskValue is an entry's value, under the field of its kind.
+type diskValue struct {
 	Site      *SiteFile
 	Affiliate *Affiliate
 	Group     *Group
@@ -40,7 +76,7 @@ type diskEntry struct {
 	Zeros [][]int
 }
 
-func (e *diskEntry) value() any {
+func (e *diskValue) value() any {
 	switch {
 	case e.Site != nil:
 		return e.Site
@@ -56,13 +92,6 @@ func (e *diskEntry) value() any {
 	return nil
 }
 
-// diskCache is the file: the program that wrote it, when, and its entries by path.
-type diskCache struct {
-	Program string
-	Written time.Time
-	Entries map[string]diskEntry
-}
-
 // racy is how close to the time a cache file was written a file may have changed and not be
 // trusted to have its size and time changed too (some file systems keep times to the
 // second or two): such a file is parsed again.
@@ -70,63 +99,132 @@ const racy = 3 * time.Second
 
 // ReadCacheFile returns the cache kept in the file name by program (a name of the running
 // program, e.g. a hash of its executable), or an empty cache when there is none, it is
-// damaged, or another program wrote it.
+// damaged, or another program wrote it. The entries' values are decoded when a read first
+// needs them.
 func ReadCacheFile(name, program string) *Cache {
 	c := NewCache()
-	f, err := os.Open(name)
+	b, err := os.ReadFile(name)
 	if err != nil || program == "" {
 		return c
 	}
-	defer f.Close()
-	var d diskCache
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&d); err != nil || d.Program != program {
+	defer func() { c.memosClean = true }()
+	dec := gob.NewDecoder(bytes.NewReader(b))
+	var ix diskIndex
+	if err := dec.Decode(&ix); err != nil || ix.Program != program {
 		return c
 	}
-	for p, e := range d.Entries {
-		if !e.ModTime.Before(d.Written.Add(-racy)) {
+	for p, e := range ix.Entries {
+		if !e.ModTime.Before(ix.Written.Add(-racy)) {
 			continue
 		}
-		v := e.value()
-		if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
-			return NewCache()
-		}
-		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, value: v, diags: e.Diags, sum: e.Sum}
+		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum}
 	}
-	c.clean = len(c.entries) == len(d.Entries)
+	c.readMemos(name+".memo", program)
+	c.clean = len(c.entries) == len(ix.Entries)
+	c.pending = func() (map[string]any, error) {
+		var dv diskValues
+		if err := dec.Decode(&dv); err != nil {
+			return nil, err
+		}
+		values := make(map[string]any, len(dv.Values))
+		for p, e := range dv.Values {
+			v := e.value()
+			if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
+				return nil, fmt.Errorf("cache: %s does not have the shape it was written with", p)
+			}
+			values[p] = v
+		}
+		return values, nil
+	}
 	return c
 }
 
 // WriteFile keeps c in the file name for program, through a temporary file, unless nothing
 // changed since it was read.
 func (c *Cache) WriteFile(name, program string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.clean || program == "" {
+	if program == "" {
 		return nil
 	}
-	d := diskCache{Program: program, Written: time.Now(), Entries: make(map[string]diskEntry, len(c.entries))}
+	if err := c.writeMemos(name+".memo", program); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	clean := c.clean
+	c.mu.Unlock()
+	if clean {
+		return nil
+	}
+	c.decodeValues() // values not yet decoded are written back as they were
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ix := diskIndex{Program: program, Written: time.Now(), Entries: make(map[string]indexEntry, len(c.entries))}
+	dv := diskValues{Values: make(map[string]diskValue, len(c.entries))}
 	for p, e := range c.entries {
-		de := diskEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum}
-		switch v := e.value.(type) {
+		var v diskValue
+		switch val := e.value.(type) {
 		case *SiteFile:
-			de.Site = v
+			v.Site = val
 		case *Affiliate:
-			de.Affiliate = v
+			v.Affiliate = val
 		case *Group:
-			de.Group = v
+			v.Group = val
 		case *Training:
-			de.Training = v
+			v.Training = val
 		case *Page:
-			de.Page = v
+			v.Page = val
 		case nil:
 		default:
 			continue // catalogues: a few, read each time
 		}
 		if e.value != nil {
-			de.Zeros = zeros(reflect.ValueOf(e.value), nil, nil)
+			v.Zeros = zeros(reflect.ValueOf(e.value), nil, nil)
 		}
-		d.Entries[p] = de
+		ix.Entries[p] = indexEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum}
+		dv.Values[p] = v
 	}
+	if err := writeGob(name, ix, dv); err != nil {
+		return err
+	}
+	c.clean = true
+	return nil
+}
+
+// readMemos reads the results of the last runs from the file name, if program wrote it.
+func (c *Cache) readMemos(name, program string) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return
+	}
+	var dm diskMemos
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&dm) != nil || dm.Program != program {
+		return
+	}
+	for _, m := range dm.Memos {
+		c.Remember(m.Key, m.Memo)
+	}
+}
+
+// writeMemos writes the results of the last runs to the file name, unless none changed.
+func (c *Cache) writeMemos(name, program string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.memosClean {
+		return nil
+	}
+	dm := diskMemos{Program: program}
+	for _, k := range c.memoOrder {
+		dm.Memos = append(dm.Memos, diskMemo{k, c.memos[k]})
+	}
+	if err := writeGob(name, dm); err != nil {
+		return err
+	}
+	c.memosClean = true
+	return nil
+}
+
+// writeGob writes values one after another as gob to the file name, through a temporary
+// file, making its folder if needed.
+func writeGob(name string, values ...any) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
@@ -136,18 +234,19 @@ func (c *Cache) WriteFile(name, program string) error {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	err = gob.NewEncoder(w).Encode(d)
+	enc := gob.NewEncoder(w)
+	for _, v := range values {
+		if err == nil {
+			err = enc.Encode(v)
+		}
+	}
 	if err == nil {
 		err = w.Flush()
 	}
 	if err = errors.Join(err, f.Close()); err != nil {
 		return fmt.Errorf("cache: %w", errors.Join(err, os.Remove(tmp)))
 	}
-	if err := os.Rename(tmp, name); err != nil {
-		return err
-	}
-	c.clean = true
-	return nil
+	return os.Rename(tmp, name)
 }
 
 // zeros appends to out the paths within v of the values gob leaves out but a reader of the

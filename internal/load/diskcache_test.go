@@ -3,8 +3,10 @@ package load
 import (
 	"path/filepath"
 	"reflect"
+	"sitegen/internal/diag"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestCacheFileRoundTrip: a site read through a cache kept on disk is the site read afresh,
@@ -56,4 +58,78 @@ func TestCacheFileRoundTrip(t *testing.T) {
 	if other := ReadCacheFile(file, "another program"); other.Len() != 0 {
 		t.Errorf("another program's cache file was read")
 	}
+}
+
+// TestUnchanged: a site whose files all have the size and time a cache file recorded is
+// known unchanged, with the key a read gives, without decoding a value; a changed time, a
+// new file, or a file the walk reports (a misnamed one) is not; the last runs' results
+// come back from the file, the last few of them.
+func TestUnchanged(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	fsys := fstest.MapFS{
+		"data/site.yaml":              {Data: []byte("title: T\nbase_url: https://t.example.org/\ntimezone: America/New_York\n"), ModTime: old},
+		"data/affiliates/nami-a.yaml": {Data: []byte("name: NAMI A\nkind: affiliate\nstate: OH\n"), ModTime: old},
+		"data/groups/nami-a/g.yaml":   {Data: []byte("name: G\n"), ModTime: old},
+		"i18n/en.yaml":                {Data: []byte("a.b: x\n"), ModTime: old},
+	}
+	file := filepath.Join(t.TempDir(), "cache.gob")
+	c := NewCache()
+	files, _ := ReadCached(fsys, c)
+	key := [32]byte{1}
+	c.Remember(key, Memo{Diags: diag.List{{Path: "data/groups/nami-a/g.yaml", Line: 1, Message: "kept"}}, Note: "built"})
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	kept := ReadCacheFile(file, "prog")
+	got, ok := kept.Unchanged(fsys)
+	if !ok || got != files.Key {
+		t.Fatalf("Unchanged = %x, %v; want the read's key %x, true", got, ok, files.Key)
+	}
+	if kept.pending == nil {
+		t.Errorf("Unchanged decoded the values")
+	}
+	if m, ok := kept.Recall(key); !ok || len(m.Diags) != 1 || m.Diags[0].Message != "kept" || m.Note != "built" {
+		t.Errorf("Recall = %v, %v; want the result kept", m, ok)
+	}
+	if _, ok := kept.Recall([32]byte{2}); ok {
+		t.Errorf("Recall found a result of another key")
+	}
+	for i := range maxMemos + 1 {
+		kept.Remember([32]byte{byte(10 + i)}, Memo{Note: "more"})
+	}
+	if _, ok := kept.Recall(key); ok {
+		t.Errorf("the oldest result was kept beyond %d", maxMemos)
+	}
+	if _, ok := kept.Recall([32]byte{byte(10 + maxMemos)}); !ok {
+		t.Errorf("the newest result was not kept")
+	}
+	again, _ := ReadCached(fsys, kept)
+	if again.Key != files.Key {
+		t.Errorf("a read through the cache file gives key %x, want %x", again.Key, files.Key)
+	}
+
+	changes := map[string]fstest.MapFS{
+		"a file's time": withFile(fsys, "data/groups/nami-a/g.yaml", "name: G\n", old.Add(time.Minute)),
+		"a new file":    withFile(fsys, "data/groups/nami-a/h.yaml", "name: H\n", old),
+		"a catalogue":   withFile(fsys, "i18n/en.yaml", "a.b: y\n", old),
+	}
+	for name, changed := range changes {
+		if k, ok := kept.Unchanged(changed); ok && k == files.Key {
+			t.Errorf("%s changed, but the site is said to be unchanged", name)
+		}
+	}
+	misnamed := withFile(fsys, "data/groups/nami-a/x.yml", "name: X\n", old)
+	if k, ok := kept.Unchanged(misnamed); ok && k == files.Key {
+		t.Errorf("a misnamed file the walk reports did not change the key")
+	}
+}
+
+// withFile returns a copy of fsys with the file name set to text, modified at mod.
+func withFile(fsys fstest.MapFS, name, text string, mod time.Time) fstest.MapFS {
+	out := fstest.MapFS{}
+	for k, v := range fsys {
+		out[k] = v
+	}
+	out[name] = &fstest.MapFile{Data: []byte(text), ModTime: mod}
+	return out
 }

@@ -43,6 +43,9 @@ type walker struct {
 	files   int
 	folders int
 	full    bool // a budget ran out: nothing more is visited
+	// regular holds the entries of the regular files visited (not symbolic links), when
+	// not nil: their Info costs a fraction of a stat by path through an os.Root.
+	regular map[string]fs.DirEntry
 }
 
 // walk visits the regular files under dir, skipping hidden ones. It reports, at their path,
@@ -117,6 +120,9 @@ func (w *walker) walk(dir string, visit func(p string)) {
 			report(p, "more than %d files in the site: sitegen reads no more; remove the files that do not belong", w.lim.files)
 			w.full = true
 			return fs.SkipAll
+		}
+		if w.regular != nil && t.IsRegular() {
+			w.regular[p] = e
 		}
 		visit(p)
 		return nil

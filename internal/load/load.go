@@ -75,6 +75,9 @@ type Files struct {
 	// Sums are the SHA-256 of every file read, by path: a build renders again only the pages
 	// whose files changed.
 	Sums map[string][32]byte
+	// Key is a hash of the site's files: their paths and sums, and what the walk reported
+	// about files it would not read. Two reads with the same Key read the same site.
+	Key [32]byte
 }
 
 // slugRE is the form of every file and folder name that becomes part of an address.
@@ -94,6 +97,9 @@ type job struct {
 	// fresh is set for a file a cache kept on disk does not hold (a catalogue): it is
 	// always read.
 	fresh bool
+	// entry is the file's entry in its folder, when it is a regular file found by walking:
+	// a cache learns its size and time from it.
+	entry fs.DirEntry
 }
 
 // Read reads every data and content file of the site rooted at fsys, and checks that the
@@ -138,7 +144,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 	addFresh := func(p string, decode func(d *decoder, src []byte) any, failed any) {
 		jobs = append(jobs, job{path: p, decode: decode, failed: failed, fresh: true})
 	}
-	w := &walker{fsys: fsys, within: "the site", lim: lim, diags: diags}
+	w := &walker{fsys: fsys, within: "the site", lim: lim, diags: diags, regular: map[string]fs.DirEntry{}}
 	if st, err := fs.Stat(fsys, "data/site.yaml"); err != nil {
 		diags.Add("data/site.yaml", 0, 0, diag.Error, "missing: every site needs data/site.yaml with its title, base_url and timezone")
 	} else if !st.Mode().IsRegular() {
@@ -274,6 +280,9 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 			w.fsys, w.prefix, w.within = sub, "templates/", "templates/"
 			w.sized(".")
 		}
+	}
+	for i := range jobs {
+		jobs[i].entry = w.regular[jobs[i].path]
 	}
 	return jobs
 }

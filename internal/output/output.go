@@ -101,6 +101,8 @@ type Writer struct {
 	stage     string   // the folder files are written into: the store's next/
 	stageTree string   // its name
 	stageMan  manifest // what next/ holds, when known (nil: repair it)
+	prevBuild string   // the name of the build that made the published tree, "" if none
+	build     string   // the name of this build (SetBuild)
 
 	mu      sync.Mutex
 	next    manifest // the new site's files, filled by Put
@@ -182,7 +184,7 @@ func (w *Writer) recover() error {
 	removeOldTemps(w.dest)
 	w.prevTree = readMarker(w.dest)
 	if w.prevTree != "" {
-		w.prev = w.store.readManifest(w.prevTree)
+		w.prev, w.prevBuild = w.store.readManifest(w.prevTree)
 	}
 	w.stage = w.store.next()
 	w.stageTree = readMarker(w.stage)
@@ -191,9 +193,41 @@ func (w *Writer) recover() error {
 		w.stageTree = other(w.prevTree)
 		w.stageMan = nil
 	} else {
-		w.stageMan = w.store.readManifest(w.stageTree)
+		w.stageMan, _ = w.store.readManifest(w.stageTree)
 	}
 	return nil
+}
+
+// SetBuild names this build: a key of everything the site is made from, which [Built] then
+// returns for the destination, so that a later build with the same key knows that it would
+// make the same site. It must be called before Commit; "" names none.
+func (w *Writer) SetBuild(key string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.build = key
+}
+
+// Built returns the name the build that made dest's site gave it (see [Writer.SetBuild]), or
+// "" when there is none, or when dest is not a complete site sitegen published (a missing
+// destination, a swap to finish), so that a build must run.
+func Built(dest string) string {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return ""
+	}
+	dir := storeDir(abs)
+	if _, err := os.Lstat(filepath.Join(dir, "old")); err == nil {
+		return "" // a swap was interrupted: the next build finishes it
+	}
+	tree := readMarker(abs)
+	if tree == "" {
+		return ""
+	}
+	m, build := (&store{dir: dir}).readManifest(tree)
+	if m == nil {
+		return ""
+	}
+	return build
 }
 
 // Put adds the file name with contents b to the new site. Files equal to the published ones
@@ -422,10 +456,10 @@ func (w *Writer) Commit() (Stats, error) {
 	stats.Kept = w.kept
 	if w.prev != nil && len(changed) == 0 && len(removed) == 0 {
 		stats.Unchanged = true
-		if keysChanged {
+		if keysChanged || w.build != w.prevBuild {
 			// Same files, made from other inputs (a new version of sitegen, say): the
 			// manifest learns the new keys, so the next build can keep them.
-			return stats, w.store.writeManifest(w.prevTree, w.next)
+			return stats, w.store.writeManifest(w.prevTree, w.next, w.build)
 		}
 		return stats, nil
 	}
@@ -435,7 +469,7 @@ func (w *Writer) Commit() (Stats, error) {
 	if err := w.completeStage(); err != nil {
 		return Stats{}, err
 	}
-	if err := w.store.writeManifest(w.stageTree, w.next); err != nil {
+	if err := w.store.writeManifest(w.stageTree, w.next, w.build); err != nil {
 		return Stats{}, err
 	}
 	if err := w.store.swap(w.dest); err != nil {
@@ -500,7 +534,7 @@ func (w *Writer) mirror(changed, removed []string) error {
 			return err
 		}
 	}
-	return w.store.writeManifest(w.stageTree, w.next)
+	return w.store.writeManifest(w.stageTree, w.next, w.build)
 }
 
 // Close releases the destination. Without a successful Commit, the destination is as it was.

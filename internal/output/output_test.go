@@ -487,3 +487,54 @@ func TestPlanKeepsFilesOfSameKey(t *testing.T) {
 	}
 	equalTree(t, "site", dest, map[string]string{"a.html": "A2", "b.html": "B1"})
 }
+
+// TestBuilt: the name a build gives itself is what Built returns for the destination, after a
+// build that changed files and after one that changed none; a build that names none, or an
+// interrupted swap, makes it "".
+func TestBuilt(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if got := Built(dest); got != "" {
+		t.Errorf("Built of a missing destination = %q", got)
+	}
+	build := func(name string, files map[string]string) {
+		t.Helper()
+		w, err := Open(dest, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		for n, b := range files {
+			if err := w.Put(n, []byte(b)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.SetBuild(name)
+		if _, err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := map[string]string{"index.html": "v1"}
+	build("k1", site)
+	if got := Built(dest); got != "k1" {
+		t.Errorf("Built = %q, want k1", got)
+	}
+	build("k2", site) // nothing changed but the name
+	if got := Built(dest); got != "k2" {
+		t.Errorf("after a build that changed no file, Built = %q, want k2", got)
+	}
+	build("k3", map[string]string{"index.html": "v2"})
+	if got := Built(dest); got != "k3" {
+		t.Errorf("after a build that changed a file, Built = %q, want k3", got)
+	}
+	build("", map[string]string{"index.html": "v3"})
+	if got := Built(dest); got != "" {
+		t.Errorf("after a build that named none, Built = %q, want none", got)
+	}
+	build("k4", map[string]string{"index.html": "v3"})
+	if err := os.Mkdir(filepath.Join(storeDir(dest), "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Built(dest); got != "" {
+		t.Errorf("with a swap to finish, Built = %q, want none", got)
+	}
+}

@@ -82,13 +82,22 @@ func (s *store) next() string { return filepath.Join(s.dir, "next") }
 
 func (s *store) manifestPath(tree string) string { return filepath.Join(s.dir, tree+".sum") }
 
-// readManifest returns the manifest of tree, or nil when there is none or it is damaged.
-func (s *store) readManifest(tree string) manifest {
+// buildPrefix starts a manifest's first line when it names the build that made the tree
+// (see Writer.SetBuild).
+const buildPrefix = "build "
+
+// readManifest returns the manifest of tree and the name of the build that made it (""
+// when not named), or nil when there is none or it is damaged.
+func (s *store) readManifest(tree string) (manifest, string) {
 	b, err := os.ReadFile(s.manifestPath(tree))
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	m := manifest{}
+	build := ""
+	if first, rest, ok := bytes.Cut(b, []byte("\n")); ok && bytes.HasPrefix(first, []byte(buildPrefix)) {
+		build, b = string(first[len(buildPrefix):]), rest
+	}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -96,7 +105,7 @@ func (s *store) readManifest(tree string) manifest {
 		key, name, ok2 := strings.Cut(rest, " ")
 		raw, err := hex.DecodeString(sum)
 		if !ok || !ok2 || err != nil || len(raw) != 16 || !validPath(name) {
-			return nil
+			return nil, ""
 		}
 		if key == "-" {
 			key = ""
@@ -104,13 +113,14 @@ func (s *store) readManifest(tree string) manifest {
 		m[name] = entry{sum: string(raw), key: key}
 	}
 	if sc.Err() != nil {
-		return nil
+		return nil, ""
 	}
-	return m
+	return m, build
 }
 
-// writeManifest writes m as tree's manifest, through a temporary file.
-func (s *store) writeManifest(tree string, m manifest) error {
+// writeManifest writes m as tree's manifest, naming the build that made it (none when
+// build is ""), through a temporary file: the name and the files change together.
+func (s *store) writeManifest(tree string, m manifest, build string) error {
 	names := make([]string, 0, len(m))
 	for name := range m {
 		names = append(names, name)
@@ -118,6 +128,9 @@ func (s *store) writeManifest(tree string, m manifest) error {
 	slices.Sort(names)
 	var b bytes.Buffer
 	b.Grow(len(names) * 64)
+	if build != "" && !strings.ContainsAny(build, "\n") {
+		b.WriteString(buildPrefix + build + "\n")
+	}
 	for _, name := range names {
 		e := m[name]
 		b.WriteString(hex.EncodeToString([]byte(e.sum)))
