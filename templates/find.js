@@ -144,7 +144,23 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const refs = await textRefs;
     const named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
     if (refs.length === 0 || named || placesOnly) {
-      const states = values(terms, "state").map((s) => s.toUpperCase());
+      let states = values(terms, "state").map((s) => s.toUpperCase());
+      if (!states.length && named && refs.length) {
+        // The town the groups' own cities name: Lakewood, Ohio, where a group meets, before
+        // Lakewood, Colorado, the larger.
+        const count = new Map();
+        for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
+        const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
+        for (const key of placeRuns(parsed.text).slice(0, 1)) {
+          for (const st of mostFirst) {
+            const rows = await index.places(key, st);
+            if (rows.length) {
+              states = [st];
+              break;
+            }
+          }
+        }
+      }
       let lookups = 0;
       for (const key of placeRuns(parsed.text)) {
         if (lookups++ >= maxPlaceLookups) break;

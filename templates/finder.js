@@ -83,7 +83,7 @@ function start(form, status) {
     if (s.exact && s.q) p.set("exact", "1");
     if (s.n > pageSize) p.set("n", String(s.n));
     const str = p.toString();
-    return str ? `?${str}` : location.pathname;
+    return str ? `${location.pathname}?${str}` : location.pathname;
   }
 
   function fill(s) {
