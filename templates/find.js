@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { closest, parse, placeRuns, searchWords } from "./query.js";
-import { distances, nearby, soonest } from "./rank.js";
+import { dayOrder, distances, nearby, soonest } from "./rank.js";
 import { filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
@@ -64,6 +64,7 @@ export async function find(index, opts) {
   const phrases = o.q.trim() ? await index.dictionary() : {};
   const parsed = parse(o.q, phrases);
   out.asksNear = parsed.near;
+  prefetch(index, m, parsed, o);
   await run(index, m, parsed, form, o, out);
   if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
   const fixed = await correct(index, parsed, phrases);
@@ -85,6 +86,25 @@ export async function find(index, opts) {
     if (again.place) return again;
   }
   return out;
+}
+
+// prefetch starts reading the files the search will most likely need after those it reads
+// first, so that they arrive together: the gazetteer's for a ZIP code or words that may name
+// a town, and the first weekday files for a search by filters alone.
+function prefetch(index, m, parsed, o) {
+  const ignore = () => {};
+  if (o.position) return;
+  if (parsed.zip) {
+    index.zip(parsed.zip).catch(ignore);
+    return;
+  }
+  const text = searchWords(parsed.text);
+  if (text.length) {
+    const [key] = placeRuns(parsed.text);
+    if (key) index.placeShard(key).catch(ignore);
+    return;
+  }
+  if (m.groups > o.limit) for (const d of dayOrder(m, o.now).slice(0, 2)) index.day(d.name).catch(ignore);
 }
 
 // run searches for parsed with the form's filters, filling out. With placesOnly, only a

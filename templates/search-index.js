@@ -101,11 +101,25 @@ export function stateOf(m, ref) {
   return lo;
 }
 
+// hashLen is the length of the hashes in the manifest's list of a state's files of records.
+const hashLen = 8;
+
+/** recordFiles returns the paths of the files of records of state st of manifest m. */
+export function recordFiles(m, st) {
+  const out = [];
+  for (let i = 0; (i + 1) * hashLen <= st.hashes.length; i++) out.push(recordFile(m, st, i));
+  return out;
+}
+
+function recordFile(m, st, i) {
+  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(i * hashLen, (i + 1) * hashLen));
+}
+
 // fileOf returns the file of records holding ref, and the ref of its first record.
 function fileOf(m, ref) {
   const st = m.states[stateOf(m, ref)];
   const i = Math.floor((ref - st.first) / m.per_file);
-  return { file: st.files[i], first: st.first + i * m.per_file };
+  return { file: recordFile(m, st, i), first: st.first + i * m.per_file };
 }
 
 /** milesPerKm converts kilometres to miles. */

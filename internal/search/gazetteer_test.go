@@ -132,3 +132,13 @@ func TestGazetteerPlaces(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGazetteer measures making the gazetteer's files, which a process does once.
+func BenchmarkGazetteer(b *testing.B) {
+	for b.Loop() {
+		g := gazetteerFiles{files: map[string][]byte{}}
+		if err := g.write(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -95,6 +95,9 @@ type Manifest struct {
 	Groups int   `json:"groups"` // how many groups are indexed
 	// PerFile is how many records each file of a state holds, the last one fewer.
 	PerFile int `json:"per_file"`
+	// Records is the name of the files of records, with {state} (its code), {n} (the file's
+	// position among the state's, from 0) and {hash} to fill in: "search/g/{state}-{n}.{hash}.json".
+	Records string `json:"records"`
 	// States lists the states with groups, by code, with their range of refs and their files
 	// of records.
 	States []StateRecords `json:"states"`
@@ -120,18 +123,29 @@ type Manifest struct {
 	Sites map[string]string `json:"sites"`
 }
 
-// StateRecords is the groups of one state: refs First to First+Count-1, in Files, PerFile
-// records each.
+// StateRecords is the groups of one state: refs First to First+Count-1, in files of PerFile
+// records each ([Manifest.RecordFiles]).
 type StateRecords struct {
 	Code  string `json:"code"` // lowercase USPS code
 	First int    `json:"first"`
 	Count int    `json:"count"`
 	// BBox bounds the positions of its groups (south, west, north, east), so "near me"
 	// fetches the nearest states first; nil when none of its groups has a position.
-	BBox  []float64 `json:"bbox,omitempty"`
-	Files []string  `json:"files"`
+	BBox []float64 `json:"bbox,omitempty"`
+	// Hashes are the hashes of its files of records, in order, hashLen hex digits each, one
+	// after the other: the manifest is read by every search, and these are most of it.
+	Hashes string `json:"hashes"`
 	// Points is the file of its groups' positions ([Points]); empty when none has one.
 	Points string `json:"points,omitempty"`
+}
+
+// RecordFiles returns the paths of the files of records of st, in order.
+func (m *Manifest) RecordFiles(st StateRecords) []string {
+	var out []string
+	for i := 0; i+hashLen <= len(st.Hashes); i += hashLen {
+		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(i/hashLen), "{hash}", st.Hashes[i:i+hashLen]).Replace(m.Records))
+	}
+	return out
 }
 
 // Paths are address patterns of the site's pages, relative to a language's home.
@@ -213,7 +227,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 
 	groups := sortedGroups(s)
 	m := Manifest{Version: 2, Groups: len(groups), PerFile: RecordsPerShard, RadiusMiles: RadiusMiles,
-		Filters: map[string]map[string]FilterFile{}}
+		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
 	recs := make([]Record, len(groups))
@@ -227,12 +241,12 @@ func Write(s *site.Site) (map[string][]byte, error) {
 			end++
 		}
 		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
-		for first := start; first < end; first += RecordsPerShard {
-			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), len(sr.Files)), recs[first:min(first+RecordsPerShard, end)])
+		for first, n := start, 0; first < end; first, n = first+RecordsPerShard, n+1 {
+			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), n), recs[first:min(first+RecordsPerShard, end)])
 			if err != nil {
 				return nil, err
 			}
-			sr.Files = append(sr.Files, name)
+			sr.Hashes += strings.TrimSuffix(name, ".json")[len(name)-len(".json")-hashLen:]
 		}
 		if pts := pointsOf(recs, start, end); len(pts) > 0 {
 			name, err := put("search/n/"+safeName(st), pts)

@@ -93,7 +93,7 @@ func (w written) records(t *testing.T) []Record {
 		if st.First != len(all) {
 			t.Fatalf("state %s starts at %d, want %d", st.Code, st.First, len(all))
 		}
-		for i, f := range st.Files {
+		for i, f := range w.m.RecordFiles(st) {
 			var recs []Record
 			decode(t, w.files, f, &recs)
 			if want := min(w.m.PerFile, st.Count-i*w.m.PerFile); len(recs) != want {
@@ -371,7 +371,7 @@ func TestWriteFiles(t *testing.T) {
 		named[f] = true
 	}
 	for _, st := range w.m.States {
-		for _, f := range st.Files {
+		for _, f := range w.m.RecordFiles(st) {
 			named[f] = true
 		}
 		if st.Points != "" {
@@ -451,7 +451,7 @@ verified: 2026-11-01
 		t.Fatalf("%d records, want %d", len(recs), len(s.Groups))
 	}
 	oh := w.m.States[slices.IndexFunc(w.m.States, func(st StateRecords) bool { return st.Code == "oh" })]
-	if got, want := len(oh.Files), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
+	if got, want := len(w.m.RecordFiles(oh)), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
 		t.Errorf("oh has %d files of records, want %d", got, want)
 	}
 	if len(w.m.Tokens) < 2 {

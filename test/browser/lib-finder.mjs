@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { queryWords, tokens } from '../../templates/fold.js';
 import { nextMeeting } from '../../templates/meetings.js';
-import { Index } from '../../templates/search-index.js';
+import { Index, recordFiles } from '../../templates/search-index.js';
 import { REPO, build } from './lib/site.mjs';
 
 /** The instant the finder's tests set the page's clock to: Tuesday, November 24, 2026, 8:00 MST. */
@@ -18,7 +18,7 @@ export async function loadIndex(dir) {
   const read = async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
   const manifest = await read('search/manifest.json');
   const records = [];
-  for (const st of manifest.states) for (const f of st.files) records.push(...(await read(f)));
+  for (const st of manifest.states) for (const f of recordFiles(manifest, st)) records.push(...(await read(f)));
   const site = await read(manifest.sites.en);
   const phrases = (await read(manifest.words)).phrases;
   return { manifest, records, site, phrases };
