@@ -70,7 +70,7 @@ export function groupItem(rec, opts) {
   if (rec.lang && rec.lang !== opts.lang) bits.push(t("group.in-language", { language: label("language", rec.lang) }));
   if (opts.miles !== undefined && opts.miles !== null) {
     const digits = opts.miles < 10 ? 1 : 0;
-    const miles = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(opts.miles);
+    const miles = numberFormat(digits).format(opts.miles);
     bits.push(t(rec.approx ? "js.about-miles-away" : "js.miles-away", { miles }));
   }
   li.append(el("span", "group-where", bits.join(" · ")));
@@ -91,14 +91,30 @@ const soonMs = 60 * 60000;
 export function yourTime(ms, tz, zone) {
   const mine = zone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!mine || !tz) return "";
-  const clock = (z) => new Intl.DateTimeFormat("en-US", { timeZone: z, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }).format(ms);
-  const theirs = clock(tz);
-  const ours = clock(mine);
+  const theirs = format(`clock ${tz}`, () => ({ timeZone: tz, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
+  const ours = format(`clock ${mine}`, () => ({ timeZone: mine, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
   if (theirs === ours) return "";
   const sameDay = theirs.slice(0, 3) === ours.slice(0, 3);
-  return new Intl.DateTimeFormat(locale, {
+  return format(`mine ${mine} ${sameDay}`, () => ({
     timeZone: mine, hour: "numeric", minute: "2-digit", ...(sameDay ? {} : { weekday: "short" }),
-  }).format(ms);
+  })).format(ms);
+}
+
+const numbers = new Map();
+function numberFormat(digits) {
+  if (!numbers.has(digits)) numbers.set(digits, new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return numbers.get(digits);
+}
+
+// Formatters are slow to make: each is made once.
+const formats = new Map();
+function format(key, options, loc = locale) {
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc, options());
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /**
@@ -108,7 +124,7 @@ export function yourTime(ms, tz, zone) {
  */
 function meetingDay(ms, tz) {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+  return format(`day ${tz}`, () => ({ timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }), "en-CA").format(new Date(ms));
 }
 
 /**
