@@ -110,14 +110,20 @@ function start(form, status) {
     return s;
   }
 
-  // go records s in the history (a new entry, or replacing the current one) and runs it.
-  function go(s, replace = false) {
+  // go records s in the history (a new entry, or replacing the current one) and runs it. The
+  // form shows s, but for a query being typed, which stays as it is (spaces included).
+  function go(s, replace = false, typed = false) {
     const url = searchOf(s);
     if (url !== searchOf(read())) {
       if (replace) history.replaceState(null, "", url);
       else history.pushState(null, "", url);
     }
-    fill(s);
+    if (typed) {
+      near.setAttribute("aria-pressed", String(s.near));
+      countFilters(s);
+    } else {
+      fill(s);
+    }
     run(s);
   }
 
@@ -374,20 +380,21 @@ function start(form, status) {
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    clearTimeout(timer);
     typing = false;
-    go(fromForm());
+    go(fromForm(), false, true);
   });
   form.addEventListener("change", (e) => {
     if (e.target instanceof HTMLSelectElement) {
       typing = false;
-      go(fromForm());
+      go(fromForm(), false, true);
     }
   });
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      go(fromForm(), typing);
+      go(fromForm(), typing, true);
       typing = true;
     }, 250);
   });

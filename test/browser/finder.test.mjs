@@ -540,6 +540,18 @@ test('finder: the URL round trip, typing, the back and forward buttons', { skip 
     assert.equal(await page.inputValue('#f-time'), 'evening');
     assert.equal((await shown(page)).count, second.count);
 
+    // Typing searches as one goes, and a pause after a space keeps the space.
+    await page.fill('#q', '');
+    await page.type('#q', 'new ');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'new');
+    await settle(page);
+    await page.type('#q', 'mexico');
+    await page.waitForURL(/q=new\+mexico/);
+    await settle(page);
+    assert.equal(await page.inputValue('#q'), 'new mexico');
+    assert.equal((await shown(page)).count, byFilters(index, new URLSearchParams('state=nm&day=saturday&time=evening')).length);
+    assert.match((await shown(page)).status, /“new mexico”, Saturday, Evening/);
+
     await page.fill('#q', 'tucson');
     await page.waitForURL(/q=tucson/);
     await settle(page);
