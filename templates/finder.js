@@ -1,16 +1,21 @@
-// The group finder (/groups/): search and filters over the index the Go build writes, with
-// the query kept in the URL so a list can be shared and back/forward work. Without this
-// script the page still lists every state's groups.
+// The group finder (/groups/): the page around find.js. Every state of the finder lives in the
+// URL (the query, the filters, "near me" as near=me, how many results are shown as n, and
+// exact=1 for a query searched as typed), so a list can be shared and back/forward work; the
+// visitor's position is only ever in this page's memory. Without this script the form stays
+// hidden and the page lists every state's groups.
 
-import { queryWords } from "./fold.js";
-import { Index, filterNames, siteBase, siteHome } from "./search-index.js";
+import { find } from "./find.js";
+import { queryTerms } from "./fold.js";
+import { Index, filterNames, intersect, siteBase, siteHome } from "./search-index.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
-// Named here too, so the browser fetches it with the others rather than after results.js.
+// Named here too, so the browser fetches them with the others rather than one after another.
 import "./meetings.js";
+import "./query.js";
+import "./rank.js";
 
 const pageSize = 20;
-const fields = ["q", ...filterNames];
+const maxShown = 500;
 
 const form = document.querySelector("form.finder");
 const status = document.getElementById("results");
@@ -25,243 +30,391 @@ function start(form, status) {
   const base = siteBase();
   const home = siteHome();
   const index = new Index(base, lang);
+  const page = form.closest(".finder-page") || document.body;
   const list = el("div", "finder-results");
-  status.after(list);
-  const states = document.querySelector("section.states");
-  if (states && !states.id) states.id = "states";
+  const offers = el("div", "finder-offers");
+  status.after(list, offers);
+  const helpline = document.getElementById("finder-helpline");
+  const filters = form.querySelector("details.finder-filters");
+  const summary = filters?.querySelector("summary");
+  const summaryText = summary?.textContent ?? "";
+  const input = /** @type {HTMLInputElement} */ (form.elements.namedItem("q"));
+
+  // The form can search now: show it, and no longer the words for pages without scripts.
+  form.hidden = false;
+  for (const p of document.querySelectorAll(".finder-nojs")) p.hidden = true;
 
   const near = el("button", "near", t("js.near-me"));
   near.type = "button";
   near.setAttribute("aria-pressed", "false");
   near.title = t("js.near-me-title");
-  form.querySelector('button[type="submit"], button:not([type])')?.after(" ", near);
+  form.querySelector(".finder-row")?.append(near);
+
+  // The values each filter may take: those the form offers.
+  const allowed = {};
+  for (const name of filterNames) {
+    const sel = form.elements.namedItem(name);
+    if (sel instanceof HTMLSelectElement) allowed[name] = new Set([...sel.options].map((o) => o.value).filter(Boolean));
+  }
 
   let runs = 0;
-  let shown = pageSize;
   let position = null; // [lat, lon], only in memory, only after the visitor asked
+  let locating = null; // the pending request for it
+  let locateFailed = false;
   let typing = false; // a query being typed replaces the history entry it pushed first
   let firstResults = true;
 
-  // read returns the query of the URL, keeping only filter values the form offers.
+  /** read returns the state of the finder the URL holds. */
   function read() {
     const p = new URLSearchParams(location.search);
-    const q = { q: p.get("q") || "" };
-    for (const name of filterNames) {
-      const v = p.get(name) || "";
-      const sel = form.elements.namedItem(name);
-      q[name] = sel && [...sel.options].some((o) => o.value === v) ? v : "";
-    }
-    return q;
+    const s = { q: p.get("q") || "", filters: {}, near: p.get("near") === "me", n: pageSize, exact: p.get("exact") === "1" };
+    for (const name of filterNames) if (p.get(name)) s.filters[name] = p.get(name);
+    const n = Number(p.get("n"));
+    if (Number.isInteger(n) && n > pageSize) s.n = Math.min(maxShown, Math.ceil(n / pageSize) * pageSize);
+    return s;
   }
 
-  function fill(q) {
-    for (const name of fields) {
-      const f = form.elements.namedItem(name);
-      if (f) f.value = q[name];
+  /** searchOf returns the URL's query string of state s. */
+  function searchOf(s) {
+    const p = new URLSearchParams();
+    if (s.q) p.set("q", s.q);
+    for (const name of filterNames) if (s.filters[name]) p.set(name, s.filters[name]);
+    if (s.near) p.set("near", "me");
+    if (s.exact && s.q) p.set("exact", "1");
+    if (s.n > pageSize) p.set("n", String(s.n));
+    const str = p.toString();
+    return str ? `${location.pathname}?${str}` : location.pathname;
+  }
+
+  function fill(s) {
+    input.value = s.q;
+    for (const name of filterNames) {
+      const sel = form.elements.namedItem(name);
+      if (sel instanceof HTMLSelectElement) sel.value = allowed[name]?.has(s.filters[name]) ? s.filters[name] : "";
     }
+    near.setAttribute("aria-pressed", String(s.near));
+    countFilters(s);
+  }
+
+  function countFilters(s) {
+    const n = filterNames.filter((name) => allowed[name]?.has(s.filters[name])).length;
+    if (summary) summary.textContent = n ? t("js.filters-count", { count: n }) : summaryText;
   }
 
   function fromForm() {
-    const q = {};
-    for (const name of fields) {
-      const f = form.elements.namedItem(name);
-      q[name] = f ? f.value.trim() : "";
+    const s = { q: input.value.trim(), filters: {}, near: near.getAttribute("aria-pressed") === "true", n: pageSize, exact: false };
+    for (const name of filterNames) {
+      const sel = form.elements.namedItem(name);
+      if (sel instanceof HTMLSelectElement && sel.value) s.filters[name] = sel.value;
     }
-    return q;
+    return s;
   }
 
-  function searchOf(q) {
-    const p = new URLSearchParams();
-    for (const name of fields) if (q[name]) p.set(name, q[name]);
-    const s = p.toString();
-    return s ? `?${s}` : location.pathname;
-  }
-
-  // go records q in the history (a new entry, or replacing the current one) and runs it.
-  function go(q, replace) {
-    const url = searchOf(q);
+  // go records s in the history (a new entry, or replacing the current one) and runs it. The
+  // form shows s, but for a query being typed, which stays as it is (spaces included).
+  function go(s, replace = false, typed = false) {
+    const url = searchOf(s);
     if (url !== searchOf(read())) {
       if (replace) history.replaceState(null, "", url);
       else history.pushState(null, "", url);
     }
-    shown = pageSize;
-    run(q);
+    if (typed) {
+      near.setAttribute("aria-pressed", String(s.near));
+      countFilters(s);
+    } else {
+      fill(s);
+    }
+    run(s);
   }
 
   function label(name, value) {
     const sel = form.elements.namedItem(name);
-    const opt = sel && [...sel.options].find((o) => o.value === value);
+    const opt = sel instanceof HTMLSelectElement && [...sel.options].find((o) => o.value === value);
     return opt ? opt.textContent : value;
   }
 
-  function say(text) {
-    status.replaceChildren(el("p", "finder-status", text));
+  // locate asks the browser for the visitor's position once, and keeps it in memory.
+  function locate() {
+    if (position) return Promise.resolve(position);
+    if (locating) return locating;
+    if (!navigator.geolocation) {
+      locateFailed = true;
+      return Promise.resolve(null);
+    }
+    locating = new Promise((resolve) => {
+      navigator.geolocation.getCurrentPosition(
+        (p) => {
+          // The position stays in this page's memory: it is never sent or stored.
+          position = [p.coords.latitude, p.coords.longitude];
+          locateFailed = false;
+          resolve(position);
+        },
+        () => {
+          locateFailed = true;
+          resolve(null);
+        },
+        { maximumAge: 600000, timeout: 20000 },
+      );
+    }).finally(() => {
+      locating = null;
+    });
+    return locating;
   }
 
-  async function run(q) {
+  async function run(s) {
     const id = ++runs;
-    const filters = filterNames.filter((n) => q[n]);
-    const words = queryWords(q.q);
     status.setAttribute("aria-busy", "true");
     try {
-      if (!words.length && !filters.length && !position) {
+      const words = queryTerms(s.q).length;
+      const hasFilters = filterNames.some((n) => s.filters[n]);
+      if (!s.near && !words && !hasFilters) {
+        page.classList.remove("has-results");
         list.replaceChildren();
-        say(q.q ? t("js.too-short") : "");
+        offers.replaceChildren();
+        say(s.q.trim() ? [t("js.too-short")] : []);
+        highlight([]);
         return;
       }
-      const refs = await index.match(q.q, q);
-      if (id !== runs) return;
-      const now = Date.now();
-      let items;
-      if (position) {
-        items = await index.nearest(refs, position, Math.min(shown, refs.length));
-      } else {
-        const page = refs.slice(0, shown);
-        const recs = await index.records(page);
-        items = recs.map((rec, i) => ({ ref: page[i], rec, km: undefined }));
+      let pos = null;
+      if (s.near) {
+        if (!position && !locateFailed) say([t("js.waiting-location")]);
+        pos = await locate();
+        if (id !== runs) return;
       }
+      let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n });
       if (id !== runs) return;
-      const { paths } = await index.manifest();
-      if (id !== runs) return;
-      show(q, filters, refs.length, items, now, paths);
+      if (found.asksNear && !s.near) {
+        // "groups near me": the visitor's position, as the button gives it.
+        const next = { ...s, near: true };
+        history.replaceState(null, "", searchOf(next));
+        near.setAttribute("aria-pressed", "true");
+        say([t("js.waiting-location")]);
+        pos = await locate();
+        if (id !== runs) return;
+        if (pos) found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n });
+        if (id !== runs) return;
+        s = next;
+      }
+      await show(s, found, s.near && !pos);
     } catch (err) {
       if (id !== runs) return;
       list.replaceChildren();
-      say(t("js.failed-finder"));
+      offers.replaceChildren();
+      say([t("js.failed-finder")]);
       console.error(err);
     } finally {
       if (id === runs) {
         status.setAttribute("aria-busy", "false");
         status.dataset.state = "done";
-        if (firstResults) {
-          firstResults = false;
-          performance.mark("finder:results");
-        }
+        markFirst();
       }
     }
   }
 
-  function show(q, filters, count, items, now, paths) {
-    const what = [];
-    if (q.q.trim()) what.push(t("js.quoted", { what: q.q.trim() }));
-    for (const n of filters) what.push(label(n, q[n]));
-    let text = what.length ? tn("js.count-for", count, { what: what.join(", ") }) : tn("js.count", count);
-    if (position) text += t("js.nearest-first");
-    if (items.length < count) text += t("js.showing", { shown: items.length });
-    say(`${text}.`);
-    status.dataset.count = String(count);
-    if (count === 0) {
-      list.replaceChildren(empty(q, filters, paths));
-      return;
+  // markFirst marks the moment the first results (or what stands for them) show, for the
+  // benchmark (bench/measure.mjs).
+  function markFirst() {
+    if (firstResults) {
+      firstResults = false;
+      performance.mark("finder:results");
     }
-    const ul = el("ul", "groups");
-    for (const it of items) ul.append(groupItem(it.rec, { home, paths, lang, now, km: it.km }));
-    const parts = [ul];
-    if (items.length < count) {
-      const more = el("button", "more", tn("js.show-more", Math.min(pageSize, count - items.length)));
+  }
+
+  // say puts sentences (text, or elements) in the live region.
+  function say(parts) {
+    status.replaceChildren(...parts.map((p) => (typeof p === "string" ? el("p", "finder-status", p) : p)));
+  }
+
+  /**
+   * show writes what find found.
+   * @param {ReturnType<typeof read>} s
+   * @param {import("./find.js").Found} found
+   * @param {boolean} noPosition near me was asked, but the position is not available
+   */
+  async function show(s, found, noPosition) {
+    const m = await index.manifest();
+    const q = (found.corrected || s.q).trim();
+    const shortQ = [...q].length > 60 ? `${[...q].slice(0, 60).join("")}…` : q;
+    const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => label(n, s.filters[n]));
+    const sentences = [];
+    if (noPosition) sentences.push(t(navigator.geolocation ? "js.location-unavailable" : "js.no-geolocation"));
+    const miles = found.radius;
+    if (found.mode === "near" || found.mode === "place") {
+      const place = found.place.label;
+      const you = found.mode === "near";
+      if (found.within > 0) {
+        sentences.push(you ? tn("js.within-you", found.within, { miles }) : tn("js.within-place", found.within, { miles, place }));
+      } else {
+        sentences.push(you ? t("js.none-within-you", { miles }) : t("js.none-within-place", { miles, place }));
+      }
+      if (found.count > found.within) sentences.push(tn("js.farther", found.count - found.within, { what: t("js.quoted", { what: shortQ }) }));
+      if (filterLabels.length) sentences.push(t("js.filtered", { filters: filterLabels.join(", ") }));
+    } else if (found.mode === "text") {
+      const what = [];
+      if (q) what.push(t("js.quoted", { what: shortQ }));
+      what.push(...filterLabels);
+      let text = what.length ? tn("js.count-for", found.count, { what: what.join(", ") }) : tn("js.count", found.count);
+      if (found.count > 1) text += t("js.soonest-first");
+      sentences.push(text);
+    } else if (!noPosition) {
+      sentences.push(t("js.too-short"));
+    }
+    if (found.items.length < found.count && sentences.length) sentences[sentences.length - 1] += t("js.showing", { shown: found.items.length });
+    const out = sentences.map((x) => (/[.!?…]$/.test(x) ? x : `${x}.`));
+    const parts = [...out];
+    if (found.corrected) {
+      const p = el("p", "finder-corrected", `${t("js.showing-for", { query: found.corrected })} `);
+      const a = el("a", "", t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }));
+      a.href = searchOf({ ...s, exact: true, n: pageSize });
+      a.addEventListener("click", (e) => {
+        e.preventDefault();
+        go({ ...s, exact: true, n: pageSize });
+      });
+      p.append(a);
+      parts.push(p);
+    }
+    for (const u of found.unknown) {
+      const name = form.querySelector(`label[for="f-${u.name}"]`)?.textContent ?? u.name;
+      parts.push(t("js.unknown-filter", { filter: name, value: u.value }));
+    }
+    if (found.zip) parts.push(t("js.zip-unknown", { zip: found.zip }));
+    say(parts);
+    status.dataset.count = String(found.count);
+    status.dataset.mode = found.mode;
+
+    const items = found.items;
+    page.classList.toggle("has-results", items.length > 0);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const now = Date.now();
+    const nodes = [];
+    if (items.length) {
+      const ul = el("ul", "groups");
+      for (const it of items) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles, zone }));
+      nodes.push(ul);
+    }
+    if (items.length < found.count) {
+      const more = el("button", "more", tn("js.show-more", Math.min(pageSize, found.count - items.length)));
       more.type = "button";
       more.addEventListener("click", async () => {
         const before = items.length;
-        shown += pageSize;
-        await run(read());
+        go({ ...s, n: Math.min(maxShown, s.n + pageSize) });
+        await new Promise((r) => status.addEventListener("results", r, { once: true }));
         list.querySelectorAll("a.group-name")[before]?.focus();
       });
-      parts.push(more);
+      nodes.push(more);
     }
-    list.replaceChildren(...parts);
+    list.replaceChildren(...nodes);
+    highlight(items.map((it) => it.rec.id));
+    markFirst();
+    offers.replaceChildren(...(await nextSteps(s, found, m)));
+    status.dispatchEvent(new Event("results"));
   }
 
-  // empty says that nothing matched, and offers ways to widen the search.
-  function empty(q, filters, paths) {
-    const box = el("div", "notice");
-    box.append(el("p", "", t("js.no-match")));
-    const ways = el("ul");
-    for (const n of filters) {
-      const b = el("button", "", t("js.remove", { what: label(n, q[n]) }));
+  /**
+   * nextSteps returns what to offer beside the results: when nothing matches, ways to widen
+   * the search; with a place, the online groups of its state; always, when results are few,
+   * the HelpLine.
+   */
+  async function nextSteps(s, found, m) {
+    const out = [];
+    const ways = el("ul", "finder-ways");
+    const add = (node) => ways.append(el("li").appendChild(node).parentNode);
+    const button = (text, next) => {
+      const b = el("button", "link", text);
       b.type = "button";
-      b.addEventListener("click", () => {
-        const next = { ...q, [n]: "" };
-        fill(next);
-        go(next);
-      });
-      ways.append(el("li").appendChild(b).parentNode);
+      b.addEventListener("click", () => go(next));
+      return b;
+    };
+    const link = (text, href) => {
+      const a = el("a", "", text);
+      a.href = href;
+      return a;
+    };
+    const empty = found.count === 0;
+    const placeEmpty = (found.mode === "place" || found.mode === "near") && found.within === 0;
+    if (empty && found.mode === "text") {
+      for (const n of filterNames) {
+        if (s.filters[n] && allowed[n]?.has(s.filters[n])) add(button(t("js.remove", { what: label(n, s.filters[n]) }), { ...s, filters: { ...s.filters, [n]: "" }, n: pageSize }));
+      }
+      if (s.q.trim()) add(button(t("js.without", { what: s.q.trim() }), { ...s, q: "", exact: false, n: pageSize }));
+      if (!s.near) add(button(t("js.near-you"), { ...s, q: "", near: true, n: pageSize }));
     }
-    if (q.q.trim()) {
-      const b = el("button", "", t("js.without", { what: q.q.trim() }));
-      b.type = "button";
-      b.addEventListener("click", () => {
-        const next = { ...q, q: "" };
-        fill(next);
-        go(next);
-      });
-      ways.append(el("li").appendChild(b).parentNode);
+    // Online groups: of the state the search is about, else all.
+    const online = await index.filterRefs("attendance", "online");
+    const state = found.state && m.states.find((st) => st.code === found.state);
+    if (state && (empty || placeEmpty || found.mode === "place" || found.mode === "near")) {
+      const inState = intersect(online, await index.filterRefs("state", state.code));
+      if (inState.length) {
+        add(link(tn("js.online-in-state", inState.length, { state: label("state", state.code) }), searchOf({ q: "", filters: { state: state.code, attendance: "online" }, near: false, n: pageSize })));
+      }
+      if (empty || placeEmpty) add(link(t("js.every-in-state", { state: label("state", state.code) }), home + m.paths.state.replace("{state}", state.code)));
     }
-    if (q.state) {
-      const a = el("a", "", t("js.every-in-state", { state: label("state", q.state) }));
-      a.href = home + paths.state.replace("{state}", q.state);
-      ways.append(el("li").appendChild(a).parentNode);
+    if ((empty || placeEmpty) && online.length) {
+      add(link(tn("js.online-groups", online.length), searchOf({ q: "", filters: { attendance: "online" }, near: false, n: pageSize })));
     }
-    const all = el("a", "", t("js.browse-states"));
-    all.href = "#states";
-    ways.append(el("li").appendChild(all).parentNode);
-    box.append(ways);
-    box.append(el("p", "", t("js.try-online")));
-    return box;
+    if (empty || placeEmpty) add(link(t("js.browse-states"), "#states"));
+    if (ways.childElementCount) {
+      if (empty || placeEmpty) {
+        const box = el("div", "notice");
+        if (empty && found.mode === "text") box.append(el("p", "", t("js.no-match")));
+        box.append(el("p", "", t("js.next-steps")), ways);
+        if (helpline) box.append(helpline.content.cloneNode(true));
+        out.push(box);
+      } else {
+        out.push(ways);
+      }
+    } else if (empty && helpline) {
+      out.push(helpline.content.cloneNode(true));
+    }
+    return out;
+  }
+
+  // highlight marks the map's markers of the groups shown (issue 13's map, when the page has
+  // one): class is-result on each, off every other.
+  function highlight(ids) {
+    const shown = new Set(ids);
+    for (const a of document.querySelectorAll("svg.map a.marker")) {
+      a.classList.toggle("is-result", shown.has(a.getAttribute("data-id")));
+    }
   }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    clearTimeout(timer);
     typing = false;
-    go(fromForm());
+    go(fromForm(), false, true);
   });
   form.addEventListener("change", (e) => {
     if (e.target instanceof HTMLSelectElement) {
       typing = false;
-      go(fromForm());
+      go(fromForm(), false, true);
     }
   });
   let timer = 0;
-  form.elements.namedItem("q")?.addEventListener("input", () => {
+  input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      go(fromForm(), typing);
+      go(fromForm(), typing, true);
       typing = true;
     }, 250);
   });
   window.addEventListener("popstate", () => {
     typing = false;
-    const q = read();
-    fill(q);
-    shown = pageSize;
-    run(q);
+    const s = read();
+    fill(s);
+    run(s);
   });
-
   near.addEventListener("click", () => {
-    if (position) {
-      position = null;
-      near.setAttribute("aria-pressed", "false");
-      run(read());
-      return;
-    }
-    if (!navigator.geolocation) {
-      say(t("js.no-geolocation"));
-      return;
-    }
-    say(t("js.waiting-location"));
-    navigator.geolocation.getCurrentPosition(
-      (p) => {
-        // The position stays in this page's memory: it is never sent or stored.
-        position = [p.coords.latitude, p.coords.longitude];
-        near.setAttribute("aria-pressed", "true");
-        shown = pageSize;
-        run(read());
-      },
-      () => say(t("js.location-unavailable")),
-      { maximumAge: 600000, timeout: 20000 },
-    );
+    typing = false;
+    const s = fromForm();
+    s.near = near.getAttribute("aria-pressed") !== "true";
+    go(s);
   });
 
-  const q = read();
-  fill(q);
-  run(q);
+  // Filters fold away on small screens, so that results come first; open on wide ones.
+  if (filters && window.matchMedia("(min-width: 40rem)").matches) filters.open = true;
+
+  const s = read();
+  fill(s);
+  run(s);
 }

@@ -46,3 +46,30 @@ export function queryWords(q) {
   const words = [...new Set(tokens(q))].filter((w) => [...w].length >= minWordLength);
   return words.filter((w) => !words.some((o) => o !== w && o.startsWith(w)));
 }
+
+/**
+ * queryTerms returns the words of a query in order, folded, each with whether it was typed
+ * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}]. Words of one
+ * letter are kept (place names hold them: "Washington D C").
+ * @param {string} q
+ * @returns {{w: string, caps: boolean}[]}
+ */
+export function queryTerms(q) {
+  const out = [];
+  for (const raw of String(q).normalize("NFC").split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    if (!raw) continue;
+    const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+    for (const w of tokens(raw)) out.push({ w, caps });
+  }
+  return out;
+}
+
+/**
+ * placeKey returns the key under which the gazetteer holds a place name: its words, folded,
+ * joined by single spaces ("Las Cruces" → "las cruces"), as Go's geo.PlaceIndex.Key does with
+ * search.Fold.
+ * @param {string} s
+ */
+export function placeKey(s) {
+  return tokens(s).join(" ");
+}

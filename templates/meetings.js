@@ -34,9 +34,13 @@ export function wallMinutes(t, tz) {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute) / 60000;
 }
 
-// instantOf returns the instant at which the wall clock of tz shows minute m (as
-// wallMinutes counts them).
-function instantOf(m, tz) {
+/**
+ * instantOf returns the instant at which the wall clock of tz shows minute m (as wallMinutes
+ * counts them).
+ * @param {number} m
+ * @param {string} tz
+ */
+export function instantOf(m, tz) {
   const guess = m * 60000;
   let t = guess - (wallMinutes(guess, tz) * 60000 - guess);
   t = guess - (wallMinutes(t, tz) * 60000 - t);

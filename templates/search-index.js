@@ -1,8 +1,8 @@
 // Reading the search index the Go build writes under search/ (see internal/search): the
-// manifest, then only the files one search needs. Lists of groups are sorted arrays of refs
-// (positions in the order of the records).
+// manifest, then only the files one search needs, each at most once. Lists of groups are
+// sorted arrays of refs (positions in the order of the records).
 
-import { queryWords } from "./fold.js";
+import { placeKey, queryWords } from "./fold.js";
 
 /** The filters of the finder, in the order of its form and its URL. */
 export const filterNames = ["state", "day", "time", "attendance", "language", "program", "audience"];
@@ -12,7 +12,7 @@ export const filterNames = ["state", "day", "time", "attendance", "language", "p
  * links to pages go under it, files every language shares under siteBase.
  */
 export function siteHome() {
-  const h = document.body && document.body.dataset.home;
+  const h = typeof document !== "undefined" && document.body && document.body.dataset.home;
   return h || siteBase();
 }
 
@@ -21,12 +21,12 @@ export function siteHome() {
  * attribute, else the folder above the script's.
  */
 export function siteBase() {
-  const b = document.body && document.body.dataset.base;
+  const b = typeof document !== "undefined" && document.body && document.body.dataset.base;
   return b || new URL("../", import.meta.url).pathname;
 }
 
-// undelta turns a list of differences back into the sorted refs they encode.
-function undelta(d) {
+/** undelta turns a list of differences back into the sorted refs they encode. */
+export function undelta(d) {
   const out = new Array(d.length);
   let prev = 0;
   for (let i = 0; i < d.length; i++) {
@@ -51,21 +51,46 @@ export function intersect(a, b) {
   return out;
 }
 
-// union returns the sorted refs of any of the sorted lists.
-function union(lists) {
-  if (lists.length === 1) return lists[0];
-  const all = Int32Array.from(lists.flat()).sort();
+/** union returns the sorted refs of any of the sorted lists. */
+export function union(lists) {
+  const some = lists.filter((l) => l.length);
+  if (some.length === 0) return [];
+  if (some.length === 1) return some[0];
+  const all = Int32Array.from(some.flat()).sort();
   const out = [];
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
   return out;
 }
 
-function range(first, count) {
+/** range returns the refs first to first+count-1. */
+export function range(first, count) {
   return Array.from({ length: count }, (_, i) => first + i);
 }
 
+/**
+ * compareCodePoints orders strings as Go does (by code point, which is UTF-8 byte order),
+ * not by UTF-16 unit as < does.
+ */
+export function compareCodePoints(a, b) {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
+// fileFor returns the file of a list of {from, file} (sorted by from) that holds key: the
+// last whose from is not after key's.
+function fileFor(list, key) {
+  let file = null;
+  for (const t of list) if (compareCodePoints(t.from, key) <= 0) file = t.file;
+  return file;
+}
+
 // stateOf returns the position in manifest m's states of the state holding ref.
-function stateOf(m, ref) {
+export function stateOf(m, ref) {
   let lo = 0;
   let hi = m.states.length - 1;
   while (lo < hi) {
@@ -76,40 +101,48 @@ function stateOf(m, ref) {
   return lo;
 }
 
+// hashLen is the length of the hashes in the manifest's list of a state's files of records.
+const hashLen = 8;
+
+/** recordFiles returns the paths of the files of records of state st of manifest m. */
+export function recordFiles(m, st) {
+  const out = [];
+  for (let i = 0; (i + 1) * hashLen <= st.hashes.length; i++) out.push(recordFile(m, st, i));
+  return out;
+}
+
+function recordFile(m, st, i) {
+  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(i * hashLen, (i + 1) * hashLen));
+}
+
 // fileOf returns the file of records holding ref, and the ref of its first record.
 function fileOf(m, ref) {
   const st = m.states[stateOf(m, ref)];
   const i = Math.floor((ref - st.first) / m.per_file);
-  return { file: st.files[i], first: st.first + i * m.per_file };
+  return { file: recordFile(m, st, i), first: st.first + i * m.per_file };
 }
 
-// compareCodePoints orders strings as Go does (by code point, which is UTF-8 byte order),
-// not by UTF-16 unit as < does.
-function compareCodePoints(a, b) {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
-    if (d) return d;
-  }
-  return x.length - y.length;
-}
+/** milesPerKm converts kilometres to miles. */
+export const milesPerKm = 1 / 1.609344;
 
-// distanceKm returns the great-circle distance between two [lat, lon] points.
-function distanceKm(a, b) {
+/** distanceMiles returns the great-circle distance between two [lat, lon] points. */
+export function distanceMiles(a, b) {
   const rad = Math.PI / 180;
   const dLat = (b[0] - a[0]) * rad;
   const dLon = (b[1] - a[1]) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+  // The Earth's equatorial radius, as Go's geo.Distance (orb) uses: 6378137 m.
+  return 2 * 6378.137 * milesPerKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-// boxDistanceKm returns a lower bound of the distance from p to any point of box
-// [south, west, north, east].
-function boxDistanceKm(p, box) {
+/**
+ * boxDistanceMiles returns a lower bound of the distance from p to any point of box
+ * [south, west, north, east].
+ */
+export function boxDistanceMiles(p, box) {
   const lat = Math.min(Math.max(p[0], box[0]), box[2]);
   const lon = Math.min(Math.max(p[1], box[1]), box[3]);
-  return distanceKm(p, [lat, lon]);
+  return distanceMiles(p, [lat, lon]);
 }
 
 /** Index reads the index files of one site, each at most once. */
@@ -117,21 +150,29 @@ export class Index {
   /**
    * @param {string} base the site's base path
    * @param {string} [lang] the page's language, whose index of other pages /search/ reads
+   * @param {(path: string) => Promise<any>} [load] reads a file of the site (a path relative
+   *   to base) as JSON; by default, fetches it
    */
-  constructor(base, lang = "en") {
+  constructor(base, lang = "en", load = null) {
     this.base = base;
     this.lang = lang;
+    this.load = load;
     this.files = new Map();
+    /** Paths of the files read, in order: what one search cost. */
+    this.read = [];
   }
 
   /** json returns the parsed content of the index file at path (relative to the base). */
   json(path) {
     let p = this.files.get(path);
     if (!p) {
-      p = fetch(this.base + path).then((r) => {
-        if (!r.ok) throw new Error(`${path}: ${r.status}`);
-        return r.json();
-      });
+      this.read.push(path);
+      p = this.load
+        ? this.load(path)
+        : fetch(this.base + path).then((r) => {
+            if (!r.ok) throw new Error(`${path}: ${r.status}`);
+            return r.json();
+          });
       p.catch(() => this.files.delete(path));
       this.files.set(path, p);
     }
@@ -143,20 +184,43 @@ export class Index {
     return this.json("search/manifest.json");
   }
 
-  // wordRefs returns the groups having a word that starts with word.
-  async wordRefs(word) {
+  /** dictionary returns the phrases of search/words (see internal/search.Dictionary). */
+  async dictionary() {
     const m = await this.manifest();
-    const first2 = [...word].slice(0, 2).join("");
-    let file = null;
-    for (const t of m.tokens) if (compareCodePoints(t.from, first2) <= 0) file = t.file;
-    if (!file) return [];
-    const shard = await this.json(file);
-    const lists = [];
-    for (const [tok, d] of Object.entries(shard)) if (tok.startsWith(word)) lists.push(undelta(d));
-    return lists.length ? union(lists) : [];
+    return m.words ? (await this.json(m.words)).phrases : {};
   }
 
-  // filterRefs returns the groups having value for filter name.
+  /** tokenShard returns the file of the token index holding the words that start as word. */
+  async tokenShard(word) {
+    const m = await this.manifest();
+    const file = fileFor(m.tokens, [...word].slice(0, 2).join(""));
+    return file ? this.json(file) : { words: {}, places: [] };
+  }
+
+  /** wordRefs returns the groups having a word that starts with word. */
+  async wordRefs(word) {
+    const shard = await this.tokenShard(word);
+    const lists = [];
+    for (const [tok, d] of Object.entries(shard.words)) if (tok.startsWith(word)) lists.push(undelta(d));
+    return union(lists);
+  }
+
+  /** exactRefs returns the groups having the word word itself. */
+  async exactRefs(word) {
+    const shard = await this.tokenShard(word);
+    return Object.hasOwn(shard.words, word) ? undelta(shard.words[word]) : [];
+  }
+
+  /** isPlaceWord reports whether word is a word of a group's city or postal code. */
+  async isPlaceWord(word) {
+    const shard = await this.tokenShard(word);
+    return (shard.places || []).includes(word);
+  }
+
+  /**
+   * filterRefs returns the groups having value for filter name ("state", "day", …, and
+   * "daytime" with "tuesday-evening").
+   */
   async filterRefs(name, value) {
     const m = await this.manifest();
     if (name === "state") {
@@ -169,7 +233,8 @@ export class Index {
 
   /**
    * match returns the sorted refs of the groups matching every word of q by prefix and every
-   * filter set in filters; every group when there is neither.
+   * filter set in filters; every group when there is neither. (The site search's plain
+   * matching; the finder reads queries with find.js.)
    * @param {string} q
    * @param {Record<string, string>} [filters]
    */
@@ -196,42 +261,85 @@ export class Index {
   }
 
   /**
-   * nearest returns up to k of refs ordered by distance from position pos ([lat, lon]),
-   * as {ref, rec, km}, the groups without coordinates after the others. It fetches the
-   * records of the nearest states first and stops once no other state can hold a nearer
-   * group.
-   * @param {number[]} refs sorted
-   * @param {number[]} pos
-   * @param {number} k
+   * points returns the positions of the groups of the state at position s of the manifest's
+   * states: [{ref, at: [lat, lon]}].
    */
-  async nearest(refs, pos, k) {
+  async points(s) {
     const m = await this.manifest();
-    const wanted = new Map(); // state position → refs
-    for (const r of refs) {
-      const s = stateOf(m, r);
-      if (!wanted.has(s)) wanted.set(s, []);
-      wanted.get(s).push(r);
+    const st = m.states[s];
+    if (!st.points) return [];
+    const rows = await this.json(st.points);
+    let ref = 0;
+    return rows.map(([d, lat, lon]) => ({ ref: (ref += d), at: [lat, lon] }));
+  }
+
+  /** day returns the slots of a weekday's meetings ("tuesday"), or none. */
+  async day(name) {
+    const m = await this.manifest();
+    const f = m.days && m.days[name];
+    return f ? this.json(f.file) : [];
+  }
+
+  /** geo returns the gazetteer's index (internal/search.GeoIndex). */
+  async geo() {
+    const m = await this.manifest();
+    return this.json(m.geo);
+  }
+
+  /**
+   * zip returns the centre and state of a five-digit ZIP code: {at: [lat, lon], state: "NM"},
+   * or null for a code without an area.
+   * @param {string} code
+   */
+  async zip(code) {
+    const g = await this.geo();
+    const f = g.zips[code.slice(0, 2)];
+    if (!f) return null;
+    const shard = await this.json(f.file);
+    const z = Object.hasOwn(shard, code) ? shard[code] : null;
+    return z ? { at: [z[0], z[1]], state: z[2] } : null;
+  }
+
+  /**
+   * zipsAround returns the ZIP codes of the gazetteer's files whose box is within miles of
+   * p: [{code, at, state}].
+   */
+  async zipsAround(p, miles) {
+    const g = await this.geo();
+    const files = Object.values(g.zips).filter((f) => boxDistanceMiles(p, f.bbox) <= miles);
+    const out = [];
+    for (const shard of await Promise.all(files.map((f) => this.json(f.file)))) {
+      for (const [code, z] of Object.entries(shard)) out.push({ code, at: [z[0], z[1]], state: z[2] });
     }
-    const order = [...wanted.keys()]
-      .map((s) => ({ s, d: m.states[s].bbox ? boxDistanceKm(pos, m.states[s].bbox) : Infinity }))
-      .sort((a, b) => a.d - b.d || a.s - b.s);
-    const found = [];
-    const far = [];
-    for (const { s, d } of order) {
-      found.sort((a, b) => a.km - b.km);
-      if (found.length >= k && found[k - 1].km <= d) break;
-      const these = wanted.get(s);
-      const recs = await this.records(these);
-      these.forEach((ref, i) => {
-        if (recs[i].coords) found.push({ ref, rec: recs[i], km: distanceKm(pos, recs[i].coords) });
-        else far.push({ ref, rec: recs[i], km: null });
-      });
-    }
-    found.sort((a, b) => a.km - b.km || a.ref - b.ref);
-    const out = found.slice(0, k);
-    far.sort((a, b) => a.ref - b.ref);
-    for (const f of far) if (out.length < k) out.push(f);
     return out;
+  }
+
+  /**
+   * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at}.
+   * @param {string} key a place key (see fold.js placeKey)
+   */
+  async placeShard(key) {
+    const g = await this.geo();
+    const file = fileFor(g.places, key);
+    if (!file) return [];
+    let rows = this.parsedPlaces && this.parsedPlaces.get(file);
+    if (!rows) {
+      rows = (await this.json(file)).map((r) => ({ key: r[4] || placeKey(r[0]), name: r[0], state: r[1], at: [r[2], r[3]] }));
+      this.parsedPlaces = this.parsedPlaces || new Map();
+      this.parsedPlaces.set(file, rows);
+    }
+    return rows;
+  }
+
+  /**
+   * places returns the places whose key is key, most populous first, in state (a USPS code,
+   * upper case) when given.
+   * @param {string} key
+   * @param {string} [state]
+   */
+  async places(key, state) {
+    const rows = await this.placeShard(key);
+    return rows.filter((r) => r.key === key && (!state || r.state === state));
   }
 
   /**
@@ -248,7 +356,7 @@ export class Index {
     for (const w of words) {
       const lists = [];
       for (const [tok, d] of Object.entries(idx.tokens)) if (tok.startsWith(w)) lists.push(undelta(d));
-      const refs = lists.length ? union(lists) : [];
+      const refs = union(lists);
       match = match ? intersect(match, refs) : refs;
     }
     return match.map((i) => idx.docs[i]);

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"sitegen/internal/search"
 	"sitegen/internal/site"
 	"sitegen/internal/vocab"
 	"sitegen/internal/words"
@@ -27,6 +28,8 @@ type finderData struct {
 	States  []option // value: lowercase code; Count: groups
 	Filters []filter
 	Total   int
+	// Map is the map of the groups drawn above the results (issue 13); nil when there is none.
+	Map any
 }
 
 // Filters returns the names of the finder's filters, in the order of its form and its URL.
@@ -95,5 +98,12 @@ func (r *renderer) finder(l *lang) error {
 	if err := pg.scripts("finder.js"); err != nil {
 		return err
 	}
+	// Nearly every query reads the words of the dictionary: fetched with the manifest, not
+	// after it.
+	words, err := search.DictionaryFile(r.s)
+	if err != nil {
+		return err
+	}
+	pg.Fetches = append(pg.Fetches, r.file(words))
 	return r.render("pages/finder.html", pg)
 }

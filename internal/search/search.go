@@ -1,6 +1,7 @@
 // Package search writes the finder's index: the files under search/ that the group finder
 // (/groups/) and the site search (/search/) read in the browser, so that the site needs no
-// search service.
+// search service, and the compact gazetteer with which the finder turns a ZIP code or a town
+// into a position without asking another host.
 //
 // # Files
 //
@@ -10,12 +11,26 @@
 //     file of the index, each named by a hash of its content so a host may cache it forever.
 //   - search/g/STATE-N.HASH.json: group records, at most [RecordsPerShard] of one state per
 //     file, with what the finder shows and filters on (never a join link).
-//   - search/t/N.HASH.json: the token index, a map from folded word to the groups whose name,
-//     city, postal code, place name or affiliate name holds it; split in ranges of words that
-//     never separate two words with the same first two letters, the manifest giving each
-//     file's first two letters.
+//   - search/t/N.HASH.json: the token index ([TokenShard]), a map from folded word to the
+//     groups whose name, city, postal code, place name or affiliate name holds it, with the
+//     list of those words that are part of a city or postal code (so the finder knows a query
+//     names a place); split in ranges of words that never separate two words with the same
+//     first two letters, the manifest giving each file's first two letters.
 //   - search/f/FILTER-VALUE.HASH.json: the groups having one value of one filter (day, time,
-//     attendance, language, program, audience), so a filter needs no records to narrow.
+//     attendance, language, program, audience), so a filter needs no records to narrow; and
+//     search/f/daytime-DAY-TIME.HASH.json, the groups with a meeting on that day at that time
+//     of day, so that a day and a time must hold for the same meeting.
+//   - search/w/DAY.HASH.json: the meetings of one weekday ([Slot]), grouped by time zone and
+//     hours, so that the finder orders any number of groups by their next meeting from a file
+//     or two, and fetches records only for the groups it shows.
+//   - search/n/STATE.HASH.json: the position of each group of a state that has one ([Points]),
+//     so that "near me" and place searches measure distances without records.
+//   - search/words.HASH.json: the words people search with ([Dictionary]), from every
+//     catalogue: state names and codes, languages, programs, audiences, attendance, days and
+//     times of day, "near me", and the words that say nothing about which group.
+//   - search/geo.HASH.json, search/z/NN.HASH.json and search/p/N.HASH.json: the gazetteer
+//     ([GeoIndex]): every ZIP Code Tabulation Area by its first two digits, and every Census
+//     place by its name's key, from package geo.
 //   - search/site.LANG.HASH.json: affiliates, trainings and guides (guide text included) as
 //     pages in one language show them, with their own small token map, for /search/.
 //
@@ -25,6 +40,8 @@
 //
 // Words are folded by [Fold] and split by [Tokens]; templates/fold.js does exactly the same in
 // the browser. Words of one letter are not indexed (and the browser ignores them in a query).
+// A group without coordinates is placed at its ZIP code's centre, and its record says so
+// (Approx).
 //
 // Only what the model holds is indexed, and the model holds no private or ended group or
 // training: nothing else can reach these files.
@@ -43,12 +60,19 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"sitegen/internal/geo"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
 
-// RecordsPerShard is the most group records one file of search/g/ holds.
-const RecordsPerShard = 50
+// RecordsPerShard is the most group records one file of search/g/ holds. Results ordered by
+// next meeting or distance come from anywhere in the directory, one record here and one
+// there: small files keep what a page of results loads small.
+const RecordsPerShard = 20
+
+// RadiusMiles is how far from a place or from the visitor "near me" and place searches look
+// for groups; the finder says so, and offers online groups beyond it.
+const RadiusMiles = 100
 
 // tokenShardBytes is the size of token index file after which the next two-letter prefix
 // starts a new file.
@@ -64,13 +88,16 @@ const minTokenLen = 2
 // Manifest is search/manifest.json: the list of the index's files and what is in them. Paths
 // are relative to the site's root.
 type Manifest struct {
-	Version int `json:"version"` // of this layout; 1
+	Version int `json:"version"` // of this layout; 2
 	// Paths are the addresses of a group's page and a state's list, with {id} and {state}
 	// to fill in, as the model gives them: the scripts build no address of their own.
 	Paths  Paths `json:"paths"`
 	Groups int   `json:"groups"` // how many groups are indexed
 	// PerFile is how many records each file of a state holds, the last one fewer.
 	PerFile int `json:"per_file"`
+	// Records is the name of the files of records, with {state} (its code), {n} (the file's
+	// position among the state's, from 0) and {hash} to fill in: "search/g/{state}-{n}.{hash}.json".
+	Records string `json:"records"`
 	// States lists the states with groups, by code, with their range of refs and their files
 	// of records.
 	States []StateRecords `json:"states"`
@@ -78,22 +105,47 @@ type Manifest struct {
 	// words from its From (two letters) to the next file's From, excluded, so that every word
 	// starting with the same two letters is in one file.
 	Tokens []TokenFile `json:"tokens"`
-	// Filters maps a filter's name and value ("day", "tuesday") to the file listing its groups.
+	// Filters maps a filter's name and value ("day", "tuesday") to the file listing its groups;
+	// under "daytime", "tuesday-evening" lists the groups with a meeting on that day at that
+	// time of day.
 	Filters map[string]map[string]FilterFile `json:"filters"`
+	// Days maps a weekday ("tuesday") to its file of meetings, [Slot]s.
+	Days map[string]DayFile `json:"days"`
+	// Zones are the time zones of the groups, by IANA name; a Slot names one by position.
+	Zones []string `json:"zones"`
+	// Words is the file of the [Dictionary].
+	Words string `json:"words"`
+	// Geo is the file of the gazetteer's [GeoIndex].
+	Geo string `json:"geo"`
+	// RadiusMiles is [RadiusMiles].
+	RadiusMiles int `json:"radius_miles"`
 	// Sites are the /search/ indexes of other pages, one per interface language.
 	Sites map[string]string `json:"sites"`
 }
 
-// StateRecords is the groups of one state: refs First to First+Count-1, in Files, PerFile
-// records each.
+// StateRecords is the groups of one state: refs First to First+Count-1, in files of PerFile
+// records each ([Manifest.RecordFiles]).
 type StateRecords struct {
 	Code  string `json:"code"` // lowercase USPS code
 	First int    `json:"first"`
 	Count int    `json:"count"`
-	// BBox bounds the coordinates of its groups (south, west, north, east), so "near me"
-	// fetches the nearest states first; nil when none of its groups has coordinates.
-	BBox  []float64 `json:"bbox,omitempty"`
-	Files []string  `json:"files"`
+	// BBox bounds the positions of its groups (south, west, north, east), so "near me"
+	// fetches the nearest states first; nil when none of its groups has a position.
+	BBox []float64 `json:"bbox,omitempty"`
+	// Hashes are the hashes of its files of records, in order, hashLen hex digits each, one
+	// after the other: the manifest is read by every search, and these are most of it.
+	Hashes string `json:"hashes"`
+	// Points is the file of its groups' positions ([Points]); empty when none has one.
+	Points string `json:"points,omitempty"`
+}
+
+// RecordFiles returns the paths of the files of records of st, in order.
+func (m *Manifest) RecordFiles(st StateRecords) []string {
+	var out []string
+	for i := 0; i+hashLen <= len(st.Hashes); i += hashLen {
+		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(i/hashLen), "{hash}", st.Hashes[i:i+hashLen]).Replace(m.Records))
+	}
+	return out
 }
 
 // Paths are address patterns of the site's pages, relative to a language's home.
@@ -102,10 +154,19 @@ type Paths struct {
 	State string `json:"state"` // "groups/{state}/"
 }
 
-// TokenFile is one file of the token index.
+// TokenFile is one file of the token index, or of the gazetteer's places: the words (keys)
+// from From on.
 type TokenFile struct {
 	From string `json:"from"`
 	File string `json:"file"`
+}
+
+// TokenShard is one file of the token index.
+type TokenShard struct {
+	// Words maps each word to the groups holding it.
+	Words map[string][]int `json:"words"`
+	// Places are the words of Words that are part of a group's city or postal code, sorted.
+	Places []string `json:"places,omitempty"`
 }
 
 // FilterFile is the file listing the groups with one filter value.
@@ -133,8 +194,11 @@ type Record struct {
 	Times      []string `json:"times,omitempty"` // parts of the day its meetings start in
 	Starts     string   `json:"starts,omitempty"`
 	Skip       []string `json:"skip,omitempty"`
-	// Coords are latitude and longitude rounded to 3 decimals (about 100 m), when known.
+	// Coords are latitude and longitude rounded to 3 decimals (about 100 m): the place's, or
+	// else its ZIP code's centre.
 	Coords []float64 `json:"coords,omitempty"`
+	// Approx is true when Coords are the centre of the place's ZIP code, the file giving none.
+	Approx bool `json:"approx,omitempty"`
 }
 
 // Meet is one meeting of a [Record], in its group's time zone.
@@ -146,8 +210,9 @@ type Meet struct {
 	Overnight bool   `json:"overnight,omitempty"`
 }
 
-// Write returns the index of s's published groups, affiliates, trainings and guides, by path
-// under the site's root ("search/manifest.json"). The bytes depend only on s.
+// Write returns the index of s's published groups, affiliates, trainings and guides, and the
+// gazetteer, by path under the site's root ("search/manifest.json"). The bytes depend only
+// on s.
 func Write(s *site.Site) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	put := func(prefix string, v any) (string, error) {
@@ -155,14 +220,14 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		if err != nil {
 			return "", fmt.Errorf("search: %w", err)
 		}
-		sum := sha256.Sum256(b)
-		name := prefix + "." + hex.EncodeToString(sum[:])[:hashLen] + ".json"
+		name := hashedName(prefix, b)
 		out[name] = b
 		return name, nil
 	}
 
 	groups := sortedGroups(s)
-	m := Manifest{Version: 1, Groups: len(groups), PerFile: RecordsPerShard, Filters: map[string]map[string]FilterFile{}}
+	m := Manifest{Version: 2, Groups: len(groups), PerFile: RecordsPerShard, RadiusMiles: RadiusMiles,
+		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
 	recs := make([]Record, len(groups))
@@ -176,12 +241,19 @@ func Write(s *site.Site) (map[string][]byte, error) {
 			end++
 		}
 		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
-		for first := start; first < end; first += RecordsPerShard {
-			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), len(sr.Files)), recs[first:min(first+RecordsPerShard, end)])
+		for first, n := start, 0; first < end; first, n = first+RecordsPerShard, n+1 {
+			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), n), recs[first:min(first+RecordsPerShard, end)])
 			if err != nil {
 				return nil, err
 			}
-			sr.Files = append(sr.Files, name)
+			sr.Hashes += strings.TrimSuffix(name, ".json")[len(name)-len(".json")-hashLen:]
+		}
+		if pts := pointsOf(recs, start, end); len(pts) > 0 {
+			name, err := put("search/n/"+safeName(st), pts)
+			if err != nil {
+				return nil, err
+			}
+			sr.Points = name
 		}
 		m.States = append(m.States, sr)
 		start = end
@@ -189,6 +261,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 
 	// The token index: every word of every group, with its groups.
 	postings := map[string][]int{}
+	places := map[string]bool{}
 	for i, g := range groups {
 		for _, t := range groupTokens(g) {
 			p := postings[t]
@@ -196,8 +269,13 @@ func Write(s *site.Site) (map[string][]byte, error) {
 				postings[t] = append(p, i)
 			}
 		}
+		if p := g.Place; p != nil {
+			for _, t := range indexable(p.City, p.PostalCode) {
+				places[t] = true
+			}
+		}
 	}
-	if err := writeTokens(postings, &m, put); err != nil {
+	if err := writeTokens(postings, places, &m, put); err != nil {
 		return nil, err
 	}
 
@@ -228,6 +306,22 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		}
 	}
 
+	var err error
+	if m.Days, m.Zones, err = writeDays(recs, put); err != nil {
+		return nil, err
+	}
+	if m.Words, err = put("search/words", dictionary(s)); err != nil {
+		return nil, err
+	}
+	gz, err := gazetteer()
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range gz.files {
+		out[name] = b
+	}
+	m.Geo = gz.index
+
 	m.Sites = map[string]string{}
 	for _, lang := range s.Languages {
 		docs, err := siteIndex(s, lang)
@@ -247,15 +341,22 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	return out, nil
 }
 
+// hashedName returns the name of the index file with content b: prefix, the first hashLen
+// hex digits of b's SHA-256, ".json".
+func hashedName(prefix string, b []byte) string {
+	sum := sha256.Sum256(b)
+	return prefix + "." + hex.EncodeToString(sum[:])[:hashLen] + ".json"
+}
+
 // writeTokens splits the token index into files of about tokenShardBytes, never splitting
 // the words that share their first two letters.
-func writeTokens(postings map[string][]int, m *Manifest, put func(string, any) (string, error)) error {
+func writeTokens(postings map[string][]int, places map[string]bool, m *Manifest, put func(string, any) (string, error)) error {
 	words := sortedKeys(postings)
-	shard := map[string][]int{}
+	shard := TokenShard{Words: map[string][]int{}}
 	from := ""
 	size := 0
 	flush := func() error {
-		if len(shard) == 0 {
+		if len(shard.Words) == 0 {
 			return nil
 		}
 		name, err := put(fmt.Sprintf("search/t/%d", len(m.Tokens)), shard)
@@ -263,7 +364,7 @@ func writeTokens(postings map[string][]int, m *Manifest, put func(string, any) (
 			return err
 		}
 		m.Tokens = append(m.Tokens, TokenFile{From: from, File: name})
-		shard, size = map[string][]int{}, 0
+		shard, size = TokenShard{Words: map[string][]int{}}, 0
 		return nil
 	}
 	for i := 0; i < len(words); {
@@ -278,8 +379,12 @@ func writeTokens(postings map[string][]int, m *Manifest, put func(string, any) (
 		}
 		for ; i < len(words) && prefix(words[i]) == p; i++ {
 			d := deltas(postings[words[i]])
-			shard[words[i]] = d
+			shard.Words[words[i]] = d
 			size += len(words[i]) + 4 + 2*len(d)
+			if places[words[i]] {
+				shard.Places = append(shard.Places, words[i])
+				size += len(words[i]) + 3
+			}
 		}
 	}
 	return flush()
@@ -317,6 +422,9 @@ func recordOf(g *site.Group) Record {
 		r.City, r.PostalCode, r.Place = p.City, p.PostalCode, p.Name
 		if p.HasCoords {
 			r.Coords = []float64{round3(p.Lat), round3(p.Lon)}
+		} else if z, ok := geo.ZIP(p.PostalCode); ok {
+			r.Coords = []float64{round3(z.Center.Lat), round3(z.Center.Lon)}
+			r.Approx = true
 		}
 	}
 	for _, mt := range g.Meetings {
@@ -375,7 +483,8 @@ func indexable(texts ...string) []string {
 	return slices.Compact(out)
 }
 
-// facetsOf returns the filter values g has, by filter name.
+// facetsOf returns the filter values g has, by filter name, and its meetings' days with
+// their time of day under "daytime".
 func facetsOf(g *site.Group) map[string][]string {
 	f := map[string][]string{
 		"attendance": {g.Attendance},
@@ -386,9 +495,13 @@ func facetsOf(g *site.Group) map[string][]string {
 	}
 	for _, mt := range g.Meetings {
 		f["day"] = append(f["day"], dayName(mt.Day))
+		// A day and a time of day hold for the same meeting: "tuesday-evening".
+		f["daytime"] = append(f["daytime"], dayName(mt.Day)+"-"+schedule.TimeOfDay(mt.Start))
 	}
-	slices.Sort(f["day"])
-	f["day"] = slices.Compact(f["day"])
+	for _, k := range []string{"day", "daytime"} {
+		slices.Sort(f[k])
+		f[k] = slices.Compact(f[k])
+	}
 	return f
 }
 
@@ -418,6 +531,24 @@ func bbox(recs []Record) []float64 {
 		b[2], b[3] = max(b[2], lat), max(b[3], lon)
 	}
 	return b
+}
+
+// Points is the file of a state's group positions: for each group that has one, in ref
+// order, its ref (as a difference from the previous one, the first from 0), latitude and
+// longitude.
+type Points [][3]float64
+
+// pointsOf returns the positions of recs[start:end], refs start to end-1.
+func pointsOf(recs []Record, start, end int) Points {
+	var out Points
+	prev := 0
+	for i := start; i < end; i++ {
+		if c := recs[i].Coords; c != nil {
+			out = append(out, [3]float64{float64(i - prev), c[0], c[1]})
+			prev = i
+		}
+	}
+	return out
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -93,7 +93,7 @@ func (w written) records(t *testing.T) []Record {
 		if st.First != len(all) {
 			t.Fatalf("state %s starts at %d, want %d", st.Code, st.First, len(all))
 		}
-		for i, f := range st.Files {
+		for i, f := range w.m.RecordFiles(st) {
 			var recs []Record
 			decode(t, w.files, f, &recs)
 			if want := min(w.m.PerFile, st.Count-i*w.m.PerFile); len(recs) != want {
@@ -133,9 +133,9 @@ func (w written) find(t *testing.T, query string) []string {
 		file, ok := w.tokenFile(word)
 		var refs []int
 		if ok {
-			var shard map[string][]int
+			var shard TokenShard
 			decode(t, w.files, file, &shard)
-			for tok, d := range shard {
+			for tok, d := range shard.Words {
 				if strings.HasPrefix(tok, word) {
 					refs = append(refs, undelta(d)...)
 				}
@@ -234,13 +234,14 @@ func TestWriteRecords(t *testing.T) {
 	if want := []string{"az 0+3", "co 3+1", "nm 4+1", "ny 5+6", "oh 11+4", "pr 15+1"}; !slices.Equal(states, want) {
 		t.Errorf("states = %q, want %q", states, want)
 	}
-	// Arizona's box holds its two groups with coordinates, rounded; New Mexico's one group
-	// has none, so it has no box.
-	if b := w.m.States[0].BBox; !slices.Equal(b, []float64{32.18, -111.927, 33.392, -110.97}) {
-		t.Errorf("az bbox = %v, want [32.18 -111.927 33.392 -110.97]", b)
+	// Arizona's box holds its two groups with coordinates, rounded, and Mesa's, which has
+	// none, at its ZIP code's centre; New Mexico's one group has none either: its box is
+	// the point of its ZIP code, 87102.
+	if b := w.m.States[0].BBox; !slices.Equal(b, []float64{32.18, -111.927, 33.434, -110.97}) {
+		t.Errorf("az bbox = %v, want [32.18 -111.927 33.434 -110.97]", b)
 	}
-	if b := w.m.States[2].BBox; b != nil {
-		t.Errorf("nm bbox = %v, want none", b)
+	if b := w.m.States[2].BBox; !slices.Equal(b, []float64{35.082, -106.647, 35.082, -106.647}) {
+		t.Errorf("nm bbox = %v, want the point of 87102 [35.082 -106.647 35.082 -106.647]", b)
 	}
 
 	tucson := recs[0]
@@ -258,8 +259,12 @@ func TestWriteRecords(t *testing.T) {
 	if c := recs[2].Coords; !slices.Equal(c, []float64{33.392, -111.927}) {
 		t.Errorf("coords = %v, want [33.392 -111.927] (33.3917, -111.9267 rounded)", c)
 	}
-	if c := recs[3]; c.TZ != "America/Denver" || c.Lang != "es" || c.Program != "conexion" || c.City != "Cañon City" || !c.Paused || c.Coords != nil {
-		t.Errorf("record = %+v, want tz America/Denver, lang es, program conexion, city Cañon City, paused, no coords", c)
+	if c := recs[3]; c.TZ != "America/Denver" || c.Lang != "es" || c.Program != "conexion" || c.City != "Cañon City" || !c.Paused ||
+		!slices.Equal(c.Coords, []float64{38.542, -105.424}) || !c.Approx {
+		t.Errorf("record = %+v, want tz America/Denver, lang es, program conexion, city Cañon City, paused, coords of 81212 [38.542 -105.424], approx", c)
+	}
+	if tucson.Approx || recs[2].Approx {
+		t.Errorf("groups with coordinates marked approx: %v %v", tucson.Approx, recs[2].Approx)
 	}
 	if o := recs[9]; o.Paused || o.Coords != nil || o.State != "ny" || o.City != "" || len(o.Meetings) != 1 || !o.Meetings[0].Overnight {
 		t.Errorf("online record = %+v, want active, no coords, no city, state ny, an overnight meeting", o)
@@ -361,14 +366,28 @@ func TestWriteSite(t *testing.T) {
 func TestWriteFiles(t *testing.T) {
 	s := testSite(t)
 	w := write(t, s)
-	named := map[string]bool{"search/manifest.json": true}
+	named := map[string]bool{"search/manifest.json": true, w.m.Words: true, w.m.Geo: true}
 	for _, f := range w.m.Sites {
 		named[f] = true
 	}
 	for _, st := range w.m.States {
-		for _, f := range st.Files {
+		for _, f := range w.m.RecordFiles(st) {
 			named[f] = true
 		}
+		if st.Points != "" {
+			named[st.Points] = true
+		}
+	}
+	for _, f := range w.m.Days {
+		named[f.File] = true
+	}
+	var g GeoIndex
+	decode(t, w.files, w.m.Geo, &g)
+	for _, f := range g.ZIPs {
+		named[f.File] = true
+	}
+	for _, f := range g.Places {
+		named[f.File] = true
 	}
 	for _, f := range w.m.Tokens {
 		named[f.File] = true
@@ -432,7 +451,7 @@ verified: 2026-11-01
 		t.Fatalf("%d records, want %d", len(recs), len(s.Groups))
 	}
 	oh := w.m.States[slices.IndexFunc(w.m.States, func(st StateRecords) bool { return st.Code == "oh" })]
-	if got, want := len(oh.Files), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
+	if got, want := len(w.m.RecordFiles(oh)), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
 		t.Errorf("oh has %d files of records, want %d", got, want)
 	}
 	if len(w.m.Tokens) < 2 {

@@ -1,18 +1,96 @@
 // Helpers of the finder and search tests: the index read straight from the built files, the
-// results a plain scan of every record expects, and what a page shows.
+// results a plain scan of every record expects, copies of the sample site with groups added,
+// and what a page shows.
 
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { queryWords, tokens } from '../../templates/fold.js';
+import { nextMeeting } from '../../templates/meetings.js';
+import { Index, recordFiles } from '../../templates/search-index.js';
+import { REPO, build } from './lib/site.mjs';
+
+/** The instant the finder's tests set the page's clock to: Tuesday, November 24, 2026, 8:00 MST. */
+export const NOW = Date.parse('2026-11-24T15:00:00Z');
 
 /** loadIndex reads the manifest and every group record of the build in dir. */
 export async function loadIndex(dir) {
   const read = async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
   const manifest = await read('search/manifest.json');
   const records = [];
-  for (const st of manifest.states) for (const f of st.files) records.push(...(await read(f)));
+  for (const st of manifest.states) for (const f of recordFiles(manifest, st)) records.push(...(await read(f)));
   const site = await read(manifest.sites.en);
-  return { manifest, records, site };
+  const phrases = (await read(manifest.words)).phrases;
+  return { manifest, records, site, phrases };
+}
+
+/** fileIndex returns an Index (templates/search-index.js) reading the build in dir from disk. */
+export function fileIndex(dir) {
+  return new Index('/', 'en', async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
+}
+
+/**
+ * byFilters returns the records (with their refs) that every filter of params holds, a day and
+ * a time holding for the same meeting.
+ */
+export function byFilters(index, params) {
+  const f = (n) => params.get(n) ?? '';
+  return index.records
+    .map((rec, ref) => ({ rec, ref }))
+    .filter(({ rec: r }) => {
+      const meetings = r.meetings ?? [];
+      const part = (m) => {
+        const h = Number(m.start.slice(0, 2));
+        const min = h * 60 + Number(m.start.slice(3));
+        return h < 12 ? 'morning' : min <= 17 * 60 ? 'afternoon' : 'evening';
+      };
+      return (
+        (!f('state') || r.state === f('state')) &&
+        (!f('day') && !f('time') || meetings.some((m) => (!f('day') || m.day === f('day')) && (!f('time') || part(m) === f('time')))) &&
+        (!f('attendance') || r.attendance === f('attendance')) &&
+        (!f('language') || r.lang === f('language')) &&
+        (!f('program') || r.program === f('program')) &&
+        (!f('audience') || (r.audience ?? []).includes(f('audience')))
+      );
+    });
+}
+
+/**
+ * soonestFirst orders records ({rec, ref}) as the finder does without a place: by next
+ * meeting as of now (those without one last), then by ref.
+ */
+export function soonestFirst(items, now = NOW) {
+  return items
+    .map((it) => ({ ...it, start: nextMeeting(it.rec, now)?.start ?? Infinity }))
+    .sort((a, b) => a.start - b.start || a.ref - b.ref);
+}
+
+/** milesBetween is the great-circle distance of two [lat, lon] points, as geo.Distance. */
+export function milesBetween(a, b) {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b[0] - a[0]) * rad) / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(((b[1] - a[1]) * rad) / 2) ** 2;
+  return (2 * 6378.137 * Math.asin(Math.min(1, Math.sqrt(h)))) / 1.609344;
+}
+
+/**
+ * sampleCopy builds a copy of the sample site with files added (path under the site → text),
+ * and returns { src, out, cleanup }.
+ */
+export async function sampleCopy(files) {
+  const src = await fs.mkdtemp(path.join(os.tmpdir(), 'sitegen-finder-'));
+  for (const dir of ['data', 'content', 'i18n', 'templates']) {
+    await fs.cp(path.join(REPO, dir), path.join(src, dir), { recursive: true });
+  }
+  for (const [rel, text] of Object.entries(files)) await fs.writeFile(path.join(src, rel), text);
+  const out = await build(src);
+  return {
+    src,
+    out,
+    cleanup: async () => {
+      await fs.rm(src, { recursive: true, force: true });
+      await fs.rm(path.dirname(out), { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -63,14 +141,20 @@ export async function settle(page) {
   });
 }
 
-/** shown returns the finder's results: { count, names, status }. */
+/**
+ * shown returns the finder's results: { count, mode, names, status, offers, miles }, miles
+ * being the distance each result shows (NaN where none).
+ */
 export async function shown(page) {
   return page.evaluate(() => {
     const r = document.getElementById('results');
     return {
       count: Number(r.dataset.count ?? 'NaN'),
+      mode: r.dataset.mode ?? '',
       status: r.textContent,
       names: [...document.querySelectorAll('.finder-results a.group-name')].map((a) => a.textContent),
+      miles: [...document.querySelectorAll('.finder-results .group-where')].map((w) => Number((/([\d.]+) mi(?:les)? /.exec(`${w.textContent} `) ?? [])[1])),
+      offers: document.querySelector('.finder-offers')?.textContent ?? '',
     };
   });
 }

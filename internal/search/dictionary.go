@@ -1,0 +1,103 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"sitegen/internal/site"
+	"sitegen/internal/vocab"
+)
+
+// Dictionary is search/words.HASH.json: the words people type for what the finder's filters
+// and its "near me" mean, in every interface language of the site, so that a query in either
+// language works on either language's page.
+type Dictionary struct {
+	// Phrases maps a phrase, as its words fold and join with single spaces ("new mexico",
+	// "en linea"), to what it means, each meaning a filter's name and value ("state", "nm")
+	// or one word: "near" (the visitor's position) or "stop" (a word that says nothing about
+	// which group, such as "the" or "grupos"). A phrase with a stop meaning and another, such
+	// as "in" (Indiana), has the other only when written in capitals.
+	Phrases map[string][][]string `json:"phrases"`
+}
+
+// DictionaryFile returns the path of the dictionary's file, search/words.HASH.json, as Write
+// names it, so that the finder's page can have the browser fetch it early.
+func DictionaryFile(s *site.Site) (string, error) {
+	b, err := marshal(dictionary(s))
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	return hashedName("search/words", b), nil
+}
+
+// dictionary returns the dictionary of s, from its catalogues: the labels of states (and
+// their USPS codes), days and languages, and the lists under search.words.
+//
+// Each search.words key holds phrases separated by commas. search.words.KIND.VALUE gives more
+// words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
+// search.words.near the phrases that mean "near me", search.words.stop the words that say
+// nothing about which group.
+func dictionary(s *site.Site) Dictionary {
+	d := Dictionary{Phrases: map[string][][]string{}}
+	add := func(phrase string, meaning ...string) {
+		k := strings.Join(Tokens(phrase), " ")
+		if k == "" {
+			return
+		}
+		for _, m := range d.Phrases[k] {
+			if slices.Equal(m, meaning) {
+				return
+			}
+		}
+		d.Phrases[k] = append(d.Phrases[k], meaning)
+	}
+	for _, lang := range s.Languages {
+		w := s.Words(lang)
+		list := func(key string, meaning ...string) {
+			if !w.Has(key) {
+				return
+			}
+			for _, p := range strings.Split(w.T(key), ",") {
+				add(p, meaning...)
+			}
+		}
+		for _, code := range vocab.StateCodes() {
+			add(strings.ToLower(code), "state", strings.ToLower(code))
+			add(w.Label("state", code), "state", strings.ToLower(code))
+			list("search.words.state."+code, "state", strings.ToLower(code))
+		}
+		for _, day := range vocab.Days() {
+			add(w.Label("day", day), "day", day)
+			list("search.words.day."+day, "day", day)
+		}
+		for _, part := range vocab.TimesOfDay() {
+			list("search.words.time."+part, "time", part)
+		}
+		for _, a := range vocab.Attendances() {
+			list("search.words.attendance."+a, "attendance", a)
+			if a != "hybrid" {
+				// A hybrid group meets in person and online: it is what either word asks for.
+				list("search.words.attendance."+a, "attendance", "hybrid")
+			}
+		}
+		for _, key := range w.Keys() {
+			if code, ok := strings.CutPrefix(key, "language."); ok {
+				add(w.T(key), "language", code)
+				list("search.words.language."+code, "language", code)
+			}
+		}
+		for _, p := range vocab.Programs() {
+			list("search.words.program."+p, "program", p)
+		}
+		for _, a := range vocab.Audiences() {
+			list("search.words.audience."+a, "audience", a)
+		}
+		list("search.words.near", "near")
+		list("search.words.stop", "stop")
+	}
+	for _, ms := range d.Phrases {
+		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })
+	}
+	return d
+}

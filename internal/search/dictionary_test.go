@@ -1,0 +1,80 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDictionary checks the words the finder reads queries with: from the labels and the
+// search.words lists of every catalogue (English and Spanish), folded.
+func TestDictionary(t *testing.T) {
+	s := testSite(t)
+	d := dictionary(s)
+	tests := []struct {
+		phrase string
+		want   [][]string
+	}{
+		{"new mexico", [][]string{{"state", "nm"}}},
+		{"nuevo mexico", [][]string{{"state", "nm"}}}, // Nuevo México, the Spanish label
+		{"nm", [][]string{{"state", "nm"}}},
+		{"ohio", [][]string{{"state", "oh"}}},
+		{"in", [][]string{{"state", "in"}, {"stop"}}}, // a word unless written IN
+		{"spanish", [][]string{{"language", "es"}}},
+		{"espanol", [][]string{{"language", "es"}}},
+		{"conexion", [][]string{{"program", "conexion"}}},
+		{"lgbtq", [][]string{{"audience", "lgbtq"}}},
+		{"young adults", [][]string{{"audience", "young-adults"}}},
+		{"veterans", [][]string{{"audience", "veterans"}}},
+		{"women", [][]string{{"audience", "women"}}},
+		{"online", [][]string{{"attendance", "hybrid"}, {"attendance", "online"}}},
+		{"en linea", [][]string{{"attendance", "hybrid"}, {"attendance", "online"}}},
+		{"in person", [][]string{{"attendance", "hybrid"}, {"attendance", "in-person"}}},
+		{"tuesday", [][]string{{"day", "tuesday"}}},
+		{"martes", [][]string{{"day", "tuesday"}}},
+		{"miercoles", [][]string{{"day", "wednesday"}}},
+		{"evening", [][]string{{"time", "evening"}}},
+		{"por la noche", [][]string{{"time", "evening"}}},
+		{"near me", [][]string{{"near"}}},
+		{"cerca de mi", [][]string{{"near"}}},
+		{"groups", [][]string{{"stop"}}},
+		{"grupos", [][]string{{"stop"}}},
+	}
+	for _, tt := range tests {
+		if got := d.Phrases[tt.phrase]; !slices.EqualFunc(got, tt.want, slices.Equal) {
+			t.Errorf("Phrases[%q] = %q, want %q", tt.phrase, got, tt.want)
+		}
+	}
+	for phrase := range d.Phrases {
+		if strings.Join(Tokens(phrase), " ") != phrase {
+			t.Errorf("phrase %q is not its folded words joined by spaces", phrase)
+		}
+	}
+	// Every fixed value a query may name has words in every catalogue.
+	for _, kind := range []string{"time", "attendance", "program", "audience"} {
+		found := map[string]bool{}
+		for _, ms := range d.Phrases {
+			for _, m := range ms {
+				if m[0] == kind {
+					found[m[1]] = true
+				}
+			}
+		}
+		if len(found) < 2 {
+			t.Errorf("%s: words for %d values", kind, len(found))
+		}
+	}
+}
+
+// TestDictionaryFile checks that the page names the dictionary's file as Write writes it.
+func TestDictionaryFile(t *testing.T) {
+	s := testSite(t)
+	w := write(t, s)
+	name, err := DictionaryFile(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != w.m.Words {
+		t.Errorf("DictionaryFile = %s, Write wrote %s", name, w.m.Words)
+	}
+}

@@ -1,0 +1,160 @@
+package search
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sync"
+
+	"sitegen/internal/geo"
+)
+
+// GeoIndex is search/geo.HASH.json: where the gazetteer's files are. The finder reads it only
+// for a query that holds a ZIP code or names a place no group lists, and for "near me".
+type GeoIndex struct {
+	// ZIPs maps the first two digits of a ZIP code to the file of its ZIP Code Tabulation
+	// Areas ([ZIPShard]), with the box bounding their centres.
+	ZIPs map[string]ZIPFile `json:"zips"`
+	// Places lists the files of places ([PlaceShard]) in the order of their keys: each holds
+	// the keys from its From to the next file's From, excluded.
+	Places []TokenFile `json:"places"`
+}
+
+// ZIPFile is one file of the gazetteer's ZIP codes.
+type ZIPFile struct {
+	File string    `json:"file"`
+	BBox []float64 `json:"bbox"` // south, west, north, east
+}
+
+// ZIPShard is one file of ZIP codes: each five-digit code mapped to the latitude and
+// longitude of its area's centre (3 decimals) and the USPS code of the state holding it, as
+// [lat, lon, "NM"].
+type ZIPShard map[string][3]any
+
+// PlaceShard is one file of places, sorted by key and, within a key, most populous first:
+// [name, state, lat, lon] with a fifth element, the key, when it is not the key of the name
+// (a name people also use, such as "saint louis" for St. Louis). A key is a name's words,
+// folded by [Fold], joined by single spaces: "las cruces".
+type PlaceShard [][]any
+
+// placeShardBytes is the size after which a new file of places starts (at a new key).
+const placeShardBytes = 12 << 10
+
+// gazetteerFiles are the gazetteer's files, by path, and the path of its index.
+type gazetteerFiles struct {
+	files map[string][]byte
+	index string
+	err   error
+}
+
+// gazetteer returns the gazetteer's files. They depend only on package geo's embedded data
+// and on Fold, so they are made once per process, on first use, and shared (read-only) by
+// every build: the dev server rebuilds without paying for them again.
+func gazetteer() (gazetteerFiles, error) {
+	g := loadGazetteer()
+	return g, g.err
+}
+
+var loadGazetteer = sync.OnceValue(func() gazetteerFiles {
+	g := gazetteerFiles{files: map[string][]byte{}}
+	g.err = g.write()
+	return g
+})
+
+func (g *gazetteerFiles) put(prefix string, v any) (string, error) {
+	b, err := marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("search: gazetteer: %w", err)
+	}
+	name := hashedName(prefix, b)
+	g.files[name] = b
+	return name, nil
+}
+
+func (g *gazetteerFiles) write() error {
+	idx := GeoIndex{ZIPs: map[string]ZIPFile{}}
+
+	byPrefix := map[string]ZIPShard{}
+	boxes := map[string][]float64{}
+	for z := range geo.ZIPs() {
+		p := z.Code[:2]
+		if byPrefix[p] == nil {
+			byPrefix[p] = ZIPShard{}
+		}
+		lat, lon := round3(z.Center.Lat), round3(z.Center.Lon)
+		byPrefix[p][z.Code] = [3]any{lat, lon, z.State}
+		if b := boxes[p]; b == nil {
+			boxes[p] = []float64{lat, lon, lat, lon}
+		} else {
+			b[0], b[1], b[2], b[3] = min(b[0], lat), min(b[1], lon), max(b[2], lat), max(b[3], lon)
+		}
+	}
+	for _, p := range sortedKeys(byPrefix) {
+		name, err := g.put("search/z/"+p, byPrefix[p])
+		if err != nil {
+			return err
+		}
+		idx.ZIPs[p] = ZIPFile{File: name, BBox: boxes[p]}
+	}
+
+	type row struct {
+		key string
+		pop int
+		id  string
+		v   []any
+	}
+	ix := geo.NewPlaceIndex(Fold)
+	var rows []row
+	for p := range geo.Places() {
+		own := ix.Key(p.Name)
+		for _, k := range ix.Keys(p) {
+			v := []any{p.Name, p.State, round3(p.Center.Lat), round3(p.Center.Lon)}
+			if k != own {
+				v = append(v, k)
+			}
+			rows = append(rows, row{key: k, pop: p.Population, id: p.GEOID, v: v})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(b.pop, a.pop), cmp.Compare(a.id, b.id))
+	})
+	var shard PlaceShard
+	from, size := "", 0
+	flush := func() error {
+		if len(shard) == 0 {
+			return nil
+		}
+		name, err := g.put(fmt.Sprintf("search/p/%d", len(idx.Places)), shard)
+		if err != nil {
+			return err
+		}
+		idx.Places = append(idx.Places, TokenFile{From: from, File: name})
+		shard, size = nil, 0
+		return nil
+	}
+	for i, r := range rows {
+		if size >= placeShardBytes && r.key != rows[i-1].key {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if size == 0 {
+			from = r.key
+		}
+		shard = append(shard, r.v)
+		// About the row's length in JSON: ["Name","NM",35.105,-106.647,"key"],
+		size += len(r.v[0].(string)) + 28
+		if len(r.v) > 4 {
+			size += len(r.key) + 3
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	name, err := g.put("search/geo", idx)
+	if err != nil {
+		return err
+	}
+	g.index = name
+	return nil
+}

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"sitegen/internal/geo"
+)
+
+// gazetteerFor returns the gazetteer's index and a reader of its files.
+func gazetteerFor(t *testing.T) (GeoIndex, func(name string, v any)) {
+	t.Helper()
+	g, err := gazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string, v any) {
+		t.Helper()
+		b, ok := g.files[name]
+		if !ok {
+			t.Fatalf("no file %s", name)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	var idx GeoIndex
+	read(g.index, &idx)
+	return idx, read
+}
+
+// TestGazetteerZIPs checks that every ZCTA is in the file of its first two digits, with its
+// centre and state, and that each file's box bounds its centres.
+func TestGazetteerZIPs(t *testing.T) {
+	idx, read := gazetteerFor(t)
+	shards := map[string]map[string][]any{}
+	for p, f := range idx.ZIPs {
+		var sh map[string][]any
+		read(f.File, &sh)
+		shards[p] = sh
+		for code, v := range sh {
+			lat, lon := v[0].(float64), v[1].(float64)
+			if lat < f.BBox[0] || lon < f.BBox[1] || lat > f.BBox[2] || lon > f.BBox[3] || !strings.HasPrefix(code, p) {
+				t.Errorf("%s: %s at %v, %v is outside the box %v", f.File, code, lat, lon, f.BBox)
+			}
+		}
+		if len(g(t, f.File)) > 20<<10 {
+			t.Errorf("%s is %d bytes: one lookup should load a few kilobytes", f.File, len(g(t, f.File)))
+		}
+	}
+	n := 0
+	for z := range geo.ZIPs() {
+		n++
+		v, ok := shards[z.Code[:2]][z.Code]
+		if !ok {
+			t.Fatalf("ZIP %s is in no file", z.Code)
+		}
+		if v[2] != z.State || v[0].(float64) != round3(z.Center.Lat) || v[1].(float64) != round3(z.Center.Lon) {
+			t.Errorf("ZIP %s = %v, want %s at %v", z.Code, v, z.State, z.Center)
+		}
+	}
+	if v := shards["87"]["87110"]; v == nil || v[2] != "NM" {
+		t.Errorf("87110 = %v, want in NM", v)
+	}
+	if n < 30000 {
+		t.Errorf("%d ZIP codes", n)
+	}
+}
+
+// g returns the bytes of a gazetteer file.
+func g(t *testing.T, name string) []byte {
+	t.Helper()
+	files, err := gazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files.files[name]
+}
+
+// TestGazetteerPlaces checks the files of places: sorted by key, every key in the file the
+// index gives for it, the most populous place of a name first, names people also use.
+func TestGazetteerPlaces(t *testing.T) {
+	idx, read := gazetteerFor(t)
+	type row struct{ key, name, state string }
+	var all []row
+	for i, f := range idx.Places {
+		var sh [][]any
+		read(f.File, &sh)
+		if len(sh) == 0 {
+			t.Fatalf("%s is empty", f.File)
+		}
+		if len(g(t, f.File)) > 24<<10 {
+			t.Errorf("%s is %d bytes: one lookup should load a few kilobytes", f.File, len(g(t, f.File)))
+		}
+		for _, r := range sh {
+			name := r[0].(string)
+			key := strings.Join(Tokens(name), " ")
+			if len(r) == 5 {
+				key = r[4].(string)
+				if key == strings.Join(Tokens(name), " ") {
+					t.Errorf("%s: %v carries the key of its name", f.File, r)
+				}
+			}
+			if key < f.From || i+1 < len(idx.Places) && key >= idx.Places[i+1].From {
+				t.Errorf("%s: key %q is outside [%q, next)", f.File, key, f.From)
+			}
+			all = append(all, row{key, name, r[1].(string)})
+		}
+	}
+	if !slices.IsSortedFunc(all, func(a, b row) int { return strings.Compare(a.key, b.key) }) {
+		t.Errorf("places are not sorted by key")
+	}
+	first := func(key string) row {
+		i := slices.IndexFunc(all, func(r row) bool { return r.key == key })
+		if i < 0 {
+			t.Fatalf("no place %q", key)
+		}
+		return all[i]
+	}
+	for key, want := range map[string]row{
+		"phoenix":     {"phoenix", "Phoenix", "AZ"},
+		"albuquerque": {"albuquerque", "Albuquerque", "NM"},
+		"las cruces":  {"las cruces", "Las Cruces", "NM"},
+		"espanola":    {"espanola", "Española", "NM"},
+		"saint louis": {"saint louis", "St. Louis", "MO"},
+		"springfield": {"springfield", "Springfield", "MO"}, // the most populous of many
+	} {
+		if got := first(key); got != want {
+			t.Errorf("first place %q = %v, want %v", key, got, want)
+		}
+	}
+}
+
+// BenchmarkGazetteer measures making the gazetteer's files, which a process does once.
+func BenchmarkGazetteer(b *testing.B) {
+	for b.Loop() {
+		g := gazetteerFiles{files: map[string][]byte{}}
+		if err := g.write(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

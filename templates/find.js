@@ -1,0 +1,320 @@
+// The finder's search, without the page: a query as typed, the form's filters and, for "near
+// me", the visitor's position, in; the groups to show, in order, and what the page should say
+// about them, out. It reads the index through an Index (search-index.js), so it runs the same
+// in the browser and in node's tests.
+//
+// A query is read by query.js: the dictionary's words become filters (a state, a language…),
+// a ZIP code or the name of a town becomes a place, and the other words must each start a
+// word of a group's name, place or affiliate. With a place (or "near me"), the result is the
+// groups within the radius, nearest first, and the groups whose place the words name; without
+// one, the matching groups, soonest meeting first. A query that finds nothing is tried again
+// with its unknown words corrected (or left out), and said so.
+
+import { closest, parse, placeRuns, searchWords } from "./query.js";
+import { dayOrder, distances, nearby, soonest } from "./rank.js";
+import { filterNames, intersect, range, stateOf, union } from "./search-index.js";
+
+// The filters whose values the query's words may give, besides day and time.
+const termKinds = ["state", "attendance", "language", "program", "audience"];
+// The most place names looked up for one query (each may read a file of the gazetteer).
+const maxPlaceLookups = 4;
+
+/**
+ * @typedef {object} Found
+ * @property {number} count how many groups match
+ * @property {{ref: number, rec: object, start: number | null, miles: number | null}[]} items the groups to show, in order
+ * @property {"none" | "text" | "place" | "near"} mode
+ * @property {{at: number[], state: string, label: string, from: string} | null} place what distances are measured from
+ * @property {number} within how many groups are within the radius (place and near modes)
+ * @property {number} radius the radius in miles
+ * @property {string} corrected the query the results are for, when not the one typed
+ * @property {{name: string, value: string}[]} unknown filter values of the URL that no group has a name for
+ * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
+ * @property {string} zip a ZIP code of the query that the gazetteer does not know
+ * @property {string} state the state the search is about, lower case, when it names one
+ */
+
+/**
+ * find runs a search.
+ * @param {import("./search-index.js").Index} index
+ * @param {object} opts
+ * @param {string} [opts.q] the query as typed
+ * @param {Record<string, string>} [opts.filters] the form's filters, by name
+ * @param {Record<string, Set<string>>} [opts.allowed] the values each filter may take
+ * @param {number[] | null} [opts.position] the visitor's [lat, lon], for "near me"
+ * @param {boolean} [opts.exact] search the words as typed, without corrections
+ * @param {number} [opts.limit] how many groups to return
+ * @param {number} [opts.now] the time, in milliseconds since the epoch
+ * @returns {Promise<Found>}
+ */
+export async function find(index, opts) {
+  const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), ...opts };
+  const m = await index.manifest();
+  const out = {
+    count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
+    corrected: "", unknown: [], asksNear: false, zip: "", state: "",
+  };
+  const form = {};
+  for (const name of filterNames) {
+    const v = o.filters[name];
+    if (!v) continue;
+    if (o.allowed && o.allowed[name] && !o.allowed[name].has(v)) out.unknown.push({ name, value: v });
+    else form[name] = v;
+  }
+  const phrases = o.q.trim() ? await index.dictionary() : {};
+  const parsed = parse(o.q, phrases);
+  out.asksNear = parsed.near;
+  prefetch(index, m, parsed, o);
+  await run(index, m, parsed, form, o, out);
+  if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
+  const fixed = await correct(index, parsed, phrases);
+  if (fixed !== null) {
+    const again = await find(index, { ...o, q: fixed, exact: true });
+    if (again.count > 0 || again.place) return { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear };
+  }
+  // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
+  // Mountain NC"): read every word but a state's as a word of a name.
+  if (parsed.terms.length) {
+    const states = parsed.terms.filter((t) => t.meanings.some((mn) => mn[0] === "state"));
+    const stateWords = new Set(states.flatMap((t) => t.words));
+    const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop");
+    const text = parsed.words
+      .filter((x) => x.w !== parsed.zip && !stateWords.has(x.w))
+      .map((x) => ({ ...x, stop: isStop(x.w) }));
+    const again = { ...out, count: 0, items: [] };
+    await run(index, m, { ...parsed, zip: "", terms: states, text }, form, o, again, true);
+    if (again.place) return again;
+  }
+  return out;
+}
+
+// prefetch starts reading the files the search will most likely need after those it reads
+// first, so that they arrive together: the gazetteer's for a ZIP code or words that may name
+// a town, and the first weekday files for a search by filters alone.
+function prefetch(index, m, parsed, o) {
+  const ignore = () => {};
+  if (o.position) return;
+  if (parsed.zip) {
+    index.zip(parsed.zip).catch(ignore);
+    return;
+  }
+  const text = searchWords(parsed.text);
+  if (text.length) {
+    const [key] = placeRuns(parsed.text);
+    if (key) index.placeShard(key).catch(ignore);
+    return;
+  }
+  if (m.groups > o.limit) for (const d of dayOrder(m, o.now).slice(0, 2)) index.day(d.name).catch(ignore);
+}
+
+// run searches for parsed with the form's filters, filling out. With placesOnly, only a
+// place named by the words counts.
+async function run(index, m, parsed, form, o, out, placesOnly = false) {
+  const limit = o.limit;
+  const terms = parsed.terms;
+  const text = searchWords(parsed.text);
+  out.state = form.state || (terms.filter((t) => !t.prefix).flatMap((t) => t.meanings).find((mn) => mn[0] === "state") || [])[1] || "";
+
+  // Days and times hold for the same meeting.
+  const qDays = values(terms, "day");
+  const qTimes = values(terms, "time");
+  let days = form.day ? [form.day] : null;
+  let times = form.time ? [form.time] : null;
+  if (qDays.length) days = days ? days.filter((d) => qDays.includes(d)) : qDays;
+  if (qTimes.length) times = times ? times.filter((t) => qTimes.includes(t)) : qTimes;
+  const sets = [];
+  if (days && times) sets.push(unionOf(days.flatMap((d) => times.map((t) => index.filterRefs("daytime", `${d}-${t}`)))));
+  else if (days) sets.push(unionOf(days.map((d) => index.filterRefs("day", d))));
+  else if (times) sets.push(unionOf(times.map((t) => index.filterRefs("time", t))));
+  for (const name of ["state", "attendance", "language", "program", "audience"]) {
+    if (form[name]) sets.push(index.filterRefs(name, form[name]));
+  }
+  // A term of the query: its filter values, or groups whose words it names ("women" is an
+  // audience, and starts "Women Online").
+  const termSets = new Map(); // kind → promise of refs
+  for (const kind of termKinds) {
+    const these = terms.filter((t) => t.meanings.some((mn) => mn[0] === kind));
+    if (!these.length) continue;
+    const lists = [];
+    for (const t of these) {
+      for (const mn of t.meanings) if (mn[0] === kind) lists.push(index.filterRefs(kind, mn[1]));
+      lists.push(t.prefix ? allWords(index, t.words) : allExact(index, t.words));
+    }
+    termSets.set(kind, unionOf(lists));
+  }
+  const textRefs = text.length ? allWords(index, text) : null;
+
+  // A place: the ZIP code, the visitor's position, or a town the words name.
+  let place = null;
+  let placeText = null; // groups whose own words the place's name or code matches
+  let consumedState = false;
+  if (o.position && !placesOnly) {
+    place = { at: o.position, state: "", label: "", from: "me" };
+  } else if (parsed.zip && !placesOnly) {
+    const z = await index.zip(parsed.zip);
+    if (z) {
+      place = { at: z.at, state: z.state.toLowerCase(), label: parsed.zip, from: "zip" };
+      placeText = index.wordRefs(parsed.zip);
+    } else {
+      out.zip = parsed.zip;
+      sets.push(index.wordRefs(parsed.zip));
+    }
+  }
+  if (!place && text.length) {
+    const refs = await textRefs;
+    const named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
+    if (refs.length === 0 || named || placesOnly) {
+      let states = values(terms, "state").map((s) => s.toUpperCase());
+      if (!states.length && named && refs.length) {
+        // The town the groups' own cities name: Lakewood, Ohio, where a group meets, before
+        // Lakewood, Colorado, the larger.
+        const count = new Map();
+        for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
+        const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
+        for (const key of placeRuns(parsed.text).slice(0, 1)) {
+          for (const st of mostFirst) {
+            const rows = await index.places(key, st);
+            if (rows.length) {
+              states = [st];
+              break;
+            }
+          }
+        }
+      }
+      let lookups = 0;
+      for (const key of placeRuns(parsed.text)) {
+        if (lookups++ >= maxPlaceLookups) break;
+        const rows = states.length
+          ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
+          : await index.places(key);
+        if (rows.length) {
+          const p = rows[0];
+          place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
+          placeText = textRefs;
+          consumedState = states.length > 0;
+          break;
+        }
+      }
+    }
+  }
+  if (placesOnly && !place) return;
+
+  if (place) {
+    out.mode = place.from === "me" ? "near" : "place";
+    out.place = place;
+    const constraint = [...sets];
+    for (const [kind, s] of termSets) if (!(kind === "state" && consumedState)) constraint.push(s);
+    if (place.from !== "place" && textRefs) constraint.push(textRefs);
+    const allowed = constraint.length ? await allOf(constraint) : null;
+    const near = await nearby(index, place.at, out.radius, allowed);
+    out.within = near.length;
+    let extra = [];
+    if (placeText) {
+      const t = await placeText;
+      const inNear = new Set(near.map((n) => n.ref));
+      extra = (allowed ? intersect(t, allowed) : t).filter((r) => !inNear.has(r));
+    }
+    out.count = near.length + extra.length;
+    let list = near.slice(0, limit);
+    if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length));
+    if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
+    if (place.state) out.state = place.state;
+    const recs = await index.records(list.map((x) => x.ref));
+    out.items = list.map((x, i) => ({ ref: x.ref, rec: recs[i], start: null, miles: x.miles }));
+    return;
+  }
+
+  const all = [...sets, ...termSets.values()];
+  if (textRefs) all.push(textRefs);
+  if (all.length === 0) {
+    // Only words that say nothing about which group ("support groups"): every group.
+    if (!parsed.words.length) return;
+    all.push(Promise.resolve(range(0, m.groups)));
+  }
+  out.mode = "text";
+  const refs = await allOf(all);
+  out.count = refs.length;
+  const first = await soonest(index, refs, limit, o.now);
+  const recs = await index.records(first.map((x) => x.ref));
+  out.items = first.map((x, i) => ({ ref: x.ref, rec: recs[i], start: x.start, miles: null }));
+}
+
+// values returns the values the query's terms give filter kind.
+function values(terms, kind) {
+  return [...new Set(terms.flatMap((t) => t.meanings.filter((mn) => mn[0] === kind).map((mn) => mn[1])))];
+}
+
+async function unionOf(promises) {
+  return union(await Promise.all(promises));
+}
+
+// allOf returns the refs in every one of the lists promised.
+async function allOf(promises) {
+  const lists = (await Promise.all(promises)).sort((a, b) => a.length - b.length);
+  return lists.reduce(intersect);
+}
+
+// allWords returns the groups having a word starting with each of words.
+async function allWords(index, words) {
+  const ws = words.filter((w) => [...w].length >= 2);
+  if (!ws.length) return [];
+  return allOf(ws.map((w) => index.wordRefs(w)));
+}
+
+// allExact returns the groups having each of words itself (a dictionary's phrase: "men" is
+// not the start of "mental").
+async function allExact(index, words) {
+  const ws = words.filter((w) => [...w].length >= 2);
+  if (!ws.length) return [];
+  return allOf(ws.map((w) => index.exactRefs(w)));
+}
+
+// stateCode returns the state (lower case) in which the group ref is listed.
+function stateCode(m, ref) {
+  return m.states[stateOf(m, ref)].code;
+}
+
+// nearestOf returns up to k of refs, nearest to at first (those without a position after, in
+// ref order), reading the positions of the nearest states first.
+async function nearestOf(index, at, refs, k) {
+  const d = await distances(index, at, refs);
+  return refs
+    .map((ref) => ({ ref, miles: d.has(ref) ? d.get(ref) : null }))
+    .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.ref - b.ref)
+    .slice(0, k);
+}
+
+/**
+ * correct returns the query with each word that is in no index replaced by the nearest word
+ * of the indexes (group words, the dictionary, place names), or left out when none is near
+ * and other words remain; null when nothing changes.
+ * @param {import("./search-index.js").Index} index
+ * @param {import("./query.js").Parsed} parsed
+ * @param {Record<string, string[][]>} phrases
+ */
+export async function correct(index, parsed, phrases) {
+  const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
+  const out = [];
+  let changed = false;
+  for (const x of parsed.words) {
+    const w = x.w;
+    if (!textWords.has(w) || w === parsed.zip || [...w].length < 2) {
+      out.push(x);
+      continue;
+    }
+    const [refs, shard, places] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.placeShard(w).catch(() => [])]);
+    if (refs.length) {
+      out.push(x);
+      continue;
+    }
+    const candidates = [];
+    for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, 1000 + d.length]);
+    for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
+    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, 1]);
+    const c = closest(w, candidates);
+    changed = true;
+    if (c) out.push({ ...x, w: c });
+  }
+  if (!changed || out.length === 0) return null;
+  return out.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+}

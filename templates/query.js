@@ -1,0 +1,177 @@
+// Reading a finder query as people type it: "Albuquerque NM", "tempe, arizona", "87110",
+// "spanish", "young adults online", "grupos en Las Cruces", "groups near me". The words of the
+// index's dictionary (search/words: state names and codes, languages, programs, audiences,
+// attendance, days, times of day, "near me" and words that say nothing about which group, in
+// every language of the site) become filters; a five-digit number is a ZIP code; the other
+// words are searched in the groups' names and places, or name a place.
+
+import { minWordLength, queryTerms } from "./fold.js";
+
+/** The most words of a query that are read; the rest are left out. */
+export const maxWords = 12;
+/** The longest word that is read, in letters; longer ones are cut. */
+export const maxWordLength = 40;
+// The longest phrase of the dictionary, in words.
+const maxPhrase = 5;
+
+/**
+ * @typedef {{w: string, caps: boolean, stop?: boolean}} Word
+ * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
+ *   dictionary and what it means; prefix when it is the start of the phrases, being typed
+ * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean}} Parsed
+ */
+
+/**
+ * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
+ * ["near"] or ["stop"]). It returns the query's words, the dictionary's terms found in it
+ * (longest phrase first), the other words in order (text; stop words marked, since they
+ * restrict nothing but may be part of a place's name, "Las Cruces"), the first ZIP code (a
+ * ZIP+4's last four digits dropped) and whether it asks for groups near the visitor.
+ * @param {string} q
+ * @param {Record<string, string[][]>} phrases
+ * @returns {Parsed}
+ */
+export function parse(q, phrases = {}) {
+  const words = queryTerms(String(q).slice(0, 500))
+    .slice(0, maxWords)
+    .map((t) => ({ w: [...t.w].slice(0, maxWordLength).join(""), caps: t.caps }));
+  const out = { words, terms: [], text: [], zip: "", near: false };
+  for (let i = 0; i < words.length;) {
+    const w = words[i].w;
+    if (!out.zip && /^\d{5}$/.test(w)) {
+      out.zip = w;
+      i += i + 1 < words.length && /^\d{4}$/.test(words[i + 1].w) ? 2 : 1;
+      continue;
+    }
+    let used = 0;
+    for (let n = Math.min(maxPhrase, words.length - i); n >= 1 && !used; n--) {
+      const slice = words.slice(i, i + n);
+      const meanings = Object.hasOwn(phrases, slice.map((x) => x.w).join(" "))
+        ? phrases[slice.map((x) => x.w).join(" ")]
+        : null;
+      if (!meanings) continue;
+      const other = meanings.filter((m) => m[0] !== "stop");
+      const stop = other.length < meanings.length;
+      // "in", "or", "de", "la": a word, unless written in capitals (IN for Indiana).
+      if (other.length === 0 || (stop && n === 1 && !slice[0].caps)) {
+        for (const x of slice) out.text.push({ ...x, stop: true });
+      } else if (other.some((m) => m[0] === "near")) {
+        out.near = true;
+      } else {
+        out.terms.push({ words: slice.map((x) => x.w), meanings: other });
+      }
+      used = n;
+    }
+    if (!used) {
+      out.text.push({ ...words[i], stop: false });
+      used = 1;
+    }
+    i += used;
+  }
+  // The last word may be one being typed: "spani", "veter" read as the words they start.
+  const last = out.text[out.text.length - 1];
+  if (last && !last.stop && last === out.text.find((x) => x.w === last.w) && words[words.length - 1].w === last.w && [...last.w].length >= 3) {
+    const meanings = [];
+    for (const [p, ms] of Object.entries(phrases)) {
+      if (p.includes(" ") || !p.startsWith(last.w)) continue;
+      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+    }
+    if (meanings.length) {
+      out.text.pop();
+      out.terms.push({ words: [last.w], meanings, prefix: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * searchWords returns the text words that restrict results: not stop words, long enough.
+ * @param {Word[]} text
+ */
+export function searchWords(text) {
+  return text.filter((x) => !x.stop && [...x.w].length >= minWordLength).map((x) => x.w);
+}
+
+/**
+ * placeRuns returns the runs of words that may name a place, longest first: every run of
+ * consecutive text words that holds all the words that are not stop words ("grupos en las
+ * cruces" → "grupos en las cruces", "en las cruces", "las cruces", …), as keys.
+ * @param {Word[]} text
+ */
+export function placeRuns(text) {
+  const real = text.map((x, i) => (x.stop ? -1 : i)).filter((i) => i >= 0);
+  if (real.length === 0) return [];
+  const first = real[0];
+  const last = real[real.length - 1];
+  const runs = [];
+  for (let i = 0; i <= first; i++) {
+    for (let j = text.length; j > last; j--) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
+  }
+  runs.sort((a, b) => b.j - b.i - (a.j - a.i) || a.i - b.i);
+  return [...new Set(runs.map((r) => r.key))].filter((k) => k.split(" ").length <= 6);
+}
+
+/**
+ * maxEdits returns how many edits a word of this length may be from the word it is corrected
+ * to: none up to 3 letters, one up to 7, two from 8.
+ * @param {string} w
+ */
+export function maxEdits(w) {
+  const n = [...w].length;
+  return n < 4 ? 0 : n < 8 ? 1 : 2;
+}
+
+/**
+ * editDistance returns the number of single-letter insertions, deletions, substitutions and
+ * swaps of two neighbours that turn a into b (optimal string alignment), or max + 1 as soon
+ * as it exceeds max.
+ * @param {string} a
+ * @param {string} b
+ * @param {number} max
+ */
+export function editDistance(a, b, max) {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let prev2 = null;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/**
+ * closest returns the candidate nearest to w within maxEdits(w) edits, or "" when none is;
+ * among equally near ones, the one with the highest weight, then the first.
+ * @param {string} w
+ * @param {Iterable<[string, number]>} candidates word and weight
+ */
+export function closest(w, candidates) {
+  const max = maxEdits(w);
+  if (max === 0) return "";
+  let best = "";
+  let bestD = max + 1;
+  let bestWeight = -1;
+  for (const [c, weight] of candidates) {
+    if (c === w) continue;
+    const d = editDistance(w, c, Math.min(max, bestD));
+    if (d < bestD || (d === bestD && d <= max && weight > bestWeight)) {
+      best = c;
+      bestD = d;
+      bestWeight = weight;
+    }
+  }
+  return bestD <= max ? best : "";
+}

@@ -1,0 +1,157 @@
+// Ordering the finder's results: by next meeting (from the index's files of weekday meetings,
+// fetching records only for the groups shown and the few whose skipped dates or first
+// meeting date may change their place) and by distance (from the states' files of positions).
+
+import { instantOf, nextMeeting, wallMinutes } from "./meetings.js";
+import { boxDistanceMiles, distanceMiles, stateOf, undelta } from "./search-index.js";
+
+const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const msPerDay = 86400000;
+
+// weekdayOf returns the weekday (0 Sunday) of a wall day number (days since 1970-01-01).
+function weekdayOf(day) {
+  return new Date(day * msPerDay).getUTCDay();
+}
+
+/**
+ * dayOrder returns the weekdays whose files hold meetings, each with the earliest instant a
+ * meeting of it not yet over at now can start in any of the zones, earliest first: today's
+ * (and yesterday's while one of its overnight meetings may go on), then the next days'.
+ * @param {{days: Record<string, {file: string, spill?: number}>, zones: string[]}} m the manifest
+ * @param {number} now
+ */
+export function dayOrder(m, now) {
+  const out = [];
+  for (const [name, f] of Object.entries(m.days || {})) {
+    const wd = dayNames.indexOf(name);
+    let from = Infinity;
+    for (const tz of m.zones) {
+      const wall = wallMinutes(now, tz);
+      const today = Math.floor(wall / 1440);
+      let day = today + ((wd - weekdayOf(today) + 7) % 7);
+      if (f.spill && weekdayOf(today - 1) === wd && wall < today * 1440 + f.spill) day = today - 1;
+      from = Math.min(from, instantOf(day * 1440, tz));
+    }
+    out.push({ name, from });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * soonest returns the first k groups of refs by their next meeting as of now ({ref, start}),
+ * those meeting now first; when fewer than k have a meeting to come, the others (paused, or
+ * none to come) follow in ref order.
+ * @param {import("./search-index.js").Index} index
+ * @param {number[]} refs sorted
+ * @param {number} k
+ * @param {number} now
+ * @returns {Promise<{ref: number, start: number | null}[]>}
+ */
+export async function soonest(index, refs, k, now) {
+  if (refs.length === 0 || k <= 0) return [];
+  const m = await index.manifest();
+  if (refs.length <= k || !m.days) {
+    const recs = await index.records(refs);
+    const all = refs.map((ref, i) => ({ ref, start: nextMeeting(recs[i], now)?.start ?? null }));
+    return order(all).slice(0, k);
+  }
+  const wanted = new Uint8Array(m.groups);
+  for (const r of refs) wanted[r] = 1;
+  const best = new Map(); // ref → {start, exact}
+  const resolved = new Set(); // refs whose record gave their next meeting (or none)
+  const days = dayOrder(m, now);
+  // Each day's file is fetched ahead of its turn, so files arrive while others are read.
+  const files = days.map((d, i) => (i < 2 ? index.day(d.name) : null));
+  for (let i = 0; i < days.length; i++) {
+    if (i + 1 < days.length && !files[i + 1]) files[i + 1] = index.day(days[i + 1].name);
+    const slots = await (files[i] ?? index.day(days[i].name));
+    const name = days[i].name;
+    for (const sl of slots) {
+      const exact = sl.r ? undelta(sl.r).filter((r) => wanted[r] && !resolved.has(r)) : [];
+      const check = sl.x ? undelta(sl.x).filter((r) => wanted[r] && !resolved.has(r)) : [];
+      if (exact.length === 0 && check.length === 0) continue;
+      const next = nextMeeting(
+        { tz: m.zones[sl.z], meetings: [{ day: name, start: sl.s, end: sl.e, weeks: sl.w, overnight: sl.o }] },
+        now,
+      );
+      if (!next) continue;
+      for (const r of exact) keep(best, r, next.start, true);
+      for (const r of check) keep(best, r, next.start, false);
+    }
+    const until = i + 1 < days.length ? days[i + 1].from : Infinity;
+    // The groups whose place depends on their skipped dates or first meeting: their records.
+    for (;;) {
+      const top = [...best.entries()].sort((a, b) => a[1].start - b[1].start || a[0] - b[0]).slice(0, k);
+      const pending = top.filter(([, v]) => !v.exact).map(([r]) => r);
+      if (pending.length === 0) break;
+      const recs = await index.records(pending);
+      pending.forEach((r, j) => {
+        resolved.add(r);
+        const n = nextMeeting(recs[j], now);
+        if (n) best.set(r, { start: n.start, exact: true });
+        else best.delete(r);
+      });
+    }
+    const sorted = [...best.values()].map((v) => v.start).sort((a, b) => a - b);
+    if (sorted.length >= k && sorted[k - 1] <= until) break;
+  }
+  const found = order([...best.entries()].map(([ref, v]) => ({ ref, start: v.start })));
+  if (found.length >= k) return found.slice(0, k);
+  const seen = new Set(found.map((f) => f.ref));
+  for (const ref of refs) {
+    if (found.length >= k) break;
+    if (!seen.has(ref)) found.push({ ref, start: null });
+  }
+  return found;
+}
+
+function keep(best, ref, start, exact) {
+  const had = best.get(ref);
+  if (!had || start < had.start || (start === had.start && exact && !had.exact)) best.set(ref, { start, exact });
+}
+
+// order sorts by start (none last), then ref.
+function order(items) {
+  return items.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.ref - b.ref);
+}
+
+/**
+ * nearby returns the groups within miles of position at ([lat, lon]), among allowed (sorted
+ * refs; every group when null), nearest first: [{ref, miles}].
+ * @param {import("./search-index.js").Index} index
+ * @param {number[]} at
+ * @param {number} miles
+ * @param {number[] | null} allowed
+ */
+export async function nearby(index, at, miles, allowed) {
+  const m = await index.manifest();
+  const ok = allowed ? new Set(allowed) : null;
+  const states = m.states.map((st, s) => s).filter((s) => m.states[s].bbox && boxDistanceMiles(at, m.states[s].bbox) <= miles);
+  const out = [];
+  for (const pts of await Promise.all(states.map((s) => index.points(s)))) {
+    for (const p of pts) {
+      if (ok && !ok.has(p.ref)) continue;
+      const d = distanceMiles(at, p.at);
+      if (d <= miles) out.push({ ref: p.ref, miles: d });
+    }
+  }
+  return out.sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+}
+
+/**
+ * distances returns the distance from at of each of refs that has a position (a Map from ref
+ * to miles), reading the positions of their states.
+ * @param {import("./search-index.js").Index} index
+ * @param {number[]} at
+ * @param {number[]} refs
+ */
+export async function distances(index, at, refs) {
+  const m = await index.manifest();
+  const states = [...new Set(refs.map((r) => stateOf(m, r)))];
+  const want = new Set(refs);
+  const out = new Map();
+  for (const pts of await Promise.all(states.map((s) => index.points(s)))) {
+    for (const p of pts) if (want.has(p.ref)) out.set(p.ref, distanceMiles(at, p.at));
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// The finder on a generated national site (internal/synth, through cmd/synthsite and the real
+// build): the soonest groups of thousands, at many instants, as a scan of every record orders
+// them; a ZIP code no group lists and "near me", within the radius, nearest first; "show more"
+// in the URL; and what one search loads.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { REPO, NOW as BUILD_DATE } from './lib/site.mjs';
+import { serve } from './lib/server.mjs';
+import { browserSkip, launch } from './lib/browser.mjs';
+import { watch } from './lib/page.mjs';
+import { tokens } from '../../templates/fold.js';
+import { NOW, loadIndex, fileIndex, byFilters, soonestFirst, milesBetween, settle, shown } from './lib-finder.mjs';
+
+const GROUPS = 1500;
+const run = promisify(execFile);
+const skip = browserSkip();
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'sitegen-scale-'));
+await run('go', ['run', './cmd/synthsite', '-groups', String(GROUPS), '-o', path.join(work, 'src')], { cwd: REPO, maxBuffer: 16 << 20 });
+const dir = path.join(work, 'public');
+await run('go', ['run', './cmd/sitegen', 'build', '-s', path.join(work, 'src'), '--now', BUILD_DATE, '-d', dir], { cwd: REPO, maxBuffer: 16 << 20 });
+const index = await loadIndex(dir);
+const server = await serve(dir);
+const browser = skip ? null : await launch();
+const context = skip ? null : await browser.newContext({ timezoneId: 'America/Chicago' });
+const page = skip ? null : await context.newPage();
+const log = skip ? null : await watch(page);
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server.close();
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+const names = (items) => items.map((it) => it.rec.name);
+const all = () => index.records.map((rec, ref) => ({ rec, ref }));
+const named = (word) => (it) => tokens([it.rec.name, it.rec.city, it.rec.postal_code, it.rec.place, it.rec.affiliate].filter(Boolean).join(' ')).includes(word);
+
+async function engine(opts) {
+  const { find } = await import('../../templates/find.js');
+  const idx = fileIndex(dir);
+  const found = await find(idx, { now: NOW, ...opts });
+  return { ...found, names: found.items.map((it) => it.rec.name), read: idx.read };
+}
+
+async function finder(url, now = NOW) {
+  for (const list of Object.values(log)) list.length = 0;
+  await page.clock.setFixedTime(new Date(now));
+  await page.goto(server.origin + url);
+  await settle(page);
+  const got = await shown(page);
+  assert.deepEqual(log.csp, [], `CSP violations on ${url}`);
+  assert.deepEqual(log.errors, [], `script errors on ${url}`);
+  return got;
+}
+
+test('the generated site is large enough to need the files of weekday meetings', () => {
+  assert.ok(index.records.length > 1300, `${index.records.length} groups`);
+  assert.ok(Object.keys(index.manifest.days).length === 7);
+});
+
+// Soonest first: the files of weekday meetings and the records fetched for the groups whose
+// skipped dates or first meeting may change their place give what a scan of every record
+// gives, at instants spread over a year (summer time, its changes, late at night).
+const instants = [
+  NOW,
+  Date.parse('2026-11-28T05:59:00Z'), // Friday night in Chicago
+  Date.parse('2026-12-24T17:00:00Z'), // a skipped date of many groups
+  Date.parse('2027-01-11T14:00:00Z'), // the day groups start
+  Date.parse('2027-03-14T08:30:00Z'), // summer time begins in the US
+  Date.parse('2027-07-04T23:00:00Z'),
+  Date.parse('2027-10-31T06:00:00Z'),
+];
+const queries = [
+  ['every group ("support groups")', { q: 'support groups' }, () => true],
+  ['a state', { filters: { state: 'oh' } }, (it) => it.rec.state === 'oh'],
+  ['a day and a time, per meeting', { filters: { day: 'tuesday', time: 'evening' } }, null],
+  ['a program as a word', { q: 'conexion' }, (it) => it.rec.program === 'conexion' || named('conexion')(it)],
+  ['attendance as a word', { q: 'online' }, (it) => ['online', 'hybrid'].includes(it.rec.attendance) || named('online')(it)],
+  ['a language as a word, with a filter', { q: 'spanish', filters: { day: 'monday' } }, (it) => it.rec.lang === 'es' && it.rec.meetings?.some((m) => m.day === 'monday')],
+];
+for (const [what, opts, keep] of queries) {
+  test(`soonest first at ${instants.length} instants: ${what}`, async () => {
+    for (const now of instants) {
+      const items = keep ? all().filter(keep) : byFilters(index, new URLSearchParams(opts.filters));
+      const want = soonestFirst(items, now);
+      for (const limit of [20, 60]) {
+        const got = await engine({ ...opts, now, limit });
+        assert.equal(got.count, want.length, `${what} at ${new Date(now).toISOString()}`);
+        assert.deepEqual(got.names, names(want.slice(0, limit)), `${what} at ${new Date(now).toISOString()}, ${limit}`);
+      }
+    }
+  });
+}
+
+// A ZIP code that no group lists, among groups: the nearest, within 100 miles.
+async function quietZIP() {
+  const listed = new Set(index.records.map((r) => r.postal_code));
+  const geo = await fileIndex(dir).geo();
+  for (const busy of index.records.filter((r) => r.coords && r.postal_code && r.state === 'oh')) {
+    const shard = JSON.parse(await fs.readFile(path.join(dir, geo.zips[busy.postal_code.slice(0, 2)].file), 'utf8'));
+    const found = Object.entries(shard).find(([c, v]) => !listed.has(c) && milesBetween([v[0], v[1]], busy.coords) < 30);
+    if (found) return { code: found[0], at: [found[1][0], found[1][1]] };
+  }
+  throw new Error('no ZIP code without a group near an Ohio group');
+}
+
+function nearest(at) {
+  return all()
+    .filter((it) => it.rec.coords)
+    .map((it) => ({ ...it, miles: milesBetween(at, it.rec.coords) }))
+    .filter((it) => it.miles <= 100)
+    .sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+}
+
+test('a ZIP code no group lists: the nearest groups within 100 miles (node)', async () => {
+  const z = await quietZIP();
+  const want = nearest(z.at);
+  assert.ok(want.length > 5, `${want.length} groups near ${z.code}`);
+  const got = await engine({ q: z.code });
+  assert.equal(got.mode, 'place');
+  assert.equal(got.count, want.length);
+  assert.deepEqual(got.names, names(want.slice(0, 20)));
+  got.items.forEach((it, i) => assert.ok(Math.abs(it.miles - want[i].miles) < 0.01));
+  // Near me, at the same place, with a filter.
+  const near = await engine({ position: z.at, filters: { attendance: 'in-person' } });
+  const wantNear = want.filter((it) => it.rec.attendance === 'in-person');
+  assert.equal(near.count, wantNear.length);
+  assert.deepEqual(near.names, names(wantNear.slice(0, 20)));
+});
+
+test('what one search reads stays small (gzip)', async () => {
+  const z = await quietZIP();
+  for (const opts of [{ q: z.code }, { q: 'springfield' }, { filters: { day: 'tuesday', time: 'evening' } }, { q: 'albuqerque' }, { position: z.at }, { q: 'spanish online' }]) {
+    const got = await engine(opts);
+    let bytes = 0;
+    for (const f of got.read) bytes += zlib.gzipSync(await fs.readFile(path.join(dir, f))).length;
+    assert.ok(bytes < 60 << 10, `${JSON.stringify(opts)} reads ${bytes} bytes gzip of index files: ${got.read.join(' ')}`);
+  }
+});
+
+test('finder on a generated site: a ZIP code, near me, soonest first, show more', { skip }, async () => {
+  const z = await quietZIP();
+  const want = nearest(z.at);
+  const got = await finder(`/groups/?q=${z.code}`);
+  assert.match(got.status, new RegExp(`^${want.length} groups within 100 miles of ${z.code}, nearest first`));
+  assert.deepEqual(got.names, names(want.slice(0, 20)));
+  assert.deepEqual(got.miles, [...got.miles].sort((a, b) => a - b));
+
+  const oh = soonestFirst(byFilters(index, new URLSearchParams('state=oh')));
+  const first = await finder('/groups/?state=oh');
+  assert.deepEqual(first.names, names(oh.slice(0, 20)));
+  await page.click('button.more');
+  await page.waitForURL(/n=40/);
+  await settle(page);
+  assert.deepEqual((await shown(page)).names, names(oh.slice(0, 40)));
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), oh[20].rec.name, 'focus on the first new result');
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('n='));
+  await settle(page);
+  assert.equal((await shown(page)).names.length, 20);
+  const shared = await finder('/groups/?state=oh&n=40');
+  assert.deepEqual(shared.names, names(oh.slice(0, 40)));
+});
