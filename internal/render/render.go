@@ -12,7 +12,9 @@
 // the template "main". Every file is parsed under its path, so an error names the file.
 // site.css and every .js file are copied to assets/ as NAME.HASH.EXT, HASH the first 10 hex
 // digits of their SHA-256 (a module's import of another, "./fold.js", is rewritten to the
-// other's hashed name). The finder page loads finder.js and the search page search.js, as
+// other's hashed name), and so is every .svg (icon.svg, the site's icon). The files of root/
+// are written at the site's root under their own names: favicon.ico and apple-touch-icon.png,
+// which browsers ask for there whatever the page says. The finder page loads finder.js and the search page search.js, as
 // modules, when they exist; the body's data-base attribute gives scripts the site's base path
 // ("/connection/"), data-home the page language's home ("/connection/es/").
 //
@@ -97,6 +99,7 @@ type renderer struct {
 	pages    map[string]string   // page template path → its text
 	langs    []*lang             // one per interface language, the site's first
 	imports  map[string][]string // script name → the names of the scripts it imports
+	maps     *mapCache           // map geometry and groups' places, shared by pages
 
 	mu      sync.Mutex // guards out, samples and each lang's parsed while pages are planned
 	out     output.Plan
@@ -132,6 +135,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		out:      output.Plan{},
 		samples:  map[string]string{},
 		imports:  map[string][]string{},
+		maps:     newMapCache(),
 	}
 	if len(s.Languages) == 0 {
 		return nil, fmt.Errorf("render: the site speaks no language")
@@ -169,7 +173,11 @@ func (r *renderer) load(templates fs.FS) error {
 		switch ext := path.Ext(p); {
 		case ext == ".js":
 			js[p] = data // added below, once the modules they import are named
-		case ext == ".css":
+		case strings.HasPrefix(p, rootDir):
+			// Files every browser asks for at the site's root by name (favicon.ico,
+			// apple-touch-icon.png): copied there as they are.
+			r.out[strings.TrimPrefix(p, rootDir)] = output.Ready(data)
+		case ext == ".css" || ext == ".svg":
 			if err := r.addAsset(p, data); err != nil {
 				return err
 			}
@@ -206,6 +214,9 @@ func (r *renderer) load(templates fs.FS) error {
 	}
 	return nil
 }
+
+// rootDir is the folder of templates whose files are written at the site's root.
+const rootDir = "root/"
 
 // addAsset records an asset under a name carrying the first 10 hex digits of its SHA-256.
 func (r *renderer) addAsset(p string, data []byte) error {
@@ -406,6 +417,23 @@ func (r *renderer) asset(name string) string {
 // the browser fetches them all at once instead of one import after another, every module
 // they import. The scripts' words, in the page's language, go into the page.
 func (pg *page) scripts(names ...string) error {
+	if !pg.enhance(names...) {
+		return nil
+	}
+	pg.Fetches = []string{pg.r.file(site.SearchManifest)}
+	js, err := scriptWords(pg.L.w)
+	if err != nil {
+		return err
+	}
+	pg.Words = js
+	return nil
+}
+
+// enhance adds the named scripts that exist in templates to the page, and the modules they
+// import, preloaded, and reports whether it added any. Unlike [page.scripts], it adds no words
+// and fetches nothing: the small scripts of other pages (share.js, home.js) take their words
+// from the page's own elements.
+func (pg *page) enhance(names ...string) bool {
 	r := pg.r
 	seen := map[string]bool{}
 	var walk func(n string)
@@ -426,15 +454,7 @@ func (pg *page) scripts(names ...string) error {
 	for _, dep := range slices.Sorted(maps.Keys(seen)) {
 		pg.Modules = append(pg.Modules, r.asset(dep))
 	}
-	if len(pg.Scripts) > 0 {
-		pg.Fetches = []string{r.file(site.SearchManifest)}
-		js, err := scriptWords(pg.L.w)
-		if err != nil {
-			return err
-		}
-		pg.Words = js
-	}
-	return nil
+	return len(pg.Scripts) > 0
 }
 
 // editURL returns the "Suggest a correction" address of a source file, or "".

@@ -389,7 +389,7 @@ func TestGroupPages(t *testing.T) {
 		{
 			name: "state list",
 			path: "groups/oh/index.html",
-			want: []string{"<h1>Groups in Ohio</h1>", `<li class="group is-paused">`, ">Paused</strong>",
+			want: []string{"<h1>Groups in Ohio</h1>", `<li class="group card is-paused">`, ">Paused</strong>",
 				"Paused: not meeting right now", "Statewide Online", "Online", "Lakewood Library"},
 			notWant: []string{"Every Thursday"},
 		},
