@@ -70,8 +70,8 @@ type homeData struct {
 	Summary      string   // the home page's summary, under its title
 	States       []option // the states with groups, by name, linking their lists
 	Soon         []soonItem
-	OnlineURL    string   // the finder showing online groups
-	FirstMeeting *pageRef // "What to expect at your first meeting", when the site has it
+	OnlineURL    string         // the finder showing online groups
+	FirstMeeting *pageRef       // "What to expect at your first meeting", when the site has it
 	Trainings    []trainingItem // the next three
 	Guides       []pageRef
 }

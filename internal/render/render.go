@@ -6,7 +6,8 @@
 //
 // The templates folder holds base.html (the layout every page shares), any other .html
 // outside pages/ (partials: named templates the layout and pages call, such as layout.html,
-// which defines "top" and "bottom", and lists.html), and one file per kind of page under
+// which defines "top" and "bottom", lists.html, icons.html, the inline SVG sprite of the
+// site's icons, and maps.html, the maps of maps.go), and one file per kind of page under
 // pages/ (home.html, finder.html, state.html, group.html, affiliates.html, affiliate.html,
 // trainings.html, training.html, guide.html, search.html, page.html, 404.html), each defining
 // the template "main". Every file is parsed under its path, so an error names the file.
@@ -14,8 +15,10 @@
 // digits of their SHA-256 (a module's import of another, "./fold.js", is rewritten to the
 // other's hashed name), and so is every .svg (icon.svg, the site's icon). The files of root/
 // are written at the site's root under their own names: favicon.ico and apple-touch-icon.png,
-// which browsers ask for there whatever the page says. The finder page loads finder.js and the search page search.js, as
-// modules, when they exist; the body's data-base attribute gives scripts the site's base path
+// which browsers ask for there whatever the page says. The finder page loads finder.js and
+// the search page search.js, as modules, when they exist, with the words they use; a group's
+// page loads share.js and the home page home.js, which take their few words from the page's
+// elements. The body's data-base attribute gives scripts the site's base path
 // ("/connection/"), data-home the page language's home ("/connection/es/").
 //
 // # Languages

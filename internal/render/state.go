@@ -115,7 +115,9 @@ func (r *renderer) states(l *lang) error {
 		for a := range affiliates {
 			d.Affiliates = append(d.Affiliates, pageLink{URL: r.link(l, a.Path()), Title: a.Name})
 		}
-		slices.SortFunc(d.Affiliates, func(a, b pageLink) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.URL, b.URL)) })
+		slices.SortFunc(d.Affiliates, func(a, b pageLink) int {
+			return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.URL, b.URL))
+		})
 		pg := r.newPage(l, site.StatePath(st.Code), "groups", w.T("title.state", "state", name),
 			w.N("desc.state", len(st.Groups), "state", name), d)
 		if err := r.render("pages/state.html", pg); err != nil {
