@@ -46,9 +46,11 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
@@ -119,6 +121,7 @@ type lang struct {
 	parsed map[string]*template.Template
 	items  sync.Map // *site.Group → its "group-item" HTML, made once
 	chrome sync.Map // section → chrome, made once
+	sizes  sync.Map // page template → *atomic.Int64, the largest page it wrote
 }
 
 func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
@@ -187,9 +190,9 @@ func (r *renderer) load(templates fs.FS) error {
 		case ext != ".html":
 			// Other files (a README, an editor's backup) are not templates.
 		case strings.HasPrefix(p, "pages/"):
-			r.pages[p] = string(data)
+			r.pages[p] = inlineIcons(string(data))
 		default:
-			if _, err := shared.New(p).Parse(string(data)); err != nil {
+			if _, err := shared.New(p).Parse(inlineIcons(string(data))); err != nil {
 				return fmt.Errorf("render: %w", err)
 			}
 			hasBase = hasBase || p == "base.html"
@@ -340,10 +343,19 @@ func (r *renderer) plan(l *lang, out, tmpl string, data func() (*page, error)) e
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
 		}
+		// A buffer the size of the largest page of this template so far, and a little
+		// more: growing it as the page is written copied every byte twice over.
+		hint := r.sizeHint(l, tmpl)
 		var buf bytes.Buffer
-		buf.Grow(16 << 10)
+		buf.Grow(int(hint.Load()) + 1<<10)
 		if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
+		}
+		for n := int64(buf.Len()); ; {
+			old := hint.Load()
+			if n <= old || hint.CompareAndSwap(old, n) {
+				break
+			}
 		}
 		return buf.Bytes(), nil
 	})
@@ -358,6 +370,18 @@ func (r *renderer) plan(l *lang, out, tmpl string, data func() (*page, error)) e
 		r.samples[key] = out
 	}
 	return nil
+}
+
+// sizeHint returns the size of the largest page of template tmpl in l written so far, 16 KB
+// at first.
+func (r *renderer) sizeHint(l *lang, tmpl string) *atomic.Int64 {
+	if h, ok := l.sizes.Load(tmpl); ok {
+		return h.(*atomic.Int64)
+	}
+	h := &atomic.Int64{}
+	h.Store(16 << 10)
+	got, _ := l.sizes.LoadOrStore(tmpl, h)
+	return got.(*atomic.Int64)
 }
 
 // template returns the layout and partials of l with page template tmpl, parsed once.
@@ -491,7 +515,46 @@ func (r *renderer) funcs(l *lang) template.FuncMap {
 		"textLabel": func(text string) string { return textLabel(w, text) },
 		"iso":       func(d civil.Date) string { return d.String() },
 		"itemHTML":  func(it groupItem) (template.HTML, error) { return r.groupItemHTML(l, it) },
+		"icon":      icon,
 	}
+}
+
+// iconName is what an icon's name may be: the id of its symbol in templates/icons.html, less
+// "i-".
+var iconName = regexp.MustCompile(`^[a-z][a-z-]*$`)
+
+// icon returns the markup that draws the icon name of the sprite (templates/icons.html):
+// {{icon "phone"}}.
+func icon(name string) (template.HTML, error) {
+	if !iconName.MatchString(name) {
+		return "", fmt.Errorf("icon %q: an icon's name is lowercase letters and hyphens", name)
+	}
+	return template.HTML(iconMarkup(name)), nil
+}
+
+func iconMarkup(name string) string {
+	return `<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-` + name + `"/></svg>`
+}
+
+// iconCall is {{icon "name"}} with a constant name, as templates write it.
+var iconCall = regexp.MustCompile(`\{\{(-?)\s*icon\s+"([a-z][a-z-]*)"\s*(-?)\}\}`)
+
+// inlineIcons writes each {{icon "name"}} of a template's text as the markup it stands for,
+// before the template is parsed: a page draws a dozen icons or more, and each call, with the
+// escaping html/template adds to it, cost more than the rest of the page's text together.
+// The trim markers ("{{-", "-}}") keep their meaning.
+func inlineIcons(text string) string {
+	return iconCall.ReplaceAllStringFunc(text, func(m string) string {
+		sub := iconCall.FindStringSubmatch(m)
+		out := iconMarkup(sub[2])
+		if sub[1] == "-" {
+			out = "{{- /* */ -}}" + out
+		}
+		if sub[3] == "-" {
+			out += "{{- /* */ -}}"
+		}
+		return out
+	})
 }
 
 // languageName names a language by its BCP 47 tag in the catalogue's language, or gives the
