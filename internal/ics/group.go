@@ -75,7 +75,7 @@ func (tz *Timezones) Group(w io.Writer, s *site.Site, g *site.Group, lang string
 		e.prop("DTSTAMP", stamp(s.Now))
 		e.prop("DTSTART;TZID="+tzid, localTime(first, m.Start))
 		e.prop("DTEND;TZID="+tzid, localTime(endDay, m.End))
-		e.prop("RRULE", rrule(m))
+		e.prop("RRULE", RRule(m))
 		for _, d := range skip {
 			if !d.Before(first) && d.Weekday() == m.Day && schedule.OnWeek(d, m.Weeks) {
 				e.prop("EXDATE;TZID="+tzid, localTime(d, m.Start))
@@ -109,8 +109,9 @@ func firstDay(m site.Meeting, from civil.Date) (civil.Date, bool) {
 	return civil.Date{}, false
 }
 
-// rrule returns the recurrence rule of m: weekly, or monthly on given weeks ("1WE,3WE").
-func rrule(m site.Meeting) string {
+// RRule returns the recurrence rule of m (without "RRULE:"): weekly, or monthly on given
+// weeks ("1WE,3WE"). The group pages' calendar links carry it too.
+func RRule(m site.Meeting) string {
 	day := dayCode(m.Day)
 	if len(m.Weeks) == 0 {
 		return "FREQ=WEEKLY;BYDAY=" + day

@@ -140,8 +140,8 @@ func TestRRule(t *testing.T) {
 		{"second and last", site.Meeting{Day: time.Monday, Weeks: []int{2, -1}}, "FREQ=MONTHLY;BYDAY=2MO,-1MO"},
 	}
 	for _, tt := range tests {
-		if got := rrule(tt.meeting); got != tt.want {
-			t.Errorf("rrule(%s) = %q, want %q", tt.name, got, tt.want)
+		if got := RRule(tt.meeting); got != tt.want {
+			t.Errorf("RRule(%s) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

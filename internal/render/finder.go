@@ -28,8 +28,7 @@ type finderData struct {
 	States  []option // value: lowercase code; Count: groups
 	Filters []filter
 	Total   int
-	// Map is the map of the groups drawn above the results (issue 13); nil when there is none.
-	Map any
+	Map     *mapData // the national map (maps.go)
 }
 
 // Filters returns the names of the finder's filters, in the order of its form and its URL.
@@ -42,7 +41,7 @@ func (r *renderer) finder(l *lang) error {
 	w := l.w
 	states := r.byState()
 	sortByName(states, w, func(s stateGroups) string { return s.Code })
-	d := finderData{Total: len(r.s.Groups)}
+	d := finderData{Total: len(r.s.Groups), Map: r.nationalMap(l)}
 	for _, st := range states {
 		d.States = append(d.States, option{Value: st.Code, Label: w.Label("state", strings.ToUpper(st.Code)),
 			URL: r.link(l, site.StatePath(st.Code)), Count: len(st.Groups)})

@@ -88,10 +88,16 @@ type groupData struct {
 	Contact      site.Contact
 	Accessible   string // "yes", "no", or "" when not stated
 	MapURL       string
-	Calendar     string // address of the group's calendar in the page's language
+	Directions   *directions // nil for a group that meets online only
+	Calendar     string      // address of the group's calendar in the page's language
+	Calendars    []calendarLink
+	Report       template.URL // an e-mail about a wrong listing, "" when there is no address
 	Edit         string
+	StateURL     string // the list of the group's state, and its name, for the breadcrumb
+	StateName    string
+	Expect       *text // "What to expect at your first meeting", when the site has the page
 	Notes        template.HTML
-	Directions   template.HTML
+	Way          template.HTML // the place's directions (Markdown): how to find the room
 	Instructions template.HTML
 	Others       []groupItem
 }
@@ -122,14 +128,27 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 		AffiliateURL: r.link(l, g.Affiliate.Path()),
 		Contact:      g.ContactOrAffiliate(),
 		MapURL:       mapURL(g.Place),
+		Directions:   directionsTo(g.Place),
 		Calendar:     r.link(l, g.CalendarPath()),
+		Report:       r.reportLink(l, g),
 		Edit:         r.editURL(g.Source),
+		StateURL:     r.link(l, site.StatePath(g.ListState())),
+		StateName:    w.Label("state", strings.ToUpper(g.ListState())),
+	}
+	if p := r.firstMeetingPage(); p != nil {
+		t, err := r.text(l, p)
+		if err != nil {
+			return nil, err
+		}
+		if t.Original == nil && t.Body != "" {
+			d.Expect = &t
+		}
 	}
 	var err error
 	for _, f := range []struct {
 		field string
 		into  *template.HTML
-	}{{"notes", &d.Notes}, {"directions", &d.Directions}, {"instructions", &d.Instructions}} {
+	}{{"notes", &d.Notes}, {"directions", &d.Way}, {"instructions", &d.Instructions}} {
 		if *f.into, err = r.markdownHTML(g.TextIn(l.code, f.field), g.Source, g.TextLine(l.code, f.field)); err != nil {
 			return nil, err
 		}
@@ -138,6 +157,7 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 		for _, o := range schedule.Next(g, r.s.Now.In(loc), 3) {
 			d.Next = append(d.Next, occurrence{Words: w.DateTime(o.Start), DateTime: o.Start.Format(time.RFC3339)})
 		}
+		d.Calendars = r.calendarLinks(l, g, d.Schedule)
 		if !g.Starts.IsZero() && g.Starts.After(r.s.Now) {
 			d.FirstMeeting = w.LongDate(g.Starts)
 			if len(d.Next) > 0 {
@@ -177,7 +197,24 @@ func (r *renderer) groupPage(l *lang, g *site.Group) (*page, error) {
 		}
 		desc = w.T("desc.group", "what", what, "schedule", strings.Join(lines, "; "))
 	}
-	return r.newPage(l, g.Path(), "groups", g.Name, desc, d), nil
+	pg := r.newPage(l, g.Path(), "groups", g.Name, desc, d)
+	pg.enhance("share.js")
+	return pg, nil
+}
+
+// FirstMeetingSlug is the slug of the plain page (content/first-meeting.md) whose text every
+// group's page shows under "What to expect at your first meeting": editors change it as any
+// page, in each language, and it is a page of its own too.
+const FirstMeetingSlug = "first-meeting"
+
+// firstMeetingPage returns the page content/first-meeting.md, or nil.
+func (r *renderer) firstMeetingPage() *site.Page {
+	for _, p := range r.s.Pages {
+		if p.Slug == FirstMeetingSlug {
+			return p
+		}
+	}
+	return nil
 }
 
 // strconvFloat writes a coordinate with six decimals (about 10 cm).

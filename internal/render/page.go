@@ -65,10 +65,15 @@ func (r *renderer) text(l *lang, p *site.Page) (text, error) {
 
 // homeData is the data of the home page.
 type homeData struct {
-	Body      template.HTML
-	BodyLang  string
-	Trainings []trainingItem // the next three
-	Guides    []pageRef
+	Body         template.HTML
+	BodyLang     string
+	Summary      string   // the home page's summary, under its title
+	States       []option // the states with groups, by name, linking their lists
+	Soon         []soonItem
+	OnlineURL    string         // the finder showing online groups
+	FirstMeeting *pageRef       // "What to expect at your first meeting", when the site has it
+	Trainings    []trainingItem // the next three
+	Guides       []pageRef
 }
 
 func (r *renderer) home(l *lang) error {
@@ -77,13 +82,31 @@ func (r *renderer) home(l *lang) error {
 	if err != nil {
 		return err
 	}
-	d := homeData{Body: t.Body, BodyLang: t.Lang}
+	d := homeData{Body: t.Body, BodyLang: t.Lang, Soon: r.soon(l),
+		OnlineURL: r.link(l, site.FinderPath) + "?attendance=online"}
+	if t.Original == nil {
+		d.Summary = t.Page.Summary
+	}
+	states := r.byState()
+	sortByName(states, l.w, func(s stateGroups) string { return s.Code })
+	for _, st := range states {
+		d.States = append(d.States, option{Value: st.Code, Label: l.w.Label("state", strings.ToUpper(st.Code)),
+			URL: r.link(l, site.StatePath(st.Code)), Count: len(st.Groups)})
+	}
+	if p := r.firstMeetingPage(); p != nil {
+		ref := r.pageRef(l, p)
+		d.FirstMeeting = &ref
+	}
 	for _, g := range r.s.Guides {
 		d.Guides = append(d.Guides, r.pageRef(l, g))
 	}
+	// The next three that take place: a cancelled or postponed training is news for its
+	// applicants, on its page and the trainings' list, not for the home page.
 	up, _ := r.splitTrainings(r.s.Trainings)
-	for i := 0; i < len(up) && i < 3; i++ {
-		d.Trainings = append(d.Trainings, r.trainingItem(l, up[i]))
+	for _, t := range up {
+		if len(d.Trainings) < 3 && (t.Status == "open" || t.Status == "full") {
+			d.Trainings = append(d.Trainings, r.trainingItem(l, t))
+		}
 	}
 	title := r.s.TitleFor(l.code)
 	desc := l.w.T("desc.home")
@@ -93,7 +116,9 @@ func (r *renderer) home(l *lang) error {
 		}
 		desc = cmp.Or(v.Summary, desc)
 	}
-	return r.render("pages/home.html", r.newPage(l, h.Path(), "", title, desc, d))
+	pg := r.newPage(l, h.Path(), "", title, desc, d)
+	pg.enhance("home.js")
+	return r.render("pages/home.html", pg)
 }
 
 // guideData is the data of a guide's page.

@@ -6,14 +6,19 @@
 //
 // The templates folder holds base.html (the layout every page shares), any other .html
 // outside pages/ (partials: named templates the layout and pages call, such as layout.html,
-// which defines "top" and "bottom", and lists.html), and one file per kind of page under
+// which defines "top" and "bottom", lists.html, icons.html, the inline SVG sprite of the
+// site's icons, and maps.html, the maps of maps.go), and one file per kind of page under
 // pages/ (home.html, finder.html, state.html, group.html, affiliates.html, affiliate.html,
 // trainings.html, training.html, guide.html, search.html, page.html, 404.html), each defining
 // the template "main". Every file is parsed under its path, so an error names the file.
 // site.css and every .js file are copied to assets/ as NAME.HASH.EXT, HASH the first 10 hex
 // digits of their SHA-256 (a module's import of another, "./fold.js", is rewritten to the
-// other's hashed name). The finder page loads finder.js and the search page search.js, as
-// modules, when they exist; the body's data-base attribute gives scripts the site's base path
+// other's hashed name), and so is every .svg (icon.svg, the site's icon). The files of root/
+// are written at the site's root under their own names: favicon.ico and apple-touch-icon.png,
+// which browsers ask for there whatever the page says. The finder page loads finder.js and
+// the search page search.js, as modules, when they exist, with the words they use; a group's
+// page loads share.js and the home page home.js, which take their few words from the page's
+// elements. The body's data-base attribute gives scripts the site's base path
 // ("/connection/"), data-home the page language's home ("/connection/es/").
 //
 // # Languages
@@ -41,9 +46,11 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"sitegen/internal/civil"
 	"sitegen/internal/load"
@@ -100,6 +107,7 @@ type renderer struct {
 	langs    []*lang             // one per interface language, the site's first
 	imports  map[string][]string // script name → the names of the scripts it imports
 	keys     *Keys               // the inputs of each group's files
+	maps     *mapCache           // map geometry and groups' places, shared by pages
 
 	mu      sync.Mutex // guards out, samples and each lang's parsed while pages are planned
 	out     output.Plan
@@ -117,6 +125,7 @@ type lang struct {
 	items  sync.Map // *site.Group → its "group-item" HTML, made once
 	data   sync.Map // *site.Group → its groupItem, made once: a group is listed on many pages
 	chrome sync.Map // section → chrome, made once
+	sizes  sync.Map // page template → *atomic.Int64, the largest page it wrote
 }
 
 func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
@@ -136,6 +145,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		out:      output.Plan{},
 		samples:  map[string]string{},
 		imports:  map[string][]string{},
+		maps:     newMapCache(),
 	}
 	if len(s.Languages) == 0 {
 		return nil, fmt.Errorf("render: the site speaks no language")
@@ -174,16 +184,20 @@ func (r *renderer) load(templates fs.FS) error {
 		switch ext := path.Ext(p); {
 		case ext == ".js":
 			js[p] = data // added below, once the modules they import are named
-		case ext == ".css":
+		case strings.HasPrefix(p, rootDir):
+			// Files every browser asks for at the site's root by name (favicon.ico,
+			// apple-touch-icon.png): copied there as they are.
+			r.out[strings.TrimPrefix(p, rootDir)] = output.Ready(data)
+		case ext == ".css" || ext == ".svg":
 			if err := r.addAsset(p, data); err != nil {
 				return err
 			}
 		case ext != ".html":
 			// Other files (a README, an editor's backup) are not templates.
 		case strings.HasPrefix(p, "pages/"):
-			r.pages[p] = string(data)
+			r.pages[p] = inlineIcons(string(data))
 		default:
-			if _, err := shared.New(p).Parse(string(data)); err != nil {
+			if _, err := shared.New(p).Parse(inlineIcons(string(data))); err != nil {
 				return fmt.Errorf("render: %w", err)
 			}
 			hasBase = hasBase || p == "base.html"
@@ -211,6 +225,9 @@ func (r *renderer) load(templates fs.FS) error {
 	}
 	return nil
 }
+
+// rootDir is the folder of templates whose files are written at the site's root.
+const rootDir = "root/"
 
 // addAsset records an asset under a name carrying the first 10 hex digits of its SHA-256.
 func (r *renderer) addAsset(p string, data []byte) error {
@@ -336,10 +353,19 @@ func (r *renderer) planKeyed(l *lang, out, tmpl, key string, data func() (*page,
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
 		}
+		// A buffer the size of the largest page of this template so far, and a little
+		// more: growing it as the page is written copied every byte twice over.
+		hint := r.sizeHint(l, tmpl)
 		var buf bytes.Buffer
-		buf.Grow(16 << 10)
+		buf.Grow(int(hint.Load()) + 1<<10)
 		if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
+		}
+		for n := int64(buf.Len()); ; {
+			old := hint.Load()
+			if n <= old || hint.CompareAndSwap(old, n) {
+				break
+			}
 		}
 		return buf.Bytes(), nil
 	})
@@ -354,6 +380,18 @@ func (r *renderer) planKeyed(l *lang, out, tmpl, key string, data func() (*page,
 		r.samples[sample] = out
 	}
 	return nil
+}
+
+// sizeHint returns the size of the largest page of template tmpl in l written so far, 16 KB
+// at first.
+func (r *renderer) sizeHint(l *lang, tmpl string) *atomic.Int64 {
+	if h, ok := l.sizes.Load(tmpl); ok {
+		return h.(*atomic.Int64)
+	}
+	h := &atomic.Int64{}
+	h.Store(16 << 10)
+	got, _ := l.sizes.LoadOrStore(tmpl, h)
+	return got.(*atomic.Int64)
 }
 
 // template returns the layout and partials of l with page template tmpl, parsed once.
@@ -416,6 +454,23 @@ func (r *renderer) asset(name string) string {
 // the browser fetches them all at once instead of one import after another, every module
 // they import. The scripts' words, in the page's language, go into the page.
 func (pg *page) scripts(names ...string) error {
+	if !pg.enhance(names...) {
+		return nil
+	}
+	pg.Fetches = []string{pg.r.file(site.SearchManifest)}
+	js, err := scriptWords(pg.L.w)
+	if err != nil {
+		return err
+	}
+	pg.Words = js
+	return nil
+}
+
+// enhance adds the named scripts that exist in templates to the page, and the modules they
+// import, preloaded, and reports whether it added any. Unlike [page.scripts], it adds no words
+// and fetches nothing: the small scripts of other pages (share.js, home.js) take their words
+// from the page's own elements.
+func (pg *page) enhance(names ...string) bool {
 	r := pg.r
 	seen := map[string]bool{}
 	var walk func(n string)
@@ -436,15 +491,7 @@ func (pg *page) scripts(names ...string) error {
 	for _, dep := range slices.Sorted(maps.Keys(seen)) {
 		pg.Modules = append(pg.Modules, r.asset(dep))
 	}
-	if len(pg.Scripts) > 0 {
-		pg.Fetches = []string{r.file(site.SearchManifest)}
-		js, err := scriptWords(pg.L.w)
-		if err != nil {
-			return err
-		}
-		pg.Words = js
-	}
-	return nil
+	return len(pg.Scripts) > 0
 }
 
 // editURL returns the "Suggest a correction" address of a source file, or "".
@@ -478,7 +525,46 @@ func (r *renderer) funcs(l *lang) template.FuncMap {
 		"textLabel": func(text string) string { return textLabel(w, text) },
 		"iso":       func(d civil.Date) string { return d.String() },
 		"itemHTML":  func(it groupItem) (template.HTML, error) { return r.groupItemHTML(l, it) },
+		"icon":      icon,
 	}
+}
+
+// iconName is what an icon's name may be: the id of its symbol in templates/icons.html, less
+// "i-".
+var iconName = regexp.MustCompile(`^[a-z][a-z-]*$`)
+
+// icon returns the markup that draws the icon name of the sprite (templates/icons.html):
+// {{icon "phone"}}.
+func icon(name string) (template.HTML, error) {
+	if !iconName.MatchString(name) {
+		return "", fmt.Errorf("icon %q: an icon's name is lowercase letters and hyphens", name)
+	}
+	return template.HTML(iconMarkup(name)), nil
+}
+
+func iconMarkup(name string) string {
+	return `<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-` + name + `"/></svg>`
+}
+
+// iconCall is {{icon "name"}} with a constant name, as templates write it.
+var iconCall = regexp.MustCompile(`\{\{(-?)\s*icon\s+"([a-z][a-z-]*)"\s*(-?)\}\}`)
+
+// inlineIcons writes each {{icon "name"}} of a template's text as the markup it stands for,
+// before the template is parsed: a page draws a dozen icons or more, and each call, with the
+// escaping html/template adds to it, cost more than the rest of the page's text together.
+// The trim markers ("{{-", "-}}") keep their meaning.
+func inlineIcons(text string) string {
+	return iconCall.ReplaceAllStringFunc(text, func(m string) string {
+		sub := iconCall.FindStringSubmatch(m)
+		out := iconMarkup(sub[2])
+		if sub[1] == "-" {
+			out = "{{- /* */ -}}" + out
+		}
+		if sub[3] == "-" {
+			out += "{{- /* */ -}}"
+		}
+		return out
+	})
 }
 
 // languageName names a language by its BCP 47 tag in the catalogue's language, or gives the

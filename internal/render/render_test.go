@@ -389,7 +389,7 @@ func TestGroupPages(t *testing.T) {
 		{
 			name: "state list",
 			path: "groups/oh/index.html",
-			want: []string{"<h1>Groups in Ohio</h1>", `<li class="group is-paused">`, ">Paused</strong>",
+			want: []string{"<h1>Groups in Ohio</h1>", `<li class="group card is-paused">`, ">Paused</strong>",
 				"Paused: not meeting right now", "Statewide Online", "Online", "Lakewood Library"},
 			notWant: []string{"Every Thursday"},
 		},
@@ -700,8 +700,13 @@ func TestAssets(t *testing.T) {
 	if !strings.Contains(string(out["search/index.html"]), search) {
 		t.Errorf("search/index.html does not load %s", search)
 	}
-	if strings.Contains(string(out["index.html"]), "<script") {
-		t.Errorf("index.html loads a script")
+	// The home page loads its own small module only: no words, no search data.
+	home := string(out["index.html"])
+	if n := strings.Count(home, "<script"); n != 1 || !regexp.MustCompile(`<script type="module" src="/connection/assets/home\.[0-9a-f]{10}\.js"></script>`).MatchString(home) {
+		t.Errorf("index.html loads %d scripts, want home.js alone", n)
+	}
+	if strings.Contains(home, "manifest.json") {
+		t.Errorf("index.html preloads the search index")
 	}
 }
 

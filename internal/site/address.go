@@ -89,5 +89,6 @@ func Reserved(languages []string) []string {
 // take one.
 func ElementIDs() []string {
 	return []string{"main", "results", "q", "contents", "guides", "words",
-		"list-facilitator-trainings", "list-state-organizations", "list-champion-calls"}
+		"list-facilitator-trainings", "list-state-organizations", "list-champion-calls",
+		"calendar", "share-url"}
 }

@@ -51,7 +51,11 @@ function describeViolations(violations) {
 }
 
 // The finder with a query in its URL, so axe also sees results once the script shows them.
-const axePages = [...kinds, { kind: 'group finder with a query', path: '/groups/?state=nm' }];
+// And the pages issue 13 redrew, in Spanish too.
+const spanish = kinds
+  .filter((k) => ['home', 'state list', 'group, in person', 'group, paused'].includes(k.kind))
+  .map((k) => ({ kind: `${k.kind}, in Spanish`, path: '/es' + k.path }));
+const axePages = [...kinds, ...spanish, { kind: 'group finder with a query', path: '/groups/?state=nm' }];
 
 for (const scheme of ['light', 'dark']) {
   for (const { kind, path: p } of axePages) {

@@ -101,10 +101,26 @@ async function poisonedSource() {
   return root;
 }
 
-// What the DOM must not contain: any element that a payload made live.
+// What the DOM must not contain: any element that a payload made live. The site's own SVG
+// (the icon sprite and icons of templates/icons.html, the maps of templates/maps.html) is
+// told apart by its class and its content: only drawing elements, no script, no foreign
+// object, no event or style attribute, icons used from the page itself, and never inside
+// Markdown text. Any other <svg> is an injection.
 function injected(page) {
   return page.evaluate(() => {
     const found = [];
+    const drawing = new Set(['svg', 'symbol', 'use', 'g', 'path', 'circle', 'rect', 'text', 'a', 'title']);
+    const ownSVG = (svg) => {
+      if (!['icons', 'icon', 'map'].some((c) => svg.classList.contains(c))) return 'not of the site (class icons, icon or map)';
+      if (svg.closest('.prose')) return 'inside Markdown text';
+      for (const el of [svg, ...svg.querySelectorAll('*')]) {
+        if (!drawing.has(el.localName)) return `holds <${el.localName}>`;
+        if (el.hasAttribute('style')) return `<${el.localName} style>`;
+        const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+        if (el.localName === 'use' && !(href ?? '').startsWith('#')) return `<use href=${href}>`;
+      }
+      return '';
+    };
     for (const el of document.querySelectorAll('*')) {
       for (const a of el.attributes) {
         if (/^on/i.test(a.name)) found.push(`${el.tagName.toLowerCase()}[${a.name}]`);
@@ -113,7 +129,10 @@ function injected(page) {
     for (const img of document.querySelectorAll('img')) {
       if (img.getAttribute('src') === 'x' || img.src.endsWith('/x')) found.push('img[src=x]');
     }
-    for (const svg of document.querySelectorAll('svg')) found.push(`svg: ${svg.outerHTML.slice(0, 60)}`);
+    for (const svg of document.querySelectorAll('svg')) {
+      const why = ownSVG(svg);
+      if (why) found.push(`svg ${why}: ${svg.outerHTML.slice(0, 60)}`);
+    }
     for (const a of document.querySelectorAll('a[href], area[href]')) {
       const href = a.getAttribute('href').replace(/[\u0000-\u0020]/g, '').toLowerCase();
       if (href.startsWith('javascript:') || a.protocol === 'javascript:') found.push(`a[href=${a.getAttribute('href')}]`);
@@ -211,6 +230,39 @@ test('the detector sees a live payload', { skip }, async () => {
     const found = await injected(page);
     assert.ok(found.includes('img[onerror]') && found.includes('img[src=x]'), JSON.stringify(found));
     assert.ok(found.some((f) => f.startsWith('a[href=javascript')), JSON.stringify(found));
+  } finally {
+    await page.close();
+  }
+});
+
+test('the detector tells the site\'s own SVG from injected SVG', { skip }, async () => {
+  // A check of the check: the state list's map and icons pass; SVG like a payload's does not,
+  // even dressed in the site's classes.
+  const page = await context.newPage();
+  try {
+    await open(page, server.origin + '/groups/nm/');
+    assert.ok((await page.locator('svg.map').count()) === 1, 'the state list has no map');
+    assert.ok((await page.locator('svg.icon').count()) > 0, 'the state list has no icons');
+    assert.deepEqual(await injected(page), [], 'the site\'s own SVG is flagged');
+    const planted = [
+      '<svg><circle r="1"></circle></svg>',
+      '<svg class="map"><foreignObject><p>x</p></foreignObject></svg>',
+      '<svg class="icon"><script>1</script></svg>',
+      '<svg class="map"><rect style="fill:red"></rect></svg>',
+      '<svg class="icon"><use href="https://example.com/x.svg#a"></use></svg>',
+      '<div class="prose"><svg class="icon"><use href="#i-pin"></use></svg></div>',
+    ];
+    for (const html of planted) {
+      await page.evaluate((h) => {
+        document.querySelectorAll('.planted').forEach((el) => el.remove());
+        const div = document.createElement('div');
+        div.className = 'planted';
+        div.innerHTML = h;
+        document.querySelector('main').append(div);
+      }, html);
+      const found = await injected(page);
+      assert.ok(found.some((f) => f.startsWith('svg ')), `${html} not flagged: ${JSON.stringify(found)}`);
+    }
   } finally {
     await page.close();
   }

@@ -44,12 +44,14 @@ export async function watch(page) {
 }
 
 /**
- * Goes to url and waits until the page has settled: the load event, and for
- * pages that run scripts, no network traffic for half a second.
+ * Goes to url and waits until the page has settled: the load event (by which module
+ * scripts have run), and for pages whose scripts fetch data (the finder's and the search's:
+ * they preload it, and carry their words), no network traffic for half a second. The small
+ * scripts of other pages (share.js, home.js) fetch nothing.
  */
 export async function open(page, url) {
   const res = await page.goto(url, { waitUntil: 'load' });
-  const scripts = await page.locator('script[src]').count();
-  if (scripts > 0) await page.waitForLoadState('networkidle');
+  const fetches = await page.locator('link[rel="preload"][as="fetch"], script#words').count();
+  if (fetches > 0) await page.waitForLoadState('networkidle');
   return res;
 }
