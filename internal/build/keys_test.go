@@ -78,6 +78,11 @@ func TestKeysCoverWhatPagesShow(t *testing.T) {
 	if len(before) == 0 {
 		t.Fatal("no file has a key: every rebuild makes every page again")
 	}
+	for _, name := range []string{"affiliates/nami-olentangy/index.html", "groups/oh/index.html", "es/groups/oh/index.html"} {
+		if _, ok := before[name]; !ok {
+			t.Errorf("%s has no key: a rebuild makes it again whatever changed", name)
+		}
+	}
 	const olentangy = "data/groups/nami-olentangy/"
 	tests := []struct {
 		name    string
@@ -89,8 +94,13 @@ func TestKeysCoverWhatPagesShow(t *testing.T) {
 		{"a group added", sitetest.Set(base, olentangy+"clintonville-women.yaml",
 			strings.Replace(string(base[olentangy+"clintonville-men.yaml"].Data), "name: ", "name: Women's ", 1)), "/nami-olentangy/", false},
 		{"a group removed", without(base, olentangy+"women-online.yaml"), "/nami-olentangy/", false},
+		{"a group's file renamed", sitetest.Set(without(base, olentangy+"women-online.yaml"), olentangy+"online-women.yaml",
+			string(base[olentangy+"women-online.yaml"].Data)), "/nami-olentangy/", false},
 		{"an affiliate renamed", edit(t, base, "data/affiliates/nami-olentangy.yaml", rename), "/nami-olentangy/", false},
 		{"a group of another state's affiliate renamed", edit(t, base, "data/groups/nami-sandia-foothills/nob-hill-tuesday.yaml", rename), "/nami-sandia-foothills/", false},
+		{"a group moved to another state", edit(t, base, olentangy+"clintonville-men.yaml", func(s string) string {
+			return strings.Replace(s, "state: OH", "state: NM", 1)
+		}), "/nami-olentangy/", false},
 		{"a training renamed", edit(t, base, "data/trainings/oh-facilitator-2026-10.yaml", func(s string) string {
 			return strings.Replace(s, "title: ", "title: Renamed ", 1)
 		}), "", true},

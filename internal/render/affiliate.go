@@ -90,40 +90,48 @@ func (r *renderer) affiliates(l *lang) error {
 		return err
 	}
 	for _, a := range r.s.Affiliates {
-		d := affiliateData{A: a, Edit: r.editURL(a.Source)}
-		if a.Parent != nil {
-			d.ParentURL = r.link(l, a.Parent.Path())
-		}
-		var err error
-		if d.About, err = r.markdownHTML(a.AboutFor(l.code), a.Source, aboutLine(a, l.code)); err != nil {
-			return err
-		}
-		if a.AboutIn[l.code] == "" && a.About != "" && l.code != r.s.Language {
-			d.AboutLang = r.s.Language
-		}
-		for _, g := range a.Groups {
-			d.Groups = append(d.Groups, r.groupItem(l, g))
-		}
-		up, past := r.splitTrainings(a.Trainings)
-		for _, t := range up {
-			d.Upcoming = append(d.Upcoming, r.trainingItem(l, t))
-		}
-		for _, t := range past {
-			d.Past = append(d.Past, r.trainingItem(l, t))
-		}
-		if a.Champions != nil && a.Champions.Wanted {
-			d.Champions = a.Champions
-		}
-		for _, c := range a.Children {
-			d.Children = append(d.Children, affiliateTree{A: c, URL: r.link(l, c.Path())})
-		}
-		desc := w.N("desc.affiliate", len(a.Groups), "affiliate", a.Name, "state", w.Label("state", a.State))
-		pg := r.newPage(l, a.Path(), "affiliates", a.Name, desc, d)
-		if err := r.render("pages/affiliate.html", pg); err != nil {
+		if err := r.planKeyed(l, outPath(r.s.In(l.code, a.Path())), "pages/affiliate.html", r.keys.Affiliate(a, l.code), func() (*page, error) {
+			return r.affiliatePage(l, a)
+		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// affiliatePage returns the data of a's page in language l. It may show only what a's key
+// covers (see Keys): a, its groups, its parent and children, and what every page shares.
+func (r *renderer) affiliatePage(l *lang, a *site.Affiliate) (*page, error) {
+	w := l.w
+	d := affiliateData{A: a, Edit: r.editURL(a.Source)}
+	if a.Parent != nil {
+		d.ParentURL = r.link(l, a.Parent.Path())
+	}
+	var err error
+	if d.About, err = r.markdownHTML(a.AboutFor(l.code), a.Source, aboutLine(a, l.code)); err != nil {
+		return nil, err
+	}
+	if a.AboutIn[l.code] == "" && a.About != "" && l.code != r.s.Language {
+		d.AboutLang = r.s.Language
+	}
+	for _, g := range a.Groups {
+		d.Groups = append(d.Groups, r.groupItem(l, g))
+	}
+	up, past := r.splitTrainings(a.Trainings)
+	for _, t := range up {
+		d.Upcoming = append(d.Upcoming, r.trainingItem(l, t))
+	}
+	for _, t := range past {
+		d.Past = append(d.Past, r.trainingItem(l, t))
+	}
+	if a.Champions != nil && a.Champions.Wanted {
+		d.Champions = a.Champions
+	}
+	for _, c := range a.Children {
+		d.Children = append(d.Children, affiliateTree{A: c, URL: r.link(l, c.Path())})
+	}
+	desc := w.N("desc.affiliate", len(a.Groups), "affiliate", a.Name, "state", w.Label("state", a.State))
+	return r.newPage(l, a.Path(), "affiliates", a.Name, desc, d), nil
 }
 
 // splitTrainings returns the upcoming trainings of ts in their order, and the past ones, the

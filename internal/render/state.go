@@ -70,61 +70,73 @@ type stateData struct {
 }
 
 func (r *renderer) states(l *lang) error {
-	w := l.w
 	for _, st := range r.byState() {
-		name := w.Label("state", strings.ToUpper(st.Code))
-		d := stateData{Code: st.Code, Name: name, Count: len(st.Groups), Map: r.stateMap(l, st.Code, st.Groups)}
-		groups := slices.Clone(st.Groups)
-		slices.SortStableFunc(groups, func(a, b *site.Group) int {
-			return cmp.Or(cmp.Compare(weekTime(a), weekTime(b)), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
-		})
-		towns := map[string]*townGroups{}
-		var paused []*site.Group
-		affiliates := map[*site.Affiliate]bool{}
-		for _, g := range groups {
-			affiliates[g.Affiliate] = true
-			switch {
-			case g.Paused():
-				paused = append(paused, g)
-			case g.Place == nil || strings.TrimSpace(g.Place.City) == "":
-				d.Online = append(d.Online, r.groupItem(l, g))
-			default:
-				key := townKey(g.Place.City)
-				t := towns[key]
-				if t == nil {
-					t = &townGroups{Name: strings.TrimSpace(g.Place.City)}
-					towns[key] = t
-				}
-				t.Groups = append(t.Groups, r.groupItem(l, g))
-			}
+		var affiliates []*site.Affiliate
+		for _, g := range st.Groups {
+			affiliates = append(affiliates, g.Affiliate)
 		}
-		for _, key := range slices.Sorted(maps.Keys(towns)) {
-			d.Towns = append(d.Towns, *towns[key])
-		}
-		used := map[string]bool{}
-		for i := range d.Towns {
-			d.Towns[i].ID = uniqueID("town-"+slugOf(d.Towns[i].Name), used)
-		}
-		// Paused groups by town, then name, online ones last.
-		slices.SortStableFunc(paused, func(a, b *site.Group) int {
-			return cmp.Or(strings.Compare(pausedKey(a), pausedKey(b)), strings.Compare(a.Name, b.Name))
-		})
-		for _, g := range paused {
-			d.Paused = append(d.Paused, r.groupItem(l, g))
-		}
-		for a := range affiliates {
-			d.Affiliates = append(d.Affiliates, pageLink{URL: r.link(l, a.Path()), Title: a.Name})
-		}
-		slices.SortFunc(d.Affiliates, func(a, b pageLink) int {
-			return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.URL, b.URL))
-		})
-		pg := r.newPage(l, site.StatePath(st.Code), "groups", w.T("title.state", "state", name),
-			w.N("desc.state", len(st.Groups), "state", name), d)
-		if err := r.render("pages/state.html", pg); err != nil {
+		key := r.keys.Of(l.code, "state "+st.Code, affiliates...)
+		if err := r.planKeyed(l, outPath(r.s.In(l.code, site.StatePath(st.Code))), "pages/state.html", key, func() (*page, error) {
+			return r.statePage(l, st), nil
+		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// statePage returns the data of the list of state st in language l. It may show only what
+// its key covers (see Keys): the groups of st, their affiliates, and what every page shares.
+func (r *renderer) statePage(l *lang, st stateGroups) *page {
+	w := l.w
+	name := w.Label("state", strings.ToUpper(st.Code))
+	d := stateData{Code: st.Code, Name: name, Count: len(st.Groups), Map: r.stateMap(l, st.Code, st.Groups)}
+	groups := slices.Clone(st.Groups)
+	slices.SortStableFunc(groups, func(a, b *site.Group) int {
+		return cmp.Or(cmp.Compare(weekTime(a), weekTime(b)), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	towns := map[string]*townGroups{}
+	var paused []*site.Group
+	affiliates := map[*site.Affiliate]bool{}
+	for _, g := range groups {
+		affiliates[g.Affiliate] = true
+		switch {
+		case g.Paused():
+			paused = append(paused, g)
+		case g.Place == nil || strings.TrimSpace(g.Place.City) == "":
+			d.Online = append(d.Online, r.groupItem(l, g))
+		default:
+			key := townKey(g.Place.City)
+			t := towns[key]
+			if t == nil {
+				t = &townGroups{Name: strings.TrimSpace(g.Place.City)}
+				towns[key] = t
+			}
+			t.Groups = append(t.Groups, r.groupItem(l, g))
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(towns)) {
+		d.Towns = append(d.Towns, *towns[key])
+	}
+	used := map[string]bool{}
+	for i := range d.Towns {
+		d.Towns[i].ID = uniqueID("town-"+slugOf(d.Towns[i].Name), used)
+	}
+	// Paused groups by town, then name, online ones last.
+	slices.SortStableFunc(paused, func(a, b *site.Group) int {
+		return cmp.Or(strings.Compare(pausedKey(a), pausedKey(b)), strings.Compare(a.Name, b.Name))
+	})
+	for _, g := range paused {
+		d.Paused = append(d.Paused, r.groupItem(l, g))
+	}
+	for a := range affiliates {
+		d.Affiliates = append(d.Affiliates, pageLink{URL: r.link(l, a.Path()), Title: a.Name})
+	}
+	slices.SortFunc(d.Affiliates, func(a, b pageLink) int {
+		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.URL, b.URL))
+	})
+	return r.newPage(l, site.StatePath(st.Code), "groups", w.T("title.state", "state", name),
+		w.N("desc.state", len(st.Groups), "state", name), d)
 }
 
 // weekTime is when in the week g first meets, Monday first, in minutes: state lists order a
