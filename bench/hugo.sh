@@ -81,7 +81,7 @@ for size in $SIZES; do
 	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-theme-$size"
 	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-plain-$size" -plain
 	# The group whose name the onechange step changes, in each tool's source.
-	group=$(cd "$site/data/groups" && find . -name '*.yaml' | sort | head -1 | cut -c3-)
+	group=$(cd "$site/data/groups" && find . -name '*.yaml' | sort | sed -n 1p | cut -c3-)
 	hgroup=content/groups/${group%.yaml}.md
 	for t in $tools; do rm -f "$WORK/$t-$size".*.times; done
 

@@ -20,6 +20,7 @@ import (
 	"sitegen/internal/load"
 	"sitegen/internal/output"
 	"sitegen/internal/review"
+	"sitegen/internal/search"
 
 	_ "time/tzdata" // zones validate and convert the same on every machine
 )
@@ -168,6 +169,7 @@ func runBuild(e *env, args []string) int {
 	if code, done := e.builtBefore(fsys, opts, cache, dest, start); done {
 		return code
 	}
+	go search.Prepare() // what the site does not change, made while it is loaded
 	files, s, diags := build.Load(fsys, opts, cache)
 	// The cache is written while the site is: nothing after load changes what was parsed.
 	kept := make(chan struct{})

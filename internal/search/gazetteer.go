@@ -55,6 +55,11 @@ func gazetteer() (gazetteerFiles, error) {
 	return g, g.err
 }
 
+// Prepare makes the gazetteer's files now if they are not made yet. They depend only on the
+// program, not on the site, so a build may call it in a goroutine as it starts: their making
+// then overlaps with loading and checking the site instead of following it.
+func Prepare() { loadGazetteer() }
+
 var loadGazetteer = sync.OnceValue(func() gazetteerFiles {
 	g := gazetteerFiles{files: map[string][]byte{}}
 	g.err = g.write()
