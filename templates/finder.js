@@ -6,7 +6,7 @@
 
 import { find } from "./find.js";
 import { queryTerms } from "./fold.js";
-import { Index, filterNames, intersect, siteBase, siteHome } from "./search-index.js";
+import { filterNames, intersect, onPage } from "./search-index.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches them with the others rather than one after another.
@@ -17,19 +17,15 @@ import "./rank.js";
 const pageSize = 20;
 const maxShown = 500;
 
-const form = document.querySelector("form.finder");
-const status = document.getElementById("results");
-if (form && status) start(form, status);
+onPage("form.finder", lang, start);
 
 /**
  * start wires the finder up.
  * @param {HTMLFormElement} form
  * @param {HTMLElement} status the live region: it says what was found
+ * @param {{base: string, home: string, index: import("./search-index.js").Index}} site
  */
-function start(form, status) {
-  const base = siteBase();
-  const home = siteHome();
-  const index = new Index(base, lang);
+function start(form, status, { base, home, index }) {
   const page = form.closest(".finder-page") || document.body;
   const list = el("div", "finder-results");
   const offers = el("div", "finder-offers");

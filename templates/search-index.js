@@ -25,6 +25,22 @@ export function siteBase() {
   return b || new URL("../", import.meta.url).pathname;
 }
 
+/**
+ * onPage starts a search page: when the page has the form selector names and its live region
+ * (#results), it calls start with both, the site's base and home (see siteBase, siteHome) and
+ * the index of the page's language lang.
+ * @param {string} selector
+ * @param {string} lang
+ * @param {(form: HTMLFormElement, status: HTMLElement, site: {base: string, home: string, index: Index}) => void} start
+ */
+export function onPage(selector, lang, start) {
+  const form = document.querySelector(selector);
+  const status = document.getElementById("results");
+  if (!(form instanceof HTMLFormElement) || !status) return;
+  const base = siteBase();
+  start(form, status, { base, home: siteHome(), index: new Index(base, lang) });
+}
+
 /** undelta turns a list of differences back into the sorted refs they encode. */
 export function undelta(d) {
   const out = new Array(d.length);

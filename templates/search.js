@@ -2,7 +2,7 @@
 // of the query by prefix, grouped by kind, with the query kept in the URL.
 
 import { queryWords } from "./fold.js";
-import { Index, siteBase, siteHome } from "./search-index.js";
+import { onPage } from "./search-index.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches it with the others rather than after results.js.
@@ -15,19 +15,15 @@ const kinds = [
   ["guide", "nav.guides"],
 ];
 
-const form = document.querySelector("form.search-form");
-const status = document.getElementById("results");
-if (form && status) start(form, status);
+onPage("form.search-form", lang, start);
 
 /**
  * start wires the search page up.
  * @param {HTMLFormElement} form
  * @param {HTMLElement} status the live region: it says what was found
+ * @param {{base: string, home: string, index: import("./search-index.js").Index}} site
  */
-function start(form, status) {
-  const base = siteBase();
-  const home = siteHome();
-  const index = new Index(base, lang);
+function start(form, status, { base, home, index }) {
   const input = form.elements.namedItem("q");
   const list = el("div", "search-results");
   status.after(list);

@@ -687,13 +687,11 @@ func TestBuildRefusesBadBaseURL(t *testing.T) {
 	}
 }
 
-// TestParseCacheSeesEdits: check and build keep the files they parsed in a cache file, and a
-// later run takes from it only files unchanged since: a group made private after a build is
-// gone from the next one, whatever the cache held.
-func TestParseCacheSeesEdits(t *testing.T) {
+// copySampleAged is copySample with every file written an hour ago: files written just
+// before a cache file are not trusted to it (their times may not have moved yet).
+func copySampleAged(t *testing.T) string {
+	t.Helper()
 	dir := copySample(t)
-	// Files written just before a cache file are not trusted to it (their times may not have
-	// moved yet); these were written an hour ago.
 	hourAgo := time.Now().Add(-time.Hour)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -704,6 +702,14 @@ func TestParseCacheSeesEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// TestParseCacheSeesEdits: check and build keep the files they parsed in a cache file, and a
+// later run takes from it only files unchanged since: a group made private after a build is
+// gone from the next one, whatever the cache held.
+func TestParseCacheSeesEdits(t *testing.T) {
+	dir := copySampleAged(t)
 	cacheDir, dest := t.TempDir(), filepath.Join(t.TempDir(), "out")
 	vars := map[string]string{"SITEGEN_CACHE": cacheDir}
 	build := func() result {
@@ -773,17 +779,7 @@ func readAll(t *testing.T, dir string) []byte {
 // (same files, templates, date and base URL) finishes at once and says what that build said;
 // a change to any of them builds again.
 func TestUnchangedBuildSaysItAgain(t *testing.T) {
-	dir := copySample(t)
-	hourAgo := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.Chtimes(p, hourAgo, hourAgo)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := copySampleAged(t)
 	vars := map[string]string{"SITEGEN_CACHE": t.TempDir()}
 	dest := filepath.Join(t.TempDir(), "out")
 	build := func(extra ...string) string {

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,6 +33,12 @@ func site10k(b *testing.B) fstest.MapFS {
 // and the site's model. The target is well under a second.
 func BenchmarkCheck10k(b *testing.B) {
 	fsys := site10k(b)
+	benchCheck(b, fsys)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/group")
+}
+
+// benchCheck runs check of fsys b.N times.
+func benchCheck(b *testing.B, fsys fs.FS) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -40,7 +47,6 @@ func BenchmarkCheck10k(b *testing.B) {
 			b.Fatalf("check failed: %d errors", diags.Errors())
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/group")
 }
 
 // BenchmarkCheck10kDisk is BenchmarkCheck10k on files on disk, opened as the command opens
@@ -62,15 +68,7 @@ func BenchmarkCheck10kDisk(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer root.Close()
-	fsys := root.FS()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		s, diags := build.Check(fsys, build.Options{Now: benchNow})
-		if s == nil || diags.Errors() > 0 {
-			b.Fatalf("check failed: %d errors", diags.Errors())
-		}
-	}
+	benchCheck(b, root.FS())
 }
 
 // BenchmarkLoad10k is the loader alone on 10,000 groups: walking, reading and parsing YAML.

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/diag"
 	"sitegen/internal/output"
 	"sitegen/internal/sitetest"
 )
@@ -23,15 +24,23 @@ func sampleSite(t *testing.T) fstest.MapFS {
 	return sitetest.Sample(t)
 }
 
-// buildAll checks and renders fsys, failing the test on any error.
+// buildAll checks and renders fsys, failing the test on any error or warning.
 func buildAll(t *testing.T, fsys fstest.MapFS) output.Files {
 	t.Helper()
-	s, diags := Check(fsys, Options{Now: now})
-	if s == nil {
-		t.Fatalf("check failed:\n%v", diags)
-	}
+	files, diags := renderSite(t, fsys, Options{Now: now})
 	for _, d := range diags {
 		t.Errorf("unexpected diagnostic: %s", d)
+	}
+	return files
+}
+
+// renderSite checks and renders fsys with opts, failing the test on any error, and returns
+// the files and what check said.
+func renderSite(t *testing.T, fsys fstest.MapFS, opts Options) (output.Files, diag.List) {
+	t.Helper()
+	s, diags := Check(fsys, opts)
+	if s == nil {
+		t.Fatalf("check failed:\n%v", diags)
 	}
 	tmpl, err := fs.Sub(fsys, "templates")
 	if err != nil {
@@ -41,7 +50,7 @@ func buildAll(t *testing.T, fsys fstest.MapFS) output.Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return files, diags
 }
 
 // TestPrivacy builds the sample site plus private and ended groups and trainings whose every
@@ -49,6 +58,14 @@ func buildAll(t *testing.T, fsys fstest.MapFS) output.Files {
 // gives a non-public join link a marker, and checks a public one is published.
 func TestPrivacy(t *testing.T) {
 	fsys := sampleSite(t)
+	// A place's lines, in a group's file and a training's.
+	const place = `location:
+  name: Place %[1]s
+  street: 1 %[1]s Street
+  city: City%[1]s
+  state: NM
+  postal_code: "87101"
+`
 	group := func(marker, extra string) []byte {
 		return []byte(fmt.Sprintf(`name: Group %[1]s
 attendance: hybrid
@@ -56,13 +73,7 @@ attendance: hybrid
 meetings:
   - day: tuesday
     start: "18:30"
-location:
-  name: Place %[1]s
-  street: 1 %[1]s Street
-  city: City%[1]s
-  state: NM
-  postal_code: "87101"
-  lat: 35.1
+`+place+`  lat: 35.1
   lon: -106.6
   directions: Directions %[1]s
 online:
@@ -85,13 +96,7 @@ start: 2027-02-05
 end: 2027-02-07
 attendance: in-person
 %[2]s
-location:
-  name: Place %[1]s
-  street: 1 %[1]s Street
-  city: City%[1]s
-  state: NM
-  postal_code: "87101"
-application: {contact: %[1]s@example.org, url: https://apply.example.org/%[1]s, screening: true}
+`+place+`application: {contact: %[1]s@example.org, url: https://apply.example.org/%[1]s, screening: true}
 notes: Notes %[1]s
 `, marker, extra))
 	}

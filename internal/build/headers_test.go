@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 
@@ -15,18 +14,7 @@ func TestHeadersFile(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/connection/"} {
 		t.Run("base "+base, func(t *testing.T) {
 			fsys := sampleSite(t)
-			s, diags := Check(fsys, Options{Now: now, BaseURL: base})
-			if s == nil {
-				t.Fatalf("check failed:\n%v", diags)
-			}
-			tmpl, err := fs.Sub(fsys, "templates")
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, err := Render(s, tmpl)
-			if err != nil {
-				t.Fatal(err)
-			}
+			files, _ := renderSite(t, fsys, Options{Now: now, BaseURL: base})
 			b, ok := files[headers.FileName]
 			if !ok {
 				t.Fatalf("the build writes no %s", headers.FileName)

@@ -300,25 +300,31 @@ func escaped(r rune) string {
 	return fmt.Sprintf(`\x%02X`, r)
 }
 
+// textScalar returns the text of n, a scalar that text was expected of, and false when it is
+// something else (reported). A number or yes/no is reported and its text, as written, stored
+// in into: unquoted, 02134 would be read as a number by other YAML readers (and editors'
+// schema validation), losing its zero, so the message asks for quotes, as the schema does;
+// keeping the text stops the value's own rules (postal code, phone) reporting it again as
+// empty.
+func (d *decoder) textScalar(n *yaml.Node, into *string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "expected text, not %s", describe(n))
+		return "", false
+	}
+	if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
+		d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
+		*into = n.Value
+		return "", false
+	}
+	return d.scalar(n)
+}
+
 // str decodes any scalar as its text, as written: `postal_code: 02134` keeps its zero. It is
 // for codes, addresses of the web and other values with rules of their own; free text uses
 // [decoder.text].
 func (d *decoder) str(into *string) func(*yaml.Node) {
 	return func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "expected text, not %s", describe(n))
-			return
-		}
-		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
-			// Unquoted, 02134 would be read as a number by other YAML readers (and editors'
-			// schema validation), losing its zero: ask for quotes, as the schema does.
-			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
-			// Keep the text as written, so the value's own rules (postal code, phone) do
-			// not report it again as empty.
-			*into = n.Value
-			return
-		}
-		v, ok := d.scalar(n)
+		v, ok := d.textScalar(n, into)
 		if !ok {
 			return
 		}
@@ -334,16 +340,7 @@ func (d *decoder) str(into *string) func(*yaml.Node) {
 // Empty text counts as not written; a "#" that cut the text short is reported.
 func (d *decoder) text(into *string, max int) func(*yaml.Node) {
 	return func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "expected text, not %s", describe(n))
-			return
-		}
-		if n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool" {
-			d.errorf(n, "expected text, not %s: put it in quotes, \"%s\"", describe(n), n.Value)
-			*into = n.Value
-			return
-		}
-		v, ok := d.scalar(n)
+		v, ok := d.textScalar(n, into)
 		if !ok {
 			return
 		}

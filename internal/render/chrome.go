@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 
 	"sitegen/internal/site"
@@ -207,12 +208,7 @@ func mapURL(p *site.Place) string {
 	return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q)
 }
 
+// nonEmpty returns the strings of ss that are not "".
 func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ss), func(s string) bool { return s == "" })
 }

@@ -318,12 +318,7 @@ func hrefs(t *testing.T, doc string) []string {
 
 func TestGroupPages(t *testing.T) {
 	out := renderSite(t, testSite(t))
-	tests := []struct {
-		name    string
-		path    string
-		want    []string
-		notWant []string
-	}{
+	tests := []pageWant{
 		{
 			name: "active",
 			path: "groups/nami-lakeshore/tuesday-evening/index.html",
@@ -417,31 +412,12 @@ func TestGroupPages(t *testing.T) {
 				`<script type="application/json" id="words">`},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := string(out[tt.path])
-			for _, w := range tt.want {
-				if !strings.Contains(doc, w) {
-					t.Errorf("%s lacks %q", tt.path, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(doc, w) {
-					t.Errorf("%s contains %q", tt.path, w)
-				}
-			}
-		})
-	}
+	checkPages(t, out, tests)
 }
 
 func TestOtherPages(t *testing.T) {
 	out := renderSite(t, testSite(t))
-	tests := []struct {
-		name    string
-		path    string
-		want    []string
-		notWant []string
-	}{
+	tests := []pageWant{
 		{
 			name: "home",
 			path: "index.html",
@@ -546,21 +522,7 @@ func TestOtherPages(t *testing.T) {
 			want: []string{"La organización estatal de Ohio.", "Organización estatal de NAMI en Ohio", "Capacitaciones pasadas"},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := string(out[tt.path])
-			for _, w := range tt.want {
-				if !strings.Contains(doc, w) {
-					t.Errorf("%s lacks %q", tt.path, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(doc, w) {
-					t.Errorf("%s contains %q", tt.path, w)
-				}
-			}
-		})
-	}
+	checkPages(t, out, tests)
 }
 
 func TestNoFacilitatorTrainings(t *testing.T) {
@@ -734,5 +696,39 @@ func TestMissingCatalogue(t *testing.T) {
 	delete(s.Catalogs, "es")
 	if _, err := Pages(s, templatesFS()); err == nil || !strings.Contains(err.Error(), "i18n/es.yaml") {
 		t.Errorf("Pages() without a Spanish catalogue = %v, want an error naming i18n/es.yaml", err)
+	}
+}
+
+// hasAll fails t unless doc, the file at path, contains every string of want and none of
+// notWant.
+func hasAll(t *testing.T, path, doc string, want, notWant []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(doc, w) {
+			t.Errorf("%s lacks %q", path, w)
+		}
+	}
+	for _, w := range notWant {
+		if strings.Contains(doc, w) {
+			t.Errorf("%s contains %q", path, w)
+		}
+	}
+}
+
+// pageWant is what a page must contain, and must not.
+type pageWant struct {
+	name    string
+	path    string
+	want    []string
+	notWant []string
+}
+
+// checkPages checks each page of tests in out, in a subtest of its name.
+func checkPages(t *testing.T, out map[string][]byte, tests []pageWant) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hasAll(t, tt.path, string(out[tt.path]), tt.want, tt.notWant)
+		})
 	}
 }

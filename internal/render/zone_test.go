@@ -99,16 +99,7 @@ attendance: online
 		if doc == "" {
 			t.Fatalf("no page %s", tt.path)
 		}
-		for _, w := range tt.want {
-			if !strings.Contains(doc, w) {
-				t.Errorf("%s lacks %q", tt.path, w)
-			}
-		}
-		for _, w := range tt.notWant {
-			if strings.Contains(doc, w) {
-				t.Errorf("%s contains %q", tt.path, w)
-			}
-		}
+		hasAll(t, tt.path, doc, tt.want, tt.notWant)
 	}
 	// Built in summer, the weekly schedule reads the same: it never depended on the season.
 	summer := build("2027-07-01")

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sitegen/internal/site"
@@ -93,12 +94,7 @@ func siteIndex(s *site.Site, lang string) (SiteIndex, error) {
 	return idx, nil
 }
 
+// nonEmpty returns the strings of ss that are not "".
 func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ss), func(s string) bool { return s == "" })
 }

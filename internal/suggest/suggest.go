@@ -23,34 +23,14 @@ func Closest(word string, candidates []string) string {
 		}
 	}
 	if utf8.RuneCountInString(w) >= 3 {
-		match := ""
-		for _, c := range candidates {
-			if strings.HasPrefix(normalize(c), w) {
-				if match != "" {
-					match = ""
-					break
-				}
-				match = c
-			}
-		}
-		if match != "" {
+		if match := only(candidates, func(c string) bool { return strings.HasPrefix(normalize(c), w) }); match != "" {
 			return match
 		}
 	}
 	if utf8.RuneCountInString(w) >= 4 {
 		// A candidate holding the word as whole hyphen-separated parts, when only one does:
 		// "olentangy" is "nami-olentangy", "buckeye-state" is "nami-buckeye-state".
-		match := ""
-		for _, c := range candidates {
-			if strings.Contains("-"+normalize(c)+"-", "-"+w+"-") {
-				if match != "" {
-					match = ""
-					break
-				}
-				match = c
-			}
-		}
-		if match != "" {
+		if match := only(candidates, func(c string) bool { return strings.Contains("-"+normalize(c)+"-", "-"+w+"-") }); match != "" {
 			return match
 		}
 	}
@@ -99,4 +79,18 @@ func Distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// only returns the one candidate that ok accepts, or "" when none or several do.
+func only(candidates []string, ok func(string) bool) string {
+	match := ""
+	for _, c := range candidates {
+		if ok(c) {
+			if match != "" {
+				return ""
+			}
+			match = c
+		}
+	}
+	return match
 }
