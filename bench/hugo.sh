@@ -19,7 +19,8 @@
 # disturbed than wall time when the machine is shared), peak RSS and the files the run wrote
 # (files under the output newer than the run's start), and sitegen's ratios to each Hugo.
 #
-# Usage: bench/hugo.sh     (N=3 SIZES="1000 10000" LANGS="en" WORK=/tmp/... to change)
+# Usage: bench/hugo.sh     (N=3 SIZES="1000 10000" LANGS="en" WORK=/tmp/... to change;
+#                          TOOLS="sitegen hugo-plain" to leave one out, e.g. at 100,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,15 +72,15 @@ run() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-tools="sitegen hugo-theme hugo-plain"
+tools=${TOOLS:-"sitegen hugo-theme hugo-plain"}
 
 for size in $SIZES; do
 	site=$WORK/site-$size outs=$WORK/out-$size
 	rm -rf "$site" "$WORK/hugo-theme-$size" "$WORK/hugo-plain-$size" "$outs" "$WORK/cache-$size"
 	mkdir -p "$outs"
 	go run ./cmd/synthsite -groups "$size" -i18n "$WORK/i18n" -o "$site" >/dev/null
-	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-theme-$size"
-	"$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-plain-$size" -plain
+	case " $tools " in *" hugo-theme "*) "$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-theme-$size" ;; esac
+	case " $tools " in *" hugo-plain "*) "$WORK/hugoconv" -s "$site" -now "$NOW" -o "$WORK/hugo-plain-$size" -plain ;; esac
 	# The group whose name the onechange step changes, in each tool's source.
 	group=$(cd "$site/data/groups" && find . -name '*.yaml' | sort | sed -n 1p | cut -c3-)
 	hgroup=content/groups/${group%.yaml}.md
@@ -131,7 +132,9 @@ for size in $SIZES; do
 		2) order="hugo-plain sitegen hugo-theme" ;;
 		0) order="hugo-theme hugo-plain sitegen" ;;
 		esac
-		for t in $order; do steps "$t" "$i"; done
+		for t in $order; do
+			case " $tools " in *" $t "*) steps "$t" "$i" ;; esac
+		done
 	done
 
 	echo
