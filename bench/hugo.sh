@@ -12,7 +12,9 @@
 #              parsed files: SITEGEN_CACHE=off);
 #   nochange   build again into the same folder, nothing changed (sitegen with its cache of
 #              parsed files, which the fresh build does not fill: one untimed build first);
-#   onechange  one group's name changed, then build again into the same folder;
+#   onechange  one group's name changed, then build again into the same folder (for
+#              sitegen the first build with a change: it also fills the second tree);
+#   nextchange the same name changed again, then build again: what every later edit costs;
 #   check      sitegen check with its cache (Hugo has no such command).
 #
 # It prints, per size and step, the median wall time, processor time (user + system: less
@@ -120,6 +122,8 @@ for size in $SIZES; do
 		build "$tool" nochange "$i"
 		rename "$tool"
 		build "$tool" onechange "$i"
+		rename "$tool"
+		build "$tool" nextchange "$i"
 		if [ "$tool" = sitegen ]; then
 			run "sitegen-$size.check" "$site" env SITEGEN_CACHE="$WORK/cache-$size" "$WORK/sitegen" check -s "$site" --now "$NOW"
 		fi
@@ -140,7 +144,7 @@ for size in $SIZES; do
 	echo
 	echo "== $size groups (languages: $LANGS), medians of $N runs, load now $(cut -d' ' -f1-3 /proc/loadavg)"
 	printf '%-10s %-11s %9s %9s %8s %8s\n' step tool wall_ms cpu_ms rss_MB written
-	for step in fresh nochange onechange check; do
+	for step in fresh nochange onechange nextchange check; do
 		for t in $tools; do
 			f=$WORK/$t-$size.$step.times
 			[ -f "$f" ] || continue
