@@ -499,7 +499,9 @@ test('finder: on a 390x844 phone the first result is on screen after a search', 
     const r = await page.evaluate(() => {
       const first = document.querySelector('.finder-results li a.group-name').getBoundingClientRect();
       const crisis = document.querySelector('.crisis a[href^="tel:"]').getBoundingClientRect();
-      return { first: [first.top, first.bottom], crisis: crisis.top, height: innerHeight, scroll: scrollY };
+      // The map folds away with its key: a key with no map above it would puzzle.
+      const mapShown = [...document.querySelectorAll('.map-figure, .map-figure figcaption')].some((e) => e.getClientRects().length > 0);
+      return { first: [first.top, first.bottom], crisis: crisis.top, height: innerHeight, scroll: scrollY, mapShown };
     });
     return { before, r };
   }, { context: ctx });
@@ -507,6 +509,7 @@ test('finder: on a 390x844 phone the first result is on screen after a search', 
   assert.ok(got.before.input < 844, 'the search box is below the screen');
   assert.ok(got.r.first[0] >= 0 && got.r.first[1] <= got.r.height, `the first result is at ${got.r.first}, the screen is ${got.r.height} high`);
   assert.ok(got.r.crisis >= 0, 'the crisis line scrolled away');
+  assert.equal(got.r.mapShown, false, 'the map or its key is shown above the results on a phone');
   // A wide screen shows the filters open.
   const wide = await finder('/groups/', (page) => page.evaluate(() => document.querySelector('details.finder-filters').open), { context: { viewport: { width: 1280, height: 900 } } });
   assert.equal(wide, true);
