@@ -129,8 +129,19 @@ func Render(s *site.Site, templates fs.FS) (output.Files, error) {
 // calendar and feed is made when first asked for (see render.Plan). A build asks for all; the
 // dev server only for what a browser requests.
 func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
+	// The search index is written from the model alone: while the pages are planned.
+	type indexFiles struct {
+		files map[string][]byte
+		err   error
+	}
+	indexed := make(chan indexFiles, 1)
+	go func() {
+		files, err := search.Write(s)
+		indexed <- indexFiles{files, err}
+	}()
 	p, err := render.Plan(s, templates)
 	if err != nil {
+		<-indexed
 		return nil, err
 	}
 	files := p.Files
@@ -177,11 +188,11 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 		lazy(name, make)
 	}
 	files[site.Robots] = output.Ready(feed.Robots(s.BaseURL))
-	index, err := search.Write(s)
-	if err != nil {
-		return nil, err
+	index := <-indexed
+	if index.err != nil {
+		return nil, index.err
 	}
-	for name, b := range index {
+	for name, b := range index.files {
 		files[name] = output.Ready(b)
 	}
 	// Made last, from every other file's name (and, for names that look hashed, content).
