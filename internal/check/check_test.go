@@ -226,7 +226,7 @@ func TestSymlinks(t *testing.T) {
 		writeFile(t, filepath.Join(dir, name), f.Data)
 	}
 	writeFile(t, filepath.Join(parent, "secret.yaml"), []byte("name: Outside\n"))
-	writeFile(t, filepath.Join(dir, "shared", "monday.yaml"), []byte(`name: Monday Connection
+	writeFile(t, filepath.Join(dir, "common", "monday.yaml"), []byte(`name: Monday Connection
 attendance: online
 meetings:
   - day: monday
@@ -238,8 +238,8 @@ verified: 2026-11-01
 	links := []struct{ name, target string }{
 		{"data/groups/nami-franklin/outside.yaml", "../../../../secret.yaml"},
 		{"data/groups/nami-franklin/absolute.yaml", filepath.Join(parent, "secret.yaml")},
-		{"data/groups/nami-franklin/monday.yaml", "../../../shared/monday.yaml"},
-		{"data/groups/nami-linked", "../../shared"},
+		{"data/groups/nami-franklin/monday.yaml", "../../../common/monday.yaml"},
+		{"data/groups/nami-linked", "../../common"},
 		{"content/privacy.md", "../../secret.yaml"},
 	}
 	for _, l := range links {
