@@ -117,18 +117,17 @@ export function stateOf(m, ref) {
   return lo;
 }
 
-// hashLen is the length of the hashes in the manifest's list of a state's files of records.
-const hashLen = 8;
-
 /** recordFiles returns the paths of the files of records of state st of manifest m. */
 export function recordFiles(m, st) {
   const out = [];
-  for (let i = 0; (i + 1) * hashLen <= st.hashes.length; i++) out.push(recordFile(m, st, i));
+  for (let i = 0; i * m.per_file < st.count; i++) out.push(recordFile(m, st, i));
   return out;
 }
 
+// recordFile returns the path of file i of the records of state st: the state's files share
+// one hash.
 function recordFile(m, st, i) {
-  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(i * hashLen, (i + 1) * hashLen));
+  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hash);
 }
 
 // fileOf returns the file of records holding ref, and the ref of its first record.

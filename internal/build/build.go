@@ -195,13 +195,16 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	for name, b := range index.files {
 		files[name] = output.Ready(b)
 	}
+	records := search.RecordsNamedByHash(index.files)
 	// Made last, from every other file's name (and, for names that look hashed, content).
-	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files) })
+	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files, records) })
 	return p, nil
 }
 
-// headersFile makes _headers for files, the site being published at baseURL.
-func headersFile(baseURL string, files output.Plan) ([]byte, error) {
+// headersFile makes _headers for files, the site being published at baseURL; named lists
+// the files known to be named by a hash of content that is not theirs alone (the search
+// index's files of records, see search.RecordsNamedByHash).
+func headersFile(baseURL string, files output.Plan, named map[string]bool) ([]byte, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		return nil, err
@@ -213,6 +216,9 @@ func headersFile(baseURL string, files output.Plan) ([]byte, error) {
 		}
 	}
 	hashed := func(name string) bool {
+		if named[name] {
+			return true
+		}
 		if !headers.HashLike(name) {
 			return false
 		}

@@ -10,7 +10,9 @@
 //   - search/manifest.json: the only file without a hash in its name; it lists every other
 //     file of the index, each named by a hash of its content so a host may cache it forever.
 //   - search/g/STATE-N.HASH.json: group records, at most [RecordsPerShard] of one state per
-//     file, with what the finder shows and filters on (never a join link).
+//     file, with what the finder shows and filters on (never a join link). The files of one
+//     state share one hash, of all of them: the manifest names it once per state, which keeps
+//     the manifest small enough for the files to be small.
 //   - search/t/N.HASH.json: the token index ([TokenShard]), a map from folded word to the
 //     groups whose name, city, postal code, place name or affiliate name holds it, with the
 //     list of those words that are part of a city or postal code (so the finder knows a query
@@ -67,8 +69,9 @@ import (
 
 // RecordsPerShard is the most group records one file of search/g/ holds. Results ordered by
 // next meeting or distance come from anywhere in the directory, one record here and one
-// there: small files keep what a page of results loads small.
-const RecordsPerShard = 20
+// there: small files keep what a page of results loads small. Eight records make about
+// 0.6 KB gzip; twenty results in twenty states load about 12 KB of them.
+const RecordsPerShard = 8
 
 // RadiusMiles is how far from a place or from the visitor "near me" and place searches look
 // for groups; the finder says so, and offers online groups beyond it.
@@ -88,7 +91,7 @@ const minTokenLen = 2
 // Manifest is search/manifest.json: the list of the index's files and what is in them. Paths
 // are relative to the site's root.
 type Manifest struct {
-	Version int `json:"version"` // of this layout; 2
+	Version int `json:"version"` // of this layout; 3
 	// Paths are the addresses of a group's page and a state's list, with {id} and {state}
 	// to fill in, as the model gives them: the scripts build no address of their own.
 	Paths  Paths `json:"paths"`
@@ -132,9 +135,9 @@ type StateRecords struct {
 	// BBox bounds the positions of its groups (south, west, north, east), so "near me"
 	// fetches the nearest states first; nil when none of its groups has a position.
 	BBox []float64 `json:"bbox,omitempty"`
-	// Hashes are the hashes of its files of records, in order, hashLen hex digits each, one
-	// after the other: the manifest is read by every search, and these are most of it.
-	Hashes string `json:"hashes"`
+	// Hash is the hash in the names of all its files of records ([Manifest.RecordFiles]): of
+	// their content, taken together.
+	Hash string `json:"hash"`
 	// Points is the file of its groups' positions ([Points]); empty when none has one.
 	Points string `json:"points,omitempty"`
 }
@@ -142,8 +145,8 @@ type StateRecords struct {
 // RecordFiles returns the paths of the files of records of st, in order.
 func (m *Manifest) RecordFiles(st StateRecords) []string {
 	var out []string
-	for i := 0; i+hashLen <= len(st.Hashes); i += hashLen {
-		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(i/hashLen), "{hash}", st.Hashes[i:i+hashLen]).Replace(m.Records))
+	for n := 0; n*m.PerFile < st.Count; n++ {
+		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(n), "{hash}", st.Hash).Replace(m.Records))
 	}
 	return out
 }
@@ -226,7 +229,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 
 	groups := sortedGroups(s)
-	m := Manifest{Version: 2, Groups: len(groups), PerFile: RecordsPerShard, RadiusMiles: RadiusMiles,
+	m := Manifest{Version: 3, Groups: len(groups), PerFile: RecordsPerShard, RadiusMiles: RadiusMiles,
 		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
@@ -241,12 +244,19 @@ func Write(s *site.Site) (map[string][]byte, error) {
 			end++
 		}
 		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
-		for first, n := start, 0; first < end; first, n = first+RecordsPerShard, n+1 {
-			name, err := put(fmt.Sprintf("search/g/%s-%d", safeName(st), n), recs[first:min(first+RecordsPerShard, end)])
+		var files [][]byte
+		all := sha256.New()
+		for first := start; first < end; first += RecordsPerShard {
+			b, err := marshal(recs[first:min(first+RecordsPerShard, end)])
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("search: %w", err)
 			}
-			sr.Hashes += strings.TrimSuffix(name, ".json")[len(name)-len(".json")-hashLen:]
+			files = append(files, b)
+			all.Write(b)
+		}
+		sr.Hash = hex.EncodeToString(all.Sum(nil))[:hashLen]
+		for n, b := range files {
+			out[fmt.Sprintf("search/g/%s-%d.%s.json", safeName(st), n, sr.Hash)] = b
 		}
 		if pts := pointsOf(recs, start, end); len(pts) > 0 {
 			name, err := put("search/n/"+safeName(st), pts)
@@ -339,6 +349,51 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 	out["search/manifest.json"] = b
 	return out, nil
+}
+
+// RecordsNamedByHash returns the files of records among files (an index as [Write] returns
+// it) whose name carries the hash of all the files of records of its state, taken together
+// in order: like a file named by its own content's hash, such a file never changes under its
+// name, since a change to any record of the state renames every file of the state.
+func RecordsNamedByHash(files map[string][]byte) map[string]bool {
+	type stateHash struct{ state, hash string }
+	byState := map[stateHash][]string{}
+	for name := range files {
+		rest, ok := strings.CutPrefix(name, "search/g/")
+		if !ok {
+			continue
+		}
+		stem, ok := strings.CutSuffix(rest, ".json")
+		dot := strings.LastIndexByte(stem, '.')
+		if !ok || dot < 0 {
+			continue
+		}
+		dash := strings.LastIndexByte(stem[:dot], '-')
+		if dash < 0 {
+			continue
+		}
+		k := stateHash{stem[:dash], stem[dot+1:]}
+		byState[k] = append(byState[k], name)
+	}
+	out := map[string]bool{}
+	for k, names := range byState {
+		all := sha256.New()
+		n := 0
+		for ; ; n++ {
+			b, ok := files[fmt.Sprintf("search/g/%s-%d.%s.json", k.state, n, k.hash)]
+			if !ok {
+				break
+			}
+			all.Write(b)
+		}
+		if n != len(names) || len(k.hash) < hashLen || !strings.HasPrefix(hex.EncodeToString(all.Sum(nil)), k.hash) {
+			continue
+		}
+		for _, name := range names {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // hashedName returns the name of the index file with content b: prefix, the first hashLen

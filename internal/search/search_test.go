@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -404,9 +405,21 @@ func TestWriteFiles(t *testing.T) {
 		if name == "search/manifest.json" {
 			continue
 		}
+		if strings.HasPrefix(name, "search/g/") {
+			continue // one hash for a state's files, below
+		}
 		sum := sha256.Sum256(b)
 		if h := hex.EncodeToString(sum[:])[:hashLen]; !strings.HasSuffix(name, "."+h+".json") {
 			t.Errorf("%s: content hash is %s", name, h)
+		}
+	}
+	for _, st := range w.m.States {
+		all := sha256.New()
+		for _, f := range w.m.RecordFiles(st) {
+			all.Write(w.files[f])
+		}
+		if h := hex.EncodeToString(all.Sum(nil))[:hashLen]; st.Hash != h {
+			t.Errorf("state %s: hash %s, its files' content hash is %s", st.Code, st.Hash, h)
 		}
 	}
 	if len(named) != len(w.files) {
@@ -453,6 +466,23 @@ verified: 2026-11-01
 	oh := w.m.States[slices.IndexFunc(w.m.States, func(st StateRecords) bool { return st.Code == "oh" })]
 	if got, want := len(w.m.RecordFiles(oh)), (n+4+RecordsPerShard-1)/RecordsPerShard; got != want {
 		t.Errorf("oh has %d files of records, want %d", got, want)
+	}
+	// Every file of records is named by its state's hash; a file changed under its name is not.
+	named := RecordsNamedByHash(w.files)
+	for _, st := range w.m.States {
+		for _, f := range w.m.RecordFiles(st) {
+			if !named[f] {
+				t.Errorf("%s is not counted as named by its hash", f)
+			}
+		}
+	}
+	tampered := maps.Clone(w.files)
+	second := w.m.RecordFiles(oh)[1]
+	tampered[second] = append(slices.Clone(tampered[second]), ' ')
+	for f := range RecordsNamedByHash(tampered) {
+		if strings.HasPrefix(f, "search/g/oh-") {
+			t.Errorf("%s is counted as named by its hash after a file of its state changed", f)
+		}
 	}
 	if len(w.m.Tokens) < 2 {
 		t.Errorf("the token index is in %d file, want several", len(w.m.Tokens))
