@@ -117,6 +117,9 @@ export function stateOf(m, ref) {
   return lo;
 }
 
+// hashLen is the length of each hash in a state's list of them (its "hashes").
+const hashLen = 8;
+
 /** recordFiles returns the paths of the files of records of state st of manifest m. */
 export function recordFiles(m, st) {
   const out = [];
@@ -124,10 +127,11 @@ export function recordFiles(m, st) {
   return out;
 }
 
-// recordFile returns the path of file i of the records of state st: the state's files share
-// one hash.
+// recordFile returns the path of file i of the records of state st: files 0 to per_hash-1
+// share the first hash of the state's list, and so on.
 function recordFile(m, st, i) {
-  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hash);
+  const h = Math.floor(i / m.per_hash) * hashLen;
+  return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(h, h + hashLen));
 }
 
 // fileOf returns the file of records holding ref, and the ref of its first record.

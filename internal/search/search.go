@@ -10,9 +10,9 @@
 //   - search/manifest.json: the only file without a hash in its name; it lists every other
 //     file of the index, each named by a hash of its content so a host may cache it forever.
 //   - search/g/STATE-N.HASH.json: group records, at most [RecordsPerShard] of one state per
-//     file, with what the finder shows and filters on (never a join link). The files of one
-//     state share one hash, of all of them: the manifest names it once per state, which keeps
-//     the manifest small enough for the files to be small.
+//     file, with what the finder shows and filters on (never a join link). Up to
+//     [FilesPerHash] files of one state share one hash, of all of them: the manifest names
+//     it once, which keeps the manifest small enough for the files to be small.
 //   - search/t/N.HASH.json: the token index ([TokenShard]), a map from folded word to the
 //     groups whose name, city, postal code, place name or affiliate name holds it, with the
 //     list of those words that are part of a city or postal code (so the finder knows a query
@@ -58,6 +58,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -72,6 +73,11 @@ import (
 // there: small files keep what a page of results loads small. Eight records make about
 // 0.6 KB gzip; twenty results in twenty states load about 12 KB of them.
 const RecordsPerShard = 8
+
+// FilesPerHash is how many consecutive files of records of a state share the hash in their
+// names, the hash of all of them: every search reads the manifest, which names each hash,
+// while a change to one group renames the files that share its file's hash.
+const FilesPerHash = 16
 
 // RadiusMiles is how far from a place or from the visitor "near me" and place searches look
 // for groups; the finder says so, and offers online groups beyond it.
@@ -98,6 +104,8 @@ type Manifest struct {
 	Groups int   `json:"groups"` // how many groups are indexed
 	// PerFile is how many records each file of a state holds, the last one fewer.
 	PerFile int `json:"per_file"`
+	// PerHash is how many consecutive files of a state share a hash ([StateRecords]).
+	PerHash int `json:"per_hash"`
 	// Records is the name of the files of records, with {state} (its code), {n} (the file's
 	// position among the state's, from 0) and {hash} to fill in: "search/g/{state}-{n}.{hash}.json".
 	Records string `json:"records"`
@@ -135,9 +143,10 @@ type StateRecords struct {
 	// BBox bounds the positions of its groups (south, west, north, east), so "near me"
 	// fetches the nearest states first; nil when none of its groups has a position.
 	BBox []float64 `json:"bbox,omitempty"`
-	// Hash is the hash in the names of all its files of records ([Manifest.RecordFiles]): of
-	// their content, taken together.
-	Hash string `json:"hash"`
+	// Hashes are the hashes in the names of its files of records ([Manifest.RecordFiles]),
+	// hashLen hex digits each, one after the other: the first for files 0 to PerHash-1, of
+	// their content taken together, and so on.
+	Hashes string `json:"hashes"`
 	// Points is the file of its groups' positions ([Points]); empty when none has one.
 	Points string `json:"points,omitempty"`
 }
@@ -146,7 +155,8 @@ type StateRecords struct {
 func (m *Manifest) RecordFiles(st StateRecords) []string {
 	var out []string
 	for n := 0; n*m.PerFile < st.Count; n++ {
-		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(n), "{hash}", st.Hash).Replace(m.Records))
+		h := n / m.PerHash * hashLen
+		out = append(out, strings.NewReplacer("{state}", st.Code, "{n}", fmt.Sprint(n), "{hash}", st.Hashes[h:h+hashLen]).Replace(m.Records))
 	}
 	return out
 }
@@ -229,7 +239,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 
 	groups := sortedGroups(s)
-	m := Manifest{Version: 3, Groups: len(groups), PerFile: RecordsPerShard, RadiusMiles: RadiusMiles,
+	m := Manifest{Version: 3, Groups: len(groups), PerFile: RecordsPerShard, PerHash: FilesPerHash, RadiusMiles: RadiusMiles,
 		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
@@ -245,18 +255,20 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		}
 		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
 		var files [][]byte
-		all := sha256.New()
 		for first := start; first < end; first += RecordsPerShard {
 			b, err := marshal(recs[first:min(first+RecordsPerShard, end)])
 			if err != nil {
 				return nil, fmt.Errorf("search: %w", err)
 			}
 			files = append(files, b)
-			all.Write(b)
 		}
-		sr.Hash = hex.EncodeToString(all.Sum(nil))[:hashLen]
-		for n, b := range files {
-			out[fmt.Sprintf("search/g/%s-%d.%s.json", safeName(st), n, sr.Hash)] = b
+		for block := 0; block < len(files); block += FilesPerHash {
+			these := files[block:min(block+FilesPerHash, len(files))]
+			h := hex.EncodeToString(sumOf(these))[:hashLen]
+			sr.Hashes += h
+			for i, b := range these {
+				out[fmt.Sprintf("search/g/%s-%d.%s.json", safeName(st), block+i, h)] = b
+			}
 		}
 		if pts := pointsOf(recs, start, end); len(pts) > 0 {
 			name, err := put("search/n/"+safeName(st), pts)
@@ -352,12 +364,16 @@ func Write(s *site.Site) (map[string][]byte, error) {
 }
 
 // RecordsNamedByHash returns the files of records among files (an index as [Write] returns
-// it) whose name carries the hash of all the files of records of its state, taken together
-// in order: like a file named by its own content's hash, such a file never changes under its
-// name, since a change to any record of the state renames every file of the state.
+// it) whose name carries the hash of all the files that share it, taken together in order:
+// like a file named by its own content's hash, such a file never changes under its name,
+// since a change to any of them renames them all.
 func RecordsNamedByHash(files map[string][]byte) map[string]bool {
+	type file struct {
+		n    int
+		name string
+	}
 	type stateHash struct{ state, hash string }
-	byState := map[stateHash][]string{}
+	sharing := map[stateHash][]file{}
 	for name := range files {
 		rest, ok := strings.CutPrefix(name, "search/g/")
 		if !ok {
@@ -369,31 +385,37 @@ func RecordsNamedByHash(files map[string][]byte) map[string]bool {
 			continue
 		}
 		dash := strings.LastIndexByte(stem[:dot], '-')
-		if dash < 0 {
+		n, err := strconv.Atoi(stem[dash+1 : dot])
+		if dash < 0 || err != nil {
 			continue
 		}
 		k := stateHash{stem[:dash], stem[dot+1:]}
-		byState[k] = append(byState[k], name)
+		sharing[k] = append(sharing[k], file{n, name})
 	}
 	out := map[string]bool{}
-	for k, names := range byState {
-		all := sha256.New()
-		n := 0
-		for ; ; n++ {
-			b, ok := files[fmt.Sprintf("search/g/%s-%d.%s.json", k.state, n, k.hash)]
-			if !ok {
-				break
-			}
-			all.Write(b)
+	for k, these := range sharing {
+		slices.SortFunc(these, func(a, b file) int { return cmp.Compare(a.n, b.n) })
+		content := make([][]byte, len(these))
+		for i, f := range these {
+			content[i] = files[f.name]
 		}
-		if n != len(names) || len(k.hash) < hashLen || !strings.HasPrefix(hex.EncodeToString(all.Sum(nil)), k.hash) {
+		if len(k.hash) < hashLen || !strings.HasPrefix(hex.EncodeToString(sumOf(content)), k.hash) {
 			continue
 		}
-		for _, name := range names {
-			out[name] = true
+		for _, f := range these {
+			out[f.name] = true
 		}
 	}
 	return out
+}
+
+// sumOf returns the SHA-256 of files, one after the other.
+func sumOf(files [][]byte) []byte {
+	h := sha256.New()
+	for _, b := range files {
+		h.Write(b)
+	}
+	return h.Sum(nil)
 }
 
 // hashedName returns the name of the index file with content b: prefix, the first hashLen

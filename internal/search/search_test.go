@@ -414,12 +414,15 @@ func TestWriteFiles(t *testing.T) {
 		}
 	}
 	for _, st := range w.m.States {
-		all := sha256.New()
-		for _, f := range w.m.RecordFiles(st) {
-			all.Write(w.files[f])
-		}
-		if h := hex.EncodeToString(all.Sum(nil))[:hashLen]; st.Hash != h {
-			t.Errorf("state %s: hash %s, its files' content hash is %s", st.Code, st.Hash, h)
+		files := w.m.RecordFiles(st)
+		for first := 0; first < len(files); first += w.m.PerHash {
+			all := sha256.New()
+			for _, f := range files[first:min(first+w.m.PerHash, len(files))] {
+				all.Write(w.files[f])
+			}
+			if h := hex.EncodeToString(all.Sum(nil))[:hashLen]; st.Hashes[first/w.m.PerHash*hashLen:][:hashLen] != h {
+				t.Errorf("state %s, files from %d: hash %s, their content's hash is %s", st.Code, first, st.Hashes, h)
+			}
 		}
 	}
 	if len(named) != len(w.files) {
@@ -479,10 +482,19 @@ verified: 2026-11-01
 	tampered := maps.Clone(w.files)
 	second := w.m.RecordFiles(oh)[1]
 	tampered[second] = append(slices.Clone(tampered[second]), ' ')
-	for f := range RecordsNamedByHash(tampered) {
-		if strings.HasPrefix(f, "search/g/oh-") {
-			t.Errorf("%s is counted as named by its hash after a file of its state changed", f)
+	hash := second[strings.LastIndexByte(strings.TrimSuffix(second, ".json"), '.'):]
+	still := RecordsNamedByHash(tampered)
+	for f := range w.files {
+		sharing := strings.HasPrefix(f, "search/g/oh-") && strings.HasSuffix(f, hash)
+		if sharing && still[f] {
+			t.Errorf("%s is counted as named by its hash after %s, which shares it, changed", f, second)
 		}
+		if !sharing && named[f] != still[f] {
+			t.Errorf("%s: counted as named by its hash %v, then %v after %s changed", f, named[f], still[f], second)
+		}
+	}
+	if n := len(named) - len(still); n < 2 || n > FilesPerHash {
+		t.Errorf("a changed file of records changes what %d files are named by, want 2 to %d", n, FilesPerHash)
 	}
 	if len(w.m.Tokens) < 2 {
 		t.Errorf("the token index is in %d file, want several", len(w.m.Tokens))

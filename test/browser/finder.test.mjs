@@ -753,3 +753,42 @@ test('finder: axe-core finds no violation with results showing', { skip }, async
     }, { context: { bypassCSP: true, ...context } });
   }
 });
+
+test('finder: a state with more groups than one hash of files of records names reads them all', { skip }, async () => {
+  // 140 more groups in New Mexico: 18 files of 8 records, past the first 16 that share a hash.
+  const files = {};
+  for (let i = 0; i < 140; i++) {
+    const n = String(i).padStart(3, '0');
+    files[`data/groups/nami-sandia-foothills/probe-${n}.yaml`] = group(i === 139 ? 'Blockprobe Finale Connection' : `Blockprobe ${n} Connection`, `attendance: in-person
+meetings:
+  - day: wednesday
+    start: "18:00"
+location:
+  name: Probe Hall ${n}
+  street: ${i + 10} Probe Road
+  city: Albuquerque
+  state: NM
+  postal_code: "87108"
+  lat: 35.0${n}
+  lon: -106.6
+`);
+  }
+  const big = await sampleCopy(files);
+  const bigServer = await serve(big.out);
+  try {
+    const idx = await loadIndex(big.out);
+    const nm = idx.manifest.states.find((st) => st.code === 'nm');
+    assert.ok(nm.count > idx.manifest.per_file * idx.manifest.per_hash, `New Mexico has ${nm.count} groups, too few for a second hash`);
+    assert.equal(nm.hashes.length, 16, 'two hashes for New Mexico');
+    assert.equal(idx.records.length, idx.manifest.groups, 'every record read through recordFiles');
+    assert.equal(idx.records.filter((r) => r.name.startsWith('Blockprobe')).length, 140);
+    // The last probe's record is in the second block; the finder fetches it by its name.
+    const last = idx.records.findIndex((r) => r.name === 'Blockprobe Finale Connection');
+    assert.ok(last >= nm.first + idx.manifest.per_file * idx.manifest.per_hash, `the last probe is ref ${last}, in the first block`);
+    const got = await finder('/groups/?q=blockprobe%20finale', undefined, { origin: bigServer.origin });
+    assert.deepEqual(got.names, ['Blockprobe Finale Connection']);
+  } finally {
+    await bigServer.close();
+    await big.cleanup();
+  }
+});
