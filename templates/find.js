@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { closest, parse, placeRuns, searchWords } from "./query.js";
-import { dayOrder, distances, nearby, soonest } from "./rank.js";
+import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
@@ -274,13 +274,13 @@ function stateCode(m, ref) {
   return m.states[stateOf(m, ref)].code;
 }
 
-// nearestOf returns up to k of refs, nearest to at first (those without a position after, in
-// ref order), reading the positions of the nearest states first.
+// nearestOf returns up to k of refs, nearest to at first, paused groups after the others and
+// those without a position last, in ref order.
 async function nearestOf(index, at, refs, k) {
   const d = await distances(index, at, refs);
   return refs
-    .map((ref) => ({ ref, miles: d.has(ref) ? d.get(ref) : null }))
-    .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.ref - b.ref)
+    .map((ref) => ({ ref, miles: d.get(ref)?.miles ?? null, paused: d.get(ref)?.paused ?? false }))
+    .sort(nearestFirst)
     .slice(0, k);
 }
 

@@ -115,9 +115,16 @@ function order(items) {
   return items.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.ref - b.ref);
 }
 
+// nearestFirst orders {ref, miles, paused} by distance, the groups that meet before the paused
+// ones, and those without a distance last.
+export function nearestFirst(a, b) {
+  return Number(a.paused) - Number(b.paused) || (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.ref - b.ref;
+}
+
 /**
  * nearby returns the groups within miles of position at ([lat, lon]), among allowed (sorted
- * refs; every group when null), nearest first: [{ref, miles}].
+ * refs; every group when null), nearest first, paused groups after the others:
+ * [{ref, miles, paused}].
  * @param {import("./search-index.js").Index} index
  * @param {number[]} at
  * @param {number} miles
@@ -132,15 +139,15 @@ export async function nearby(index, at, miles, allowed) {
     for (const p of pts) {
       if (ok && !ok.has(p.ref)) continue;
       const d = distanceMiles(at, p.at);
-      if (d <= miles) out.push({ ref: p.ref, miles: d });
+      if (d <= miles) out.push({ ref: p.ref, miles: d, paused: p.paused });
     }
   }
-  return out.sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+  return out.sort(nearestFirst);
 }
 
 /**
- * distances returns the distance from at of each of refs that has a position (a Map from ref
- * to miles), reading the positions of their states.
+ * distances returns the distance from at of each of refs that has a position, and whether it
+ * is paused (a Map from ref to {miles, paused}), reading the positions of their states.
  * @param {import("./search-index.js").Index} index
  * @param {number[]} at
  * @param {number[]} refs
@@ -151,7 +158,7 @@ export async function distances(index, at, refs) {
   const want = new Set(refs);
   const out = new Map();
   for (const pts of await Promise.all(states.map((s) => index.points(s)))) {
-    for (const p of pts) if (want.has(p.ref)) out.set(p.ref, distanceMiles(at, p.at));
+    for (const p of pts) if (want.has(p.ref)) out.set(p.ref, { miles: distanceMiles(at, p.at), paused: p.paused });
   }
   return out;
 }

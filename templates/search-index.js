@@ -281,7 +281,7 @@ export class Index {
 
   /**
    * points returns the positions of the groups of the state at position s of the manifest's
-   * states: [{ref, at: [lat, lon]}].
+   * states: [{ref, at: [lat, lon], paused}].
    */
   async points(s) {
     const m = await this.manifest();
@@ -289,7 +289,7 @@ export class Index {
     if (!st.points) return [];
     const rows = await this.json(st.points);
     let ref = 0;
-    return rows.map(([d, lat, lon]) => ({ ref: (ref += d), at: [lat, lon] }));
+    return rows.map(([d, lat, lon, paused]) => ({ ref: (ref += d), at: [lat, lon], paused: paused === 1 }));
   }
 
   /** day returns the slots of a weekday's meetings ("tuesday"), or none. */

@@ -26,7 +26,8 @@
 //     hours, so that the finder orders any number of groups by their next meeting from a file
 //     or two, and fetches records only for the groups it shows.
 //   - search/n/STATE.HASH.json: the position of each group of a state that has one ([Points]),
-//     so that "near me" and place searches measure distances without records.
+//     and whether it is paused, so that "near me" and place searches measure distances, and
+//     put paused groups last, without records.
 //   - search/words.HASH.json: the words people search with ([Dictionary]), from every
 //     catalogue: state names and codes, languages, programs, audiences, attendance, days and
 //     times of day, "near me", and the words that say nothing about which group.
@@ -612,8 +613,9 @@ func bbox(recs []Record) []float64 {
 
 // Points is the file of a state's group positions: for each group that has one, in ref
 // order, its ref (as a difference from the previous one, the first from 0), latitude and
-// longitude.
-type Points [][3]float64
+// longitude, and a fourth number, 1, for a paused group, so that "near me" and place searches
+// put the groups that meet before those that do not without reading their records.
+type Points [][]float64
 
 // pointsOf returns the positions of recs[start:end], refs start to end-1.
 func pointsOf(recs []Record, start, end int) Points {
@@ -621,7 +623,11 @@ func pointsOf(recs []Record, start, end int) Points {
 	prev := 0
 	for i := start; i < end; i++ {
 		if c := recs[i].Coords; c != nil {
-			out = append(out, [3]float64{float64(i - prev), c[0], c[1]})
+			row := []float64{float64(i - prev), c[0], c[1]}
+			if recs[i].Paused {
+				row = append(row, 1)
+			}
+			out = append(out, row)
 			prev = i
 		}
 	}

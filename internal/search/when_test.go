@@ -99,16 +99,21 @@ func TestWriteDays(t *testing.T) {
 }
 
 // TestWritePoints checks each state's file of positions: every group with coordinates (its
-// own, or its ZIP code's centre), by ref.
+// own, or its ZIP code's centre), by ref, paused ones marked.
 func TestWritePoints(t *testing.T) {
 	w := write(t, testSite(t))
 	recs := w.records(t)
-	n := 0
+	n, paused := 0, 0
 	for _, st := range w.m.States {
-		var want [][3]float64
+		var want Points
 		for r := st.First; r < st.First+st.Count; r++ {
 			if c := recs[r].Coords; c != nil {
-				want = append(want, [3]float64{float64(r), c[0], c[1]})
+				row := []float64{float64(r), c[0], c[1]}
+				if recs[r].Paused {
+					row = append(row, 1)
+					paused++
+				}
+				want = append(want, row)
 			}
 		}
 		if len(want) == 0 {
@@ -124,10 +129,13 @@ func TestWritePoints(t *testing.T) {
 			pts[i][0] += float64(prev)
 			prev = int(pts[i][0])
 		}
-		if !slices.Equal(pts, Points(want)) {
+		if !slices.EqualFunc(pts, want, slices.Equal) {
 			t.Errorf("%s points = %v, want %v", st.Code, pts, want)
 		}
 		n += len(pts)
+	}
+	if paused == 0 {
+		t.Error("no paused group with a position: the test site should have one")
 	}
 	if n < 8 {
 		t.Errorf("%d groups with a position, want at least 8", n)

@@ -16,7 +16,7 @@ import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
 import { watch } from './lib/page.mjs';
 import { tokens } from '../../templates/fold.js';
-import { NOW, loadIndex, fileIndex, byFilters, soonestFirst, milesBetween, settle, shown } from './lib-finder.mjs';
+import { NOW, loadIndex, fileIndex, nearestFirst, byFilters, soonestFirst, milesBetween, settle, shown } from './lib-finder.mjs';
 
 const GROUPS = 1500;
 const run = promisify(execFile);
@@ -117,7 +117,7 @@ function nearest(at) {
     .filter((it) => it.rec.coords)
     .map((it) => ({ ...it, miles: milesBetween(at, it.rec.coords) }))
     .filter((it) => it.miles <= 100)
-    .sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+    .sort(nearestFirst);
 }
 
 test('a ZIP code no group lists: the nearest groups within 100 miles (node)', async () => {

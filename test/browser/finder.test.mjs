@@ -20,7 +20,7 @@ import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
 import { recordRequests, watch } from './lib/page.mjs';
 import { fold, tokens } from '../../templates/fold.js';
-import { NOW, loadIndex, fileIndex, byFilters, soonestFirst, milesBetween, sampleCopy, settle, shown } from './lib-finder.mjs';
+import { NOW, loadIndex, fileIndex, nearestFirst, byFilters, soonestFirst, milesBetween, sampleCopy, settle, shown } from './lib-finder.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -220,7 +220,7 @@ async function placeOracle(key, state, records = index.records) {
   const within = records
     .map((rec, ref) => ({ rec, ref, miles: rec.coords ? milesBetween(p.at, rec.coords) : Infinity }))
     .filter((x) => x.miles <= 100)
-    .sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+    .sort(nearestFirst);
   return { place: p, within };
 }
 
@@ -238,6 +238,11 @@ for (const [query, key, state, city] of [
     assert.equal(got.mode, 'place', got.status);
     assert.match(got.status, new RegExp(`within 100 miles of ${place.name}, ${state}, nearest first`));
     assert.deepEqual(got.names, within.map((x) => x.rec.name));
+    // A paused group, however near (Conexión South Tucson is the nearest to Tucson), comes
+    // after the groups that meet.
+    const paused = within.filter((x) => x.rec.paused).map((x) => x.rec.name);
+    if (query === 'Tucson AZ') assert.ok(paused.length > 0 && within.some((x) => !x.rec.paused && x.miles > within.find((y) => y.rec.paused).miles), 'no paused group nearer than one that meets near Tucson');
+    assert.deepEqual(got.names.slice(got.names.length - paused.length), paused, 'paused groups last');
     got.miles.forEach((m, i) => assert.ok(Math.abs(m - within[i].miles) < 0.06 || Math.abs(m - within[i].miles) < 0.6 && within[i].miles >= 10, `${got.names[i]}: ${m} mi, want ${within[i].miles}`));
     if (city) {
       for (const r of index.records.filter((r) => r.city === city && r.coords)) assert.ok(got.names.includes(r.name), `${r.name} in ${city} is missing`);
@@ -279,7 +284,7 @@ test('finder: a ZIP code no group lists finds the nearest groups, with distances
   const want = index.records
     .map((rec, ref) => ({ rec, ref, miles: rec.coords ? milesBetween(z.at, rec.coords) : Infinity }))
     .filter((x) => x.miles <= 100)
-    .sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+    .sort(nearestFirst);
   assert.ok(!index.records.some((r) => r.postal_code === '87110'), 'a sample group has 87110');
   const got = await finder(q('87110'));
   assert.equal(got.mode, 'place');
@@ -327,7 +332,7 @@ test('finder: near me sorts by distance within 100 miles and never sends the pos
   const want = index.records
     .map((rec, ref) => ({ rec, ref, miles: rec.coords ? milesBetween(at, rec.coords) : Infinity }))
     .filter((x) => x.miles <= 100)
-    .sort((a, b) => a.miles - b.miles || a.ref - b.ref);
+    .sort(nearestFirst);
   const got = await finder('/groups/', async (page) => {
     const requests = await recordRequests(page, server.origin);
     await page.click('button.near');

@@ -24,6 +24,14 @@ export async function loadIndex(dir) {
   return { manifest, records, site, phrases };
 }
 
+/**
+ * nearestFirst orders items ({rec, ref, miles}) as the finder orders groups by distance: the
+ * groups that meet first, nearest first, then the paused ones.
+ */
+export function nearestFirst(a, b) {
+  return Number(Boolean(a.rec.paused)) - Number(Boolean(b.rec.paused)) || a.miles - b.miles || a.ref - b.ref;
+}
+
 /** fileIndex returns an Index (templates/search-index.js) reading the build in dir from disk. */
 export function fileIndex(dir) {
   return new Index('/', 'en', async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
