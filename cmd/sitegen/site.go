@@ -89,7 +89,7 @@ func runCheck(e *env, args []string) int {
 	diags, ok := e.checkedBefore(fsys, opts, cache)
 	if !ok {
 		var files *load.Files
-		files, _, diags = build.Load(fsys, opts, cache)
+		files, diags = build.Diagnose(fsys, opts, cache)
 		diags = append(diags, e.checkCodeOwners(fsys, files, diags)...).Sort()
 		if cache != nil {
 			cache.Remember(checkKey(fsys, files.Key, opts), load.Memo{Diags: diags})

@@ -75,6 +75,17 @@ func Check(fsys fs.FS, opts Options) (*site.Site, diag.List) {
 // read: the dev server keeps parsed files between rebuilds and compares them to know whether
 // anything changed.
 func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site, diag.List) {
+	files, diags := Diagnose(fsys, opts, cache)
+	if diags.Errors() > 0 || files.Site == nil {
+		return files, nil, diags
+	}
+	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL, BuildID: opts.BuildID,
+		FileDates: trainingDates(fsys, files, opts.FileDates)}), diags
+}
+
+// Diagnose reads the site through cache (nil reads every file) and checks it, as [Load]
+// does, without making the model: what `sitegen check` needs.
+func Diagnose(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, diag.List) {
 	files, diags := load.ReadCached(fsys, cache)
 	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
 	if opts.BaseURL != "" {
@@ -82,11 +93,7 @@ func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site,
 			diags = append(diags, diag.Diagnostic{Path: "--base-url", Severity: diag.Error, Message: err.Error()})
 		}
 	}
-	if diags.Errors() > 0 || files.Site == nil {
-		return files, nil, diags
-	}
-	return files, site.Build(files, site.Options{Now: opts.Now, BaseURL: opts.BaseURL, BuildID: opts.BuildID,
-		FileDates: trainingDates(fsys, files, opts.FileDates)}), diags
+	return files, diags
 }
 
 // trainingDates returns the dates of every training file: those of known (the site's history)

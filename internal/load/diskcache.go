@@ -6,9 +6,11 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"sitegen/internal/diag"
@@ -37,6 +39,24 @@ type diskIndex struct {
 	Written time.Time
 	Entries map[string]indexEntry
 }
+
+// diskJournal is the file beside, NAME.journal: the entries that differ from those of the
+// cache file (NAME) it was written after, and the paths of the entries the cache file has
+// but the site no longer does, followed by a diskValues of its entries' values. A run that
+// changed a few files writes only these, rather than the whole cache file again (which at
+// national scale takes longer than the rest of a one-file check), until they are more than
+// maxJournal of the entries.
+type diskJournal struct {
+	Program string
+	Base    time.Time // the Written of the cache file it goes with
+	Written time.Time
+	Entries map[string]indexEntry
+	Removed []string
+}
+
+// maxJournal is the largest part of the entries a journal holds (see diskJournal): beyond
+// it, the whole cache file is written again.
+const maxJournal = 8 // 1/8
 
 // diskMemos is the file beside, NAME.memo, which keeps what the last runs found (see Memo):
 // it changes with every run that finds something new, and is small.
@@ -113,14 +133,18 @@ func ReadCacheFile(name, program string) *Cache {
 	if err := dec.Decode(&ix); err != nil || ix.Program != program {
 		return c
 	}
+	base := baseFile{written: ix.Written, entries: make(map[string]fileState, len(ix.Entries))}
 	for p, e := range ix.Entries {
 		if !e.ModTime.Before(ix.Written.Add(-racy)) {
 			continue
 		}
 		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum}
+		base.entries[p] = c.entries[p].state()
 	}
+	c.base = base
 	c.readMemos(name+".memo", program)
 	c.clean = len(c.entries) == len(ix.Entries)
+	c.readJournal(name+".journal", program)
 	c.pending = func() (map[string]any, error) {
 		var dv diskValues
 		if err := dec.Decode(&dv); err != nil {
@@ -139,8 +163,50 @@ func ReadCacheFile(name, program string) *Cache {
 	return c
 }
 
+// readJournal applies the journal in the file name (see diskJournal) to the entries just
+// read from the cache file it goes with; a journal of another program or cache file, or one
+// that cannot be read whole, is left out, and the files it changed are parsed again.
+func (c *Cache) readJournal(name, program string) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return
+	}
+	dec := gob.NewDecoder(bytes.NewReader(b))
+	var j diskJournal
+	var dv diskValues
+	if dec.Decode(&j) != nil || j.Program != program || !j.Base.Equal(c.base.written) || dec.Decode(&dv) != nil {
+		return
+	}
+	values := make(map[string]any, len(j.Entries))
+	for p := range j.Entries {
+		e, ok := dv.Values[p]
+		if !ok {
+			return
+		}
+		v := e.value()
+		if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
+			return
+		}
+		values[p] = v
+	}
+	c.journaled = make(map[string]bool, len(j.Entries))
+	for _, p := range j.Removed {
+		delete(c.entries, p)
+	}
+	for p, e := range j.Entries {
+		if !e.ModTime.Before(j.Written.Add(-racy)) {
+			delete(c.entries, p)
+			c.clean = false
+			continue
+		}
+		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum, value: values[p]}
+		c.journaled[p] = true
+	}
+}
+
 // WriteFile keeps c in the file name for program, through a temporary file, unless nothing
-// changed since it was read.
+// changed since it was read. When few entries differ from those the file holds, only they
+// are written, to a journal beside it (see diskJournal).
 func (c *Cache) WriteFile(name, program string) error {
 	if program == "" {
 		return nil
@@ -154,39 +220,110 @@ func (c *Cache) WriteFile(name, program string) error {
 	if clean {
 		return nil
 	}
+	if done, err := c.writeJournal(name+".journal", program); done || err != nil {
+		return err
+	}
 	c.decodeValues() // values not yet decoded are written back as they were
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	ix := diskIndex{Program: program, Written: time.Now(), Entries: make(map[string]indexEntry, len(c.entries))}
 	dv := diskValues{Values: make(map[string]diskValue, len(c.entries))}
+	base := baseFile{written: ix.Written, entries: make(map[string]fileState, len(c.entries))}
 	for p, e := range c.entries {
-		var v diskValue
-		switch val := e.value.(type) {
-		case *SiteFile:
-			v.Site = val
-		case *Affiliate:
-			v.Affiliate = val
-		case *Group:
-			v.Group = val
-		case *Training:
-			v.Training = val
-		case *Page:
-			v.Page = val
-		case nil:
-		default:
-			continue // catalogues: a few, read each time
+		v, ok := e.diskValue()
+		if !ok {
+			continue
 		}
-		if e.value != nil {
-			v.Zeros = zeros(reflect.ValueOf(e.value), nil, nil)
-		}
-		ix.Entries[p] = indexEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum}
+		ix.Entries[p] = e.indexEntry()
 		dv.Values[p] = v
+		if e.modTime.Before(ix.Written.Add(-racy)) { // as the next read will trust it
+			base.entries[p] = e.state()
+		}
 	}
 	if err := writeGob(name, ix, dv); err != nil {
 		return err
 	}
+	// A journal left from the file before goes with another cache file: the next read would
+	// leave it out, and this removes it.
+	if err := os.Remove(name + ".journal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	c.base, c.journaled = base, nil
 	c.clean = true
 	return nil
+}
+
+// writeJournal writes to the file name the entries of c that differ from those of the cache
+// file read, when they are few enough (see maxJournal), and reports whether it did. The
+// caller holds no lock.
+func (c *Cache) writeJournal(name, program string) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.base.written.IsZero() {
+		return false, nil
+	}
+	j := diskJournal{Program: program, Base: c.base.written, Written: time.Now(), Entries: map[string]indexEntry{}}
+	dv := diskValues{Values: map[string]diskValue{}}
+	for p, e := range c.entries {
+		if b, ok := c.base.entries[p]; ok && b.same(e.state()) {
+			continue
+		}
+		v, ok := e.diskValue()
+		if !ok {
+			continue
+		}
+		j.Entries[p] = e.indexEntry()
+		dv.Values[p] = v
+	}
+	for p := range c.base.entries {
+		if _, ok := c.entries[p]; !ok {
+			j.Removed = append(j.Removed, p)
+		}
+	}
+	if len(j.Entries)+len(j.Removed) > len(c.entries)/maxJournal {
+		return false, nil
+	}
+	slices.Sort(j.Removed)
+	if err := writeGob(name, j, dv); err != nil {
+		return true, err
+	}
+	c.clean = true
+	return true, nil
+}
+
+// same reports whether s and t are the same file.
+func (s fileState) same(t fileState) bool {
+	return s.size == t.size && s.modTime.Equal(t.modTime) && s.sum == t.sum
+}
+
+// indexEntry returns e without its value, as a cache file's index keeps it.
+func (e cacheEntry) indexEntry() indexEntry {
+	return indexEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum}
+}
+
+// diskValue returns e's value as a cache file keeps it, and false for a value that is not
+// kept (a catalogue: a few, read each time).
+func (e cacheEntry) diskValue() (diskValue, bool) {
+	var v diskValue
+	switch val := e.value.(type) {
+	case *SiteFile:
+		v.Site = val
+	case *Affiliate:
+		v.Affiliate = val
+	case *Group:
+		v.Group = val
+	case *Training:
+		v.Training = val
+	case *Page:
+		v.Page = val
+	case nil:
+	default:
+		return v, false
+	}
+	if e.value != nil {
+		v.Zeros = zeros(reflect.ValueOf(e.value), nil, nil)
+	}
+	return v, true
 }
 
 // readMemos reads the results of the last runs from the file name, if program wrote it.

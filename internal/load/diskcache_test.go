@@ -1,12 +1,16 @@
 package load
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
-	"sitegen/internal/diag"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"sitegen/internal/diag"
 )
 
 // TestCacheFileRoundTrip: a site read through a cache kept on disk is the site read afresh,
@@ -132,4 +136,145 @@ func withFile(fsys fstest.MapFS, name, text string, mod time.Time) fstest.MapFS 
 	}
 	out[name] = &fstest.MapFile{Data: []byte(text), ModTime: mod}
 	return out
+}
+
+// TestCacheJournal: a run that changed a few files writes them to the journal and leaves the
+// cache file as it was; the next run reads the cache file with its journal and parses
+// nothing, its site the same as one read afresh. A run that changed many files writes the
+// cache file again and drops the journal; a damaged journal is left out, and the files it
+// held are parsed again.
+func TestCacheJournal(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	fsys := fstest.MapFS{
+		"data/site.yaml":              {Data: []byte("title: T\nbase_url: https://t.example.org/\ntimezone: America/New_York\n"), ModTime: old},
+		"data/affiliates/nami-a.yaml": {Data: []byte("name: NAMI A\nkind: affiliate\nstate: OH\n"), ModTime: old},
+	}
+	for i := range 30 {
+		fsys[fmt.Sprintf("data/groups/nami-a/g%02d.yaml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("name: G%d\npublic: false\n", i)), ModTime: old}
+	}
+	file := filepath.Join(t.TempDir(), "cache.gob")
+	journal := file + ".journal"
+	c := NewCache()
+	ReadCached(fsys, c)
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(journal); err == nil {
+		t.Fatal("a first cache file came with a journal")
+	}
+	baseBytes, _ := os.ReadFile(file)
+
+	// A run with one file changed, one new and one gone.
+	later := time.Now().Add(-time.Minute)
+	few := withFile(fsys, "data/groups/nami-a/g03.yaml", "name: Changed\npublic: false\n", later)
+	few["data/groups/nami-a/new.yaml"] = &fstest.MapFile{Data: []byte("name: New\npublic: false\n"), ModTime: later}
+	delete(few, "data/groups/nami-a/g07.yaml")
+	c = ReadCacheFile(file, "prog")
+	ReadCached(few, c)
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(file); !bytes.Equal(b, baseBytes) {
+		t.Error("a run that changed three files wrote the whole cache file again")
+	}
+	if _, err := os.Stat(journal); err != nil {
+		t.Fatalf("no journal: %v", err)
+	}
+	kept := ReadCacheFile(file, "prog")
+	if _, ok := kept.Unchanged(few); !ok {
+		t.Error("the cache file with its journal does not know the site unchanged")
+	}
+	got, gotDiags := ReadCached(few, kept)
+	if !kept.clean {
+		t.Error("files were parsed again though the cache file and its journal hold them")
+	}
+	fresh, freshDiags := Read(few)
+	got.Catalogs, fresh.Catalogs = nil, nil
+	if !reflect.DeepEqual(got, fresh) || !reflect.DeepEqual(gotDiags, freshDiags) {
+		t.Errorf("the site read through the cache file and journal differs from the site read afresh")
+	}
+	for _, g := range got.Groups {
+		if g.Public == nil || *g.Public {
+			t.Errorf("%s came back public", g.Path)
+		}
+	}
+
+	// A damaged journal: left out; the files it held are parsed again, the site the same.
+	if err := os.WriteFile(journal, []byte("not gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	damaged := ReadCacheFile(file, "prog")
+	if got, _ := ReadCached(few, damaged); !reflect.DeepEqual(got.Groups, fresh.Groups) {
+		t.Error("with a damaged journal the site read differs from the site read afresh")
+	}
+
+	// A run that changed more than the journal may hold: the cache file, and no journal.
+	many := withFile(few, "data/site.yaml", "title: U\nbase_url: https://t.example.org/\ntimezone: America/New_York\n", later)
+	for i := range 10 {
+		many = withFile(many, fmt.Sprintf("data/groups/nami-a/g%02d.yaml", 10+i), fmt.Sprintf("name: H%d\n", i), later)
+	}
+	c = ReadCacheFile(file, "prog")
+	ReadCached(many, c)
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(file); bytes.Equal(b, baseBytes) {
+		t.Error("a run that changed many files left the cache file as it was")
+	}
+	if _, err := os.Stat(journal); err == nil {
+		t.Error("the journal of the cache file before is still there")
+	}
+	kept = ReadCacheFile(file, "prog")
+	ReadCached(many, kept)
+	if !kept.clean {
+		t.Error("files were parsed again after the cache file was written whole")
+	}
+}
+
+// TestUnchangedWalkReused: the read that follows Unchanged takes its walk once, and reads
+// what a fresh read does; a file system that cannot be compared (a map) is walked again
+// rather than risk another's walk.
+func TestUnchangedWalkReused(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"data/site.yaml":              "title: T\nbase_url: https://t.example.org/\ntimezone: America/New_York\n",
+		"data/affiliates/nami-a.yaml": "name: NAMI A\nkind: affiliate\nstate: OH\n",
+		"data/groups/nami-a/g.yaml":   "name: G\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := os.DirFS(dir)
+	c := NewCache()
+	ReadCached(fsys, c)
+	if err := os.WriteFile(filepath.Join(dir, "data/groups/nami-a/g.yaml"), []byte("name: Changed G\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Unchanged(fsys); ok {
+		t.Fatal("a changed file is not seen")
+	}
+	if c.walked == nil {
+		t.Fatal("Unchanged kept no walk")
+	}
+	got, gotDiags := ReadCached(os.DirFS(dir), c)
+	if c.walked != nil {
+		t.Error("the walk was kept after the read took it")
+	}
+	fresh, freshDiags := Read(fsys)
+	got.Catalogs, fresh.Catalogs = nil, nil
+	if !reflect.DeepEqual(got, fresh) || !reflect.DeepEqual(gotDiags, freshDiags) {
+		t.Error("the read that took Unchanged's walk differs from a fresh read")
+	}
+
+	m := fstest.MapFS{"data/groups/nami-a/g.yaml": {Data: []byte("name: G\n")}}
+	c.Unchanged(m)
+	if w := c.takeWalk(fstest.MapFS{}); w != nil {
+		t.Error("the walk of one map was given for another")
+	}
 }
