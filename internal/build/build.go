@@ -87,7 +87,11 @@ func Load(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, *site.Site,
 // does, without making the model: what `sitegen check` needs.
 func Diagnose(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, diag.List) {
 	files, diags := load.ReadCached(fsys, cache)
-	diags = append(diags, check.Files(files, check.Options{Now: opts.Now})...).Sort()
+	copts := check.Options{Now: opts.Now}
+	if cache != nil {
+		copts.Memo = cache // the groups found without a problem are not checked again
+	}
+	diags = append(diags, check.Files(files, copts)...).Sort()
 	if opts.BaseURL != "" {
 		if err := checkBaseURL(opts.BaseURL); err != nil {
 			diags = append(diags, diag.Diagnostic{Path: "--base-url", Severity: diag.Error, Message: err.Error()})

@@ -28,6 +28,21 @@ type Options struct {
 	// Now is the build date: `verified` may not be after it, and it is older than
 	// stale_after_days days before it is a warning.
 	Now civil.Date
+	// Memo, when not nil, remembers the groups found without a problem, so that a check of a
+	// site in which few files changed checks only those again (see [Memo]).
+	Memo Memo
+}
+
+// A Memo remembers, for each group file, the key of the last check that found nothing wrong
+// with it on its own (load.Cache is one, kept between runs). The key names everything that
+// check depended on: the file's content, what it needs of its affiliate, the date and the
+// stale_after_days setting. Rules between files (names used twice, a folder that is no
+// affiliate) are checked every time.
+type Memo interface {
+	// Checked reports whether the file at path was found without a problem under key.
+	Checked(path string, key [32]byte) bool
+	// SetChecked remembers that the file at path was found without a problem under key.
+	SetChecked(path string, key [32]byte)
 }
 
 var (
@@ -77,7 +92,7 @@ func files(f *load.Files, opts Options, budget int) diag.List {
 		slugs = append(slugs, a.Slug)
 	}
 	c.affiliates(f.Affiliates, affiliates, slugs)
-	c.groups(f.Groups, affiliates, slugs, stale)
+	c.groups(f.Groups, affiliates, slugs, stale, f.Sums, opts.Memo)
 	for _, t := range f.Trainings {
 		c.training(t, affiliates, slugs)
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -155,7 +156,9 @@ func (c *checker) location(p string, l *load.Location) {
 	c.plausible(p, l.Keys, l.State, l.PostalCode, l.Lat, l.Lon)
 }
 
-func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int) {
+// groups checks every group and the rules between them; memo (may be nil) knows the groups
+// found without a problem before, by their files' sums.
+func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliate, slugs []string, stale int, sums map[string][32]byte, memo Memo) {
 	type key struct{ aff, name string }
 	names := map[key][]*load.Group{}
 	unknown := map[string]string{} // folder → its suggestion, found once per folder
@@ -172,7 +175,16 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 		if g.Failed {
 			continue // load reported why
 		}
-		c.group(g, aff, stale)
+		sum, summed := sums[g.Path]
+		if memo == nil || !summed {
+			c.group(g, aff, stale)
+		} else if key := c.groupKey(sum, aff, stale); !memo.Checked(g.Path, key) {
+			before := len(c.diags)
+			c.group(g, aff, stale)
+			if len(c.diags) == before {
+				memo.SetChecked(g.Path, key)
+			}
+		}
 		if g.Name != "" {
 			k := key{g.Affiliate, strings.ToLower(g.Name)}
 			names[k] = append(names[k], g)
@@ -186,6 +198,19 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 			c.errorf(g.Path, g.Keys.At("name"), "name %q is also used by %s; give each group of an affiliate its own name", g.Name, others(same, i, func(g *load.Group) string { return g.Path }))
 		}
 	}
+}
+
+// groupKey names what checking one group depends on, for a Memo: the sum of its file, what
+// it needs of its affiliate (whether it has an email or phone for a group without contact),
+// the date and the days after which a listing is stale.
+func (c *checker) groupKey(sum [32]byte, aff *load.Affiliate, stale int) [32]byte {
+	contactless := aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == ""
+	h := sha256.New()
+	h.Write(sum[:])
+	fmt.Fprintf(h, "\x00%t\x00%d\x00%s", contactless, stale, c.opts.Now)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {

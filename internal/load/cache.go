@@ -76,14 +76,16 @@ type baseFile struct {
 	entries map[string]fileState
 }
 
-// fileState is what says a file is the one an entry was made from.
+// fileState is what says a file is the one an entry was made from, and what its last check
+// found.
 type fileState struct {
 	size    int64
 	modTime time.Time
 	sum     [32]byte
+	checked [32]byte
 }
 
-func (e cacheEntry) state() fileState { return fileState{e.size, e.modTime, e.sum} }
+func (e cacheEntry) state() fileState { return fileState{e.size, e.modTime, e.sum, e.checked} }
 
 // cacheEntry is what one file gave: its decoded value (nil when it had none) and its
 // diagnostics.
@@ -93,6 +95,9 @@ type cacheEntry struct {
 	value   any // *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog
 	sum     [32]byte
 	diags   diag.List
+	// checked is the key under which package check last found the file without a problem
+	// (see Checked).
+	checked [32]byte
 }
 
 // NewCache returns an empty cache.
@@ -105,6 +110,27 @@ func (c *Cache) Forget(paths ...string) {
 	defer c.mu.Unlock()
 	for _, p := range paths {
 		delete(c.entries, p)
+	}
+}
+
+// Checked reports whether package check found the file at path without a problem under key
+// (see check.Memo); the entry must be of the file as it is now, which a read made sure of.
+func (c *Cache) Checked(path string, key [32]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[path]
+	return ok && e.checked == key
+}
+
+// SetChecked remembers that package check found the file at path without a problem under
+// key, if the cache has the file.
+func (c *Cache) SetChecked(path string, key [32]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[path]; ok && e.checked != key {
+		e.checked = key
+		c.entries[path] = e
+		c.clean = false
 	}
 }
 

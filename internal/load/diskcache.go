@@ -77,6 +77,7 @@ type indexEntry struct {
 	ModTime time.Time
 	Diags   diag.List
 	Sum     [32]byte
+	Checked [32]byte
 }
 
 // diskValues is the second part of the file: the value of each entry, by path.
@@ -138,7 +139,7 @@ func ReadCacheFile(name, program string) *Cache {
 		if !e.ModTime.Before(ix.Written.Add(-racy)) {
 			continue
 		}
-		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum}
+		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum, checked: e.Checked}
 		base.entries[p] = c.entries[p].state()
 	}
 	c.base = base
@@ -199,7 +200,7 @@ func (c *Cache) readJournal(name, program string) {
 			c.clean = false
 			continue
 		}
-		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum, value: values[p]}
+		c.entries[p] = cacheEntry{size: e.Size, modTime: e.ModTime, diags: e.Diags, sum: e.Sum, checked: e.Checked, value: values[p]}
 		c.journaled[p] = true
 	}
 }
@@ -291,14 +292,14 @@ func (c *Cache) writeJournal(name, program string) (bool, error) {
 	return true, nil
 }
 
-// same reports whether s and t are the same file.
+// same reports whether s and t are the same file, checked under the same key.
 func (s fileState) same(t fileState) bool {
-	return s.size == t.size && s.modTime.Equal(t.modTime) && s.sum == t.sum
+	return s.size == t.size && s.modTime.Equal(t.modTime) && s.sum == t.sum && s.checked == t.checked
 }
 
 // indexEntry returns e without its value, as a cache file's index keeps it.
 func (e cacheEntry) indexEntry() indexEntry {
-	return indexEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum}
+	return indexEntry{Size: e.size, ModTime: e.modTime, Diags: e.diags, Sum: e.sum, Checked: e.checked}
 }
 
 // diskValue returns e's value as a cache file keeps it, and false for a value that is not

@@ -278,3 +278,47 @@ func TestUnchangedWalkReused(t *testing.T) {
 		t.Error("the walk of one map was given for another")
 	}
 }
+
+// TestCheckedKept: what check found clean is kept in the cache file and its journal, and
+// forgotten for a file that changed.
+func TestCheckedKept(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	fsys := fstest.MapFS{
+		"data/site.yaml":              {Data: []byte("title: T\n"), ModTime: old},
+		"data/affiliates/nami-a.yaml": {Data: []byte("name: NAMI A\n"), ModTime: old},
+		"data/groups/nami-a/g.yaml":   {Data: []byte("name: G\n"), ModTime: old},
+		"data/groups/nami-a/h.yaml":   {Data: []byte("name: H\n"), ModTime: old},
+	}
+	for i := range 16 {
+		fsys[fmt.Sprintf("data/groups/nami-a/x%02d.yaml", i)] = &fstest.MapFile{Data: []byte("name: X\n"), ModTime: old}
+	}
+	file := filepath.Join(t.TempDir(), "cache.gob")
+	key := [32]byte{7}
+	c := NewCache()
+	ReadCached(fsys, c)
+	c.SetChecked("data/groups/nami-a/g.yaml", key)
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	c = ReadCacheFile(file, "prog")
+	ReadCached(fsys, c)
+	if !c.Checked("data/groups/nami-a/g.yaml", key) || c.Checked("data/groups/nami-a/h.yaml", key) {
+		t.Error("the cache file does not keep what was checked")
+	}
+	c.SetChecked("data/groups/nami-a/h.yaml", key) // a change for the journal alone
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(file + ".journal"); err != nil {
+		t.Fatalf("no journal: %v", err)
+	}
+	changed := withFile(fsys, "data/groups/nami-a/g.yaml", "name: G2\n", old.Add(time.Minute))
+	c = ReadCacheFile(file, "prog")
+	ReadCached(changed, c)
+	if c.Checked("data/groups/nami-a/g.yaml", key) {
+		t.Error("a changed file is still known checked")
+	}
+	if !c.Checked("data/groups/nami-a/h.yaml", key) {
+		t.Error("the journal does not keep what was checked")
+	}
+}
