@@ -6,11 +6,15 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"sitegen/internal/diag"
@@ -28,9 +32,10 @@ import (
 // ([zeros]), and reading puts them back.
 
 // The file is two gob values, one after the other: a diskIndex, which says what each file
-// was when it was parsed and what the last whole check found, and the diskValues, which a
-// run decodes only when it reads a file (a check of a site that did not change needs only the
-// index), and which also keeps what the last runs found (see Memo).
+// was when it was parsed and what the last whole check found, and the diskChunks, the values
+// in a few parts encoded apart (diskValues each), which a run decodes only when it reads a
+// file (a check of a site that did not change needs only the index), each part on its own
+// processor: decoding the values of a national site takes a quarter of a second.
 
 // diskIndex is the first part of the file: the program that wrote it, when, each file's
 // entry by path, and the last whole check.
@@ -42,7 +47,7 @@ type diskIndex struct {
 
 // diskJournal is the file beside, NAME.journal: the entries that differ from those of the
 // cache file (NAME) it was written after, and the paths of the entries the cache file has
-// but the site no longer does, followed by a diskValues of its entries' values. A run that
+// but the site no longer does, followed by a diskChunks of its entries' values. A run that
 // changed a few files writes only these, rather than the whole cache file again (which at
 // national scale takes longer than the rest of a one-file check), until they are more than
 // maxJournal of the entries.
@@ -80,9 +85,90 @@ type indexEntry struct {
 	Checked [32]byte
 }
 
-// diskValues is the second part of the file: the value of each entry, by path.
+// diskChunks is the second part of the file: diskValues, each encoded as a gob of its own.
+type diskChunks struct {
+	Chunks [][]byte
+}
+
+// chunks is how many parts the values of a cache file are written in: enough for every
+// processor of most machines to decode one.
+const chunks = 8
+
+// diskValues is the value of each entry, by path: one part of diskChunks, or a journal's.
 type diskValues struct {
 	Values map[string]diskValue
+}
+
+// decodeValues decodes a gob of diskValues and restores the values' zeros (see zeros).
+func decodeValues(b []byte) (map[string]any, error) {
+	var dv diskValues
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&dv); err != nil {
+		return nil, err
+	}
+	values := make(map[string]any, len(dv.Values))
+	for p, e := range dv.Values {
+		v := e.value()
+		if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
+			return nil, fmt.Errorf("cache: %s does not have the shape it was written with", p)
+		}
+		values[p] = v
+	}
+	return values, nil
+}
+
+// encodeChunks splits the values of dv in parts by path and encodes each, on every
+// processor.
+func encodeChunks(dv diskValues) (diskChunks, error) {
+	parts := make([]diskValues, chunks)
+	for i := range parts {
+		parts[i].Values = make(map[string]diskValue, len(dv.Values)/chunks+1)
+	}
+	for p, v := range dv.Values {
+		parts[chunkOf(p)].Values[p] = v
+	}
+	out := diskChunks{Chunks: make([][]byte, chunks)}
+	errs := make([]error, chunks)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() {
+			var b bytes.Buffer
+			errs[i] = gob.NewEncoder(&b).Encode(parts[i])
+			out.Chunks[i] = b.Bytes()
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// values decodes every part of dc, on every processor, and returns the values by path.
+func (dc diskChunks) values() (map[string]any, error) {
+	parts := make([]map[string]any, len(dc.Chunks))
+	errs := make([]error, len(dc.Chunks))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, b := range dc.Chunks {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			parts[i], errs[i] = decodeValues(b)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	values := map[string]any{}
+	for _, part := range parts {
+		maps.Copy(values, part)
+	}
+	return values, nil
+}
+
+// chunkOf returns the part of a cache file's values that holds the value of path.
+func chunkOf(path string) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32() % chunks)
 }
 
 // diskValue is an entry's value, under the field of its kind.
@@ -147,19 +233,11 @@ func ReadCacheFile(name, program string) *Cache {
 	c.clean = len(c.entries) == len(ix.Entries)
 	c.readJournal(name+".journal", program)
 	c.pending = func() (map[string]any, error) {
-		var dv diskValues
-		if err := dec.Decode(&dv); err != nil {
+		var dc diskChunks
+		if err := dec.Decode(&dc); err != nil {
 			return nil, err
 		}
-		values := make(map[string]any, len(dv.Values))
-		for p, e := range dv.Values {
-			v := e.value()
-			if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
-				return nil, fmt.Errorf("cache: %s does not have the shape it was written with", p)
-			}
-			values[p] = v
-		}
-		return values, nil
+		return dc.values()
 	}
 	return c
 }
@@ -174,21 +252,18 @@ func (c *Cache) readJournal(name, program string) {
 	}
 	dec := gob.NewDecoder(bytes.NewReader(b))
 	var j diskJournal
-	var dv diskValues
-	if dec.Decode(&j) != nil || j.Program != program || !j.Base.Equal(c.base.written) || dec.Decode(&dv) != nil {
+	var dc diskChunks
+	if dec.Decode(&j) != nil || j.Program != program || !j.Base.Equal(c.base.written) || dec.Decode(&dc) != nil {
 		return
 	}
-	values := make(map[string]any, len(j.Entries))
+	values, err := dc.values()
+	if err != nil {
+		return
+	}
 	for p := range j.Entries {
-		e, ok := dv.Values[p]
-		if !ok {
+		if _, ok := values[p]; !ok {
 			return
 		}
-		v := e.value()
-		if v != nil && !restoreZeros(reflect.ValueOf(v), e.Zeros) {
-			return
-		}
-		values[p] = v
 	}
 	c.journaled = make(map[string]bool, len(j.Entries))
 	for _, p := range j.Removed {
@@ -241,7 +316,11 @@ func (c *Cache) WriteFile(name, program string) error {
 			base.entries[p] = e.state()
 		}
 	}
-	if err := writeGob(name, ix, dv); err != nil {
+	dc, err := encodeChunks(dv)
+	if err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
+	if err := writeGob(name, ix, dc); err != nil {
 		return err
 	}
 	// A journal left from the file before goes with another cache file: the next read would
@@ -285,7 +364,11 @@ func (c *Cache) writeJournal(name, program string) (bool, error) {
 		return false, nil
 	}
 	slices.Sort(j.Removed)
-	if err := writeGob(name, j, dv); err != nil {
+	dc, err := encodeChunks(dv)
+	if err == nil {
+		err = writeGob(name, j, dc)
+	}
+	if err != nil {
 		return true, err
 	}
 	c.clean = true
