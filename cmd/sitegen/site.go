@@ -169,7 +169,7 @@ func runBuild(e *env, args []string) int {
 	if code, done := e.builtBefore(fsys, opts, cache, dest, start); done {
 		return code
 	}
-	go search.Prepare() // what the site does not change, made while it is loaded
+	go search.Prepare(e.gazetteerCacheFile(), program) // what the site does not change, made (or read) while it is loaded
 	files, s, diags := build.Load(fsys, opts, cache)
 	// The cache is written while the site is: nothing after load changes what was parsed.
 	kept := make(chan struct{})
@@ -348,6 +348,29 @@ func (e *env) keepParseCache(c *load.Cache, program string) {
 }
 
 func (e *env) parseCacheFile() string {
+	dir := e.cacheDir()
+	if dir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(e.source)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, hex.EncodeToString(sum[:8])+".gob")
+}
+
+// gazetteerCacheFile is where builds keep the search index's gazetteer files (see
+// search.Prepare), the same for every site; empty without a cache folder.
+func (e *env) gazetteerCacheFile() string {
+	if dir := e.cacheDir(); dir != "" {
+		return filepath.Join(dir, "gazetteer.gob")
+	}
+	return ""
+}
+
+// cacheDir is the folder of the caches (see parseCache); empty when they are off.
+func (e *env) cacheDir() string {
 	dir := e.getenv("SITEGEN_CACHE")
 	switch dir {
 	case "off":
@@ -359,10 +382,5 @@ func (e *env) parseCacheFile() string {
 		}
 		dir = filepath.Join(d, "sitegen")
 	}
-	abs, err := filepath.Abs(e.source)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, hex.EncodeToString(sum[:8])+".gob")
+	return dir
 }

@@ -5,11 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
@@ -175,12 +178,21 @@ func MeetingGuide(s *site.Site) ([]byte, error) {
 		owner string // group ID and meeting number, for messages and suffixes
 		first bool
 	}
-	var slots []*slot
-	for _, g := range groups {
-		for i := range g.Meetings {
-			slots = append(slots, &slot{mgMeeting(s, g, i), fmt.Sprintf("%s#%d", g.ID, i+1), i == 0})
-		}
+	// Each group's entries are made on every processor; slugs are then claimed in order.
+	first := make([]int, len(groups)+1) // first[i]: the slot of group i's first meeting
+	for i, g := range groups {
+		first[i+1] = first[i] + len(g.Meetings)
 	}
+	slots := make([]*slot, first[len(groups)])
+	inParallel(len(groups), func(_, lo, hi int) error {
+		for gi := lo; gi < hi; gi++ {
+			g := groups[gi]
+			for i := range g.Meetings {
+				slots[first[gi]+i] = &slot{mgMeeting(s, g, i), fmt.Sprintf("%s#%d", g.ID, i+1), i == 0}
+			}
+		}
+		return nil
+	})
 	// Slugs are claimed first by the groups' first meetings, then by their other meetings, so
 	// that a group's own slug never depends on how many meetings another group has: when the
 	// second meeting of "x" and the group "x-2" both want "AFF-x-2", the group keeps it and the
@@ -203,32 +215,50 @@ func MeetingGuide(s *site.Site) ([]byte, error) {
 	return marshalEach(len(slots), func(i int) any { return &slots[i].m })
 }
 
-// marshalEach encodes n values, value(i) for each, as marshalJSON encodes the list of them,
-// one at a time: a national feed is tens of megabytes, and encoding the whole list at once
-// would hold it several times over (compact, indented, grown by doubling).
+// marshalEach encodes n values, value(i) for each, as a JSON list with one value on each
+// line, on every processor: a national feed is tens of megabytes, and encoding the whole list
+// at once would hold it several times over (compact, indented, grown by doubling).
 func marshalEach(n int, value func(i int) any) ([]byte, error) {
 	if n == 0 {
 		return []byte("[]\n"), nil
 	}
-	var b bytes.Buffer
-	b.WriteString("[\n")
-	for i := range n {
-		item, err := json.MarshalIndent(value(i), "  ", "  ")
-		if err != nil {
-			return nil, err
+	parts := make([][]byte, runtime.GOMAXPROCS(0))
+	err := inParallel(n, func(w, lo, hi int) error {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		for i := lo; i < hi; i++ {
+			if i == lo+1 {
+				b.Grow(b.Len() * (hi - lo) * 9 / 8) // entries are much alike
+			}
+			b.WriteString("  ")
+			if err := enc.Encode(value(i)); err != nil { // with a newline after
+				return err
+			}
+			if i < n-1 {
+				b.Truncate(b.Len() - 1)
+				b.WriteString(",\n")
+			}
 		}
-		if i == 0 {
-			b.Grow((len(item) + 4) * n * 9 / 8) // entries are much alike
-		}
-		b.WriteString("  ")
-		b.Write(item)
-		if i < n-1 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
+		parts[w] = b.Bytes()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	b.WriteString("]\n")
-	return b.Bytes(), nil
+	return slices.Concat([]byte("[\n"), slices.Concat(parts...), []byte("]\n")), nil
+}
+
+// inParallel calls do with consecutive ranges [lo, hi) that cover 0 to n, one for each
+// processor w (fewer when n is smaller), at once, and returns their errors joined.
+func inParallel(n int, do func(w, lo, hi int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { errs[w] = do(w, w*n/workers, (w+1)*n/workers) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // mgMeeting returns the entry for meeting i of g.

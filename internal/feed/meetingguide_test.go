@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -557,7 +558,8 @@ func TestShortSlug(t *testing.T) {
 	}
 }
 
-// TestMarshalEach: encoding entries one at a time gives the bytes of encoding the list.
+// TestMarshalEach: the entries, encoded in parts on every processor, make a JSON list with
+// one entry per line, in order, each as json.Marshal encodes it (HTML characters escaped).
 func TestMarshalEach(t *testing.T) {
 	type entry struct {
 		Name  string   `json:"name"`
@@ -566,18 +568,37 @@ func TestMarshalEach(t *testing.T) {
 	}
 	two := 2
 	all := []entry{{Name: "A <b> & \"c\""}, {Name: "B", Types: []string{"O", "X"}, Day: &two}, {Name: "C", Types: []string{}}}
-	for n := range len(all) + 1 {
+	for i := range 97 {
+		all = append(all, entry{Name: fmt.Sprintf("E%d", i)})
+	}
+	for _, n := range []int{0, 1, 2, 3, len(all)} {
 		list := all[:n]
-		want, err := marshalJSON(list)
-		if err != nil {
-			t.Fatal(err)
+		want := "[\n"
+		for i, e := range list {
+			b, err := json.Marshal(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want += "  " + string(b)
+			if i < n-1 {
+				want += ","
+			}
+			want += "\n"
+		}
+		want += "]\n"
+		if n == 0 {
+			want = "[]\n"
 		}
 		got, err := marshalEach(n, func(i int) any { return list[i] })
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
+		if string(got) != want {
 			t.Errorf("%d entries: got\n%s\nwant\n%s", n, got, want)
+		}
+		var back []entry
+		if err := json.Unmarshal(got, &back); err != nil || len(back) != n {
+			t.Errorf("%d entries: read back %d, %v", n, len(back), err)
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -140,5 +143,30 @@ func BenchmarkGazetteer(b *testing.B) {
 		if err := g.write(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestGazetteerCacheFile: the gazetteer's files kept in a file come back the same for the
+// program that kept them, and not for another program or from a file whose content no longer
+// matches its names.
+func TestGazetteerCacheFile(t *testing.T) {
+	g, err := gazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "gazetteer.gob")
+	writeGazetteer(name, "prog", g)
+	got, ok := readGazetteer(name, "prog")
+	if !ok || got.index != g.index || !maps.EqualFunc(got.files, g.files, bytes.Equal) {
+		t.Fatalf("read back: %v, index %q (want %q), %d files (want %d)", ok, got.index, g.index, len(got.files), len(g.files))
+	}
+	if _, ok := readGazetteer(name, "another program"); ok {
+		t.Error("another program's gazetteer file was read")
+	}
+	changed := gazetteerFiles{files: maps.Clone(g.files), index: g.index}
+	changed.files[g.index] = append(slices.Clone(g.files[g.index]), ' ')
+	writeGazetteer(name, "prog", changed)
+	if _, ok := readGazetteer(name, "prog"); ok {
+		t.Error("a gazetteer file whose content does not match its names was read")
 	}
 }
