@@ -1,6 +1,7 @@
 // Measures, in headless Chromium over loopback, what one search loads: for sitegen's finder
-// (/groups/ with a query in its URL: the page, CSS, scripts and index files it fetches) and
-// for Pagefind over the same built site (a bare test page using /pagefind/pagefind.js,
+// (/groups/ with a query in its URL: the page, CSS, scripts and index files it fetches), for
+// a bare page fetching one file (the floor of this machine's browser), and for Pagefind over
+// the same built site (a bare test page using /pagefind/pagefind.js,
 // searching the same words and loading the first 20 results, as the finder shows 20).
 // Bytes are counted as a host serving gzip would send them: each response gzipped (level 6),
 // or as it is when that is smaller (Pagefind's index files are gzipped already).
@@ -38,6 +39,17 @@ document.getElementById('out').textContent = data.map((d) => d.meta.title).join(
 window.__done = { count: search.results.length, shown: data.length, ms: t };
 `;
 
+// The floor: a bare page whose one script fetches one file (the finder's manifest) and shows
+// a number from it. What this machine's Chromium takes for that is the least any finder
+// could take here; the report gives it beside the finder's times.
+const floorPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<script type="module" src="/__floor/floor.js"></script></head><body><p id="out">…</p></body></html>`;
+const floorScript = `
+const m = await (await fetch('/search/manifest.json')).json();
+document.getElementById('out').textContent = String(m.groups);
+window.__done = { ms: performance.now() };
+`;
+
 let log = [];
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -45,6 +57,8 @@ const server = http.createServer(async (req, res) => {
   let type;
   if (url.pathname === '/__pf/') [body, type] = [Buffer.from(pfPage), types['.html']];
   else if (url.pathname === '/__pf/test.js') [body, type] = [Buffer.from(pfScript), types['.js']];
+  else if (url.pathname === '/__floor/') [body, type] = [Buffer.from(floorPage), types['.html']];
+  else if (url.pathname === '/__floor/floor.js') [body, type] = [Buffer.from(floorScript), types['.js']];
   else {
     let p = path.join(dir, decodeURIComponent(url.pathname));
     if (url.pathname.endsWith('/')) p = path.join(p, 'index.html');
@@ -141,6 +155,19 @@ async function pagefind(q) {
   }
 }
 
+// floor opens the bare page (see floorPage) and returns when its number showed.
+async function floor() {
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/__floor/`);
+    await page.waitForFunction(() => window.__done, null, { timeout: 30000 });
+    return Math.round((await page.evaluate(() => window.__done)).ms);
+  } finally {
+    await ctx.close();
+  }
+}
+
 // Names, towns with and without groups, a ZIP code no group lists (87110), a misspelt town,
 // filter words in two languages, filters, and a two-digit ZIP prefix (the largest token file).
 const queries = ['q=columbus', 'q=springfield', 'q=conexion', 'state=oh', 'q=springfield&state=oh', 'day=tuesday&time=evening', 'q=43',
@@ -150,6 +177,12 @@ const report = { site: dir, finder: [], pagefind: [] };
 await finder('q=warm');
 // Times vary with the machine's load: each query runs five times, the median reported.
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+{
+  await floor();
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(await floor());
+  report.floor = { first_results_ms: median(runs.slice()), first_results_ms_runs: runs };
+}
 for (const q of queries) {
   const runs = [];
   for (let i = 0; i < 5; i++) runs.push(await finder(q));
@@ -190,6 +223,7 @@ const lines = ['', 'query                          results  loads (gzip)  index 
 for (const r of report.finder) {
   lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms ${r.dom_content_loaded_ms ? ` (DOMContentLoaded ${r.dom_content_loaded_ms} ms)` : ''}`);
 }
+lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms`);
 for (const r of report.pagefind) {
   lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms`);
 }
