@@ -36,6 +36,7 @@ export function searchOfURL(search) {
   if (Number.isInteger(n) && n > pageSize) s.n = Math.min(maxShown, Math.ceil(n / pageSize) * pageSize);
   return s;
 }
+
 // The most place names looked up for one query (each may read a file of the gazetteer).
 const maxPlaceLookups = 4;
 

@@ -14,7 +14,6 @@ import "./meetings.js";
 import "./query.js";
 import "./rank.js";
 
-
 onPage("form.finder", lang, start);
 
 /**
