@@ -16,27 +16,6 @@ import { filterNames, intersect, range, stateOf, union } from "./search-index.js
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
-
-/** pageSize is how many results the finder shows at first, and adds with "show more". */
-export const pageSize = 20;
-
-/** maxShown is the most results the finder shows. */
-export const maxShown = 500;
-
-/**
- * searchOfURL returns the search a finder's address asks for (its query string, search):
- * {q, filters, near, n, exact}, n a multiple of pageSize up to maxShown.
- * @param {string} search
- */
-export function searchOfURL(search) {
-  const p = new URLSearchParams(search);
-  const s = { q: p.get("q") || "", filters: {}, near: p.get("near") === "me", n: pageSize, exact: p.get("exact") === "1" };
-  for (const name of filterNames) if (p.get(name)) s.filters[name] = p.get(name);
-  const n = Number(p.get("n"));
-  if (Number.isInteger(n) && n > pageSize) s.n = Math.min(maxShown, Math.ceil(n / pageSize) * pageSize);
-  return s;
-}
-
 // The most place names looked up for one query (each may read a file of the gazetteer).
 const maxPlaceLookups = 4;
 

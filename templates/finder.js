@@ -4,7 +4,7 @@
 // visitor's position is only ever in this page's memory. Without this script the form stays
 // hidden and the page lists every state's groups.
 
-import { find, maxShown, pageSize, searchOfURL } from "./find.js";
+import { find } from "./find.js";
 import { queryTerms } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
 import { el, groupItem } from "./results.js";
@@ -13,6 +13,9 @@ import { lang, t, tn } from "./words.js";
 import "./meetings.js";
 import "./query.js";
 import "./rank.js";
+
+const pageSize = 20;
+const maxShown = 500;
 
 onPage("form.finder", lang, start);
 
@@ -59,7 +62,12 @@ function start(form, status, { base, home, index }) {
 
   /** read returns the state of the finder the URL holds. */
   function read() {
-    return searchOfURL(location.search);
+    const p = new URLSearchParams(location.search);
+    const s = { q: p.get("q") || "", filters: {}, near: p.get("near") === "me", n: pageSize, exact: p.get("exact") === "1" };
+    for (const name of filterNames) if (p.get(name)) s.filters[name] = p.get(name);
+    const n = Number(p.get("n"));
+    if (Number.isInteger(n) && n > pageSize) s.n = Math.min(maxShown, Math.ceil(n / pageSize) * pageSize);
+    return s;
   }
 
   /** searchOf returns the URL's query string of state s. */

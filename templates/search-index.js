@@ -38,23 +38,7 @@ export function onPage(selector, lang, start) {
   const status = document.getElementById("results");
   if (!(form instanceof HTMLFormElement) || !status) return;
   const base = siteBase();
-  start(form, status, { base, home: siteHome(), index: sharedIndex(base, lang) });
-}
-
-// indexes are the indexes of the page, by base and language (see sharedIndex).
-const indexes = new Map();
-
-/**
- * sharedIndex returns the page's index of the site at base in language lang, the same for
- * every script of the page: what one script (early.js, as the page loads) fetched, another
- * (finder.js, once the page is parsed) finds there.
- * @param {string} base
- * @param {string} lang
- */
-export function sharedIndex(base, lang) {
-  const key = `${base}\n${lang}`;
-  if (!indexes.has(key)) indexes.set(key, new Index(base, lang));
-  return indexes.get(key);
+  start(form, status, { base, home: siteHome(), index: new Index(base, lang) });
 }
 
 /** undelta turns a list of differences back into the sorted refs they encode. */

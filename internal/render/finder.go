@@ -97,8 +97,6 @@ func (r *renderer) finder(l *lang) error {
 	if err := pg.scripts("finder.js"); err != nil {
 		return err
 	}
-	// The search a link or a bookmark asks for starts as the page arrives (see early.js).
-	pg.early("early.js")
 	// Nearly every query reads the words of the dictionary: fetched with the manifest, not
 	// after it.
 	words, err := search.DictionaryFile(r.s)

@@ -256,7 +256,6 @@ type page struct {
 	NoIndex     bool   // true for the 404 page: no canonical link, not indexed
 	JSONLD      template.JS
 	Scripts     []string // script modules to load, as base-path URLs
-	Early       []string // script modules to run as soon as they arrive (async), before the page is parsed
 	Modules     []string // the modules they import, preloaded
 	Fetches     []string // data the scripts fetch first, preloaded
 	Words       template.JS
@@ -472,19 +471,6 @@ func (pg *page) scripts(names ...string) error {
 // and fetches nothing: the small scripts of other pages (share.js, home.js) take their words
 // from the page's own elements.
 func (pg *page) enhance(names ...string) bool {
-	return pg.add(&pg.Scripts, names...)
-}
-
-// early adds the named scripts that exist in templates to the page as scripts that run as
-// soon as they arrive, before the page is parsed (they must read no element of it), with the
-// modules they import, preloaded.
-func (pg *page) early(names ...string) bool {
-	return pg.add(&pg.Early, names...)
-}
-
-// add adds the named scripts that exist in templates to list, and the modules they import
-// to the page's preloaded modules, each once; it reports whether it added any script.
-func (pg *page) add(list *[]string, names ...string) bool {
 	r := pg.r
 	seen := map[string]bool{}
 	var walk func(n string)
@@ -496,20 +482,16 @@ func (pg *page) add(list *[]string, names ...string) bool {
 			}
 		}
 	}
-	added := false
 	for _, n := range names {
 		if u := r.asset(n); u != "" {
-			*list = append(*list, u)
+			pg.Scripts = append(pg.Scripts, u)
 			walk(n)
-			added = true
 		}
 	}
 	for _, dep := range slices.Sorted(maps.Keys(seen)) {
-		if u := r.asset(dep); !slices.Contains(pg.Modules, u) {
-			pg.Modules = append(pg.Modules, u)
-		}
+		pg.Modules = append(pg.Modules, r.asset(dep))
 	}
-	return added
+	return len(pg.Scripts) > 0
 }
 
 // editURL returns the "Suggest a correction" address of a source file, or "".

@@ -797,37 +797,3 @@ location:
     await big.cleanup();
   }
 });
-
-test('finder: a search in the address starts as the page arrives, before finder.js runs', { skip }, async () => {
-  // finder.js held back for a second: the index files of the search are asked for before it
-  // arrives (early.js), and the results it shows are those of the search.
-  const ctx = await browser.newContext({ timezoneId: 'America/Denver' });
-  try {
-    const page = await ctx.newPage();
-    const log = await watch(page);
-    await page.clock.setFixedTime(new Date(NOW));
-    const seen = [];
-    let finderSent = Infinity;
-    await page.route('**/*', async (route) => {
-      const u = new URL(route.request().url());
-      seen.push({ path: u.pathname, at: Date.now() });
-      if (/\/assets\/finder\.[0-9a-f]+\.js$/.test(u.pathname)) {
-        await new Promise((r) => setTimeout(r, 1000));
-        finderSent = Date.now();
-      }
-      return route.continue();
-    });
-    await page.goto(server.origin + q('Albuquerque NM'));
-    await settle(page);
-    const shards = seen.filter((r) => /^\/search\/[tp]\//.test(r.path));
-    assert.ok(shards.length > 0, `no token or place file read: ${seen.map((r) => r.path).join(' ')}`);
-    assert.ok(shards[0].at < finderSent, `the first index file (${shards[0].path}) was asked for ${shards[0].at - finderSent} ms after finder.js was sent`);
-    const got = await shown(page);
-    assert.equal(got.mode, 'place', got.status);
-    assert.ok(got.names.includes('Nob Hill Tuesday Evening'), got.names.join(', '));
-    assert.deepEqual(log.errors, []);
-    assert.deepEqual(log.csp, []);
-  } finally {
-    await ctx.close();
-  }
-});
