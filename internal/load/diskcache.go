@@ -99,8 +99,9 @@ type diskValues struct {
 	Values map[string]diskValue
 }
 
-// decodeValues decodes a gob of diskValues and restores the values' zeros (see zeros).
-func decodeValues(b []byte) (map[string]any, error) {
+// decodePart decodes one part of diskChunks (a gob of diskValues) and restores the values'
+// zeros (see zeros).
+func decodePart(b []byte) (map[string]any, error) {
 	var dv diskValues
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&dv); err != nil {
 		return nil, err
@@ -150,7 +151,7 @@ func (dc diskChunks) values() (map[string]any, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			parts[i], errs[i] = decodeValues(b)
+			parts[i], errs[i] = decodePart(b)
 		})
 	}
 	wg.Wait()
