@@ -110,6 +110,7 @@ type Writer struct {
 	written map[string]bool
 	dirs    map[string]bool // folders known to exist under stage
 	dirty   bool            // next/ has been changed and its manifest removed
+	fresh   bool            // next/ did not exist before this build: nothing in it to replace
 	err     error           // the first error of Put; later calls return it at once
 	done    bool
 }
@@ -192,6 +193,8 @@ func (w *Writer) recover() error {
 		// No usable next/: make a new one when something is to be written.
 		w.stageTree = other(w.prevTree)
 		w.stageMan = nil
+	} else if w.prev != nil && w.store.sameManifest(w.prevTree, w.stageTree) {
+		w.stageMan = w.prev // the usual case: next/ mirrors the site (read only, as prev)
 	} else {
 		w.stageMan, _ = w.store.readManifest(w.stageTree)
 	}
@@ -314,6 +317,9 @@ func (w *Writer) beginStage() error {
 	if err := w.store.removeManifest(w.stageTree); err != nil {
 		return err
 	}
+	if _, err := os.Lstat(w.stage); errors.Is(err, fs.ErrNotExist) {
+		w.fresh = true
+	}
 	if err := os.MkdirAll(w.stage, 0o755); err != nil {
 		return err
 	}
@@ -363,6 +369,11 @@ func (w *Writer) linkFile(from, name string) error {
 	}
 	src := filepath.Join(from, filepath.FromSlash(name))
 	target := filepath.Join(w.stage, filepath.FromSlash(name))
+	if w.fresh && os.Link(src, target) == nil {
+		// next/ was made by this build, so nothing stands at target but what this build put
+		// there: one link, no temporary name.
+		return nil
+	}
 	if a, err := os.Lstat(src); err == nil {
 		if b, err := os.Lstat(target); err == nil && os.SameFile(a, b) {
 			// Already the same file. (Renaming a link over another link to the same file
@@ -384,6 +395,56 @@ func (w *Writer) linkFile(from, name string) error {
 	}
 	return os.Rename(tmp, target)
 }
+
+// linkAll links names from the published tree into next/ (see linkFile), on several
+// goroutines: after the first build with a change, that is every file of the site, and each
+// link waits on the file system more than on the processor.
+func (w *Writer) linkAll(names []string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	// Sorted and cut into runs, so that each goroutine makes the folders of its own files.
+	slices.Sort(names)
+	const run = 256
+	jobs := make(chan []string)
+	errs := make(chan error, linkers)
+	var wg sync.WaitGroup
+	for range min(linkers, (len(names)+run-1)/run) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for part := range jobs {
+				for _, name := range part {
+					if err := w.linkFile(w.dest, name); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	var err error
+send:
+	for i := 0; i < len(names); i += run {
+		select {
+		case jobs <- names[i:min(i+run, len(names))]:
+		case err = <-errs:
+			break send
+		}
+	}
+	close(jobs)
+	go func() { wg.Wait(); close(errs) }()
+	for e := range errs {
+		if err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// linkers is how many goroutines linkAll runs: more than the processors, since a link mostly
+// waits for the file system.
+const linkers = 8
 
 func (w *Writer) mkdirFor(name string) error {
 	dir := path.Dir(name)
@@ -488,6 +549,7 @@ func (w *Writer) Commit() (Stats, error) {
 // completeStage makes next/ hold exactly the new site: files not written by Put are linked
 // from the published tree, and files that do not belong are removed.
 func (w *Writer) completeStage() error {
+	var link []string
 	for name, e := range w.next {
 		if w.written[name] || w.stageMan != nil && w.stageMan[name].sum == e.sum {
 			continue
@@ -495,9 +557,10 @@ func (w *Writer) completeStage() error {
 		if w.prev == nil || w.prev[name].sum != e.sum {
 			return fmt.Errorf("output: %s was neither written nor published", name)
 		}
-		if err := w.linkFile(w.dest, name); err != nil {
-			return err
-		}
+		link = append(link, name)
+	}
+	if err := w.linkAll(link); err != nil {
+		return err
 	}
 	if w.stageMan != nil {
 		for name := range w.stageMan {
@@ -509,6 +572,9 @@ func (w *Writer) completeStage() error {
 		}
 		return nil
 	}
+	if w.fresh {
+		return nil // nothing in next/ but this build's files
+	}
 	return prune(w.stage, w.next)
 }
 
@@ -516,6 +582,7 @@ func (w *Writer) completeStage() error {
 func (w *Writer) mirror(changed, removed []string) error {
 	w.stage, w.stageTree = w.store.next(), w.prevTree
 	w.dirs = map[string]bool{".": true}
+	w.fresh = false
 	if err := w.store.removeManifest(w.stageTree); err != nil {
 		return err
 	}
@@ -534,7 +601,8 @@ func (w *Writer) mirror(changed, removed []string) error {
 			return err
 		}
 	}
-	return w.store.writeManifest(w.stageTree, w.next, w.build)
+	// The published tree's manifest, just written, says the same.
+	return w.store.linkManifest(other(w.stageTree), w.stageTree)
 }
 
 // Close releases the destination. Without a successful Commit, the destination is as it was.

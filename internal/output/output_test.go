@@ -134,6 +134,61 @@ func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
 	}
 }
 
+// TestSecondTreeShares fills the second tree on the first build with a change (many files,
+// so that several goroutines link them): each unchanged file is the published one, linked;
+// the two trees' manifests are then one file, which the next build reads as both.
+func TestSecondTreeShares(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{}
+	for i := range 2000 {
+		site[fmt.Sprintf("groups/g%d/index.html", i)] = fmt.Sprint("page ", i)
+		site[fmt.Sprintf("groups/g%d/group.ics", i)] = fmt.Sprint("calendar ", i)
+	}
+	write(t, dest, site)
+	site["groups/g7/index.html"] = "changed"
+	if st := write(t, dest, site); st.Written != 1 {
+		t.Errorf("first change: %+v, want 1 written", st)
+	}
+	next := filepath.Join(storeDir(dest), "next")
+	equalTree(t, "published tree", dest, site)
+	equalTree(t, "second tree", next, site)
+	published := inodes(t, dest)
+	for name, fi := range inodes(t, next) {
+		if name != markerName && !os.SameFile(fi, published[name]) {
+			t.Errorf("second tree's %s is not the published file", name)
+		}
+	}
+	s := &store{dir: storeDir(dest)}
+	if !s.sameManifest("a", "b") {
+		t.Errorf("the trees' manifests are two files after a change")
+	}
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.prev == nil || len(w.stageMan) != len(site) || len(w.prev) != len(site) {
+		t.Errorf("Open read %d and %d files in the manifests, want %d", len(w.prev), len(w.stageMan), len(site))
+	}
+	w.Close()
+
+	// A manifest written again (as after a build with new keys) is a file of its own: the
+	// next build reads each tree's.
+	tree := readMarker(dest)
+	m, build := s.readManifest(tree)
+	if err := s.writeManifest(tree, m, build+"x"); err != nil {
+		t.Fatal(err)
+	}
+	if s.sameManifest("a", "b") {
+		t.Errorf("a manifest written again is still the other tree's")
+	}
+	site["groups/g8/index.html"] = "changed too"
+	if st := write(t, dest, site); st.Written != 1 {
+		t.Errorf("next change: %+v, want 1 written", st)
+	}
+	equalTree(t, "published tree", dest, site)
+	equalTree(t, "second tree", next, site)
+}
+
 func TestRepairsSecondTreeOfUnknownState(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	site := map[string]string{"index.html": "v1", "a.html": "a", "b/index.html": "b"}

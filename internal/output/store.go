@@ -151,6 +151,36 @@ func (s *store) writeManifest(tree string, m manifest, build string) error {
 	return os.Rename(p+tmpSuffix, p)
 }
 
+// linkManifest makes tree's manifest the one of from, which was just written with the same
+// files and build: one hard link, so that the next build reads it once (see recover). It
+// writes a copy where the file system has no links.
+func (s *store) linkManifest(from, tree string) error {
+	p := s.manifestPath(tree)
+	os.Remove(p + tmpSuffix)
+	if err := os.Link(s.manifestPath(from), p+tmpSuffix); err != nil {
+		b, rerr := os.ReadFile(s.manifestPath(from))
+		if rerr != nil {
+			return rerr
+		}
+		if err := os.WriteFile(p+tmpSuffix, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return os.Rename(p+tmpSuffix, p)
+}
+
+// sameManifest reports whether the manifests of trees a and b are one file (see
+// linkManifest). A manifest is only ever replaced or removed, never changed in place, so
+// one file means one content.
+func (s *store) sameManifest(a, b string) bool {
+	sa, err := os.Stat(s.manifestPath(a))
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(s.manifestPath(b))
+	return err == nil && os.SameFile(sa, sb)
+}
+
 func (s *store) removeManifest(tree string) error {
 	if err := os.Remove(s.manifestPath(tree)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
