@@ -52,11 +52,9 @@ func (r *renderer) soon(l *lang) []soonItem {
 		if loc == nil {
 			loc = time.UTC
 		}
-		for _, o := range schedule.Next(g, r.s.Now.In(loc), soonDays*len(g.Meetings)) {
+		from := r.s.Now.In(loc)
+		for _, o := range schedule.Before(g, from, last.In(loc)) {
 			day := civil.DateOf(o.Start)
-			if !day.Before(last) {
-				break
-			}
 			if day.Before(r.s.Now) {
 				continue // an overnight meeting of the day before
 			}

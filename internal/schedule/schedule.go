@@ -25,8 +25,40 @@ const searchDays = 2*366 + 1
 // g's time zone. It honours every meeting's weeks, the group's skip dates and start date; a
 // paused group has none. It looks at most about two years ahead.
 func Next(g *site.Group, from time.Time, n int) []Occurrence {
-	if n <= 0 || g.Paused() || len(g.Meetings) == 0 {
+	if n <= 0 {
 		return nil
+	}
+	var out []Occurrence
+	days(g, from, func(today []Occurrence) bool {
+		out = append(out, today...)
+		return len(out) < n
+	})
+	return out[:min(n, len(out))]
+}
+
+// Before returns the meetings of g whose end is after from and whose start is before to,
+// sorted by start, as Next finds them: for a list of the coming days, which need not
+// look weeks ahead for a number of meetings.
+func Before(g *site.Group, from, to time.Time) []Occurrence {
+	var out []Occurrence
+	days(g, from, func(today []Occurrence) bool {
+		for _, o := range today {
+			if !o.Start.Before(to) {
+				return false
+			}
+			out = append(out, o)
+		}
+		return true
+	})
+	return out
+}
+
+// days gives yield the meetings of g whose end is after from, one day at a time (by start,
+// in g's time zone; days without a meeting are passed over), until yield returns false or
+// about two years have been looked at.
+func days(g *site.Group, from time.Time, yield func([]Occurrence) bool) {
+	if g.Paused() || len(g.Meetings) == 0 {
+		return
 	}
 	loc := g.Location
 	if loc == nil {
@@ -41,9 +73,9 @@ func Next(g *site.Group, from time.Time, n int) []Occurrence {
 	if !g.Starts.IsZero() && day.Before(g.Starts) {
 		day = g.Starts
 	}
-	var out []Occurrence
+	var today []Occurrence
 	for range searchDays {
-		var today []Occurrence
+		today = today[:0]
 		for i, m := range g.Meetings {
 			if m.Day != day.Weekday() || !OnWeek(day, m.Weeks) || skip[day] {
 				continue
@@ -53,14 +85,14 @@ func Next(g *site.Group, from time.Time, n int) []Occurrence {
 				today = append(today, Occurrence{Start: start, End: end, Meeting: i})
 			}
 		}
-		sort.SliceStable(today, func(i, j int) bool { return today[i].Start.Before(today[j].Start) })
-		out = append(out, today...)
-		if len(out) >= n {
-			return out[:n]
+		if len(today) > 0 {
+			sort.SliceStable(today, func(i, j int) bool { return today[i].Start.Before(today[j].Start) })
+			if !yield(today) {
+				return
+			}
 		}
 		day = day.AddDays(1)
 	}
-	return out
 }
 
 // Times returns the start and end of meeting m held on day d in loc. An overnight meeting

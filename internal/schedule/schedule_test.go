@@ -351,3 +351,43 @@ func TestWeeks(t *testing.T) {
 		}
 	}
 }
+
+func TestBefore(t *testing.T) {
+	phoenix := sitetest.Location(t, "America/Phoenix")
+	newYork := sitetest.Location(t, "America/New_York")
+	groups := map[string]site.Group{
+		"two a week": {Location: phoenix, Meetings: []site.Meeting{
+			meeting(time.Saturday, civil.Clock{Hour: 10}, civil.Clock{Hour: 11, Minute: 30}),
+			meeting(time.Tuesday, civil.Clock{Hour: 18, Minute: 30}, civil.Clock{Hour: 20}),
+		}},
+		"overnight": {Location: phoenix, Meetings: []site.Meeting{
+			meeting(time.Friday, civil.Clock{Hour: 23}, civil.Clock{Minute: 30}),
+		}},
+		"first and last": {Location: newYork, Meetings: []site.Meeting{
+			meeting(time.Sunday, civil.Clock{Hour: 18}, civil.Clock{Hour: 19}, 1, -1),
+		}, Skip: []civil.Date{{Year: 2026, Month: 11, Day: 29}}},
+		"paused": {Location: phoenix, Status: "paused", Meetings: []site.Meeting{
+			meeting(time.Tuesday, civil.Clock{Hour: 18}, civil.Clock{Hour: 19}),
+		}},
+	}
+	from := mustTime(t, "2026-10-27T00:15:00-07:00")
+	for name, g := range groups {
+		for _, days := range []int{0, 1, 4, 8, 40} {
+			to := from.AddDate(0, 0, days)
+			// What Before finds is what Next finds, cut at to.
+			var want []Occurrence
+			for _, o := range Next(&g, from, 100) {
+				if o.Start.Before(to) {
+					want = append(want, o)
+				}
+			}
+			got := Before(&g, from, to)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, %d days: Before = %v, want %v", name, days, got, want)
+			}
+			if name != "paused" && days == 40 && len(got) == 0 {
+				t.Errorf("%s: nothing in 40 days", name)
+			}
+		}
+	}
+}
