@@ -58,9 +58,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -244,9 +246,10 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
+	each := eachGroup(groups)
 	recs := make([]Record, len(groups))
-	for i, g := range groups {
-		recs[i] = recordOf(g)
+	for i := range each {
+		recs[i] = each[i].rec
 	}
 	for start := 0; start < len(recs); {
 		st := recs[start].State
@@ -285,17 +288,15 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	// The token index: every word of every group, with its groups.
 	postings := map[string][]int{}
 	places := map[string]bool{}
-	for i, g := range groups {
-		for _, t := range groupTokens(g) {
+	for i := range each {
+		for _, t := range each[i].tokens {
 			p := postings[t]
 			if len(p) == 0 || p[len(p)-1] != i {
 				postings[t] = append(p, i)
 			}
 		}
-		if p := g.Place; p != nil {
-			for _, t := range indexable(p.City, p.PostalCode) {
-				places[t] = true
-			}
+		for _, t := range each[i].places {
+			places[t] = true
 		}
 	}
 	if err := writeTokens(postings, places, &m, put); err != nil {
@@ -304,8 +305,8 @@ func Write(s *site.Site) (map[string][]byte, error) {
 
 	// The filters.
 	facets := map[string]map[string][]int{}
-	for i, g := range groups {
-		for name, values := range facetsOf(g) {
+	for i := range each {
+		for name, values := range each[i].facets {
 			if facets[name] == nil {
 				facets[name] = map[string][]int{}
 			}
@@ -536,6 +537,35 @@ func timesOf(g *site.Group) []string {
 }
 
 func dayName(d time.Weekday) string { return strings.ToLower(d.String()) }
+
+// indexed is what the index takes from one group.
+type indexed struct {
+	rec    Record
+	tokens []string            // groupTokens
+	places []string            // the words of its town and postal code
+	facets map[string][]string // facetsOf
+}
+
+// eachGroup returns what the index takes from each of groups, worked out on every processor:
+// it is most of the work of the index, and each group's part is its own.
+func eachGroup(groups []*site.Group) []indexed {
+	out := make([]indexed, len(groups))
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Go(func() {
+			for i := w * len(groups) / n; i < (w+1)*len(groups)/n; i++ {
+				g := groups[i]
+				out[i] = indexed{rec: recordOf(g), tokens: groupTokens(g), facets: facetsOf(g)}
+				if p := g.Place; p != nil {
+					out[i].places = indexable(p.City, p.PostalCode)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
 
 // groupTokens returns the words a group is found by: of its name, city, postal code, place
 // name and affiliate name.

@@ -133,6 +133,7 @@ func Build(f *load.Files, opts Options) *Site {
 		g.Lines = linesOf(lg.Translations, fieldLine{"notes", lg.Keys}, fieldLine{"directions", locationKeys(lg.Location)}, fieldLine{"instructions", onlineKeys(lg.Online)})
 		g.Skip = slices.Clone(lg.Skip)
 		slices.SortFunc(g.Skip, civil.Date.Compare)
+		g.listState = g.ListState()
 		a.Groups = append(a.Groups, g)
 		s.Groups = append(s.Groups, g)
 	}

@@ -204,12 +204,17 @@ type Group struct {
 	Starts   civil.Date // zero when not set
 	Skip     []civil.Date
 	Source   string // path of the file
+
+	listState string // ListState, worked out once by Build
 }
 
 // ListState returns the lowercase USPS code of the state whose list shows g (/groups/oh/):
 // the state where it meets, or, for an online group, its affiliate's state. The state pages,
 // the finder's index and its state filter all use it, so they always agree.
 func (g *Group) ListState() string {
+	if g.listState != "" {
+		return g.listState // sorting and grouping ask for it thousands of times
+	}
 	if g.Place != nil && g.Place.State != "" {
 		return strings.ToLower(g.Place.State)
 	}
