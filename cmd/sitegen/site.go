@@ -86,6 +86,7 @@ func runCheck(e *env, args []string) int {
 	}
 	program := build.Executable()
 	cache := e.parseCache(program)
+	defer e.collectLater(cache)()
 	diags, ok := e.checkedBefore(fsys, opts, cache)
 	if !ok {
 		var files *load.Files
@@ -166,10 +167,15 @@ func runBuild(e *env, args []string) int {
 		return exitUsage
 	}
 	cache := e.parseCache(program)
+	defer e.collectLater(cache)()
 	if code, done := e.builtBefore(fsys, opts, cache, dest, start); done {
 		return code
 	}
 	go search.Prepare(e.gazetteerCacheFile(), program) // what the site does not change, made (or read) while it is loaded
+	// The destination is opened (waiting for any other build to it, reading what it holds)
+	// while the site is loaded too.
+	dst := openDestination(dest, outOpts)
+	defer dst.close()
 	files, s, diags := build.Load(fsys, opts, cache)
 	// The cache is written while the site is: nothing after load changes what was parsed.
 	kept := make(chan struct{})
@@ -196,7 +202,7 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen build: %v; %s was left as it was\n", err, dest)
 		return exitSite
 	}
-	w, err := output.Open(dest, outOpts)
+	w, err := dst.wait()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitegen build: %v\n", err)
 		if errors.Is(err, output.ErrUnsafe) {
@@ -204,7 +210,6 @@ func runBuild(e *env, args []string) int {
 		}
 		return exitSite
 	}
-	defer w.Close()
 	key := buildKey(fsys, files.Key, opts)
 	w.SetBuild(hex.EncodeToString(key[:]))
 	// Pages are rendered and written as they are made: the site is never all in memory. Their
@@ -244,6 +249,36 @@ func runBuild(e *env, args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// destination is an output.Writer being opened on another goroutine.
+type destination struct {
+	done chan struct{}
+	w    *output.Writer
+	err  error
+}
+
+// openDestination starts output.Open(dest, opts).
+func openDestination(dest string, opts output.Options) *destination {
+	d := &destination{done: make(chan struct{})}
+	go func() {
+		defer close(d.done)
+		d.w, d.err = output.Open(dest, opts)
+	}()
+	return d
+}
+
+// wait returns what output.Open returned.
+func (d *destination) wait() (*output.Writer, error) {
+	<-d.done
+	return d.w, d.err
+}
+
+// close waits for Open and releases the destination, whether the build used it or not.
+func (d *destination) close() {
+	if w, err := d.wait(); err == nil {
+		w.Close()
+	}
 }
 
 // buildSummary is what a build's summary line counts, kept with what it found so that a
@@ -324,6 +359,20 @@ func (e *env) limitMemory() func() {
 	}
 	prev := debug.SetMemoryLimit(memoryLimit)
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// collectLater turns the garbage collector off, up to the memory limit, for a run that
+// finds the site's files in cache: what such a run allocates is mostly the site it keeps to
+// the end (the parsed files, the model, the index), so collecting each time the heap doubles
+// found little garbage and cost a tenth of a build after a change. The memory limit still
+// bounds the heap: near it, the collector runs as usual. A run with GOGC or GOMEMLIMIT set,
+// or without a cache, is left as it is. It returns what undoes it.
+func (e *env) collectLater(cache *load.Cache) func() {
+	if cache == nil || cache.Len() == 0 || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(-1)
+	return func() { debug.SetGCPercent(prev) }
 }
 
 // parseCache returns the cache of parsed files this site's last check or build kept (see
