@@ -3,6 +3,7 @@ package load
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -561,4 +562,54 @@ func restoreZero(v reflect.Value, path []int) bool {
 			return false
 		}
 	}
+}
+
+// GobEncode writes k for a cache file as one string of bytes: each key's length and name,
+// then its line and column. Gob decodes a map key by key through reflection, and a national
+// cache holds hundreds of thousands of positions; this is read back in one loop.
+func (k Keys) GobEncode() ([]byte, error) {
+	b := make([]byte, 0, len(k)*16)
+	b = binary.AppendUvarint(b, uint64(len(k)))
+	for name, p := range k {
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+		b = binary.AppendVarint(b, int64(p.Line))
+		b = binary.AppendVarint(b, int64(p.Col))
+	}
+	return b, nil
+}
+
+// GobDecode reads what GobEncode wrote.
+func (k *Keys) GobDecode(b []byte) error {
+	bad := errors.New("cache: damaged key positions")
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)) {
+		return bad
+	}
+	b = b[w:]
+	m := make(Keys, n)
+	for range n {
+		l, w := binary.Uvarint(b)
+		if w <= 0 || l > uint64(len(b)-w) {
+			return bad
+		}
+		name := string(b[w : w+int(l)])
+		b = b[w+int(l):]
+		line, w := binary.Varint(b)
+		if w <= 0 {
+			return bad
+		}
+		b = b[w:]
+		col, w := binary.Varint(b)
+		if w <= 0 {
+			return bad
+		}
+		b = b[w:]
+		m[name] = Pos{Line: int(line), Col: int(col)}
+	}
+	if len(b) != 0 {
+		return bad
+	}
+	*k = m
+	return nil
 }

@@ -328,3 +328,33 @@ func readsAsFresh(fsys fs.FS, got *Files, diags diag.List) bool {
 	g.Catalogs, fresh.Catalogs = nil, nil
 	return reflect.DeepEqual(&g, fresh) && reflect.DeepEqual(diags, freshDiags)
 }
+
+// TestKeysGob: key positions come back from a cache file as they were, an empty set included,
+// and a damaged one is refused rather than read as fewer keys.
+func TestKeysGob(t *testing.T) {
+	for _, k := range []Keys{
+		{},
+		{"": {1, 1}, "name": {1, 7}, markPlaceholder + "city": {9, 9}, "días": {120, 3}},
+	} {
+		b, err := k.GobEncode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Keys
+		if err := got.GobDecode(b); err != nil {
+			t.Fatalf("GobDecode(GobEncode(%v)): %v", k, err)
+		}
+		if !reflect.DeepEqual(got, k) {
+			t.Errorf("GobDecode(GobEncode(%v)) = %v", k, got)
+		}
+		for i := range len(b) {
+			var cut Keys
+			if cut.GobDecode(b[:i]) == nil {
+				t.Errorf("the first %d of %d bytes of %v decoded", i, len(b), k)
+			}
+		}
+		if err := got.GobDecode(append(b, 0)); err == nil {
+			t.Errorf("%v with a byte more decoded", k)
+		}
+	}
+}
