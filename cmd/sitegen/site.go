@@ -84,10 +84,11 @@ func runCheck(e *env, args []string) int {
 	if e.stale {
 		return e.reportStale(fsys, opts)
 	}
+	listed := e.listAhead(fsys)
 	program := build.Executable()
 	cache := e.parseCache(program)
 	defer e.collectLater(cache)()
-	diags, ok := e.checkedBefore(fsys, opts, cache)
+	diags, ok := e.checkedBefore(cache, listed, opts)
 	if !ok {
 		var files *load.Files
 		files, diags = build.Diagnose(fsys, opts, cache)
@@ -106,15 +107,15 @@ func runCheck(e *env, args []string) int {
 
 // checkedBefore returns what the last check found, when the cache of parsed files knows that
 // no file changed since and that check was of the same date and CODEOWNERS file.
-func (e *env) checkedBefore(fsys fs.FS, opts build.Options, cache *load.Cache) (diag.List, bool) {
-	if cache == nil {
+func (e *env) checkedBefore(cache *load.Cache, listed *listing, opts build.Options) (diag.List, bool) {
+	if cache == nil || listed == nil {
 		return nil, false
 	}
-	site, ok := cache.Unchanged(fsys)
+	site, ok := cache.UnchangedListed(listed.wait())
 	if !ok {
 		return nil, false
 	}
-	m, ok := cache.Recall(checkKey(fsys, site, opts))
+	m, ok := cache.Recall(checkKey(listed.fsys, site, opts))
 	return m.Diags, ok
 }
 
@@ -150,6 +151,7 @@ func runBuild(e *env, args []string) int {
 	if code != exitOK {
 		return code
 	}
+	listed := e.listAhead(fsys)
 	// A new version of sitegen makes every page again, whatever the keys of their inputs.
 	program := build.Executable()
 	opts.BuildID = program
@@ -168,7 +170,7 @@ func runBuild(e *env, args []string) int {
 	}
 	cache := e.parseCache(program)
 	defer e.collectLater(cache)()
-	if code, done := e.builtBefore(fsys, opts, cache, dest, start); done {
+	if code, done := e.builtBefore(cache, listed, opts, dest, start); done {
 		return code
 	}
 	go search.Prepare(e.gazetteerCacheFile(), program) // what the site does not change, made (or read) while it is loaded
@@ -296,15 +298,15 @@ func (e *env) printBuilt(sum buildSummary, changes string, diags diag.List, star
 // that made dest: the same files (as the cache of parsed files knows them, without reading
 // them), templates, date, base URL, file history and sitegen executable. It says again what
 // that build said, and reports whether it finished the build, with its exit code.
-func (e *env) builtBefore(fsys fs.FS, opts build.Options, cache *load.Cache, dest string, start time.Time) (int, bool) {
-	if cache == nil {
+func (e *env) builtBefore(cache *load.Cache, listed *listing, opts build.Options, dest string, start time.Time) (int, bool) {
+	if cache == nil || listed == nil {
 		return 0, false
 	}
-	site, ok := cache.Unchanged(fsys)
+	site, ok := cache.UnchangedListed(listed.wait())
 	if !ok {
 		return 0, false
 	}
-	key := buildKey(fsys, site, opts)
+	key := buildKey(listed.fsys, site, opts)
 	if output.Built(dest) != hex.EncodeToString(key[:]) {
 		return 0, false
 	}
@@ -316,6 +318,34 @@ func (e *env) builtBefore(fsys fs.FS, opts build.Options, cache *load.Cache, des
 	e.report(m.Diags)
 	e.printBuilt(sum, "nothing changed", m.Diags, start, dest)
 	return exitOK, true
+}
+
+// listing is a walk of the site's folders (load.List) made on another goroutine.
+type listing struct {
+	fsys fs.FS
+	done chan struct{}
+	l    *load.Listing
+}
+
+// listAhead starts listing the site's folders while the program's name is worked out and
+// the cache read (a tenth of a build after one change is that walk), when there is a cache
+// to compare them with; else it returns nil.
+func (e *env) listAhead(fsys fs.FS) *listing {
+	if e.parseCacheFile() == "" {
+		return nil
+	}
+	l := &listing{fsys: fsys, done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.l = load.List(fsys)
+	}()
+	return l
+}
+
+// wait returns the listing.
+func (l *listing) wait() *load.Listing {
+	<-l.done
+	return l.l
 }
 
 // buildKey names a build: the site's files (load.Files.Key), the templates, and the

@@ -258,10 +258,26 @@ func siteKey(jobs []job, sum func(i int) [32]byte, walked diag.List) [32]byte {
 // folders as Unchanged just listed them instead of listing them again (a tenth of a second
 // at national scale).
 func (c *Cache) Unchanged(fsys fs.FS) ([32]byte, bool) {
+	return c.UnchangedListed(List(fsys))
+}
+
+// A Listing is what a walk of a site's folders found: the files a read parses and what the
+// walk reported (see [List]).
+type Listing struct{ w *walk }
+
+// List walks the folders of the site in fsys as a read does, opening no file: a run lists
+// the site while it reads its cache, then gives the listing to [Cache.UnchangedListed].
+func List(fsys fs.FS) *Listing {
 	var walked diag.List
 	jobs := plan(fsys, defaultLimits(), &walked)
+	return &Listing{&walk{fsys: fsys, jobs: jobs, walked: walked}}
+}
+
+// UnchangedListed is [Cache.Unchanged] with the site's folders as l lists them.
+func (c *Cache) UnchangedListed(l *Listing) ([32]byte, bool) {
+	fsys, jobs, walked := l.w.fsys, l.w.jobs, l.w.walked
 	c.mu.Lock()
-	c.walked = &walk{fsys: fsys, jobs: jobs, walked: walked}
+	c.walked = l.w
 	c.mu.Unlock()
 	sums := make([][32]byte, len(jobs))
 	for i, j := range jobs {
