@@ -34,7 +34,21 @@ func DateOf(t time.Time) Date {
 func (d Date) IsZero() bool { return d == Date{} }
 
 // String returns d as YYYY-MM-DD.
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+func (d Date) String() string {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	// Written out: feeds, calendars and the search index name the dates of every group.
+	b := []byte{'0' + byte(d.Year/1000), '0' + byte(d.Year/100%10), '0' + byte(d.Year/10%10), '0' + byte(d.Year%10), '-', 0, 0, '-', 0, 0}
+	putTwo(b[5:], int(d.Month))
+	putTwo(b[8:], d.Day)
+	return string(b)
+}
+
+// putTwo writes n, from 0 to 99, as two digits at the start of b.
+func putTwo(b []byte, n int) {
+	b[0], b[1] = '0'+byte(n/10), '0'+byte(n%10)
+}
 
 // In returns the instant at which d begins in loc.
 func (d Date) In(loc *time.Location) time.Time {
@@ -113,7 +127,15 @@ func digits(s string) bool {
 }
 
 // String returns c as HH:MM.
-func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+func (c Clock) String() string {
+	if c.Hour < 0 || c.Hour > 99 || c.Minute < 0 || c.Minute > 99 {
+		return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute)
+	}
+	b := []byte{0, 0, ':', 0, 0}
+	putTwo(b, c.Hour)
+	putTwo(b[3:], c.Minute)
+	return string(b)
+}
 
 // Minutes returns the number of minutes since midnight.
 func (c Clock) Minutes() int { return c.Hour*60 + c.Minute }
