@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
@@ -48,6 +48,39 @@ type meeting struct {
 	EntityURL          string   `json:"entity_url,omitempty"`
 	EntityWebsiteURL   string   `json:"entity_website_url,omitempty"`
 	EntityPhone        string   `json:"entity_phone,omitempty"`
+}
+
+// appendJSON appends m as encoding/json would write it (see json.go).
+func (m *meeting) appendJSON(b []byte) []byte {
+	o := jsonObject{b: b}
+	o.str("slug", m.Slug, false)
+	o.str("name", m.Name, false)
+	o.int("day", m.Day)
+	o.str("time", m.Time, false)
+	o.str("end_time", m.EndTime, true)
+	o.str("timezone", m.Timezone, true)
+	o.strings("types", m.Types)
+	o.str("location", m.Location, true)
+	o.str("formatted_address", m.FormattedAddress, true)
+	o.str("address", m.Address, true)
+	o.str("city", m.City, true)
+	o.str("state", m.State, true)
+	o.str("postal_code", m.PostalCode, true)
+	o.str("country", m.Country, true)
+	o.float("latitude", m.Latitude)
+	o.float("longitude", m.Longitude)
+	o.str("approximate", m.Approximate, true)
+	o.str("conference_url", m.ConferenceURL, true)
+	o.str("conference_url_notes", m.ConferenceURLNotes, true)
+	o.str("notes", m.Notes, true)
+	o.str("updated", m.Updated, true)
+	o.str("url", m.URL, false)
+	o.str("entity", m.Entity, true)
+	o.str("entity_email", m.EntityEmail, true)
+	o.str("entity_url", m.EntityURL, true)
+	o.str("entity_website_url", m.EntityWebsiteURL, true)
+	o.str("entity_phone", m.EntityPhone, true)
+	return o.close()
 }
 
 // Limits and patterns of the Meeting Guide schema (meeting.schema.json). Addresses are
@@ -212,40 +245,42 @@ func MeetingGuide(s *site.Site) ([]byte, error) {
 			used[sl.m.Slug] = sl.owner
 		}
 	}
-	return marshalEach(len(slots), func(i int) any { return &slots[i].m })
+	return marshalEach(len(slots), func(b []byte, i int) ([]byte, error) { return slots[i].m.appendJSON(b), nil })
 }
 
-// marshalEach encodes n values, value(i) for each, as a JSON list with one value on each
-// line, on every processor: a national feed is tens of megabytes, and encoding the whole list
-// at once would hold it several times over (compact, indented, grown by doubling).
-func marshalEach(n int, value func(i int) any) ([]byte, error) {
+// marshalEach writes n values as a JSON list with one value on each line, appendOne(b, i)
+// appending value i, on every processor: a national feed is tens of megabytes, and encoding
+// the whole list at once would hold it several times over (compact, indented, grown by
+// doubling).
+func marshalEach(n int, appendOne func(b []byte, i int) ([]byte, error)) ([]byte, error) {
 	if n == 0 {
 		return []byte("[]\n"), nil
 	}
-	parts := make([][]byte, runtime.GOMAXPROCS(0))
+	parts := make([][]byte, runtime.GOMAXPROCS(0)+2)
+	parts[0], parts[len(parts)-1] = []byte("[\n"), []byte("]\n")
 	err := inParallel(n, func(w, lo, hi int) error {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
+		var b []byte
 		for i := lo; i < hi; i++ {
 			if i == lo+1 {
-				b.Grow(b.Len() * (hi - lo) * 9 / 8) // entries are much alike
+				b = slices.Grow(b, len(b)*(hi-lo)*9/8) // entries are much alike
 			}
-			b.WriteString("  ")
-			if err := enc.Encode(value(i)); err != nil { // with a newline after
+			b = append(b, "  "...)
+			var err error
+			if b, err = appendOne(b, i); err != nil {
 				return err
 			}
 			if i < n-1 {
-				b.Truncate(b.Len() - 1)
-				b.WriteString(",\n")
+				b = append(b, ',')
 			}
+			b = append(b, '\n')
 		}
-		parts[w] = b.Bytes()
+		parts[w+1] = b
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return slices.Concat([]byte("[\n"), slices.Concat(parts...), []byte("]\n")), nil
+	return slices.Concat(parts...), nil
 }
 
 // inParallel calls do with consecutive ranges [lo, hi) that cover 0 to n, one for each
@@ -474,10 +509,10 @@ func hashOf(s string) string {
 
 // truncateRunes returns s cut to at most n characters, ending in "…" when cut.
 func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
 

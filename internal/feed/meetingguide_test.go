@@ -589,7 +589,10 @@ func TestMarshalEach(t *testing.T) {
 		if n == 0 {
 			want = "[]\n"
 		}
-		got, err := marshalEach(n, func(i int) any { return list[i] })
+		got, err := marshalEach(n, func(b []byte, i int) ([]byte, error) {
+			e, err := json.Marshal(list[i])
+			return append(b, e...), err
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
