@@ -56,6 +56,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -231,13 +232,19 @@ type Meet struct {
 // on s.
 func Write(s *site.Site) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	var mu sync.Mutex // the parts of the index below are made at once
+	add := func(name string, b []byte) {
+		mu.Lock()
+		out[name] = b
+		mu.Unlock()
+	}
 	put := func(prefix string, v any) (string, error) {
 		b, err := marshal(v)
 		if err != nil {
 			return "", fmt.Errorf("search: %w", err)
 		}
 		name := hashedName(prefix, b)
-		out[name] = b
+		add(name, b)
 		return name, nil
 	}
 
@@ -251,110 +258,119 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	for i := range each {
 		recs[i] = each[i].rec
 	}
-	for start := 0; start < len(recs); {
-		st := recs[start].State
-		end := start
-		for end < len(recs) && recs[end].State == st {
-			end++
-		}
-		sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
-		var files [][]byte
-		for first := start; first < end; first += RecordsPerShard {
-			b, err := marshal(recs[first:min(first+RecordsPerShard, end)])
-			if err != nil {
-				return nil, fmt.Errorf("search: %w", err)
+	// Each part below sets its own fields of m.
+	err := allOf(
+		func() error { // the records, by state, and the states' positions
+			for start := 0; start < len(recs); {
+				st := recs[start].State
+				end := start
+				for end < len(recs) && recs[end].State == st {
+					end++
+				}
+				sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
+				var files [][]byte
+				for first := start; first < end; first += RecordsPerShard {
+					b, err := marshal(recs[first:min(first+RecordsPerShard, end)])
+					if err != nil {
+						return fmt.Errorf("search: %w", err)
+					}
+					files = append(files, b)
+				}
+				for block := 0; block < len(files); block += FilesPerHash {
+					these := files[block:min(block+FilesPerHash, len(files))]
+					h := hex.EncodeToString(sumOf(these))[:hashLen]
+					sr.Hashes += h
+					for i, b := range these {
+						add(fmt.Sprintf("search/g/%s-%d.%s.json", safeName(st), block+i, h), b)
+					}
+				}
+				if pts := pointsOf(recs, start, end); len(pts) > 0 {
+					name, err := put("search/n/"+safeName(st), pts)
+					if err != nil {
+						return err
+					}
+					sr.Points = name
+				}
+				m.States = append(m.States, sr)
+				start = end
 			}
-			files = append(files, b)
-		}
-		for block := 0; block < len(files); block += FilesPerHash {
-			these := files[block:min(block+FilesPerHash, len(files))]
-			h := hex.EncodeToString(sumOf(these))[:hashLen]
-			sr.Hashes += h
-			for i, b := range these {
-				out[fmt.Sprintf("search/g/%s-%d.%s.json", safeName(st), block+i, h)] = b
-			}
-		}
-		if pts := pointsOf(recs, start, end); len(pts) > 0 {
-			name, err := put("search/n/"+safeName(st), pts)
-			if err != nil {
-				return nil, err
-			}
-			sr.Points = name
-		}
-		m.States = append(m.States, sr)
-		start = end
-	}
-
-	// The token index: every word of every group, with its groups.
-	postings := map[string][]int{}
-	places := map[string]bool{}
-	for i := range each {
-		for _, t := range each[i].tokens {
-			p := postings[t]
-			if len(p) == 0 || p[len(p)-1] != i {
-				postings[t] = append(p, i)
-			}
-		}
-		for _, t := range each[i].places {
-			places[t] = true
-		}
-	}
-	if err := writeTokens(postings, places, &m, put); err != nil {
-		return nil, err
-	}
-
-	// The filters.
-	facets := map[string]map[string][]int{}
-	for i := range each {
-		for name, values := range each[i].facets {
-			if facets[name] == nil {
-				facets[name] = map[string][]int{}
-			}
-			for _, v := range values {
-				f := facets[name][v]
-				if len(f) == 0 || f[len(f)-1] != i {
-					facets[name][v] = append(f, i)
+			return nil
+		},
+		func() error { // the token index: every word of every group, with its groups
+			postings := map[string][]int{}
+			places := map[string]bool{}
+			for i := range each {
+				for _, t := range each[i].tokens {
+					p := postings[t]
+					if len(p) == 0 || p[len(p)-1] != i {
+						postings[t] = append(p, i)
+					}
+				}
+				for _, t := range each[i].places {
+					places[t] = true
 				}
 			}
-		}
-	}
-	for _, name := range sortedKeys(facets) {
-		m.Filters[name] = map[string]FilterFile{}
-		for _, v := range sortedKeys(facets[name]) {
-			refs := facets[name][v]
-			file, err := put("search/f/"+safeName(name)+"-"+safeName(v), deltas(refs))
-			if err != nil {
-				return nil, err
+			return writeTokens(postings, places, &m, put)
+		},
+		func() error { // the filters
+			facets := map[string]map[string][]int{}
+			for i := range each {
+				for name, values := range each[i].facets {
+					if facets[name] == nil {
+						facets[name] = map[string][]int{}
+					}
+					for _, v := range values {
+						f := facets[name][v]
+						if len(f) == 0 || f[len(f)-1] != i {
+							facets[name][v] = append(f, i)
+						}
+					}
+				}
 			}
-			m.Filters[name][v] = FilterFile{File: file, Count: len(refs)}
-		}
-	}
-
-	var err error
-	if m.Days, m.Zones, err = writeDays(recs, put); err != nil {
-		return nil, err
-	}
-	if m.Words, err = put("search/words", dictionary(s)); err != nil {
-		return nil, err
-	}
-	gz, err := gazetteer()
+			for _, name := range sortedKeys(facets) {
+				m.Filters[name] = map[string]FilterFile{}
+				for _, v := range sortedKeys(facets[name]) {
+					refs := facets[name][v]
+					file, err := put("search/f/"+safeName(name)+"-"+safeName(v), deltas(refs))
+					if err != nil {
+						return err
+					}
+					m.Filters[name][v] = FilterFile{File: file, Count: len(refs)}
+				}
+			}
+			return nil
+		},
+		func() error { // days, words, the gazetteer and the site's pages
+			var err error
+			if m.Days, m.Zones, err = writeDays(recs, put); err != nil {
+				return err
+			}
+			if m.Words, err = put("search/words", dictionary(s)); err != nil {
+				return err
+			}
+			gz, err := gazetteer()
+			if err != nil {
+				return err
+			}
+			for name, b := range gz.files {
+				add(name, b)
+			}
+			m.Geo = gz.index
+			m.Sites = map[string]string{}
+			for _, lang := range s.Languages {
+				docs, err := siteIndex(s, lang)
+				if err != nil {
+					return err
+				}
+				if m.Sites[lang], err = put("search/site."+lang, docs); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	)
 	if err != nil {
 		return nil, err
-	}
-	for name, b := range gz.files {
-		out[name] = b
-	}
-	m.Geo = gz.index
-
-	m.Sites = map[string]string{}
-	for _, lang := range s.Languages {
-		docs, err := siteIndex(s, lang)
-		if err != nil {
-			return nil, err
-		}
-		if m.Sites[lang], err = put("search/site."+lang, docs); err != nil {
-			return nil, err
-		}
 	}
 
 	b, err := marshal(m)
@@ -363,6 +379,17 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 	out["search/manifest.json"] = b
 	return out, nil
+}
+
+// allOf runs parts at once and returns their errors joined.
+func allOf(parts ...func() error) error {
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Go(func() { errs[i] = part() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // RecordsNamedByHash returns the files of records among files (an index as [Write] returns
