@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 )
 
@@ -40,16 +41,29 @@ func TestMeetingJSON(t *testing.T) {
 		return odd[r.IntN(len(odd))]
 	}
 	for range 500 {
-		m := meeting{Slug: pick(), Name: pick(), Day: r.IntN(7), Time: pick(), EndTime: pick(), Timezone: pick(),
-			Location: pick(), FormattedAddress: pick(), Address: pick(), City: pick(), State: pick(),
-			PostalCode: pick(), Country: pick(), Approximate: pick(), ConferenceURL: pick(),
-			ConferenceURLNotes: pick(), Notes: pick(), Updated: pick(), URL: pick(), Entity: pick(),
-			EntityEmail: pick(), EntityURL: pick(), EntityWebsiteURL: pick(), EntityPhone: pick()}
-		for range r.IntN(3) {
-			m.Types = append(m.Types, pick())
-		}
-		if r.IntN(3) > 0 {
-			m.Latitude, m.Longitude = ptr(floats[r.IntN(len(floats))]), ptr(floats[r.IntN(len(floats))])
+		// Every field, by reflection, so that a field added to meeting and not to appendJSON
+		// is caught.
+		var m meeting
+		v := reflect.ValueOf(&m).Elem()
+		for i := range v.NumField() {
+			switch f := v.Field(i); f.Interface().(type) {
+			case string:
+				f.SetString(pick())
+			case int:
+				f.SetInt(int64(r.IntN(7)))
+			case []string:
+				var list []string
+				for range r.IntN(3) {
+					list = append(list, pick())
+				}
+				f.Set(reflect.ValueOf(list))
+			case *float64:
+				if r.IntN(3) > 0 {
+					f.Set(reflect.ValueOf(ptr(floats[r.IntN(len(floats))])))
+				}
+			default:
+				t.Fatalf("meeting.%s: a kind of field this test does not fill", v.Type().Field(i).Name)
+			}
 		}
 		cases = append(cases, m)
 	}
