@@ -21,7 +21,9 @@
 //     belong are removed), writes its manifest, and swaps next/ and the destination with one
 //     atomic rename (renameat2 RENAME_EXCHANGE on Linux, renamex_np RENAME_SWAP on macOS).
 //     It then brings the previous tree, now next/, up to date the same way, so that the
-//     tree beside the site holds nothing the site no longer publishes.
+//     tree beside the site holds nothing the site no longer publishes; after a first build,
+//     it makes next/ a copy of the site by hard links, so that the next build has a tree to
+//     change.
 //
 // Killed at any moment, the destination is one complete tree; next/ may be half-written,
 // and the next build finds that (its manifest is removed before it is touched) and repairs it.
@@ -33,6 +35,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -542,8 +545,38 @@ func (w *Writer) Commit() (Stats, error) {
 		if err := w.mirror(changed, removed); err != nil {
 			return stats, fmt.Errorf("updating %s after publishing: %w", w.stage, err)
 		}
+	} else if err := w.fill(); err != nil {
+		return stats, fmt.Errorf("filling %s after publishing: %w", w.stage, err)
 	}
 	return stats, nil
+}
+
+// fill makes next/, after a first build, a copy of the published site by hard links: the
+// first build with a change then writes only what changed, as every later one does, instead
+// of linking the whole site itself (at 10,000 groups, half a second more for a first build,
+// and half a second less for the first change).
+func (w *Writer) fill() error {
+	published := w.stageTree
+	w.stage, w.stageTree = w.store.next(), other(published)
+	w.dirs = map[string]bool{".": true}
+	if err := w.store.removeManifest(w.stageTree); err != nil {
+		return err
+	}
+	// A swap with an empty destination folder leaves that folder at next/: nothing in it.
+	if err := os.RemoveAll(w.stage); err != nil {
+		return err
+	}
+	w.fresh = true
+	if err := os.MkdirAll(w.stage, 0o755); err != nil {
+		return err
+	}
+	if err := writeMarker(w.stage, w.stageTree); err != nil {
+		return err
+	}
+	if err := w.linkAll(slices.Collect(maps.Keys(w.next))); err != nil {
+		return err
+	}
+	return w.store.linkManifest(published, w.stageTree)
 }
 
 // completeStage makes next/ hold exactly the new site: files not written by Put are linked
