@@ -13,7 +13,7 @@
 #   nochange   build again into the same folder, nothing changed (sitegen with its cache of
 #              parsed files, which the fresh build does not fill: one untimed build first);
 #   onechange  one group's name changed, then build again into the same folder (for
-#              sitegen the first build with a change: it also fills the second tree);
+#              sitegen the first build with a change after the fresh one);
 #   nextchange the same name changed again, then build again: what every later edit costs;
 #   check      sitegen check with its cache (Hugo has no such command).
 #
