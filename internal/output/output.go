@@ -400,8 +400,8 @@ func (w *Writer) linkFile(from, name string) error {
 }
 
 // linkAll links names from the published tree into next/ (see linkFile), on several
-// goroutines: after the first build with a change, that is every file of the site, and each
-// link waits on the file system more than on the processor.
+// goroutines: after a first build (see fill), that is every file of the site, and each link
+// waits on the file system more than on the processor.
 func (w *Writer) linkAll(names []string) error {
 	if len(names) == 0 {
 		return nil
