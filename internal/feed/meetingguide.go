@@ -4,16 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"sitegen/internal/parallel"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
@@ -217,7 +216,7 @@ func MeetingGuide(s *site.Site) ([]byte, error) {
 		first[i+1] = first[i] + len(g.Meetings)
 	}
 	slots := make([]*slot, first[len(groups)])
-	inParallel(len(groups), func(_, lo, hi int) error {
+	parallel.Ranges(len(groups), runtime.GOMAXPROCS(0), func(_, lo, hi int) error {
 		for gi := lo; gi < hi; gi++ {
 			g := groups[gi]
 			for i := range g.Meetings {
@@ -258,7 +257,7 @@ func marshalEach(n int, appendOne func(b []byte, i int) ([]byte, error)) ([]byte
 	}
 	parts := make([][]byte, runtime.GOMAXPROCS(0)+2)
 	parts[0], parts[len(parts)-1] = []byte("[\n"), []byte("]\n")
-	err := inParallel(n, func(w, lo, hi int) error {
+	err := parallel.Ranges(n, runtime.GOMAXPROCS(0), func(w, lo, hi int) error {
 		var b []byte
 		for i := lo; i < hi; i++ {
 			if i == lo+1 {
@@ -281,19 +280,6 @@ func marshalEach(n int, appendOne func(b []byte, i int) ([]byte, error)) ([]byte
 		return nil, err
 	}
 	return slices.Concat(parts...), nil
-}
-
-// inParallel calls do with consecutive ranges [lo, hi) that cover 0 to n, one for each
-// processor w (fewer when n is smaller), at once, and returns their errors joined.
-func inParallel(n int, do func(w, lo, hi int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { errs[w] = do(w, w*n/workers, (w+1)*n/workers) })
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // mgMeeting returns the entry for meeting i of g.

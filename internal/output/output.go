@@ -42,6 +42,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"sitegen/internal/parallel"
 )
 
 // Files maps slash-separated paths relative to the output root ("groups/oh/index.html") to
@@ -384,6 +386,12 @@ func (w *Writer) linkFile(from, name string) error {
 			return nil
 		}
 	}
+	return linkOrCopy(src, target)
+}
+
+// linkOrCopy makes target the file src, through a temporary name: by a hard link where the
+// file system allows, else by a copy.
+func linkOrCopy(src, target string) error {
 	tmp := target + tmpSuffix
 	os.Remove(tmp)
 	if err := os.Link(src, tmp); err != nil {
@@ -403,46 +411,16 @@ func (w *Writer) linkFile(from, name string) error {
 // goroutines: after a first build (see fill), that is every file of the site, and each link
 // waits on the file system more than on the processor.
 func (w *Writer) linkAll(names []string) error {
-	if len(names) == 0 {
-		return nil
-	}
-	// Sorted and cut into runs, so that each goroutine makes the folders of its own files.
+	// Sorted, so that each goroutine makes the folders of its own run of files.
 	slices.Sort(names)
-	const run = 256
-	jobs := make(chan []string)
-	errs := make(chan error, linkers)
-	var wg sync.WaitGroup
-	for range min(linkers, (len(names)+run-1)/run) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for part := range jobs {
-				for _, name := range part {
-					if err := w.linkFile(w.dest, name); err != nil {
-						errs <- err
-						return
-					}
-				}
+	return parallel.Ranges(len(names), linkers, func(_, lo, hi int) error {
+		for _, name := range names[lo:hi] {
+			if err := w.linkFile(w.dest, name); err != nil {
+				return err
 			}
-		}()
-	}
-	var err error
-send:
-	for i := 0; i < len(names); i += run {
-		select {
-		case jobs <- names[i:min(i+run, len(names))]:
-		case err = <-errs:
-			break send
 		}
-	}
-	close(jobs)
-	go func() { wg.Wait(); close(errs) }()
-	for e := range errs {
-		if err == nil {
-			err = e
-		}
-	}
-	return err
+		return nil
+	})
 }
 
 // linkers is how many goroutines linkAll runs: more than the processors, since a link mostly

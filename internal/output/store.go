@@ -155,18 +155,7 @@ func (s *store) writeManifest(tree string, m manifest, build string) error {
 // files and build: one hard link, so that the next build reads it once (see recover). It
 // writes a copy where the file system has no links.
 func (s *store) linkManifest(from, tree string) error {
-	p := s.manifestPath(tree)
-	os.Remove(p + tmpSuffix)
-	if err := os.Link(s.manifestPath(from), p+tmpSuffix); err != nil {
-		b, rerr := os.ReadFile(s.manifestPath(from))
-		if rerr != nil {
-			return rerr
-		}
-		if err := os.WriteFile(p+tmpSuffix, b, 0o644); err != nil {
-			return err
-		}
-	}
-	return os.Rename(p+tmpSuffix, p)
+	return linkOrCopy(s.manifestPath(from), s.manifestPath(tree))
 }
 
 // sameManifest reports whether the manifests of trees a and b are one file (see

@@ -56,7 +56,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -68,6 +67,7 @@ import (
 	"unicode/utf8"
 
 	"sitegen/internal/geo"
+	"sitegen/internal/parallel"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
 )
@@ -259,7 +259,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		recs[i] = each[i].rec
 	}
 	// Each part below sets its own fields of m.
-	err := allOf(
+	err := parallel.All(
 		func() error { // the records, by state, and the states' positions
 			for start := 0; start < len(recs); {
 				st := recs[start].State
@@ -379,17 +379,6 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 	out["search/manifest.json"] = b
 	return out, nil
-}
-
-// allOf runs parts at once and returns their errors joined.
-func allOf(parts ...func() error) error {
-	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for i, part := range parts {
-		wg.Go(func() { errs[i] = part() })
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // RecordsNamedByHash returns the files of records among files (an index as [Write] returns
@@ -577,20 +566,16 @@ type indexed struct {
 // it is most of the work of the index, and each group's part is its own.
 func eachGroup(groups []*site.Group) []indexed {
 	out := make([]indexed, len(groups))
-	n := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range n {
-		wg.Go(func() {
-			for i := w * len(groups) / n; i < (w+1)*len(groups)/n; i++ {
-				g := groups[i]
-				out[i] = indexed{rec: recordOf(g), tokens: groupTokens(g), facets: facetsOf(g)}
-				if p := g.Place; p != nil {
-					out[i].places = indexable(p.City, p.PostalCode)
-				}
+	parallel.Ranges(len(groups), runtime.GOMAXPROCS(0), func(_, lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			g := groups[i]
+			out[i] = indexed{rec: recordOf(g), tokens: groupTokens(g), facets: facetsOf(g)}
+			if p := g.Place; p != nil {
+				out[i].places = indexable(p.City, p.PostalCode)
 			}
-		})
-	}
-	wg.Wait()
+		}
+		return nil
+	})
 	return out
 }
 
