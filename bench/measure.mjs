@@ -83,6 +83,27 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 
+// until waits for the page to make expression true, asking over a raw DevTools session every
+// 20 ms. Playwright's waitForFunction would first inject its own large script into the page,
+// which on this machine takes the page's main thread for about 60 ms, in the middle of the
+// search it measures; one tiny Runtime.evaluate per poll does not. Pages are opened with
+// waitUntil "commit" for the same reason: nothing of the harness runs in them until they are
+// done.
+async function until(page, expression, timeout) {
+  const cdp = await page.context().newCDPSession(page);
+  const end = Date.now() + timeout;
+  try {
+    for (;;) {
+      const r = await cdp.send('Runtime.evaluate', { expression: `Boolean(${expression})`, returnByValue: true });
+      if (r.result?.value === true) return;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 function sum(entries) {
   return {
     requests: entries.length,
@@ -96,8 +117,8 @@ async function finder(query) {
   try {
     const page = await ctx.newPage();
     log = [];
-    await page.goto(`${origin}/groups/?${query}`);
-    await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done', null, { timeout: 30000 });
+    await page.goto(`${origin}/groups/?${query}`, { waitUntil: 'commit' });
+    await until(page, "document.getElementById('results')?.dataset.state === 'done'", 30000);
     await page.waitForLoadState('networkidle');
     const info = await page.evaluate(() => ({
       count: Number(document.getElementById('results').dataset.count ?? 0),
@@ -123,8 +144,8 @@ async function nearMe() {
   try {
     const page = await ctx.newPage();
     log = [];
-    await page.goto(`${origin}/groups/?near=me`);
-    await page.waitForFunction(() => document.getElementById('results')?.dataset.mode === 'near', null, { timeout: 30000 });
+    await page.goto(`${origin}/groups/?near=me`, { waitUntil: 'commit' });
+    await until(page, "document.getElementById('results')?.dataset.mode === 'near'", 30000);
     await page.waitForLoadState('networkidle');
     await new Promise((r) => setTimeout(r, 100));
     const entries = log.slice();
@@ -143,8 +164,8 @@ async function pagefind(q) {
   try {
     const page = await ctx.newPage();
     log = [];
-    await page.goto(`${origin}/__pf/?q=${encodeURIComponent(q)}`);
-    await page.waitForFunction(() => window.__done, null, { timeout: 60000 });
+    await page.goto(`${origin}/__pf/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
+    await until(page, 'window.__done', 60000);
     await page.waitForLoadState('networkidle');
     const done = await page.evaluate(() => window.__done);
     await new Promise((r) => setTimeout(r, 100));
@@ -160,8 +181,8 @@ async function floor() {
   const ctx = await browser.newContext();
   try {
     const page = await ctx.newPage();
-    await page.goto(`${origin}/__floor/`);
-    await page.waitForFunction(() => window.__done, null, { timeout: 30000 });
+    await page.goto(`${origin}/__floor/`, { waitUntil: 'commit' });
+    await until(page, 'window.__done', 30000);
     return Math.round((await page.evaluate(() => window.__done)).ms);
   } finally {
     await ctx.close();
