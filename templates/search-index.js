@@ -3,6 +3,7 @@
 // sorted arrays of refs (positions in the order of the records).
 
 import { placeKey, queryWords } from "./fold.js";
+import { useOffsets } from "./meetings.js";
 
 /** The filters of the finder, in the order of its form and its URL. */
 export const filterNames = ["state", "day", "time", "attendance", "language", "program", "audience"];
@@ -177,6 +178,7 @@ export class Index {
     this.lang = lang;
     this.load = load;
     this.files = new Map();
+    this.manifestLoad = null;
     /** Paths of the files read, in order: what one search cost. */
     this.read = [];
   }
@@ -198,9 +200,21 @@ export class Index {
     return p;
   }
 
-  /** manifest returns search/manifest.json. */
+  /**
+   * manifest returns search/manifest.json, whose table of time zone offsets it hands to
+   * meetings.js (see useOffsets) as it comes.
+   */
   manifest() {
-    return this.json("search/manifest.json");
+    if (!this.manifestLoad) {
+      this.manifestLoad = this.json("search/manifest.json").then((m) => {
+        useOffsets(m.zones || [], m.offsets);
+        return m;
+      });
+      this.manifestLoad.catch(() => {
+        this.manifestLoad = null;
+      });
+    }
+    return this.manifestLoad;
   }
 
   /** dictionary returns the phrases of search/words (see internal/search.Dictionary). */

@@ -128,6 +128,8 @@ type Manifest struct {
 	Days map[string]DayFile `json:"days"`
 	// Zones are the time zones of the groups, by IANA name; a Slot names one by position.
 	Zones []string `json:"zones"`
+	// Offsets are the UTC offsets of Zones over two years from the build's ([ZoneOffsets]).
+	Offsets *ZoneOffsets `json:"offsets,omitempty"`
 	// Words is the file of the [Dictionary].
 	Words string `json:"words"`
 	// Geo is the file of the gazetteer's [GeoIndex].
@@ -343,6 +345,9 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		func() error { // days, words, the gazetteer and the site's pages
 			var err error
 			if m.Days, m.Zones, err = writeDays(recs, put); err != nil {
+				return err
+			}
+			if m.Offsets, err = zoneOffsets(m.Zones, s.Now.Year); err != nil {
 				return err
 			}
 			if m.Words, err = put("search/words", dictionary(s)); err != nil {
