@@ -1,67 +1,204 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
 	"sort"
+	"strings"
 )
 
-// importSpec matches the relative specifier of a static or dynamic import in a JavaScript
-// module: `from "./fold.js"`, `import "./x.js"`, `import("./x.js")`.
-var importSpec = regexp.MustCompile(`((?:\bfrom|\bimport)\s*\(?\s*)(["'])\./([A-Za-z0-9_-]+\.js)(["'])`)
+// The forms of import and export that templates' modules may use, each on lines of its own:
+// bundle rewrites them, and refuses any other, rather than ship a script that breaks.
+var (
+	// importNamed matches `import { a, b as c } from "./x.js";`, over several lines too.
+	importNamed = regexp.MustCompile(`(?m)^import\s*\{([^}]*)\}\s*from\s*["']\./([A-Za-z0-9_-]+\.js)["'];?[ \t]*$`)
+	// importBare matches `import "./x.js";`, a module imported for its effects.
+	importBare = regexp.MustCompile(`(?m)^import\s*["']\./([A-Za-z0-9_-]+\.js)["'];?[ \t]*$`)
+	// exportDecl matches the start of an exported declaration: `export async function name`.
+	exportDecl = regexp.MustCompile(`(?m)^export\s+((?:async\s+)?function\s*\*?\s*|class\s+|const\s+)([A-Za-z_$][A-Za-z0-9_$]*)`)
+	// exportList matches `export { a, b };` and `export {};`.
+	exportList = regexp.MustCompile(`(?m)^export\s*\{([^}]*)\}\s*;?[ \t]*$`)
+	// importOrExport matches any line that starts an import or an export.
+	importOrExport = regexp.MustCompile(`(?m)^(?:import|export)\b.*$`)
+	// dynamicImport matches a dynamic import, import("./x.js"), on a line that is not a
+	// comment's (JSDoc types name modules so: {import("./find.js").Found}).
+	dynamicImport = regexp.MustCompile(`(?m)^[ \t]*(?:[^ \t*/].*)?\bimport\s*\(.*$`)
+	identifier    = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
+)
 
-// addModules adds the JavaScript files of templates (by path) as assets. A module may import
-// another by its plain name ("./fold.js"): the specifier is rewritten to the other's hashed
-// name, which is computed first, so that a change to an imported module renames every module
-// that imports it too and no browser keeps a stale copy.
+// addModules adds the JavaScript files of templates (by path) as assets, each bundled with the
+// modules it imports (see bundle): a page then loads its script in one request instead of
+// one per module, which on a phone's connection, limited to six requests at a time, saves a
+// round before the page can search. An asset's name carries the hash of the whole bundle, so
+// a change to an imported module renames every script that holds it and no browser keeps a
+// stale copy.
 func (r *renderer) addModules(js map[string][]byte) error {
-	byName := map[string]string{} // base name → path
-	for p := range js {
-		byName[path.Base(p)] = p
+	src := map[string][]byte{} // base name → source
+	paths := map[string]string{}
+	for p, b := range js {
+		src[path.Base(p)] = b
+		paths[path.Base(p)] = p
 	}
-	state := map[string]int{} // 1 visiting, 2 done
-	var add func(p string) error
-	add = func(p string) error {
-		switch state[p] {
-		case 1:
-			return fmt.Errorf("render: templates: %s imports itself through others", p)
-		case 2:
-			return nil
-		}
-		state[p] = 1
-		var err error
-		data := importSpec.ReplaceAllFunc(js[p], func(m []byte) []byte {
-			sub := importSpec.FindSubmatch(m)
-			dep, ok := byName[string(sub[3])]
-			if ok {
-				r.imports[path.Base(p)] = append(r.imports[path.Base(p)], string(sub[3]))
-			}
-			if !ok {
-				err = fmt.Errorf("render: templates: %s imports ./%s, which is not in templates", p, sub[3])
-				return m
-			}
-			if e := add(dep); e != nil {
-				err = e
-				return m
-			}
-			return fmt.Appendf(nil, "%s%s./%s%s", sub[1], sub[2], path.Base(r.assets[string(sub[3])]), sub[4])
-		})
+	names := make([]string, 0, len(src))
+	for n := range src {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := bundle(n, src)
 		if err != nil {
-			return err
+			return fmt.Errorf("render: templates: %w", err)
 		}
-		state[p] = 2
-		return r.addAsset(p, data)
-	}
-	paths := make([]string, 0, len(js))
-	for p := range js {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if err := add(p); err != nil {
+		if err := r.addAsset(paths[n], b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// bundle returns module entry with every module it imports, directly or not, from src (by
+// base name), as one module: each imported module, once, in the order a browser would run
+// them, inside a function of its own that returns its exports, so that the names of one never
+// meet another's; then entry itself, whose exports stay exports. Imports become
+// destructurings of those functions' results. Modules must not import one another in a circle.
+func bundle(entry string, src map[string][]byte) ([]byte, error) {
+	var order []string
+	state := map[string]int{} // 1 visiting, 2 done
+	var visit func(n string) error
+	visit = func(n string) error {
+		switch state[n] {
+		case 1:
+			return fmt.Errorf("%s imports itself through others", n)
+		case 2:
+			return nil
+		}
+		state[n] = 1
+		deps, err := importsOf(n, src[n])
+		if err != nil {
+			return err
+		}
+		for _, d := range deps {
+			if _, ok := src[d]; !ok {
+				return fmt.Errorf("%s imports ./%s, which is not in templates", n, d)
+			}
+			if err := visit(d); err != nil {
+				return err
+			}
+		}
+		state[n] = 2
+		order = append(order, n)
+		return nil
+	}
+	if err := visit(entry); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	for _, n := range order {
+		body, exports, err := rewrite(n, src[n], n == entry)
+		if err != nil {
+			return nil, err
+		}
+		if n == entry {
+			out.Write(body)
+			break
+		}
+		fmt.Fprintf(&out, "// %s\nconst %s = (() => {\n", n, moduleVar(n))
+		out.Write(body)
+		if len(body) > 0 && body[len(body)-1] != '\n' {
+			out.WriteByte('\n')
+		}
+		fmt.Fprintf(&out, "return { %s };\n})();\n\n", strings.Join(exports, ", "))
+	}
+	return out.Bytes(), nil
+}
+
+// importsOf returns the modules that the source of module n imports, in their order.
+func importsOf(n string, b []byte) ([]string, error) {
+	type at struct {
+		pos  int
+		name string
+	}
+	var found []at
+	for _, m := range importNamed.FindAllSubmatchIndex(b, -1) {
+		found = append(found, at{m[0], string(b[m[4]:m[5]])})
+	}
+	for _, m := range importBare.FindAllSubmatchIndex(b, -1) {
+		found = append(found, at{m[0], string(b[m[2]:m[3]])})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].pos < found[j].pos })
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.name
+	}
+	return out, nil
+}
+
+// rewrite returns the source of module n with its imports made destructurings of the modules'
+// variables (see moduleVar) and, unless keep, the word export taken off its declarations; and
+// the names it exports. A form of import or export that bundle does not know is an error.
+func rewrite(n string, b []byte, keep bool) ([]byte, []string, error) {
+	var exports []string
+	var err error
+	fail := func(format string, args ...any) {
+		if err == nil {
+			err = fmt.Errorf("%s: "+format, append([]any{n}, args...)...)
+		}
+	}
+	b = importNamed.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := importNamed.FindSubmatch(m)
+		var parts []string
+		for _, item := range strings.Split(string(sub[1]), ",") {
+			f := strings.Fields(item)
+			switch {
+			case len(f) == 0:
+			case len(f) == 1 && identifier.MatchString(f[0]):
+				parts = append(parts, f[0])
+			case len(f) == 3 && f[1] == "as" && identifier.MatchString(f[0]) && identifier.MatchString(f[2]):
+				parts = append(parts, f[0]+": "+f[2])
+			default:
+				fail("cannot bundle the import of %q", strings.TrimSpace(item))
+			}
+		}
+		return fmt.Appendf(nil, "const { %s } = %s;", strings.Join(parts, ", "), moduleVar(string(sub[2])))
+	})
+	b = importBare.ReplaceAll(b, nil)
+	b = exportList.ReplaceAllFunc(b, func(m []byte) []byte {
+		for _, item := range strings.Split(string(exportList.FindSubmatch(m)[1]), ",") {
+			if name := strings.TrimSpace(item); name != "" {
+				if !identifier.MatchString(name) {
+					fail("cannot bundle the export of %q", name)
+				}
+				exports = append(exports, name)
+			}
+		}
+		if keep {
+			return m
+		}
+		return nil
+	})
+	b = exportDecl.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := exportDecl.FindSubmatch(m)
+		exports = append(exports, string(sub[2]))
+		if keep {
+			return m
+		}
+		return bytes.TrimPrefix(m, []byte("export "))
+	})
+	// What is left: forms bundle does not rewrite (export let, export default, import * as,
+	// dynamic imports). Only the entry may keep its exports.
+	for _, m := range append(importOrExport.FindAll(b, -1), dynamicImport.FindAll(b, -1)...) {
+		line := string(m)
+		if keep && (exportDecl.MatchString(line) || exportList.MatchString(line)) {
+			continue
+		}
+		fail("cannot bundle %q: import with { names } from \"./x.js\", export function, class or const", strings.TrimSpace(line))
+	}
+	return b, exports, err
+}
+
+// moduleVar returns the name of the variable that holds the exports of module n in a bundle.
+func moduleVar(n string) string {
+	return "module_" + strings.NewReplacer("-", "_", ".", "_").Replace(strings.TrimSuffix(n, ".js"))
 }

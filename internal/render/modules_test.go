@@ -10,17 +10,27 @@ func TestModules(t *testing.T) {
 	tests := []struct {
 		name    string
 		files   map[string]string
-		want    map[string]string // asset name → text its output must hold
+		want    map[string][]string // asset name → texts its output must hold
+		wantNot map[string][]string // asset name → texts its output must not hold
 		wantErr string
 	}{
 		{
-			name: "import rewritten",
+			name: "bundled",
 			files: map[string]string{
-				"fold.js":   "export const fold = (s) => s;\n",
-				"finder.js": "import { fold } from \"./fold.js\";\nimport './meet.js';\n",
-				"meet.js":   "export {};\n",
+				"fold.js":   "export const fold = (s) => s;\nexport function keep() {}\n",
+				"finder.js": "import { fold, keep as k } from \"./fold.js\";\nimport './meet.js';\nexport function go() { return k(fold('x')); }\n",
+				"meet.js":   "import {\n  fold\n} from './fold.js';\nconst m = fold(1);\nexport {};\n",
 			},
-			want: map[string]string{"finder.js": `from "./fold.`},
+			want: map[string][]string{
+				"finder.js": {"// fold.js\nconst module_fold = (() => {\nconst fold = (s) => s;\nfunction keep() {}\nreturn { fold, keep };\n})();",
+					"// meet.js\nconst module_meet = (() => {\nconst { fold } = module_fold;", "return {  };",
+					"const { fold, keep: k } = module_fold;\n\nexport function go()"},
+				"meet.js": {"const module_fold", "export {};"},
+				"fold.js": {"export const fold = (s) => s;"},
+			},
+			wantNot: map[string][]string{
+				"finder.js": {"from ", "import"},
+			},
 		},
 		{
 			name:    "missing module",
@@ -31,6 +41,26 @@ func TestModules(t *testing.T) {
 			name:    "cycle",
 			files:   map[string]string{"a.js": "import './b.js';\n", "b.js": "import './a.js';\n"},
 			wantErr: "imports itself",
+		},
+		{
+			name:    "export let",
+			files:   map[string]string{"a.js": "import { n } from './b.js';\n", "b.js": "export let n = 1;\n"},
+			wantErr: `cannot bundle "export let n = 1;"`,
+		},
+		{
+			name:    "default export",
+			files:   map[string]string{"b.js": "export default 1;\n"},
+			wantErr: "cannot bundle",
+		},
+		{
+			name:    "namespace import",
+			files:   map[string]string{"a.js": "import * as b from './b.js';\n", "b.js": "export const x = 1;\n"},
+			wantErr: "cannot bundle",
+		},
+		{
+			name:    "dynamic import",
+			files:   map[string]string{"a.js": "const b = await import('./b.js');\n", "b.js": "export const x = 1;\n"},
+			wantErr: "cannot bundle",
 		},
 	}
 	for _, tt := range tests {
@@ -52,19 +82,19 @@ func TestModules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for name, want := range tt.want {
+			for name, wants := range tt.want {
 				b, err := r.out[r.assets[name]].Bytes()
 				if err != nil {
 					t.Fatal(err)
 				}
-				out := string(b)
-				if !strings.Contains(out, want) {
-					t.Errorf("%s = %q, want it to contain %q", name, out, want)
+				for _, want := range wants {
+					if !strings.Contains(string(b), want) {
+						t.Errorf("%s =\n%s\nwant it to contain %q", name, b, want)
+					}
 				}
-				for dep := range tt.files {
-					hashed := strings.TrimPrefix(r.assets[dep], "assets/")
-					if dep != name && strings.Contains(tt.files[name], "./"+dep) && !strings.Contains(out, "./"+hashed) {
-						t.Errorf("%s = %q, want it to import ./%s", name, out, hashed)
+				for _, not := range tt.wantNot[name] {
+					if strings.Contains(string(b), not) {
+						t.Errorf("%s =\n%s\nwant it without %q", name, b, not)
 					}
 				}
 			}

@@ -101,13 +101,12 @@ func Plan(s *site.Site, templates fs.FS) (*Planned, error) {
 // renderer holds what one call of [Plan] needs and writes.
 type renderer struct {
 	s        *site.Site
-	basePath string              // path of s.BaseURL, "/" or "/connection/"
-	assets   map[string]string   // template file name ("site.css") → output path
-	pages    map[string]string   // page template path → its text
-	langs    []*lang             // one per interface language, the site's first
-	imports  map[string][]string // script name → the names of the scripts it imports
-	keys     *Keys               // the inputs of each group's files
-	maps     *mapCache           // map geometry and groups' places, shared by pages
+	basePath string            // path of s.BaseURL, "/" or "/connection/"
+	assets   map[string]string // template file name ("site.css") → output path
+	pages    map[string]string // page template path → its text
+	langs    []*lang           // one per interface language, the site's first
+	keys     *Keys             // the inputs of each group's files
+	maps     *mapCache         // map geometry and groups' places, shared by pages
 
 	mu      sync.Mutex // guards out, samples and each lang's parsed while pages are planned
 	out     output.Plan
@@ -144,7 +143,6 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		pages:    map[string]string{},
 		out:      output.Plan{},
 		samples:  map[string]string{},
-		imports:  map[string][]string{},
 		maps:     newMapCache(),
 	}
 	if len(s.Languages) == 0 {
@@ -256,7 +254,6 @@ type page struct {
 	NoIndex     bool   // true for the 404 page: no canonical link, not indexed
 	JSONLD      template.JS
 	Scripts     []string // script modules to load, as base-path URLs
-	Modules     []string // the modules they import, preloaded
 	Fetches     []string // data the scripts fetch first, preloaded
 	Words       template.JS
 	Alternates  []alternate // the page in every language, for hreflang
@@ -450,9 +447,9 @@ func (r *renderer) asset(name string) string {
 	return ""
 }
 
-// scripts sets the page's scripts: the named scripts that exist in templates, and, so that
-// the browser fetches them all at once instead of one import after another, every module
-// they import. The scripts' words, in the page's language, go into the page.
+// scripts sets the page's scripts: the named scripts that exist in templates, each bundled
+// with the modules it imports (see addModules), and the search manifest they read first,
+// preloaded. The scripts' words, in the page's language, go into the page.
 func (pg *page) scripts(names ...string) error {
 	if !pg.enhance(names...) {
 		return nil
@@ -466,30 +463,15 @@ func (pg *page) scripts(names ...string) error {
 	return nil
 }
 
-// enhance adds the named scripts that exist in templates to the page, and the modules they
-// import, preloaded, and reports whether it added any. Unlike [page.scripts], it adds no words
+// enhance adds the named scripts that exist in templates to the page, and reports whether it
+// added any. Unlike [page.scripts], it adds no words
 // and fetches nothing: the small scripts of other pages (share.js, home.js) take their words
 // from the page's own elements.
 func (pg *page) enhance(names ...string) bool {
-	r := pg.r
-	seen := map[string]bool{}
-	var walk func(n string)
-	walk = func(n string) {
-		for _, dep := range r.imports[n] {
-			if !seen[dep] {
-				seen[dep] = true
-				walk(dep)
-			}
-		}
-	}
 	for _, n := range names {
-		if u := r.asset(n); u != "" {
+		if u := pg.r.asset(n); u != "" {
 			pg.Scripts = append(pg.Scripts, u)
-			walk(n)
 		}
-	}
-	for _, dep := range slices.Sorted(maps.Keys(seen)) {
-		pg.Modules = append(pg.Modules, r.asset(dep))
 	}
 	return len(pg.Scripts) > 0
 }
