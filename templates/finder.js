@@ -7,7 +7,7 @@
 import { find } from "./find.js";
 import { queryTerms } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
-import { el, groupItem } from "./results.js";
+import { el, groupItem, visitorZone } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches them with the others rather than one after another.
 import "./meetings.js";
@@ -280,7 +280,7 @@ function start(form, status, { base, home, index }) {
 
     const items = found.items;
     page.classList.toggle("has-results", items.length > 0);
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = visitorZone();
     const now = Date.now();
     const nodes = [];
     if (items.length) {

@@ -89,7 +89,7 @@ const soonMs = 60 * 60000;
  * @param {string} [zone] the visitor's zone (by default, the browser's)
  */
 export function yourTime(ms, tz, zone) {
-  const mine = zone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const mine = zone || visitorZone();
   if (!mine || !tz) return "";
   const theirs = format(`clock ${tz}`, () => ({ timeZone: tz, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
   const ours = format(`clock ${mine}`, () => ({ timeZone: mine, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
@@ -98,6 +98,17 @@ export function yourTime(ms, tz, zone) {
   return format(`mine ${mine} ${sameDay}`, () => ({
     timeZone: mine, hour: "numeric", minute: "2-digit", ...(sameDay ? {} : { weekday: "short" }),
   })).format(ms);
+}
+
+let zoneOfVisitor = null;
+
+/**
+ * visitorZone returns the browser's time zone ("America/Denver"), found once: each
+ * Intl.DateTimeFormat made costs time, and every result asks.
+ */
+export function visitorZone() {
+  zoneOfVisitor ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  return zoneOfVisitor;
 }
 
 const numbers = new Map();

@@ -97,12 +97,17 @@ func (r *renderer) finder(l *lang) error {
 	if err := pg.scripts("finder.js"); err != nil {
 		return err
 	}
-	// Nearly every query reads the words of the dictionary: fetched with the manifest, not
-	// after it.
+	// Nearly every query reads the words of the dictionary, and every query of words the
+	// gazetteer's index (a town, a ZIP code): fetched with the manifest, not after it, which
+	// saves a round of requests.
 	words, err := search.DictionaryFile(r.s)
 	if err != nil {
 		return err
 	}
-	pg.Fetches = append(pg.Fetches, r.file(words))
+	geoIndex, err := search.GeoIndexFile()
+	if err != nil {
+		return err
+	}
+	pg.Fetches = append(pg.Fetches, r.file(words), r.file(geoIndex))
 	return r.render("pages/finder.html", pg)
 }

@@ -63,6 +63,14 @@ func gazetteer() (gazetteerFiles, error) {
 	return g, g.err
 }
 
+// GeoIndexFile returns the path, under the site's root, of the gazetteer's index
+// (search/geo.HASH.json): the finder's page preloads it, since a query of a town or a ZIP code
+// reads it first.
+func GeoIndexFile() (string, error) {
+	g, err := gazetteer()
+	return g.index, err
+}
+
 // Prepare makes the gazetteer's files now if they are not made yet. They depend only on the
 // program, not on the site, so a build may call it in a goroutine as it starts: their making
 // then overlaps with loading and checking the site instead of following it. When cache names
