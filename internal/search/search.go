@@ -38,8 +38,9 @@
 //     pages in one language show them, with their own small token map, for /search/.
 //
 // A group is referred to by its position ("ref") in the order of the records: by state code,
-// affiliate name, group name. Lists of refs are sorted and written as differences from the
-// previous one (the first from 0), which keeps them short.
+// then along a Hilbert curve through the places where groups meet, so that neighbours share
+// files (online groups last), then affiliate name, group name. Lists of refs are sorted and
+// written as differences from the previous one (the first from 0), which keeps them short.
 //
 // Words are folded by [Fold] and split by [Tokens]; templates/fold.js does exactly the same in
 // the browser. Words of one letter are not indexed (and the browser ignores them in a query).
@@ -73,9 +74,10 @@ import (
 )
 
 // RecordsPerShard is the most group records one file of search/g/ holds. Results ordered by
-// next meeting or distance come from anywhere in the directory, one record here and one
-// there: small files keep what a page of results loads small. Eight records make about
-// 0.6 KB gzip; twenty results in twenty states load about 12 KB of them.
+// next meeting come from anywhere in the directory, one record here and one there: small
+// files keep what a page of results loads small. Eight records make about 0.6 KB gzip;
+// twenty results in twenty states load about 12 KB of them. Results ordered by distance come
+// from a few files, since refs follow places (see sortedGroups).
 const RecordsPerShard = 8
 
 // FilesPerHash is how many consecutive files of records of a state share the hash in their
@@ -497,16 +499,76 @@ func prefix(word string) string {
 	return word[:a+b]
 }
 
-// sortedGroups returns the groups of s in ref order: by the state they are listed in, their
-// affiliate's name and their name.
+// sortedGroups returns the groups of s in ref order: by the state they are listed in, then
+// along a Hilbert curve through their places (see cellOf), those without a place last, then
+// by their affiliate's name and their name. Groups near one another thus have near refs, and
+// their records share files: the twenty groups nearest a town come from a few files of
+// search/g/ instead of one file each.
 func sortedGroups(s *site.Site) []*site.Group {
-	gs := slices.Clone(s.Groups)
-	slices.SortStableFunc(gs, func(a, b *site.Group) int {
-		return cmp.Or(strings.Compare(a.ListState(), b.ListState()),
-			strings.Compare(a.Affiliate.Name, b.Affiliate.Name),
-			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	type keyed struct {
+		g    *site.Group
+		cell uint64
+	}
+	ks := make([]keyed, len(s.Groups))
+	for i, g := range s.Groups {
+		ks[i] = keyed{g, cellOf(g)}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.g.ListState(), b.g.ListState()), cmp.Compare(a.cell, b.cell),
+			strings.Compare(a.g.Affiliate.Name, b.g.Affiliate.Name),
+			strings.Compare(a.g.Name, b.g.Name), strings.Compare(a.g.ID, b.g.ID))
 	})
+	gs := make([]*site.Group, len(ks))
+	for i, k := range ks {
+		gs[i] = k.g
+	}
 	return gs
+}
+
+// cellOf returns the position along a Hilbert curve of the place where g meets, as its record
+// gives it (its coordinates, else its ZIP code's centre), in cells a few hundred metres wide;
+// math.MaxUint64 for a group without a place.
+func cellOf(g *site.Group) uint64 {
+	p := g.Place
+	if p == nil {
+		return math.MaxUint64
+	}
+	lat, lon := p.Lat, p.Lon
+	if !p.HasCoords {
+		z, ok := geo.ZIP(p.PostalCode)
+		if !ok {
+			return math.MaxUint64
+		}
+		lat, lon = z.Center.Lat, z.Center.Lon
+	}
+	const side = 1 << 16
+	x := uint32(min(max((lon+180)/360*side, 0), side-1))
+	y := uint32(min(max((lat+90)/180*side, 0), side-1))
+	return hilbert(side, x, y)
+}
+
+// hilbert returns the distance along the Hilbert curve that fills a side×side grid (side a
+// power of two) of cell (x, y): cells one step apart on the curve are next to each other on
+// the grid, and most cells near each other are near on the curve.
+func hilbert(side, x, y uint32) uint64 {
+	var d uint64
+	for s := side / 2; s > 0; s /= 2 {
+		var rx, ry uint32
+		if x&s != 0 {
+			rx = 1
+		}
+		if y&s != 0 {
+			ry = 1
+		}
+		d += uint64(s) * uint64(s) * uint64((3*rx)^ry)
+		if ry == 0 { // turn the quadrant, so that the curve continues through it
+			if rx == 1 {
+				x, y = side-1-x, side-1-y
+			}
+			x, y = y, x
+		}
+	}
+	return d
 }
 
 func recordOf(g *site.Group) Record {

@@ -170,11 +170,11 @@ func TestWriteFind(t *testing.T) {
 		{"sandia", []string{"Conexión Albuquerque"}},   // its affiliate, NAMI Sandia
 		{"albuq", []string{"Conexión Albuquerque"}},
 		{"85713", []string{"South Tucson"}},
-		{"852", []string{"Mesa Connection", "Tempe Connection; Tuesday, evenings"}},
+		{"852", []string{"Tempe Connection; Tuesday, evenings", "Mesa Connection"}},
 		{"tucson", []string{"South Tucson"}},
 		{"tempe library", []string{"Tempe Connection; Tuesday, evenings"}},
 		{"comunal", []string{"Conexión Santurce"}},
-		{"valley", []string{"Mesa Connection", "Tempe Connection; Tuesday, evenings"}},
+		{"valley", []string{"Tempe Connection; Tuesday, evenings", "Mesa Connection"}},
 		{"valley tue", []string{"Tempe Connection; Tuesday, evenings"}},
 		{"mesa tuesday", nil},
 		{"private", []string{"Online Private Link"}},
@@ -214,15 +214,17 @@ func TestWriteRecords(t *testing.T) {
 	for _, r := range recs {
 		ids = append(ids, r.ID)
 	}
-	// By the state they are listed in, their affiliate's name and their name; an online
-	// group is listed in its affiliate's state.
+	// By the state they are listed in, then along the Hilbert curve through their places
+	// (Tucson, Tempe, Mesa; Brooklyn, Albany's two groups at one address, Harlem),
+	// those without a place last, by their affiliate's name and their name; an online group
+	// is listed in its affiliate's state.
 	want := []string{
-		"nami-southern-arizona/south-tucson", "nami-valley/mesa", "nami-valley/tempe-tuesday",
+		"nami-southern-arizona/south-tucson", "nami-valley/tempe-tuesday", "nami-valley/mesa",
 		"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
 		"nami-sandia/conexion-albuquerque",
-		"nami-nyc/brooklyn-sunday", "nami-nyc/conexion-harlem",
-		"nami-new-york-state/downtown", "nami-new-york-state/downtown-2", "nami-new-york-state/evening-online", "nami-new-york-state/morning-online",
-		"nami-lakeshore/tuesday-evening", "nami-lakeshore/online-private", "nami-lakeshore/paused-thursday", "nami-ohio/statewide-online",
+		"nami-nyc/brooklyn-sunday", "nami-new-york-state/downtown", "nami-new-york-state/downtown-2", "nami-nyc/conexion-harlem",
+		"nami-new-york-state/evening-online", "nami-new-york-state/morning-online",
+		"nami-lakeshore/tuesday-evening", "nami-lakeshore/paused-thursday", "nami-lakeshore/online-private", "nami-ohio/statewide-online",
 		"nami-puerto-rico/conexion-santurce",
 	}
 	if !slices.Equal(ids, want) {
@@ -245,6 +247,10 @@ func TestWriteRecords(t *testing.T) {
 		t.Errorf("nm bbox = %v, want the point of 87102 [35.082 -106.647 35.082 -106.647]", b)
 	}
 
+	byID := map[string]Record{}
+	for _, r := range recs {
+		byID[r.ID] = r
+	}
 	tucson := recs[0]
 	if !slices.Equal(tucson.Coords, []float64{32.18, -110.97}) || tucson.City != "Tucson" || tucson.PostalCode != "85713" || tucson.TZ != "America/Phoenix" {
 		t.Errorf("record = %+v, want coords [32.18 -110.97], Tucson 85713, America/Phoenix", tucson)
@@ -257,15 +263,16 @@ func TestWriteRecords(t *testing.T) {
 	if !slices.Equal(tucson.Skip, []string{"2026-12-14", "2026-12-21"}) || tucson.Starts != "2026-12-07" || !slices.Equal(tucson.Times, []string{"evening"}) {
 		t.Errorf("skip = %q, starts = %q, times = %q, want [2026-12-14 2026-12-21] 2026-12-07 [evening]", tucson.Skip, tucson.Starts, tucson.Times)
 	}
-	if c := recs[2].Coords; !slices.Equal(c, []float64{33.392, -111.927}) {
+	tempe := byID["nami-valley/tempe-tuesday"]
+	if c := tempe.Coords; !slices.Equal(c, []float64{33.392, -111.927}) {
 		t.Errorf("coords = %v, want [33.392 -111.927] (33.3917, -111.9267 rounded)", c)
 	}
 	if c := recs[3]; c.TZ != "America/Denver" || c.Lang != "es" || c.Program != "conexion" || c.City != "Cañon City" || !c.Paused ||
 		!slices.Equal(c.Coords, []float64{38.542, -105.424}) || !c.Approx {
 		t.Errorf("record = %+v, want tz America/Denver, lang es, program conexion, city Cañon City, paused, coords of 81212 [38.542 -105.424], approx", c)
 	}
-	if tucson.Approx || recs[2].Approx {
-		t.Errorf("groups with coordinates marked approx: %v %v", tucson.Approx, recs[2].Approx)
+	if tucson.Approx || tempe.Approx {
+		t.Errorf("groups with coordinates marked approx: %v %v", tucson.Approx, tempe.Approx)
 	}
 	if o := recs[9]; o.Paused || o.Coords != nil || o.State != "ny" || o.City != "" || len(o.Meetings) != 1 || !o.Meetings[0].Overnight {
 		t.Errorf("online record = %+v, want active, no coords, no city, state ny, an overnight meeting", o)
@@ -273,7 +280,7 @@ func TestWriteRecords(t *testing.T) {
 	if o := recs[14]; o.State != "oh" || o.Attendance != "online" {
 		t.Errorf("online record = %+v, want listed in its affiliate's state, oh", o)
 	}
-	if h := recs[6]; h.Starts != "2027-01-20" || !slices.Equal(h.Skip, []string{"2027-02-17"}) {
+	if h := byID["nami-nyc/conexion-harlem"]; h.Starts != "2027-01-20" || !slices.Equal(h.Skip, []string{"2027-02-17"}) {
 		t.Errorf("record = %+v, want starts 2027-01-20, skip [2027-02-17]", h)
 	}
 }
@@ -505,6 +512,29 @@ verified: 2026-11-01
 	for _, q := range []string{"extra 0119", "w0119", "0119 w011"} {
 		if got := w.find(t, q); !slices.Equal(got, []string{"Extra 0119 Echo w0119z"}) {
 			t.Errorf("find(%q) = %q, want [Extra 0119 Echo w0119z]", q, got)
+		}
+	}
+}
+
+// TestHilbert checks the curve on a 16×16 grid: every cell once, each step to a neighbour.
+func TestHilbert(t *testing.T) {
+	const side = 16
+	at := make([][2]int, side*side)
+	seen := make([]bool, side*side)
+	for x := 0; x < side; x++ {
+		for y := 0; y < side; y++ {
+			d := hilbert(side, uint32(x), uint32(y))
+			if d >= side*side || seen[d] {
+				t.Fatalf("hilbert(%d, %d) = %d: out of the grid or twice", x, y, d)
+			}
+			seen[d] = true
+			at[d] = [2]int{x, y}
+		}
+	}
+	for d := 1; d < side*side; d++ {
+		dx, dy := at[d][0]-at[d-1][0], at[d][1]-at[d-1][1]
+		if dx*dx+dy*dy != 1 {
+			t.Fatalf("step %d goes from %v to %v, not to a neighbour", d, at[d-1], at[d])
 		}
 	}
 }

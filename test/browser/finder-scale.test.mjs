@@ -152,7 +152,13 @@ test('finder on a generated site: a ZIP code, near me, soonest first, show more'
   const got = await finder(`/groups/?q=${z.code}`);
   assert.match(got.status, new RegExp(`^${want.length} groups within 100 miles of ${z.code}, nearest first`));
   assert.deepEqual(got.names, names(want.slice(0, 20)));
-  assert.deepEqual(got.miles, [...got.miles].sort((a, b) => a - b));
+  // Nearest first, the groups that meet before the paused ones (each nearest first).
+  const paused = want.slice(0, 20).map((it) => Boolean(it.rec.paused));
+  for (const p of [false, true]) {
+    const miles = got.miles.filter((_, i) => paused[i] === p);
+    assert.deepEqual(miles, [...miles].sort((a, b) => a - b), `distances of the ${p ? 'paused' : 'meeting'} groups`);
+  }
+  assert.deepEqual(paused, [...paused].sort((a, b) => a - b), 'paused groups after the others');
 
   const oh = soonestFirst(byFilters(index, new URLSearchParams('state=oh')));
   const first = await finder('/groups/?state=oh');
