@@ -96,7 +96,7 @@ func bundle(entry string, src map[string][]byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	for _, n := range order {
-		body, exports, err := rewrite(n, src[n], n == entry)
+		body, exports, err := rewrite(n, stripComments(src[n]), n == entry)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +104,7 @@ func bundle(entry string, src map[string][]byte) ([]byte, error) {
 			out.Write(body)
 			break
 		}
-		fmt.Fprintf(&out, "// %s\nconst %s = (() => {\n", n, moduleVar(n))
+		fmt.Fprintf(&out, "const %s = (() => {\n", moduleVar(n))
 		out.Write(body)
 		if len(body) > 0 && body[len(body)-1] != '\n' {
 			out.WriteByte('\n')
@@ -201,4 +201,52 @@ func rewrite(n string, b []byte, keep bool) ([]byte, []string, error) {
 // moduleVar returns the name of the variable that holds the exports of module n in a bundle.
 func moduleVar(n string) string {
 	return "module_" + strings.NewReplacer("-", "_", ".", "_").Replace(strings.TrimSuffix(n, ".js"))
+}
+
+// stripComments returns b without its comment lines: lines that hold only a // comment, and
+// block comments (JSDoc) that start a line and end one. The scripts' comments are for their
+// readers in templates/; a search loads the bundle, where they were a third of its bytes
+// (about 9 KB gzip of the finder's). Comments after code stay, and so does every line of a
+// template literal that spans lines (found by counting backquotes), so that no string or
+// regular expression is touched.
+func stripComments(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	inBlock, inTemplate := false, false
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i+1], b[i+1:]
+		} else {
+			b = nil
+		}
+		t := bytes.TrimSpace(line)
+		switch {
+		case inBlock:
+			if end := bytes.Index(t, []byte("*/")); end >= 0 {
+				inBlock = false
+				if rest := bytes.TrimSpace(t[end+2:]); len(rest) > 0 {
+					out = append(out, rest...) // code after the comment's end
+					out = append(out, '\n')
+				}
+			}
+			continue
+		case inTemplate:
+		case bytes.HasPrefix(t, []byte("//")):
+			continue
+		case bytes.HasPrefix(t, []byte("/*")):
+			end := bytes.Index(t[2:], []byte("*/"))
+			if end < 0 {
+				inBlock = true
+				continue
+			}
+			if len(bytes.TrimSpace(t[2+end+2:])) == 0 {
+				continue
+			}
+		}
+		if bytes.Count(line, []byte("`"))%2 == 1 {
+			inTemplate = !inTemplate
+		}
+		out = append(out, line...)
+	}
+	return out
 }

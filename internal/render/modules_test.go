@@ -22,8 +22,8 @@ func TestModules(t *testing.T) {
 				"meet.js":   "import {\n  fold\n} from './fold.js';\nconst m = fold(1);\nexport {};\n",
 			},
 			want: map[string][]string{
-				"finder.js": {"// fold.js\nconst module_fold = (() => {\nconst fold = (s) => s;\nfunction keep() {}\nreturn { fold, keep };\n})();",
-					"// meet.js\nconst module_meet = (() => {\nconst { fold } = module_fold;", "return {  };",
+				"finder.js": {"const module_fold = (() => {\nconst fold = (s) => s;\nfunction keep() {}\nreturn { fold, keep };\n})();",
+					"const module_meet = (() => {\nconst { fold } = module_fold;", "return {  };",
 					"const { fold, keep: k } = module_fold;\n\nexport function go()"},
 				"meet.js": {"const module_fold", "export {};"},
 				"fold.js": {"export const fold = (s) => s;"},
@@ -97,6 +97,25 @@ func TestModules(t *testing.T) {
 						t.Errorf("%s =\n%s\nwant it without %q", name, b, not)
 					}
 				}
+			}
+		})
+	}
+}
+
+func TestStripComments(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"line comments", "// a\nconst a = 1; // kept\n  // b\nf();\n", "const a = 1; // kept\nf();\n"},
+		{"JSDoc", "/**\n * f does.\n * @param {import(\"./x.js\").X} x\n */\nexport function f(x) {}\n", "export function f(x) {}\n"},
+		{"block on one line", "/* a */\n/* b */ g();\nh(); /* c */\n", "/* b */ g();\nh(); /* c */\n"},
+		{"code after a block's end", "/* a\n b */ g();\n", "g();\n"},
+		{"strings and regular expressions", "const u = \"http://x\";\nconst r = /\\/\\//;\n", "const u = \"http://x\";\nconst r = /\\/\\//;\n"},
+		{"template literal over lines", "const s = `a\n// not a comment\n/* nor this */\n`;\n// gone\n", "const s = `a\n// not a comment\n/* nor this */\n`;\n"},
+		{"no final newline", "f();\n// end", "f();\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(stripComments([]byte(tt.in))); got != tt.want {
+				t.Errorf("stripComments(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
 			}
 		})
 	}
