@@ -75,11 +75,7 @@ func bundle(entry string, src map[string][]byte) ([]byte, error) {
 			return nil
 		}
 		state[n] = 1
-		deps, err := importsOf(n, src[n])
-		if err != nil {
-			return err
-		}
-		for _, d := range deps {
+		for _, d := range importsOf(src[n]) {
 			if _, ok := src[d]; !ok {
 				return fmt.Errorf("%s imports ./%s, which is not in templates", n, d)
 			}
@@ -114,8 +110,8 @@ func bundle(entry string, src map[string][]byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// importsOf returns the modules that the source of module n imports, in their order.
-func importsOf(n string, b []byte) ([]string, error) {
+// importsOf returns the modules that the source b of a module imports, in their order.
+func importsOf(b []byte) []string {
 	type at struct {
 		pos  int
 		name string
@@ -132,7 +128,7 @@ func importsOf(n string, b []byte) ([]string, error) {
 	for i, f := range found {
 		out[i] = f.name
 	}
-	return out, nil
+	return out
 }
 
 // rewrite returns the source of module n with its imports made destructurings of the modules'
