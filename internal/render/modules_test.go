@@ -1,6 +1,8 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -118,5 +120,32 @@ func TestStripComments(t *testing.T) {
 				t.Errorf("stripComments(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// BenchmarkBundleTemplates bundles every script of templates/, as each build does.
+func BenchmarkBundleTemplates(b *testing.B) {
+	files, err := filepath.Glob("../../templates/*.js")
+	if err != nil || len(files) == 0 {
+		b.Fatal("no scripts in templates/", err)
+	}
+	src := map[string][]byte{}
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src[filepath.Base(f)] = d
+	}
+	for b.Loop() {
+		mods := map[string]*module{}
+		for n, d := range src {
+			mods[n] = &module{name: n, path: n, src: stripComments(d)}
+		}
+		for n := range mods {
+			if _, err := bundle(n, mods); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
