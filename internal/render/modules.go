@@ -148,22 +148,14 @@ func rewrite(n string, b []byte, keep bool) (out []byte, exports, imports []stri
 	}
 	out = make([]byte, 0, len(b))
 	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i+1], b[i+1:]
-		} else {
-			b = nil
-		}
+		var line []byte
+		line, b = nextLine(b)
 		switch {
 		case startsWord(line, "import"):
 			// import { a,\n b } from "./x.js": the statement runs to the line closing it.
 			for bytes.Contains(line, []byte("{")) && !bytes.Contains(line, []byte("}")) && len(b) > 0 {
-				next := b
-				if i := bytes.IndexByte(b, '\n'); i >= 0 {
-					next, b = b[:i+1], b[i+1:]
-				} else {
-					b = nil
-				}
+				var next []byte
+				next, b = nextLine(b)
 				line = append(line[:len(line):len(line)], next...)
 			}
 			stmt := bytes.TrimRight(line, "\n")
@@ -222,6 +214,14 @@ func rewrite(n string, b []byte, keep bool) (out []byte, exports, imports []stri
 	return out, exports, imports, err
 }
 
+// nextLine splits b after its first line, newline included.
+func nextLine(b []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i+1], b[i+1:]
+	}
+	return b, nil
+}
+
 // startsWord reports whether line starts with the word w (not merely with its letters, as
 // "important" starts with "import").
 func startsWord(line []byte, w string) bool {
@@ -250,12 +250,8 @@ func stripComments(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	inBlock, inTemplate := false, false
 	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i+1], b[i+1:]
-		} else {
-			b = nil
-		}
+		var line []byte
+		line, b = nextLine(b)
 		t := bytes.TrimSpace(line)
 		switch {
 		case inBlock:

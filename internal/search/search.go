@@ -525,21 +525,27 @@ func sortedGroups(s *site.Site) []*site.Group {
 	return gs
 }
 
-// cellOf returns the position along a Hilbert curve of the place where g meets, as its record
-// gives it (its coordinates, else its ZIP code's centre), in cells a few hundred metres wide;
-// math.MaxUint64 for a group without a place.
+// position returns where the index places p: its coordinates, else its ZIP code's centre
+// (approx); ok is false when it has neither.
+func position(p *site.Place) (lat, lon float64, approx, ok bool) {
+	if p.HasCoords {
+		return p.Lat, p.Lon, false, true
+	}
+	if z, found := geo.ZIP(p.PostalCode); found {
+		return z.Center.Lat, z.Center.Lon, true, true
+	}
+	return 0, 0, false, false
+}
+
+// cellOf returns the position along a Hilbert curve of the place where g meets (see
+// position), in cells a few hundred metres wide; math.MaxUint64 for a group without one.
 func cellOf(g *site.Group) uint64 {
-	p := g.Place
-	if p == nil {
+	if g.Place == nil {
 		return math.MaxUint64
 	}
-	lat, lon := p.Lat, p.Lon
-	if !p.HasCoords {
-		z, ok := geo.ZIP(p.PostalCode)
-		if !ok {
-			return math.MaxUint64
-		}
-		lat, lon = z.Center.Lat, z.Center.Lon
+	lat, lon, _, ok := position(g.Place)
+	if !ok {
+		return math.MaxUint64
 	}
 	const side = 1 << 16
 	x := uint32(min(max((lon+180)/360*side, 0), side-1))
@@ -582,11 +588,8 @@ func recordOf(g *site.Group) Record {
 	}
 	if p := g.Place; p != nil {
 		r.City, r.PostalCode, r.Place = p.City, p.PostalCode, p.Name
-		if p.HasCoords {
-			r.Coords = []float64{round3(p.Lat), round3(p.Lon)}
-		} else if z, ok := geo.ZIP(p.PostalCode); ok {
-			r.Coords = []float64{round3(z.Center.Lat), round3(z.Center.Lon)}
-			r.Approx = true
+		if lat, lon, approx, ok := position(p); ok {
+			r.Coords, r.Approx = []float64{round3(lat), round3(lon)}, approx
 		}
 	}
 	for _, mt := range g.Meetings {
