@@ -107,12 +107,19 @@ async function openTSML(browser, origin, want) {
   await page.goto(origin + '/', { waitUntil: 'load' });
   const body = page.locator('#tsml-ui table tbody').last();
   await body.locator('tr').first().waitFor({ timeout: 20000 });
-  // TSML UI adds rows as the page scrolls down: scroll until every entry of the feed is listed,
-  // or until no row came for 3 s (a loaded machine is slow to add them; a dropped entry never
+  // TSML UI adds rows when a mark below the table comes within 250 px of the screen (an
+  // IntersectionObserver, which reports only changes): scroll up and back to the bottom each
+  // time, so that the mark enters the screen again even if the last batch came while it was
+  // in view. Stop when every entry of the feed is listed, or when no row came for 10 s (CI's
+  // two cores, shared with other tests, were seen to take over 3 s; a dropped entry never
   // comes, which checkListing then names).
   let count = 0;
-  for (let since = Date.now(); count < want && Date.now() - since < 3000; ) {
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  for (let since = Date.now(); count < want && Date.now() - since < 10000; ) {
+    await page.evaluate(async () => {
+      window.scrollTo(0, 0);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
     await page.waitForTimeout(150);
     const n = await body.locator('tr').count();
     if (n !== count) since = Date.now();
