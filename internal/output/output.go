@@ -359,11 +359,32 @@ func (w *Writer) writeFile(name string, b []byte) error {
 		return err
 	}
 	tmp := target + tmpSuffix
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		os.Remove(tmp)
+	if err := writeNew(tmp, b); err != nil {
 		return err
 	}
 	return os.Rename(tmp, target)
+}
+
+// writeNew writes b to a new file at name, removing what stands there first. A temporary
+// name may be left by a run killed between making a hard link to a published file under it
+// and renaming it (linkOrCopy): opening that name to write would write into the published
+// file. On error nothing is left at name.
+func writeNew(name string, b []byte) error {
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
 }
 
 // linkFile makes next/'s name the published tree's file, by a hard link where the file
@@ -399,8 +420,7 @@ func linkOrCopy(src, target string) error {
 		if rerr != nil {
 			return rerr
 		}
-		if err := os.WriteFile(tmp, b, 0o644); err != nil {
-			os.Remove(tmp)
+		if err := writeNew(tmp, b); err != nil {
 			return err
 		}
 	}

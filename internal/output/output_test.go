@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -218,6 +219,60 @@ func TestRepairsSecondTreeOfUnknownState(t *testing.T) {
 	}
 	equalTree(t, "published tree", dest, site)
 	equalTree(t, "second tree", next, site)
+}
+
+// TestLeftoverLinksNeverWriteThrough: a run killed between a link's two steps (link to a
+// temporary name, rename) leaves in next/, or beside a manifest, a temporary name that is a
+// hard link to a published file. Writing that name again must make a new file, not write
+// through the link into the published site or its manifest.
+func TestLeftoverLinksNeverWriteThrough(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "v1", "a.html": "a"}
+	write(t, dest, site)
+	site["a.html"] = "a2"
+	write(t, dest, site)
+	store := storeDir(dest)
+	next := filepath.Join(store, "next")
+	published, stage := readMarker(dest), readMarker(next)
+	// As mirror leaves next/ when killed: its manifest removed, a link half made.
+	os.Remove(filepath.Join(store, stage+".sum"))
+	if err := os.Link(filepath.Join(dest, "index.html"), filepath.Join(next, "index.html"+tmpSuffix)); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	// As linkManifest leaves the store when killed.
+	manifest := filepath.Join(store, published+".sum")
+	before, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(manifest, filepath.Join(store, stage+".sum"+tmpSuffix)); err != nil {
+		t.Fatal(err)
+	}
+
+	// A build that fails after writing the changed page leaves the site as it was.
+	w, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Put("index.html", []byte("v2, never published")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	equalTree(t, "published tree after a failed build", dest, site)
+
+	// A build that succeeds writes next/'s manifest beside the published one's link.
+	site["index.html"] = "v3"
+	write(t, dest, site)
+	equalTree(t, "published tree", dest, site)
+	equalTree(t, "second tree", next, site)
+	if after, err := os.ReadFile(filepath.Join(store, stage+".sum")); err != nil || bytes.Equal(after, before) {
+		t.Errorf("the new site's manifest is the old one's (%v)", err)
+	}
+	site["a.html"] = "a4"
+	if st := write(t, dest, site); st.Written != 1 {
+		t.Errorf("the build after: %+v, want 1 written", st)
+	}
+	equalTree(t, "published tree after", dest, site)
 }
 
 func TestFailedBuildKeepsPrevious(t *testing.T) {

@@ -145,7 +145,7 @@ func (s *store) writeManifest(tree string, m manifest, build string) error {
 		b.WriteByte('\n')
 	}
 	p := s.manifestPath(tree)
-	if err := os.WriteFile(p+tmpSuffix, b.Bytes(), 0o644); err != nil {
+	if err := writeNew(p+tmpSuffix, b.Bytes()); err != nil {
 		return err
 	}
 	return os.Rename(p+tmpSuffix, p)
@@ -241,7 +241,7 @@ func readMarker(dir string) string {
 }
 
 func writeMarker(dir, tree string) error {
-	return os.WriteFile(filepath.Join(dir, markerName), []byte(markerText+tree+"\n"), 0o644)
+	return writeNew(filepath.Join(dir, markerName), []byte(markerText+tree+"\n"))
 }
 
 // removeOldTemps removes the folders that versions of sitegen before the store left beside
