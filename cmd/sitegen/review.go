@@ -66,7 +66,7 @@ func runCodeOwners(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
 		return exitSite
 	}
-	if err := os.WriteFile(name, next, 0o644); err != nil {
+	if err := replaceFile(name, next); err != nil {
 		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
 		return exitSite
 	}
@@ -102,4 +102,28 @@ func (e *env) reportStale(fsys fs.FS, opts build.Options) int {
 		fmt.Fprintf(e.stderr, "sitegen check: %d errors in the files (run sitegen check): a group whose file has one may be missing from this list\n", n)
 	}
 	return exitOK
+}
+
+// replaceFile replaces the file name with b through a temporary file beside it and a rename,
+// so that a failure halfway (a full disk, a kill) leaves the editor's file as it was: it holds
+// rules written by hand.
+func replaceFile(name string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
