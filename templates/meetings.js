@@ -86,12 +86,20 @@ export function instantOf(m, tz) {
   return t;
 }
 
-function dayNumber(iso) {
+/**
+ * dayNumber returns the days from 1970-01-01 to a date "2026-11-24".
+ * @param {string} iso
+ */
+export function dayNumber(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y, m - 1, d) / msPerDay;
 }
 
-function isoDate(day) {
+/**
+ * isoDate returns the date ("2026-11-24") day days after 1970-01-01.
+ * @param {number} day
+ */
+export function isoDate(day) {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 

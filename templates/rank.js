@@ -1,8 +1,9 @@
 // Ordering the finder's results: by next meeting (from the index's files of weekday meetings,
-// fetching records only for the groups shown and the few whose skipped dates or first
-// meeting date may change their place) and by distance (from the states' files of positions).
+// which carry the skipped dates and first meeting dates that move a group's next meeting, so
+// that records are fetched only for the groups shown) and by distance (from the states' files
+// of positions).
 
-import { instantOf, nextMeeting, wallMinutes } from "./meetings.js";
+import { dayNumber, instantOf, isoDate, nextMeeting, wallMinutes } from "./meetings.js";
 import { boxDistanceMiles, distanceMiles, stateOf, undelta } from "./search-index.js";
 
 const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -57,8 +58,8 @@ export async function soonest(index, refs, k, now) {
   }
   const wanted = new Uint8Array(m.groups);
   for (const r of refs) wanted[r] = 1;
-  const best = new Map(); // ref → {start, exact}
-  const resolved = new Set(); // refs whose record gave their next meeting (or none)
+  const from = dayNumber(m.dates_from);
+  const best = new Map(); // ref → start
   const days = dayOrder(m, now);
   // Each day's file is fetched ahead of its turn, so files arrive while others are read.
   const files = days.map((d, i) => (i < 2 ? index.day(d.name) : null));
@@ -67,35 +68,25 @@ export async function soonest(index, refs, k, now) {
     const slots = await (files[i] ?? index.day(days[i].name));
     const name = days[i].name;
     for (const sl of slots) {
-      const exact = sl.r ? undelta(sl.r).filter((r) => wanted[r] && !resolved.has(r)) : [];
-      const check = sl.x ? undelta(sl.x).filter((r) => wanted[r] && !resolved.has(r)) : [];
+      const exact = sl.r ? undelta(sl.r).filter((r) => wanted[r]) : [];
+      const check = sl.x ? undelta(sl.x).map((r, j) => [r, sl.d[j]]).filter(([r]) => wanted[r]) : [];
       if (exact.length === 0 && check.length === 0) continue;
-      const next = nextMeeting(
-        { tz: m.zones[sl.z], meetings: [{ day: name, start: sl.s, end: sl.e, weeks: sl.w, overnight: sl.o }] },
-        now,
-      );
+      const slot = { tz: m.zones[sl.z], meetings: [{ day: name, start: sl.s, end: sl.e, weeks: sl.w, overnight: sl.o }] };
+      const next = nextMeeting(slot, now);
       if (!next) continue;
-      for (const r of exact) keep(best, r, next.start, true);
-      for (const r of check) keep(best, r, next.start, false);
+      for (const r of exact) keep(best, r, next.start);
+      // A first meeting date and skipped dates move the group's next meeting in the slot.
+      for (const [r, d] of check) {
+        const starts = d[0] > 0 ? isoDate(from + d[0]) : undefined;
+        const n = nextMeeting({ ...slot, starts, skip: d.slice(1).map((k) => isoDate(from + k)) }, now);
+        if (n) keep(best, r, n.start);
+      }
     }
     const until = i + 1 < days.length ? days[i + 1].from : Infinity;
-    // The groups whose place depends on their skipped dates or first meeting: their records.
-    for (;;) {
-      const top = [...best.entries()].sort((a, b) => a[1].start - b[1].start || a[0] - b[0]).slice(0, k);
-      const pending = top.filter(([, v]) => !v.exact).map(([r]) => r);
-      if (pending.length === 0) break;
-      const recs = await index.records(pending);
-      pending.forEach((r, j) => {
-        resolved.add(r);
-        const n = nextMeeting(recs[j], now);
-        if (n) best.set(r, { start: n.start, exact: true });
-        else best.delete(r);
-      });
-    }
-    const sorted = [...best.values()].map((v) => v.start).sort((a, b) => a - b);
+    const sorted = [...best.values()].sort((a, b) => a - b);
     if (sorted.length >= k && sorted[k - 1] <= until) break;
   }
-  const found = order([...best.entries()].map(([ref, v]) => ({ ref, start: v.start })));
+  const found = order([...best.entries()].map(([ref, start]) => ({ ref, start })));
   if (found.length >= k) return found.slice(0, k);
   const seen = new Set(found.map((f) => f.ref));
   for (const ref of refs) {
@@ -105,9 +96,10 @@ export async function soonest(index, refs, k, now) {
   return found;
 }
 
-function keep(best, ref, start, exact) {
+// keep records start as ref's next meeting when it is sooner than the one best holds.
+function keep(best, ref, start) {
   const had = best.get(ref);
-  if (!had || start < had.start || (start === had.start && exact && !had.exact)) best.set(ref, { start, exact });
+  if (had === undefined || start < had) best.set(ref, start);
 }
 
 // order sorts by start (none last), then ref.

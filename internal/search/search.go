@@ -23,8 +23,9 @@
 //     search/f/daytime-DAY-TIME.HASH.json, the groups with a meeting on that day at that time
 //     of day, so that a day and a time must hold for the same meeting.
 //   - search/w/DAY.HASH.json: the meetings of one weekday ([Slot]), grouped by time zone and
-//     hours, so that the finder orders any number of groups by their next meeting from a file
-//     or two, and fetches records only for the groups it shows.
+//     hours, with the skipped dates and first meeting dates that move a group's next meeting,
+//     so that the finder orders any number of groups by their next meeting from a file or
+//     two, and fetches records only for the groups it shows.
 //   - search/n/STATE.HASH.json: the position of each group of a state that has one ([Points]),
 //     and whether it is paused, so that "near me" and place searches measure distances, and
 //     put paused groups last, without records.
@@ -103,7 +104,7 @@ const minTokenLen = 2
 // Manifest is search/manifest.json: the list of the index's files and what is in them. Paths
 // are relative to the site's root.
 type Manifest struct {
-	Version int `json:"version"` // of this layout; 3
+	Version int `json:"version"` // of this layout; 4
 	// Paths are the addresses of a group's page and a state's list, with {id} and {state}
 	// to fill in, as the model gives them: the scripts build no address of their own.
 	Paths  Paths `json:"paths"`
@@ -130,6 +131,9 @@ type Manifest struct {
 	Days map[string]DayFile `json:"days"`
 	// Zones are the time zones of the groups, by IANA name; a Slot names one by position.
 	Zones []string `json:"zones"`
+	// DatesFrom is the day ("2026-11-21", two days before the build's) from which a Slot
+	// counts its Dates; earlier dates are left out of the slots.
+	DatesFrom string `json:"dates_from"`
 	// Offsets are the UTC offsets of Zones over two years from the build's ([ZoneOffsets]).
 	Offsets *ZoneOffsets `json:"offsets,omitempty"`
 	// Words is the file of the [Dictionary].
@@ -253,7 +257,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 	}
 
 	groups := sortedGroups(s)
-	m := Manifest{Version: 3, Groups: len(groups), PerFile: RecordsPerShard, PerHash: FilesPerHash, RadiusMiles: RadiusMiles,
+	m := Manifest{Version: 4, Groups: len(groups), PerFile: RecordsPerShard, PerHash: FilesPerHash, RadiusMiles: RadiusMiles,
 		Records: "search/g/{state}-{n}.{hash}.json", Filters: map[string]map[string]FilterFile{}}
 	m.Paths = Paths{Group: (&site.Group{ID: "{id}"}).Path(), State: site.StatePath("{state}")}
 
@@ -346,7 +350,9 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		},
 		func() error { // days, words, the gazetteer and the site's pages
 			var err error
-			if m.Days, m.Zones, err = writeDays(recs, put); err != nil {
+			from := s.Now.AddDays(-datesBack)
+			m.DatesFrom = from.String()
+			if m.Days, m.Zones, err = writeDays(recs, from, put); err != nil {
 				return err
 			}
 			if m.Offsets, err = zoneOffsets(m.Zones, s.Now.Year); err != nil {

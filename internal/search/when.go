@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"sitegen/internal/civil"
 )
 
 // DayFile is the file of one weekday's meetings.
@@ -26,68 +28,109 @@ type Slot struct {
 	Overnight bool   `json:"o,omitempty"`
 	// Refs are the groups whose next meeting in this slot is the slot's next occurrence.
 	Refs []int `json:"r,omitempty"`
-	// Check are the groups with skipped dates or a first meeting date: the slot's next
-	// occurrence is only the earliest their next meeting can be, and the finder reads their
-	// record to know it.
+	// Check are the groups with a first meeting date after Manifest.DatesFrom, or a skipped
+	// date on this weekday from it on: their next meeting in this slot is the first
+	// occurrence on or after their first meeting date that is not skipped.
 	Check []int `json:"x,omitempty"`
+	// Dates holds, for each group of Check in turn, those dates as days after
+	// Manifest.DatesFrom: the first meeting date (0 when none is to come), then the skipped
+	// dates. The finder orders these groups from the file alone, without their records.
+	Dates [][]int `json:"d,omitempty"`
+}
+
+// datesBack is how many days before the build date Manifest.DatesFrom is: a visitor's day
+// may be the day before the build's (a zone west of the build's), and the finder looks one
+// more day back for an overnight meeting still going on.
+const datesBack = 2
+
+// dates returns what a Slot's Dates holds of r's meeting on day (a weekday's name): its
+// first meeting date and its skipped dates on that day as days after from, or nil when none
+// is from on.
+func dates(r Record, day string, from civil.Date) ([]int, error) {
+	var out []int
+	if r.Starts != "" {
+		d, err := civil.ParseDate(r.Starts)
+		if err != nil {
+			return nil, fmt.Errorf("search: %s: %w", r.ID, err)
+		}
+		if d.After(from) {
+			out = []int{d.DaysSince(from)}
+		}
+	}
+	for _, s := range r.Skip {
+		d, err := civil.ParseDate(s)
+		if err != nil {
+			return nil, fmt.Errorf("search: %s: %w", r.ID, err)
+		}
+		if d.Before(from) || dayName(d.Weekday()) != day {
+			continue
+		}
+		if out == nil {
+			out = []int{0}
+		}
+		out = append(out, d.DaysSince(from))
+	}
+	return out, nil
 }
 
 // writeDays writes the meetings of the records (in ref order) one file per weekday, paused
 // groups left out (they have no next meeting), and returns the files and the zones the
-// slots name.
-func writeDays(recs []Record, put func(string, any) (string, error)) (map[string]DayFile, []string, error) {
+// slots name. Dates in the slots are counted from from ([Manifest.DatesFrom]).
+func writeDays(recs []Record, from civil.Date, put func(string, any) (string, error)) (map[string]DayFile, []string, error) {
 	type key struct {
-		zone             string
-		start, end       string
-		weeks            string
-		overnight, check bool
+		zone       string
+		start, end string
+		weeks      string
+		overnight  bool
 	}
-	byDay := map[string]map[key][]int{}
-	weeksOf := map[string][]int{}
+	type slot struct {
+		Slot
+		refs, check []int
+	}
+	byDay := map[string]map[key]*slot{}
 	zones := map[string]bool{}
 	spill := map[string]int{}
 	for i, r := range recs {
 		if r.Paused {
 			continue
 		}
-		check := r.Starts != "" || len(r.Skip) > 0
 		for _, mt := range r.Meetings {
-			k := key{zone: r.TZ, start: mt.Start, end: mt.End, weeks: fmt.Sprint(mt.Weeks), overnight: mt.Overnight, check: check}
-			weeksOf[k.weeks] = mt.Weeks
+			k := key{zone: r.TZ, start: mt.Start, end: mt.End, weeks: fmt.Sprint(mt.Weeks), overnight: mt.Overnight}
 			zones[r.TZ] = true
 			if byDay[mt.Day] == nil {
-				byDay[mt.Day] = map[key][]int{}
+				byDay[mt.Day] = map[key]*slot{}
 			}
-			refs := byDay[mt.Day][k]
-			if len(refs) == 0 || refs[len(refs)-1] != i {
-				byDay[mt.Day][k] = append(refs, i)
+			sl := byDay[mt.Day][k]
+			if sl == nil {
+				sl = &slot{Slot: Slot{Start: mt.Start, End: mt.End, Weeks: mt.Weeks, Overnight: mt.Overnight}}
+				byDay[mt.Day][k] = sl
 			}
 			if mt.Overnight || mt.End <= mt.Start {
 				spill[mt.Day] = max(spill[mt.Day], minutes(mt.End))
+			}
+			if last := max(lastOf(sl.refs), lastOf(sl.check)); last == i {
+				continue // a second meeting of the group in the same slot
+			}
+			d, err := dates(r, mt.Day, from)
+			if err != nil {
+				return nil, nil, err
+			}
+			if d == nil {
+				sl.refs = append(sl.refs, i)
+			} else {
+				sl.check = append(sl.check, i)
+				sl.Dates = append(sl.Dates, d)
 			}
 		}
 	}
 	zoneList := sortedKeys(zones)
 	files := map[string]DayFile{}
 	for _, day := range sortedKeys(byDay) {
-		slots := map[key]*Slot{}
-		for k, refs := range byDay[day] {
-			sk := k
-			sk.check = false
-			sl := slots[sk]
-			if sl == nil {
-				sl = &Slot{Zone: slices.Index(zoneList, k.zone), Start: k.start, End: k.end, Weeks: weeksOf[k.weeks], Overnight: k.overnight}
-				slots[sk] = sl
-			}
-			if k.check {
-				sl.Check = deltas(refs)
-			} else {
-				sl.Refs = deltas(refs)
-			}
-		}
-		list := make([]Slot, 0, len(slots))
-		for _, sl := range slots {
-			list = append(list, *sl)
+		list := make([]Slot, 0, len(byDay[day]))
+		for k, sl := range byDay[day] {
+			sl.Zone = slices.Index(zoneList, k.zone)
+			sl.Refs, sl.Check = deltas(sl.refs), deltas(sl.check)
+			list = append(list, sl.Slot)
 		}
 		slices.SortFunc(list, func(a, b Slot) int {
 			return cmp.Or(cmp.Compare(a.Zone, b.Zone), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
@@ -100,6 +143,14 @@ func writeDays(recs []Record, put func(string, any) (string, error)) (map[string
 		files[day] = DayFile{File: name, Spill: spill[day]}
 	}
 	return files, zoneList, nil
+}
+
+// lastOf returns the last of refs, or -1.
+func lastOf(refs []int) int {
+	if len(refs) == 0 {
+		return -1
+	}
+	return refs[len(refs)-1]
 }
 
 // minutes returns the minutes since midnight of a clock "HH:MM".

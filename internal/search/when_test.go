@@ -2,7 +2,10 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"sitegen/internal/civil"
 )
 
 // TestWriteDaytime checks that a day and a time of day hold for the same meeting: Downtown
@@ -38,28 +41,52 @@ func TestWriteDaytime(t *testing.T) {
 }
 
 // TestWriteDays checks the files of weekday meetings: each meeting in its day's file, in its
-// zone and hours; groups with skipped dates or a first meeting date to check; paused groups
-// left out; an overnight meeting's day spilling past midnight.
+// zone and hours; with the group's first meeting date to come and its skipped dates on that
+// day, counted from DatesFrom; paused groups left out; an overnight meeting's day spilling
+// past midnight.
 func TestWriteDays(t *testing.T) {
 	w := write(t, testSite(t))
 	recs := w.records(t)
+	from, err := civil.ParseDate(w.m.DatesFrom)
+	if err != nil || w.m.DatesFrom != "2026-11-18" {
+		t.Fatalf("dates_from = %q, want two days before the build date %s", w.m.DatesFrom, buildDate)
+	}
 	type seen struct {
 		day, zone, start, end string
 		weeks                 []int
-		overnight, check      bool
+		overnight             bool
+		starts                string   // the first meeting date the slot gives, if any
+		skip                  []string // the skipped dates it gives
+	}
+	same := func(a, b seen) bool {
+		return a.day == b.day && a.zone == b.zone && a.start == b.start && a.end == b.end &&
+			slices.Equal(a.weeks, b.weeks) && a.overnight == b.overnight && a.starts == b.starts && slices.Equal(a.skip, b.skip)
 	}
 	got := map[int][]seen{}
 	for day, f := range w.m.Days {
 		var slots []Slot
 		decode(t, w.files, f.File, &slots)
 		for _, sl := range slots {
-			for _, list := range []struct {
-				refs  []int
-				check bool
-			}{{sl.Refs, false}, {sl.Check, true}} {
-				for _, r := range undelta(list.refs) {
-					got[r] = append(got[r], seen{day, w.m.Zones[sl.Zone], sl.Start, sl.End, sl.Weeks, sl.Overnight, list.check})
+			for _, r := range undelta(sl.Refs) {
+				got[r] = append(got[r], seen{day, w.m.Zones[sl.Zone], sl.Start, sl.End, sl.Weeks, sl.Overnight, "", nil})
+			}
+			if len(sl.Dates) != len(sl.Check) {
+				t.Fatalf("%s %s: %d dates for %d groups to check", day, sl.Start, len(sl.Dates), len(sl.Check))
+			}
+			for j, r := range undelta(sl.Check) {
+				s := seen{day, w.m.Zones[sl.Zone], sl.Start, sl.End, sl.Weeks, sl.Overnight, "", nil}
+				d := sl.Dates[j]
+				if len(d) == 0 || len(d) == 1 && d[0] == 0 {
+					t.Errorf("%s: checked in %s %s with no dates: %v", recs[r].ID, day, sl.Start, d)
+					continue
 				}
+				if d[0] > 0 {
+					s.starts = from.AddDays(d[0]).String()
+				}
+				for _, k := range d[1:] {
+					s.skip = append(s.skip, from.AddDays(k).String())
+				}
+				got[r] = append(got[r], s)
 			}
 		}
 	}
@@ -74,20 +101,37 @@ func TestWriteDays(t *testing.T) {
 			t.Errorf("%s: %d slots, want one per meeting (%d)", r.ID, len(got[i]), len(r.Meetings))
 			continue
 		}
-		check := r.Starts != "" || len(r.Skip) > 0
 		for _, mt := range r.Meetings {
-			want := seen{mt.Day, r.TZ, mt.Start, mt.End, mt.Weeks, mt.Overnight, check}
-			if !slices.ContainsFunc(got[i], func(s seen) bool {
-				return s.day == want.day && s.zone == want.zone && s.start == want.start && s.end == want.end &&
-					slices.Equal(s.weeks, want.weeks) && s.overnight == want.overnight && s.check == want.check
-			}) {
+			want := seen{mt.Day, r.TZ, mt.Start, mt.End, mt.Weeks, mt.Overnight, "", nil}
+			if r.Starts > w.m.DatesFrom {
+				want.starts = r.Starts
+			}
+			for _, d := range r.Skip {
+				if day, err := civil.ParseDate(d); err == nil && d >= w.m.DatesFrom && dayName(day.Weekday()) == mt.Day {
+					want.skip = append(want.skip, d)
+				}
+			}
+			if !slices.ContainsFunc(got[i], func(s seen) bool { return same(s, want) }) {
 				t.Errorf("%s: slots %v lack %v", r.ID, got[i], want)
 			}
 		}
 	}
+	// Downtown Connection skips a Tuesday before DatesFrom and one after; its Wednesday
+	// meeting has nothing to check. Brooklyn Sunday's first meeting is past.
 	downtown := refsOf(t, recs, "nami-new-york-state/downtown")[0]
-	if len(got[downtown]) != 2 || !got[downtown][0].check {
-		t.Errorf("Downtown Connection (two meetings, skipped dates) = %v, want two slots to check", got[downtown])
+	wantDowntown := []seen{
+		{"tuesday", "America/New_York", "18:30", "20:00", nil, false, "", []string{"2026-12-22"}},
+		{"wednesday", "America/New_York", "10:00", "11:30", []int{1, 3}, false, "", nil},
+	}
+	slices.SortFunc(got[downtown], func(a, b seen) int { return strings.Compare(a.day, b.day) })
+	if !slices.EqualFunc(got[downtown], wantDowntown, same) {
+		t.Errorf("Downtown Connection = %v, want %v", got[downtown], wantDowntown)
+	}
+	brooklyn := refsOf(t, recs, "nami-nyc/brooklyn-sunday")[0]
+	for _, s := range got[brooklyn] {
+		if s.starts != "" || s.skip != nil {
+			t.Errorf("Brooklyn Sunday, whose first meeting is past, is checked: %v", s)
+		}
 	}
 	// Evening Online meets Sundays 23:00 to 00:30.
 	if w.m.Days["sunday"].Spill != 30 || w.m.Days["tuesday"].Spill != 0 {
