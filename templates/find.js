@@ -32,6 +32,7 @@ const maxPlaceLookups = 4;
  * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
  * @property {string} state the state the search is about, lower case, when it names one
+ * @property {number} [pending] given to opts.partial only: how many results follow items
  */
 
 /**
@@ -45,6 +46,8 @@ const maxPlaceLookups = 4;
  * @param {boolean} [opts.exact] search the words as typed, without corrections
  * @param {number} [opts.limit] how many groups to return
  * @param {number} [opts.now] the time, in milliseconds since the epoch
+ * @param {(found: Found) => void} [opts.partial] called with the first results, in order and
+ *   with everything else the search found, when the records of the others are still coming
  * @returns {Promise<Found>}
  */
 export async function find(index, opts) {
@@ -69,7 +72,8 @@ export async function find(index, opts) {
   if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
   const fixed = await correct(index, parsed, phrases);
   if (fixed !== null) {
-    const again = await find(index, { ...o, q: fixed, exact: true });
+    const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
+    const again = await find(index, { ...o, q: fixed, exact: true, partial });
     if (again.count > 0 || again.place) return { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear };
   }
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
@@ -219,8 +223,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length));
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
-    const recs = await index.records(list.map((x) => x.ref));
-    out.items = list.map((x, i) => ({ ref: x.ref, rec: recs[i], start: null, miles: x.miles }));
+    await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), o, out);
     return;
   }
 
@@ -235,8 +238,28 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now);
-  const recs = await index.records(first.map((x) => x.ref));
-  out.items = first.map((x, i) => ({ ref: x.ref, rec: recs[i], start: x.start, miles: null }));
+  await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
+}
+
+// firstShown is how many results, about a phone's screenful, o.partial is given when the
+// records of the others are still coming.
+const firstShown = 5;
+
+// fillItems sets out.items to list ({ref, start, miles}) with each one's record. When the
+// records of the first firstShown come before the rest, o.partial is called first with out
+// holding those and how many are still coming (pending).
+async function fillItems(index, list, o, out) {
+  const each = await index.eachRecord(list.map((x) => x.ref));
+  const item = (x, rec) => ({ ...x, rec });
+  if (o.partial && list.length > firstShown) {
+    let came = 0;
+    for (const p of each) p.then(() => came++, () => {});
+    const recs = [];
+    for (let i = 0; i < firstShown; i++) recs.push(await each[i]);
+    if (came < list.length) o.partial({ ...out, items: recs.map((rec, i) => item(list[i], rec)), pending: list.length - firstShown });
+  }
+  const recs = await Promise.all(each);
+  out.items = list.map((x, i) => item(x, recs[i]));
 }
 
 // values returns the values the query's terms give filter kind.

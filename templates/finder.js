@@ -58,7 +58,8 @@ function start(form, status, { base, home, index }) {
   let locating = null; // the pending request for it
   let locateFailed = false;
   let typing = false; // a query being typed replaces the history entry it pushed first
-  let firstResults = true;
+  let firstResults = true; // for markFirst
+  let firstDone = true;
 
   /** read returns the state of the finder the URL holds. */
   function read() {
@@ -177,7 +178,12 @@ function start(form, status, { base, home, index }) {
         pos = await locate();
         if (id !== runs) return;
       }
-      let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n });
+      // The first results show as soon as their records come, the others below them after.
+      const partial = (f) => {
+        // A failure here shows in the full results, which follow.
+        if (id === runs && !(f.asksNear && !s.near)) show(s, f, s.near && !pos, true).catch(() => {});
+      };
+      let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n, partial });
       if (id !== runs) return;
       if (found.asksNear && !s.near) {
         // "groups near me": the visitor's position, as the button gives it.
@@ -208,27 +214,42 @@ function start(form, status, { base, home, index }) {
   }
 
   // markFirst marks the moment the first results (or what stands for them) show, for the
-  // benchmark (bench/measure.mjs).
-  function markFirst() {
+  // benchmark (bench/measure.mjs); with all, the moment every result of the page's first
+  // search shows.
+  function markFirst(all = false) {
     if (firstResults) {
       firstResults = false;
       performance.mark("finder:results");
     }
+    if (all && firstDone) {
+      firstDone = false;
+      performance.mark("finder:all");
+    }
   }
 
-  // say puts sentences (text, or elements) in the live region.
+  // say puts sentences (text, or elements) in the live region, unless it says them already:
+  // a screen reader would read them again.
   function say(parts) {
-    status.replaceChildren(...parts.map((p) => (typeof p === "string" ? el("p", "finder-status", p) : p)));
+    const nodes = parts.map((p) => (typeof p === "string" ? el("p", "finder-status", p) : p));
+    const text = (list) => list.map((n) => n.textContent).join("\n");
+    if (text(nodes) !== text([...status.children])) status.replaceChildren(...nodes);
   }
+
+  // The list the first results of a search went into, while the others were coming (see
+  // show): the others are added to it.
+  let firstList = null;
 
   /**
    * show writes what find found.
    * @param {ReturnType<typeof read>} s
    * @param {import("./find.js").Found} found
    * @param {boolean} noPosition near me was asked, but the position is not available
+   * @param {boolean} [first] found holds the first results only, the others still coming
    */
-  async function show(s, found, noPosition) {
+  async function show(s, found, noPosition, first = false) {
+    const id = runs;
     const m = await index.manifest();
+    if (id !== runs) return;
     const q = (found.corrected || s.q).trim();
     const shortQ = [...q].length > 60 ? `${[...q].slice(0, 60).join("")}…` : q;
     const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => label(n, s.filters[n]));
@@ -255,7 +276,8 @@ function start(form, status, { base, home, index }) {
     } else if (!noPosition) {
       sentences.push(t("js.too-short"));
     }
-    if (found.items.length < found.count && sentences.length) sentences[sentences.length - 1] += t("js.showing", { shown: found.items.length });
+    const shown = found.items.length + (found.pending || 0);
+    if (shown < found.count && sentences.length) sentences[sentences.length - 1] += t("js.showing", { shown });
     const out = sentences.map((x) => (/[.!?…]$/.test(x) ? x : `${x}.`));
     const parts = [...out];
     if (found.corrected) {
@@ -283,10 +305,21 @@ function start(form, status, { base, home, index }) {
     const zone = visitorZone();
     const now = Date.now();
     const nodes = [];
+    // The rest of a list whose first results show already goes below them.
+    const rest = !first && firstList?.id === id && firstList.ids.every((x, i) => found.items[i]?.rec.id === x) ? firstList : null;
+    firstList = null;
     if (items.length) {
-      const ul = el("ul", "groups");
-      for (const it of items) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles, zone }));
+      const ul = rest ? rest.ul : el("ul", "groups");
+      for (const it of items.slice(rest ? rest.count : 0)) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles, zone }));
       nodes.push(ul);
+      if (first) {
+        list.replaceChildren(ul);
+        offers.replaceChildren();
+        firstList = { id, ul, count: items.length, ids: items.map((it) => it.rec.id) };
+        highlight(items.map((it) => it.rec.id));
+        markFirst();
+        return;
+      }
     }
     if (items.length < found.count) {
       const more = el("button", "more", tn("js.show-more", Math.min(pageSize, found.count - items.length)));
@@ -299,9 +332,15 @@ function start(form, status, { base, home, index }) {
       });
       nodes.push(more);
     }
-    list.replaceChildren(...nodes);
+    if (rest) {
+      // Not moved, so that a link of it the visitor is on stays where it is.
+      for (const child of [...list.children]) if (child !== rest.ul) child.remove();
+      list.append(...nodes.filter((n) => n !== rest.ul));
+    } else {
+      list.replaceChildren(...nodes);
+    }
     highlight(items.map((it) => it.rec.id));
-    markFirst();
+    markFirst(true);
     offers.replaceChildren(...(await nextSteps(s, found, m)));
     status.dispatchEvent(new Event("results"));
   }

@@ -286,11 +286,23 @@ export class Index {
    * @param {number[]} refs
    */
   async records(refs) {
+    return Promise.all(await this.eachRecord(refs));
+  }
+
+  /**
+   * eachRecord returns a promise of the record of each of refs, in the same order, so that a
+   * page may show the first ones while the files of others are still coming. The files are
+   * asked for in the order of refs.
+   * @param {number[]} refs
+   * @returns {Promise<Promise<object>[]>}
+   */
+  async eachRecord(refs) {
     const m = await this.manifest();
-    const where = refs.map((r) => fileOf(m, r));
-    const files = [...new Set(where.map((w) => w.file))];
-    const loaded = new Map(await Promise.all(files.map(async (f) => [f, await this.json(f)])));
-    return refs.map((r, i) => loaded.get(where[i].file)[r - where[i].first]);
+    const out = refs.map((r) => {
+      const { file, first } = fileOf(m, r);
+      return this.json(file).then((rows) => rows[r - first]);
+    });
+    return out;
   }
 
   /**

@@ -175,3 +175,50 @@ test('finder on a generated site: a ZIP code, near me, soonest first, show more'
   const shared = await finder('/groups/?state=oh&n=40');
   assert.deepEqual(shared.names, names(oh.slice(0, 40)));
 });
+
+// The first results show as soon as their records come, while those of the others are still
+// on the way; the others then come below them, and what shows already is neither made again
+// nor said again.
+test('finder on a generated site: the first results show before the others come, and stay', { skip }, async () => {
+  const url = '/groups/?day=tuesday&time=evening';
+  const want = soonestFirst(byFilters(index, new URLSearchParams(url.split('?')[1])));
+  const held = [];
+  await page.route('**/search/g/**', (route) => held.push(route));
+  try {
+    for (const list of Object.values(log)) list.length = 0;
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(server.origin + url);
+    const items = () => page.locator('.finder-results li.group').count();
+    await page.waitForFunction(() => document.getElementById('results')?.getAttribute('aria-busy') === 'true');
+    for (let quiet = 0; quiet < 5; quiet = held.length ? quiet + 1 : 0) await page.waitForTimeout(50);
+    // Files are asked for in the order of the results: let them through one at a time.
+    let released = 0;
+    while ((await items()) === 0 && released < held.length) {
+      await held[released++].continue();
+      await page.waitForTimeout(150);
+    }
+    const early = await shown(page);
+    assert.equal(early.names.length, 5, `results shown with ${released} of ${held.length} files of records`);
+    assert.ok(released < held.length, 'every file of records was needed for the first five');
+    assert.deepEqual(early.names, names(want.slice(0, 5)));
+    assert.equal(early.status, `${want.length} groups for Tuesday, Evening (after 5 pm), soonest meeting first (showing 20).`);
+    assert.equal(await page.locator('#results').getAttribute('aria-busy'), 'true', 'the live region is busy until every result shows');
+    await page.evaluate(() => {
+      for (const n of document.querySelectorAll('.finder-results li.group, #results > *')) n.dataset.early = '1';
+    });
+    for (const r of held.slice(released)) await r.continue();
+    await settle(page);
+    const got = await shown(page);
+    assert.deepEqual(got.names, names(want.slice(0, 20)));
+    assert.equal(got.status, early.status);
+    const kept = await page.evaluate(() => ({
+      items: [...document.querySelectorAll('.finder-results li.group')].map((li) => li.dataset.early === '1'),
+      status: [...document.querySelectorAll('#results > *')].every((n) => n.dataset.early === '1'),
+    }));
+    assert.deepEqual(kept.items, [...Array(5).fill(true), ...Array(15).fill(false)], 'the first five stay as they were');
+    assert.ok(kept.status, 'the live region says the same sentences once');
+    assert.deepEqual(log.errors, [], 'script errors');
+  } finally {
+    await page.unroute('**/search/g/**');
+  }
+});
