@@ -298,11 +298,10 @@ export class Index {
    */
   async eachRecord(refs) {
     const m = await this.manifest();
-    const out = refs.map((r) => {
+    return refs.map((r) => {
       const { file, first } = fileOf(m, r);
       return this.json(file).then((rows) => rows[r - first]);
     });
-    return out;
   }
 
   /**
