@@ -515,9 +515,24 @@ test('finder: on a 390x844 phone the first result is on screen after a search', 
   assert.ok(got.r.first[0] >= 0 && got.r.first[1] <= got.r.height, `the first result is at ${got.r.first}, the screen is ${got.r.height} high`);
   assert.ok(got.r.crisis >= 0, 'the crisis line scrolled away');
   assert.equal(got.r.mapShown, false, 'the map or its key is shown above the results on a phone');
-  // A wide screen shows the filters open.
-  const wide = await finder('/groups/', (page) => page.evaluate(() => document.querySelector('details.finder-filters').open), { context: { viewport: { width: 1280, height: 900 } } });
-  assert.equal(wide, true);
+  // A wide screen shows the filters open; after a search, the map stands beside the results,
+  // so that the first one is on screen too, and the map with its markers stays in view.
+  const wide = await finder('/groups/', async (page) => {
+    const open = await page.evaluate(() => document.querySelector('details.finder-filters').open);
+    await page.fill('#q', 'Albuquerque NM');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=Albuquerque/);
+    await settle(page);
+    const r = await page.evaluate(() => {
+      const first = document.querySelector('.finder-results li a.group-name').getBoundingClientRect();
+      const map = document.querySelector('.map-figure').getBoundingClientRect();
+      return { first: [first.top, first.bottom, first.right], map: [map.top, map.left], height: innerHeight };
+    });
+    return { open, r };
+  }, { context: { viewport: { width: 1280, height: 900 } } });
+  assert.equal(wide.open, true);
+  assert.ok(wide.r.first[0] >= 0 && wide.r.first[1] <= wide.r.height, `on a 1280x900 screen the first result is at ${wide.r.first}`);
+  assert.ok(wide.r.map[0] < wide.r.height && wide.r.map[1] >= wide.r.first[2], `the map (at ${wide.r.map}) is beside the results`);
 });
 
 test('finder: the URL round trip, typing, the back and forward buttons', { skip }, async () => {
