@@ -493,44 +493,38 @@ test('finder: filters alone and combined, in Chromium', { skip }, async () => {
 });
 
 // 5. Phone first; every state of the finder in the URL.
+
+// searchAndMeasure reads where the finder's form is, searches for "Albuquerque NM" as a
+// visitor types it, and reads where the first result, the crisis line and the map are.
+async function searchAndMeasure(page) {
+  const before = await page.evaluate(() => ({ open: document.querySelector('details.finder-filters').open, input: document.getElementById('q').getBoundingClientRect().bottom }));
+  await page.fill('#q', 'Albuquerque NM');
+  await page.press('#q', 'Enter');
+  await page.waitForURL(/q=Albuquerque/);
+  await settle(page);
+  const r = await page.evaluate(() => {
+    const first = document.querySelector('.finder-results li a.group-name').getBoundingClientRect();
+    const crisis = document.querySelector('.crisis a[href^="tel:"]').getBoundingClientRect();
+    const map = document.querySelector('.map-figure').getBoundingClientRect();
+    // The map folds away with its key: a key with no map above it would puzzle.
+    const mapShown = [...document.querySelectorAll('.map-figure, .map-figure figcaption')].some((e) => e.getClientRects().length > 0);
+    return { first: [first.top, first.bottom, first.right], crisis: crisis.top, map: [map.top, map.left], height: innerHeight, mapShown };
+  });
+  return { before, r };
+}
+
 test('finder: on a 390x844 phone the first result is on screen after a search', { skip }, async () => {
   const ctx = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-  const got = await finder('/groups/', async (page) => {
-    const before = await page.evaluate(() => ({ open: document.querySelector('details.finder-filters').open, input: document.getElementById('q').getBoundingClientRect().bottom }));
-    await page.fill('#q', 'Albuquerque NM');
-    await page.press('#q', 'Enter');
-    await page.waitForURL(/q=Albuquerque/);
-    await settle(page);
-    const r = await page.evaluate(() => {
-      const first = document.querySelector('.finder-results li a.group-name').getBoundingClientRect();
-      const crisis = document.querySelector('.crisis a[href^="tel:"]').getBoundingClientRect();
-      // The map folds away with its key: a key with no map above it would puzzle.
-      const mapShown = [...document.querySelectorAll('.map-figure, .map-figure figcaption')].some((e) => e.getClientRects().length > 0);
-      return { first: [first.top, first.bottom], crisis: crisis.top, height: innerHeight, scroll: scrollY, mapShown };
-    });
-    return { before, r };
-  }, { context: ctx });
+  const got = await finder('/groups/', searchAndMeasure, { context: ctx });
   assert.equal(got.before.open, false, 'the filters are open on a phone');
   assert.ok(got.before.input < 844, 'the search box is below the screen');
   assert.ok(got.r.first[0] >= 0 && got.r.first[1] <= got.r.height, `the first result is at ${got.r.first}, the screen is ${got.r.height} high`);
   assert.ok(got.r.crisis >= 0, 'the crisis line scrolled away');
   assert.equal(got.r.mapShown, false, 'the map or its key is shown above the results on a phone');
   // A wide screen shows the filters open; after a search, the map stands beside the results,
-  // so that the first one is on screen too, and the map with its markers stays in view.
-  const wide = await finder('/groups/', async (page) => {
-    const open = await page.evaluate(() => document.querySelector('details.finder-filters').open);
-    await page.fill('#q', 'Albuquerque NM');
-    await page.press('#q', 'Enter');
-    await page.waitForURL(/q=Albuquerque/);
-    await settle(page);
-    const r = await page.evaluate(() => {
-      const first = document.querySelector('.finder-results li a.group-name').getBoundingClientRect();
-      const map = document.querySelector('.map-figure').getBoundingClientRect();
-      return { first: [first.top, first.bottom, first.right], map: [map.top, map.left], height: innerHeight };
-    });
-    return { open, r };
-  }, { context: { viewport: { width: 1280, height: 900 } } });
-  assert.equal(wide.open, true);
+  // so that the first one is on screen too, and the map stays in view.
+  const wide = await finder('/groups/', searchAndMeasure, { context: { viewport: { width: 1280, height: 900 } } });
+  assert.equal(wide.before.open, true);
   assert.ok(wide.r.first[0] >= 0 && wide.r.first[1] <= wide.r.height, `on a 1280x900 screen the first result is at ${wide.r.first}`);
   assert.ok(wide.r.map[0] < wide.r.height && wide.r.map[1] >= wide.r.first[2], `the map (at ${wide.r.map}) is beside the results`);
 });
