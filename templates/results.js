@@ -1,6 +1,6 @@
 // Building result lists with the DOM: every piece of data goes in as text, never as HTML.
 
-import { meetingWords, nextMeeting } from "./meetings.js";
+import { isoDate, meetingWords, nextMeeting, wallMinutes } from "./meetings.js";
 import { label, locale, t } from "./words.js";
 
 /**
@@ -134,8 +134,7 @@ function format(key, options, loc = locale) {
  * @param {string} tz
  */
 function meetingDay(ms, tz) {
-  // en-CA writes dates as YYYY-MM-DD.
-  return format(`day ${tz}`, () => ({ timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }), "en-CA").format(new Date(ms));
+  return isoDate(Math.floor(wallMinutes(ms, tz) / 1440));
 }
 
 /**

@@ -426,11 +426,16 @@ test('finder: results link to group pages, mark paused groups', { skip }, async 
     if (rec.paused) {
       assert.deepEqual(info[i].tags, ['Paused']);
       assert.match(info[i].when, /Paused/);
+    } else if (rec.starts && Date.parse(`${rec.starts}T23:59:59Z`) > NOW) {
+      // A group whose first meeting is to come: that meeting, on the group's own day.
+      assert.match(info[i].when, /^First meeting: .*\bMST\b/, `${rec.name}: ${info[i].when}`);
+      assert.equal(info[i].tags.join(), `Starting ${new Date(`${rec.starts}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' })}`);
     } else {
-      assert.match(info[i].when, /(Next meeting:|Meeting since|First meeting:) .*\bMST\b/, `${rec.name}: ${info[i].when}`);
+      assert.match(info[i].when, /(Next meeting:|Meeting since) .*\bMST\b/, `${rec.name}: ${info[i].when}`);
     }
   }
   assert.ok(recs.some((r) => r.paused), 'the sample has no paused group in AZ to check');
+  assert.ok(recs.some((r) => r.starts && Date.parse(r.starts) > NOW), 'the sample has no AZ group whose first meeting is to come');
   assert.equal(recs.findIndex((r) => r.paused), recs.length - 1, 'a paused group comes last');
   for (const it of info) assert.equal((await fetch(server.origin + it.href)).status, 200, it.href);
 });
