@@ -106,8 +106,12 @@ func (e *env) reportStale(fsys fs.FS, opts build.Options) int {
 
 // replaceFile replaces the file name with b through a temporary file beside it and a rename,
 // so that a failure halfway (a full disk, a kill) leaves the editor's file as it was: it holds
-// rules written by hand.
+// rules written by hand. The file keeps its permissions (0644 for a new one).
 func replaceFile(name string, b []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(name); err == nil {
+		mode = st.Mode().Perm()
+	}
 	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return err
@@ -117,7 +121,7 @@ func replaceFile(name string, b []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
+		err = os.Chmod(f.Name(), mode)
 	}
 	if err == nil {
 		err = os.Rename(f.Name(), name)
