@@ -7,7 +7,7 @@
 import { find } from "./find.js";
 import { queryTerms } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
-import { el, groupItem, visitorZone } from "./results.js";
+import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches them with the others rather than one after another.
 import "./meetings.js";
@@ -302,7 +302,6 @@ function start(form, status, { base, home, index }) {
 
     const items = found.items;
     page.classList.toggle("has-results", items.length > 0);
-    const zone = visitorZone();
     const now = Date.now();
     const nodes = [];
     // The rest of a list whose first results show already goes below them.
@@ -310,7 +309,7 @@ function start(form, status, { base, home, index }) {
     firstList = null;
     if (items.length) {
       const ul = rest ? rest.ul : el("ul", "groups");
-      for (const it of items.slice(rest ? rest.count : 0)) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles, zone }));
+      for (const it of items.slice(rest ? rest.count : 0)) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles }));
       nodes.push(ul);
       if (first) {
         list.replaceChildren(ul);

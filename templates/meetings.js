@@ -2,7 +2,8 @@
 // records of the search index: the same rules as Go's schedule.Next (weeks of the month,
 // skipped dates, a first meeting date; a paused group has none).
 
-const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+/** The names of the days, Sunday first, as the records and the catalogue (day.NAME) say them. */
+export const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const msPerDay = 86400000;
 // How far ahead to look, as schedule.Next does, so a schedule that never matches still ends.
 const searchDays = 2 * 366 + 1;
@@ -27,28 +28,39 @@ const offsetTables = new Map();
 
 /**
  * useOffsets takes the table of UTC offsets of the index's manifest (internal/search's
- * ZoneOffsets, for the manifest's zones): wallMinutes then reads the offset of those zones
- * there, within the table's years, instead of asking Intl.DateTimeFormat, whose first use on a
- * page costs tens of milliseconds.
+ * ZoneOffsets, for the manifest's zones): wallMinutes and zoneAbbr then read the offset and
+ * the abbreviation of those zones there, within the table's years, instead of asking
+ * Intl.DateTimeFormat, whose first use on a page costs tens of milliseconds.
  * @param {string[]} zones
- * @param {{until: number, zones: number[][]} | undefined} offsets
+ * @param {{until: number, zones: number[][], abbr?: string[][]} | undefined} offsets
  */
 export function useOffsets(zones, offsets) {
   if (!offsets || !Array.isArray(offsets.zones)) return;
   zones.forEach((tz, i) => {
     const periods = offsets.zones[i];
-    if (Array.isArray(periods) && periods.length >= 2) offsetTables.set(tz, { until: offsets.until, periods });
+    const abbr = offsets.abbr?.[i];
+    if (Array.isArray(periods) && periods.length >= 2) {
+      offsetTables.set(tz, { until: offsets.until, periods, abbr: Array.isArray(abbr) && abbr.length * 2 === periods.length ? abbr : null });
+    }
   });
+}
+
+// period returns the index in tz's table of the period holding instant t (pairs of start
+// and offset: the start's index), or -1 when the table has none for that instant.
+function period(t, tz) {
+  const tab = offsetTables.get(tz);
+  if (!tab || t < tab.periods[0] || t >= tab.until) return -1;
+  let i = tab.periods.length - 2;
+  while (t < tab.periods[i]) i -= 2;
+  return i;
 }
 
 // tableMinutes returns wallMinutes(t, tz) from the offsets table, or null when it has none
 // for that instant.
 function tableMinutes(t, tz) {
-  const tab = offsetTables.get(tz);
-  if (!tab || t < tab.periods[0] || t >= tab.until) return null;
-  let i = tab.periods.length - 2;
-  while (t < tab.periods[i]) i -= 2;
-  return Math.floor(t / 60000) + tab.periods[i + 1];
+  const i = period(t, tz);
+  if (i < 0) return null;
+  return Math.floor(t / 60000) + offsetTables.get(tz).periods[i + 1];
 }
 
 /**
@@ -154,23 +166,24 @@ export function nextMeeting(rec, now = Date.now()) {
   return null;
 }
 
-const formats = new Map();
+const abbrFormats = new Map();
 
 /**
- * meetingWords writes instant t as the group's clock shows it: "Tue, Nov 24, 6:30 PM MST".
+ * zoneAbbr returns the abbreviation of zone tz at instant t as the pages write it after a time
+ * (Go's words.Abbreviation): "MST", "MDT", "ChST", "UTC+10". It reads the offsets table
+ * (useOffsets) and asks Intl only past it.
  * @param {number} t
  * @param {string} tz
- * @param {string} lang
  */
-export function meetingWords(t, tz, lang) {
-  const key = `${lang} ${tz}`;
-  let f = formats.get(key);
+export function zoneAbbr(t, tz) {
+  const i = period(t, tz);
+  const abbr = i >= 0 ? offsetTables.get(tz).abbr : null;
+  if (abbr) return abbr[i / 2];
+  let f = abbrFormats.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang || "en", {
-      timeZone: tz, weekday: "short", month: "short", day: "numeric",
-      hour: "numeric", minute: "2-digit", timeZoneName: "short",
-    });
-    formats.set(key, f);
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "short" });
+    abbrFormats.set(tz, f);
   }
-  return f.format(t);
+  const name = f.formatToParts(t).find((p) => p.type === "timeZoneName")?.value || "UTC";
+  return name.replace(/^GMT(?=[+-])/, "UTC");
 }

@@ -1,7 +1,7 @@
 // Building result lists with the DOM: every piece of data goes in as text, never as HTML.
 
-import { isoDate, meetingWords, nextMeeting, wallMinutes } from "./meetings.js";
-import { label, locale, t } from "./words.js";
+import { dayNames, isoDate, nextMeeting, wallMinutes, zoneAbbr } from "./meetings.js";
+import { label, t } from "./words.js";
 
 /**
  * el returns a new element with class cls (when given) and text (when given).
@@ -34,8 +34,8 @@ export function where(rec, say = t) {
  * own time zone (and in the visitor's when that differs), marked "In progress" or "Starting
  * soon" (or "Paused"), where it meets, and how far it is when a distance is known.
  * @param {object} rec a record of the index
- * @param {{home: string, paths: {group: string}, lang: string, now?: number, miles?: number | null,
- *   zone?: string}} opts paths: the manifest's address patterns; zone: the visitor's time zone
+ * @param {{home: string, paths: {group: string}, lang: string, now?: number, miles?: number | null}} opts
+ *   paths: the manifest's address patterns
  */
 export function groupItem(rec, opts) {
   const li = el("li", rec.paused ? "group is-paused" : "group");
@@ -56,10 +56,10 @@ export function groupItem(rec, opts) {
     if (next.now) li.append(" ", el("strong", "tag is-now", t("js.in-progress")));
     else if (next.start - now <= soonMs) li.append(" ", el("strong", "tag is-soon", t("js.starting-soon")));
     else if (first) li.append(" ", el("strong", "tag", t("group.starting", { date: dayWords(rec.starts) })));
-    const time = el("time", "", meetingWords(next.start, rec.tz, locale));
+    const time = el("time", "", meetingWords(next.start, rec.tz));
     time.dateTime = new Date(next.start).toISOString();
     when.append(next.now ? t("js.meeting-since") : first ? t("js.first-meeting") : t("js.next-meeting"), " ", time);
-    const mine = yourTime(next.start, rec.tz, opts.zone);
+    const mine = yourTime(next.start, rec.tz);
     if (mine) when.append(" (", t("js.your-time", { time: mine }), ")");
   } else {
     when.textContent = t("js.no-meeting");
@@ -70,7 +70,7 @@ export function groupItem(rec, opts) {
   if (rec.lang && rec.lang !== opts.lang) bits.push(t("group.in-language", { language: label("language", rec.lang) }));
   if (opts.miles !== undefined && opts.miles !== null) {
     const digits = opts.miles < 10 ? 1 : 0;
-    const miles = numberFormat(digits).format(opts.miles);
+    const miles = opts.miles.toFixed(digits).replace(".", t("meta.decimal"));
     bits.push(t(rec.approx ? "js.about-miles-away" : "js.miles-away", { miles }));
   }
   li.append(el("span", "group-where", bits.join(" · ")));
@@ -80,52 +80,51 @@ export function groupItem(rec, opts) {
 // How long before a meeting it is "starting soon".
 const soonMs = 60 * 60000;
 
+// The words of dates and times are the catalogue's, put together as Go's internal/words puts
+// them, so that the finder writes a time as the pages do; and Intl.DateTimeFormat, whose first
+// use on a page costs tens of milliseconds, is not asked (testdata/shared/meeting-words.json
+// holds both to the same cases).
+
 /**
- * yourTime returns the time of instant ms on the visitor's clock ("8:30 PM", with the weekday
- * when the day differs from the group's), or "" when the visitor's clock shows the same time
- * as the group's.
+ * meetingWords writes instant ms as the clock of zone tz shows it, as Go's words.DateTime
+ * does: "Tuesday, November 24, 2026, 6:30 pm MST".
+ * @param {number} ms
+ * @param {string} tz
+ * @param {(key: string, args?: object) => string} [say] the words, for tests
+ */
+export function meetingWords(ms, tz, say = t) {
+  const m = wallMinutes(ms, tz);
+  const day = Math.floor(m / 1440);
+  const d = new Date(day * 86400000);
+  const date = say("date.long", {
+    weekday: say(`day.${dayNames[d.getUTCDay()]}`), day: d.getUTCDate(), month: say(`month.${d.getUTCMonth() + 1}`), year: d.getUTCFullYear(),
+  });
+  return say("date.time", { date, time: clock(m - day * 1440, say), zone: zoneAbbr(ms, tz) });
+}
+
+/**
+ * yourTime returns the time of instant ms on the visitor's clock ("8:30 pm", with the weekday
+ * when the day differs from the group's: "Wednesday, 10:30 am"), or "" when the visitor's
+ * clock shows the same time as the group's.
  * @param {number} ms
  * @param {string} tz the group's zone
- * @param {string} [zone] the visitor's zone (by default, the browser's)
+ * @param {(key: string, args?: object) => string} [say] the words, for tests
  */
-export function yourTime(ms, tz, zone) {
-  const mine = zone || visitorZone();
-  if (!mine || !tz) return "";
-  const theirs = format(`clock ${tz}`, () => ({ timeZone: tz, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
-  const ours = format(`clock ${mine}`, () => ({ timeZone: mine, hourCycle: "h23", weekday: "short", hour: "2-digit", minute: "2-digit" }), "en-US").format(ms);
+export function yourTime(ms, tz, say = t) {
+  if (!tz) return "";
+  const theirs = wallMinutes(ms, tz);
+  const d = new Date(ms);
+  const ours = Math.floor(ms / 60000) - d.getTimezoneOffset();
   if (theirs === ours) return "";
-  const sameDay = theirs.slice(0, 3) === ours.slice(0, 3);
-  return format(`mine ${mine} ${sameDay}`, () => ({
-    timeZone: mine, hour: "numeric", minute: "2-digit", ...(sameDay ? {} : { weekday: "short" }),
-  })).format(ms);
+  const time = clock(d.getHours() * 60 + d.getMinutes(), say);
+  if (Math.floor(theirs / 1440) === Math.floor(ours / 1440)) return time;
+  return say("js.day-time", { weekday: say(`day.${dayNames[d.getDay()]}`), time });
 }
 
-let zoneOfVisitor = null;
-
-/**
- * visitorZone returns the browser's time zone ("America/Denver"), found once: each
- * Intl.DateTimeFormat made costs time, and every result asks.
- */
-export function visitorZone() {
-  zoneOfVisitor ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  return zoneOfVisitor;
-}
-
-const numbers = new Map();
-function numberFormat(digits) {
-  if (!numbers.has(digits)) numbers.set(digits, new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-  return numbers.get(digits);
-}
-
-// Formatters are slow to make: each is made once.
-const formats = new Map();
-function format(key, options, loc = locale) {
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(loc, options());
-    formats.set(key, f);
-  }
-  return f;
+// clock writes minutes since midnight as Go's Catalog.Clock does: "6:30 pm".
+function clock(minutes, say) {
+  const h = Math.floor(minutes / 60);
+  return say("time.clock", { hour: h % 12 || 12, minute: String(minutes % 60).padStart(2, "0"), period: say(h >= 12 ? "time.pm" : "time.am") });
 }
 
 /**
@@ -138,10 +137,12 @@ function meetingDay(ms, tz) {
 }
 
 /**
- * dayWords writes a date (YYYY-MM-DD) as the page's language does: "January 12, 2027", "12 de
+ * dayWords writes a date (YYYY-MM-DD) as Go's Catalog.Date does: "January 12, 2027", "12 de
  * enero de 2027".
  * @param {string} iso
+ * @param {(key: string, args?: object) => string} [say] the words, for tests
  */
-function dayWords(iso) {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(new Date(`${iso}T12:00:00Z`));
+export function dayWords(iso, say = t) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return say("date.short", { day, month: say(`month.${month}`), year });
 }

@@ -21,13 +21,6 @@ function read() {
 /** The language of the page's words. */
 export const lang = data.lang || document.documentElement.lang || "en";
 
-/**
- * The locale dates and times are written in: the catalogue's meta.locale ("es_US"), as
- * Intl takes it ("es-US"), so that a Spanish page in the United States writes "6:30 p.m."
- * as the pages do.
- */
-export const locale = String(data.messages["meta.locale"] || lang).replace("_", "-");
-
 const plurals = new Intl.PluralRules(lang);
 
 function fill(text, args) {

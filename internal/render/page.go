@@ -250,7 +250,8 @@ func (r *renderer) notFound(l *lang) error {
 // scriptKeys are the prefixes of the catalogue keys the scripts use.
 func scriptKeys() []string {
 	return []string{"js.", "where.", "group.paused", "group.starting", "group.in-language", "program.",
-		"language.", "list.", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state", "meta.locale"}
+		"language.", "list.", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state", "meta.decimal",
+		"date.long", "date.short", "date.time", "time.", "day.", "month."}
 }
 
 // scriptWords returns the words the finder's and the search's scripts use, in w's language,

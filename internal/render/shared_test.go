@@ -2,10 +2,13 @@ package render
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"slices"
 	"testing"
+	"time"
 
+	"sitegen/internal/civil"
 	"sitegen/internal/site"
 )
 
@@ -54,5 +57,84 @@ func readShared(t *testing.T, name string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+var updateShared = flag.Bool("update", false, "write testdata/shared/meeting-words.json again from the catalogues")
+
+// meetingWords is testdata/shared/meeting-words.json: the times and dates the group pages
+// write (words.Catalog's DateTime and Date), which templates/results.js writes too from the
+// same messages and the build's table of zone offsets.
+type meetingWords struct {
+	Comment  string                       `json:"comment"`
+	Messages map[string]map[string]string `json:"messages"`
+	Times    []struct {
+		At   string            `json:"at"`
+		Zone string            `json:"zone"`
+		Want map[string]string `json:"want"`
+	} `json:"times"`
+	Dates []struct {
+		Date string            `json:"date"`
+		Want map[string]string `json:"want"`
+	} `json:"dates"`
+}
+
+// TestMeetingWordsAgreeWithTheBrowser checks testdata/shared/meeting-words.json against the
+// catalogues: its messages are theirs, and each case is what the pages write. With -update,
+// the messages and the wanted words are written again.
+func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
+	const name = "../../testdata/shared/meeting-words.json"
+	var data meetingWords
+	readShared(t, "meeting-words.json", &data)
+	s := testSite(t)
+	got := data
+	got.Messages = map[string]map[string]string{}
+	for _, lang := range []string{"en", "es"} {
+		w := s.Words(lang)
+		got.Messages[lang] = map[string]string{}
+		for key, m := range w.Messages("date.long", "date.short", "date.time", "time.clock", "time.am", "time.pm", "day.", "month.", "js.day-time", "js.your-time") {
+			got.Messages[lang][key] = m.(string)
+		}
+	}
+	if len(data.Times) < 10 || len(data.Dates) < 2 {
+		t.Fatalf("%s has %d times and %d dates, want at least 10 and 2", name, len(data.Times), len(data.Dates))
+	}
+	for i, c := range data.Times {
+		at, err := time.Parse(time.RFC3339, c.At)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc, err := time.LoadLocation(c.Zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Times[i].Want = map[string]string{}
+		for _, lang := range []string{"en", "es"} {
+			got.Times[i].Want[lang] = s.Words(lang).DateTime(at.In(loc))
+		}
+	}
+	for i, c := range data.Dates {
+		d, err := civil.ParseDate(c.Date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Dates[i].Want = map[string]string{}
+		for _, lang := range []string{"en", "es"} {
+			got.Dates[i].Want[lang] = s.Words(lang).Date(d)
+		}
+	}
+	out, err := json.MarshalIndent(got, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *updateShared {
+		if err := os.WriteFile(name, append(out, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	in, _ := json.MarshalIndent(data, "", " ")
+	if string(in) != string(out) {
+		t.Errorf("%s no longer says what the pages write (go test -update writes it again):\n%s", name, out)
 	}
 }

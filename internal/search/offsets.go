@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"time"
+
+	"sitegen/internal/words"
 )
 
 // ZoneOffsets is the table of the UTC offsets of the groups' time zones over two calendar
@@ -17,6 +19,10 @@ type ZoneOffsets struct {
 	// the period's start (milliseconds since the epoch; the first is the table's start) and
 	// the offset in minutes east of UTC ([-300 for New York in winter]).
 	Zones [][]int64 `json:"zones"`
+	// Abbr holds, for each zone of Zones, the abbreviation of each of its periods ("MST",
+	// "MDT"), as the pages write it after a time (words.Abbreviation): the finder writes a
+	// meeting's time as the pages do without asking Intl for the zone's name.
+	Abbr [][]string `json:"abbr"`
 }
 
 // zoneOffsets returns the table of zones (IANA names) from January 1 of year, UTC, to January
@@ -24,17 +30,19 @@ type ZoneOffsets struct {
 func zoneOffsets(zones []string, year int) (*ZoneOffsets, error) {
 	from := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	until := time.Date(year+2, time.January, 1, 0, 0, 0, 0, time.UTC)
-	out := &ZoneOffsets{Until: until.UnixMilli(), Zones: make([][]int64, 0, len(zones))}
+	out := &ZoneOffsets{Until: until.UnixMilli(), Zones: make([][]int64, 0, len(zones)), Abbr: make([][]string, 0, len(zones))}
 	for _, name := range zones {
 		loc, err := time.LoadLocation(name)
 		if err != nil {
 			return nil, fmt.Errorf("search: time zone %q: %w", name, err)
 		}
 		var periods []int64
+		var abbr []string
 		for t := from; t.Before(until); {
 			lt := t.In(loc)
 			_, off := lt.Zone()
 			periods = append(periods, t.UnixMilli(), int64(off/60))
+			abbr = append(abbr, words.Abbreviation(lt))
 			_, end := lt.ZoneBounds()
 			if end.IsZero() || !end.After(t) {
 				break
@@ -42,6 +50,7 @@ func zoneOffsets(zones []string, year int) (*ZoneOffsets, error) {
 			t = end
 		}
 		out.Zones = append(out.Zones, periods)
+		out.Abbr = append(out.Abbr, abbr)
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -80,6 +81,10 @@ func TestZoneOffsets(t *testing.T) {
 		if len(z) != 2 {
 			t.Errorf("zone %d has no daylight time, yet %d periods", i+1, len(z)/2)
 		}
+	}
+	// Each period is named as the pages name it.
+	if got, want := tab.Abbr, [][]string{{"EST", "EDT", "EST", "EDT", "EST"}, {"MST"}, {"HST"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Abbr = %v, want %v", got, want)
 	}
 	if _, err := zoneOffsets([]string{"Mars/Olympus_Mons"}, 2026); err == nil {
 		t.Error("an unknown zone gave no error")

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { intlMinutes, meetingWords, nextMeeting, useOffsets, wallMinutes } from '../../templates/meetings.js';
+import { intlMinutes, nextMeeting, useOffsets, wallMinutes, zoneAbbr } from '../../templates/meetings.js';
 
 // The cases Go's schedule.Next runs too (internal/schedule/shared_test.go).
 const shared = JSON.parse(readFileSync(new URL('../../testdata/shared/next-meeting.json', import.meta.url), 'utf8'));
@@ -29,10 +29,18 @@ for (const [how, c] of [...shared.cases.map((c) => ['Intl', c]), ...shared.cases
   });
 }
 
-test('meetingWords writes the time as the group\'s clock shows it', () => {
-  const t = Date.parse('2026-12-16T01:30:00Z');
-  assert.match(meetingWords(t, 'America/Denver', 'en'), /^Tue, Dec 15, 6:30\s?PM MST$/);
-  assert.match(meetingWords(t, 'America/New_York', 'en'), /^Tue, Dec 15, 8:30\s?PM EST$/);
+test('zoneAbbr names a zone from the table, and from Intl past it', () => {
+  useOffsets(offsets.names, offsets.table);
+  const { until } = offsets.table;
+  const winter = Date.parse('2026-12-16T01:30:00Z');
+  const summer = Date.parse('2027-07-16T01:30:00Z');
+  assert.equal(zoneAbbr(winter, 'America/Denver'), 'MST');
+  assert.equal(zoneAbbr(summer, 'America/Denver'), 'MDT');
+  assert.equal(zoneAbbr(summer, 'America/Phoenix'), 'MST');
+  // Past the table, and for a zone it does not hold, Intl's names in American English.
+  assert.equal(zoneAbbr(until + 200 * 86400000, 'America/Denver'), 'MDT');
+  assert.equal(zoneAbbr(winter, 'America/Detroit'), 'EST');
+  assert.equal(zoneAbbr(winter, 'Asia/Kolkata'), 'UTC+5:30');
 });
 
 test('the table of offsets gives the wall clock Intl gives, across every change of offset', () => {
