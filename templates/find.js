@@ -33,6 +33,8 @@ const maxPlaceLookups = 4;
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
  * @property {string} state the state the search is about, lower case, when it names one
  * @property {number} [pending] given to opts.partial only: how many results follow items
+ * @property {import("./meetings.js").MeetingFilter | null} meetings the meetings the search
+ *   asks for (days and times of day), null for any: each item's next meeting is of those
  */
 
 /**
@@ -55,7 +57,7 @@ export async function find(index, opts) {
   const m = await index.manifest();
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
-    corrected: "", unknown: [], asksNear: false, zip: "", state: "",
+    corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null,
   };
   const form = {};
   for (const name of filterNames) {
@@ -126,6 +128,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   let times = form.time ? [form.time] : null;
   if (qDays.length) days = days ? days.filter((d) => qDays.includes(d)) : qDays;
   if (qTimes.length) times = times ? times.filter((t) => qTimes.includes(t)) : qTimes;
+  out.meetings = days || times ? { days, times } : null;
   const sets = [];
   if (days && times) sets.push(unionOf(days.flatMap((d) => times.map((t) => index.filterRefs("daytime", `${d}-${t}`)))));
   else if (days) sets.push(unionOf(days.map((d) => index.filterRefs("day", d))));
@@ -237,7 +240,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   out.mode = "text";
   const refs = await allOf(all);
   out.count = refs.length;
-  const first = await soonest(index, refs, limit, o.now);
+  const first = await soonest(index, refs, limit, o.now, out.meetings);
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
 }
 

@@ -309,7 +309,7 @@ function start(form, status, { base, home, index }) {
     firstList = null;
     if (items.length) {
       const ul = rest ? rest.ul : el("ul", "groups");
-      for (const it of items.slice(rest ? rest.count : 0)) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles }));
+      for (const it of items.slice(rest ? rest.count : 0)) ul.append(groupItem(it.rec, { home, paths: m.paths, lang, now, miles: it.miles, meetings: found.meetings }));
       nodes.push(ul);
       if (first) {
         list.replaceChildren(ul);

@@ -130,6 +130,47 @@ function onWeek(day, weeks) {
 }
 
 /**
+ * timeOfDay returns the part of the day in which a meeting starting at hhmm ("18:30") falls,
+ * as Go's schedule.TimeOfDay says: "morning" before 12:00, "afternoon" to 17:00, "evening"
+ * after.
+ * @param {string} hhmm
+ */
+export function timeOfDay(hhmm) {
+  const m = clockMinutes(hhmm);
+  if (m < 12 * 60) return "morning";
+  return m <= 17 * 60 ? "afternoon" : "evening";
+}
+
+/**
+ * MeetingFilter names the meetings a search asks for: on one of days and at one of times
+ * (either null for any), both holding for the same meeting.
+ * @typedef {{days: string[] | null, times: string[] | null}} MeetingFilter
+ */
+
+/**
+ * meetingMatches reports whether a meeting on day starting at hhmm is one that filter asks
+ * for (every meeting, when filter is null).
+ * @param {string} day
+ * @param {string} hhmm
+ * @param {MeetingFilter | null | undefined} filter
+ */
+export function meetingMatches(day, hhmm, filter) {
+  if (!filter) return true;
+  return (!filter.days || filter.days.includes(day)) && (!filter.times || filter.times.includes(timeOfDay(hhmm)));
+}
+
+/**
+ * onlyMeetings returns rec with only the meetings filter asks for (rec itself when it asks
+ * for every one): its next meeting is then the next one the visitor searched for.
+ * @param {object} rec a record of the index
+ * @param {MeetingFilter | null | undefined} filter
+ */
+export function onlyMeetings(rec, filter) {
+  if (!filter || !rec.meetings) return rec;
+  return { ...rec, meetings: rec.meetings.filter((m) => meetingMatches(m.day, m.start, filter)) };
+}
+
+/**
  * nextMeeting returns a group's next meeting that has not ended at instant now, or null (a
  * paused group, no meetings): its start and end as instants, and whether it is on now.
  * @param {object} rec a record of the index

@@ -3,7 +3,7 @@
 // that records are fetched only for the groups shown) and by distance (from the states' files
 // of positions).
 
-import { dayNumber, instantOf, isoDate, nextMeeting, wallMinutes } from "./meetings.js";
+import { dayNumber, instantOf, isoDate, meetingMatches, nextMeeting, onlyMeetings, wallMinutes } from "./meetings.js";
 import { boxDistanceMiles, distanceMiles, stateOf, undelta } from "./search-index.js";
 
 const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -40,27 +40,28 @@ export function dayOrder(m, now) {
 
 /**
  * soonest returns the first k groups of refs by their next meeting as of now ({ref, start}),
- * those meeting now first; when fewer than k have a meeting to come, the others (paused, or
- * none to come) follow in ref order.
+ * of the meetings filter asks for (every one when null), those meeting now first; when fewer
+ * than k have a meeting to come, the others (paused, or none to come) follow in ref order.
  * @param {import("./search-index.js").Index} index
  * @param {number[]} refs sorted
  * @param {number} k
  * @param {number} now
+ * @param {import("./meetings.js").MeetingFilter | null} [filter]
  * @returns {Promise<{ref: number, start: number | null}[]>}
  */
-export async function soonest(index, refs, k, now) {
+export async function soonest(index, refs, k, now, filter = null) {
   if (refs.length === 0 || k <= 0) return [];
   const m = await index.manifest();
   if (refs.length <= k || !m.days) {
     const recs = await index.records(refs);
-    const all = refs.map((ref, i) => ({ ref, start: nextMeeting(recs[i], now)?.start ?? null }));
+    const all = refs.map((ref, i) => ({ ref, start: nextMeeting(onlyMeetings(recs[i], filter), now)?.start ?? null }));
     return order(all).slice(0, k);
   }
   const wanted = new Uint8Array(m.groups);
   for (const r of refs) wanted[r] = 1;
   const from = dayNumber(m.dates_from);
   const best = new Map(); // ref → start
-  const days = dayOrder(m, now);
+  const days = dayOrder(m, now).filter((d) => !filter?.days || filter.days.includes(d.name));
   // Each day's file is fetched ahead of its turn, so files arrive while others are read.
   const files = days.map((d, i) => (i < 2 ? index.day(d.name) : null));
   for (let i = 0; i < days.length; i++) {
@@ -68,6 +69,7 @@ export async function soonest(index, refs, k, now) {
     const slots = await (files[i] ?? index.day(days[i].name));
     const name = days[i].name;
     for (const sl of slots) {
+      if (!meetingMatches(name, sl.s, filter)) continue;
       const exact = sl.r ? undelta(sl.r).filter((r) => wanted[r]) : [];
       const check = sl.x ? undelta(sl.x).map((r, j) => [r, sl.d[j]]).filter(([r]) => wanted[r]) : [];
       if (exact.length === 0 && check.length === 0) continue;

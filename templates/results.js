@@ -1,6 +1,6 @@
 // Building result lists with the DOM: every piece of data goes in as text, never as HTML.
 
-import { dayNames, isoDate, nextMeeting, wallMinutes, zoneAbbr } from "./meetings.js";
+import { dayNames, isoDate, nextMeeting, onlyMeetings, wallMinutes, zoneAbbr } from "./meetings.js";
 import { label, t } from "./words.js";
 
 /**
@@ -34,8 +34,9 @@ export function where(rec, say = t) {
  * own time zone (and in the visitor's when that differs), marked "In progress" or "Starting
  * soon" (or "Paused"), where it meets, and how far it is when a distance is known.
  * @param {object} rec a record of the index
- * @param {{home: string, paths: {group: string}, lang: string, now?: number, miles?: number | null}} opts
- *   paths: the manifest's address patterns
+ * @param {{home: string, paths: {group: string}, lang: string, now?: number, miles?: number | null,
+ *   meetings?: import("./meetings.js").MeetingFilter | null}} opts paths: the manifest's address
+ *   patterns; meetings: the meetings a search asked for, whose next one is shown
  */
 export function groupItem(rec, opts) {
   const li = el("li", rec.paused ? "group is-paused" : "group");
@@ -45,7 +46,7 @@ export function groupItem(rec, opts) {
   if (rec.lang && rec.lang !== opts.lang) a.lang = rec.lang;
   li.append(a);
   const now = opts.now ?? Date.now();
-  const next = nextMeeting(rec, now);
+  const next = nextMeeting(onlyMeetings(rec, opts.meetings), now);
   const when = el("span", "group-when");
   if (rec.paused) {
     li.append(" ", el("strong", "tag", t("group.paused")));

@@ -37,6 +37,20 @@ export function fileIndex(dir) {
   return new Index('/', 'en', async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
 }
 
+// partOfDay is the part of the day of a meeting starting at start ("18:30"), as site.md
+// says: morning before 12:00, afternoon to 17:00, evening after.
+function partOfDay(start) {
+  const h = Number(start.slice(0, 2));
+  const min = h * 60 + Number(start.slice(3));
+  return h < 12 ? 'morning' : min <= 17 * 60 ? 'afternoon' : 'evening';
+}
+
+// asked returns the meetings of r that the day and time of params hold for.
+function asked(r, params) {
+  const f = (n) => params?.get(n) ?? '';
+  return (r.meetings ?? []).filter((m) => (!f('day') || m.day === f('day')) && (!f('time') || partOfDay(m.start) === f('time')));
+}
+
 /**
  * byFilters returns the records (with their refs) that every filter of params holds, a day and
  * a time holding for the same meeting.
@@ -45,31 +59,25 @@ export function byFilters(index, params) {
   const f = (n) => params.get(n) ?? '';
   return index.records
     .map((rec, ref) => ({ rec, ref }))
-    .filter(({ rec: r }) => {
-      const meetings = r.meetings ?? [];
-      const part = (m) => {
-        const h = Number(m.start.slice(0, 2));
-        const min = h * 60 + Number(m.start.slice(3));
-        return h < 12 ? 'morning' : min <= 17 * 60 ? 'afternoon' : 'evening';
-      };
-      return (
-        (!f('state') || r.state === f('state')) &&
-        (!f('day') && !f('time') || meetings.some((m) => (!f('day') || m.day === f('day')) && (!f('time') || part(m) === f('time')))) &&
-        (!f('attendance') || r.attendance === f('attendance')) &&
-        (!f('language') || r.lang === f('language')) &&
-        (!f('program') || r.program === f('program')) &&
-        (!f('audience') || (r.audience ?? []).includes(f('audience')))
-      );
-    });
+    .filter(({ rec: r }) => (
+      (!f('state') || r.state === f('state')) &&
+      (!f('day') && !f('time') || asked(r, params).length > 0) &&
+      (!f('attendance') || r.attendance === f('attendance')) &&
+      (!f('language') || r.lang === f('language')) &&
+      (!f('program') || r.program === f('program')) &&
+      (!f('audience') || (r.audience ?? []).includes(f('audience')))
+    ));
 }
 
 /**
  * soonestFirst orders records ({rec, ref}) as the finder does without a place: by next
- * meeting as of now (those without one last), then by ref.
+ * meeting as of now (those without one last), then by ref. With params that ask for a day or
+ * a time, only the meetings they hold for count.
  */
-export function soonestFirst(items, now = NOW) {
+export function soonestFirst(items, now = NOW, params = null) {
+  const meetings = (rec) => (params && (params.get('day') || params.get('time')) ? { ...rec, meetings: asked(rec, params) } : rec);
   return items
-    .map((it) => ({ ...it, start: nextMeeting(it.rec, now)?.start ?? Infinity }))
+    .map((it) => ({ ...it, start: nextMeeting(meetings(it.rec), now)?.start ?? Infinity }))
     .sort((a, b) => a.start - b.start || a.ref - b.ref);
 }
 
