@@ -191,6 +191,8 @@ func (w *Writer) recover() error {
 	w.prevTree = readMarker(w.dest)
 	if w.prevTree != "" {
 		w.prev, w.prevBuild = w.store.readManifest(w.prevTree)
+		// The new site is mostly the published one: its manifest is about as long.
+		w.next = make(manifest, len(w.prev))
 	}
 	w.stage = w.store.next()
 	w.stageTree = readMarker(w.stage)
@@ -694,7 +696,7 @@ func validPath(p string) bool {
 	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) || strings.HasSuffix(p, tmpSuffix) {
 		return false
 	}
-	for _, part := range strings.Split(p, "/") {
+	for part := range strings.SplitSeq(p, "/") {
 		if part == "" || part == "." || part == ".." {
 			return false
 		}

@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -657,5 +659,43 @@ func TestBuilt(t *testing.T) {
 	}
 	if got := Built(dest); got != "" {
 		t.Errorf("with a swap to finish, Built = %q, want none", got)
+	}
+}
+
+// TestParseManifest: a manifest is read as written, and any damage makes it unknown (nil), so
+// that the next build repairs the tree instead of trusting it.
+func TestParseManifest(t *testing.T) {
+	sum := sumOf([]byte("x"))
+	tests := []struct {
+		name, text string
+		want       manifest
+		build      string
+	}{
+		{"files and keys", "build b1\n" + sum + " k1 a/index.html\n" + sum + " - b.css\n",
+			manifest{"a/index.html": {sum, "k1"}, "b.css": {sum, ""}}, "b1"},
+		{"no build named", sum + " - a\n", manifest{"a": {sum, ""}}, ""},
+		{"empty", "", manifest{}, ""},
+		{"cut short", sum + " - a\n" + sum + " - b", nil, ""},
+		{"sum too short", sum[:30] + " - a\n", nil, ""},
+		{"sum in capitals", strings.ToUpper(sum) + " - a\n", nil, ""},
+		{"a name outside the tree", sum + " - ../a\n", nil, ""},
+		{"no key", sum + " a\n", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, build := parseManifest(tt.text)
+			if !reflect.DeepEqual(got, tt.want) || build != tt.build {
+				t.Errorf("parseManifest(%q) = %v, %q; want %v, %q", tt.text, got, build, tt.want, tt.build)
+			}
+		})
+	}
+	// What writeManifest writes, parseManifest reads.
+	s := &store{dir: t.TempDir()}
+	m := manifest{"x/y.html": {sum, "key"}, "z": {sumOf(nil), ""}}
+	if err := s.writeManifest("a", m, "b2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, build := s.readManifest("a"); !reflect.DeepEqual(got, m) || build != "b2" {
+		t.Errorf("read back %v, %q; want %v, b2", got, build, m)
 	}
 }
