@@ -206,37 +206,39 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	for name, b := range index.files {
 		files[name] = output.Ready(b)
 	}
-	records := search.RecordsNamedByHash(index.files)
-	// Made last, from every other file's name (and, for names that look hashed, content).
-	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files, records) })
+	// Which files are named by a hash of their content is known before any file is written:
+	// the writer forgets each file's bytes once written (output.Lazy.Take), so _headers
+	// could not read them then, and would say otherwise from one build to the next.
+	hashed := search.RecordsNamedByHash(index.files)
+	for name, l := range files {
+		if hashed[name] || !headers.HashLike(name) {
+			continue
+		}
+		b, err := l.Bytes()
+		if err != nil {
+			return nil, err
+		}
+		hashed[name] = headers.NamedByHash(name, b)
+	}
+	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files, hashed) })
 	return p, nil
 }
 
-// headersFile makes _headers for files, the site being published at baseURL; named lists
-// the files known to be named by a hash of content that is not theirs alone (the search
-// index's files of records, see search.RecordsNamedByHash).
-func headersFile(baseURL string, files output.Plan, named map[string]bool) ([]byte, error) {
+// headersFile makes _headers for files, the site being published at baseURL; hashed names
+// the files named by a hash of their content (see headers.NamedByHash), or of content that
+// is not theirs alone (the search index's files of records, see search.RecordsNamedByHash).
+func headersFile(baseURL string, files output.Plan, hashed map[string]bool) ([]byte, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
+	paths := make([]string, 0, len(files))
 	for name := range files {
 		if name != headers.FileName {
 			paths = append(paths, name)
 		}
 	}
-	hashed := func(name string) bool {
-		if named[name] {
-			return true
-		}
-		if !headers.HashLike(name) {
-			return false
-		}
-		b, err := files[name].Bytes()
-		return err == nil && headers.NamedByHash(name, b)
-	}
-	return headers.Format(headers.Rules(u.Path, paths, hashed)), nil
+	return headers.Format(headers.Rules(u.Path, paths, func(name string) bool { return hashed[name] })), nil
 }
 
 // sitemapEntries lists every HTML page written, with the date it last changed where the data

@@ -699,3 +699,30 @@ func TestParseManifest(t *testing.T) {
 		t.Errorf("read back %v, %q; want %v, b2", got, build, m)
 	}
 }
+
+// TestTakenBytesAreGone: once Take gave a file's bytes to the writer, asking for them again is
+// an error, never an empty file that a caller could take for the file.
+func TestTakenBytesAreGone(t *testing.T) {
+	made := 0
+	l := NewLazy(func() ([]byte, error) { made++; return []byte("page"), nil })
+	if b, err := l.Bytes(); err != nil || string(b) != "page" {
+		t.Fatalf("Bytes = %q, %v", b, err)
+	}
+	if b, err := l.Take(); err != nil || string(b) != "page" {
+		t.Fatalf("Take = %q, %v", b, err)
+	}
+	if b, err := l.Bytes(); !errors.Is(err, errTaken) || b != nil {
+		t.Errorf("Bytes after Take = %q, %v; want an error", b, err)
+	}
+	if _, err := l.Take(); !errors.Is(err, errTaken) {
+		t.Errorf("second Take: %v, want an error", err)
+	}
+	if made != 1 {
+		t.Errorf("made %d times, want 1", made)
+	}
+	failing := NewLazy(func() ([]byte, error) { return nil, errors.New("bad template") })
+	failing.Take()
+	if _, err := failing.Bytes(); err == nil || errors.Is(err, errTaken) {
+		t.Errorf("a file that failed: %v, want its own error", err)
+	}
+}

@@ -10,14 +10,19 @@ import (
 // Lazy is one output file whose bytes are made on first use, once, however many goroutines
 // ask. A dev server renders only the pages a browser requests; a build asks for all of them.
 type Lazy struct {
-	once sync.Once
-	make func() ([]byte, error)
-	b    []byte
-	err  error
+	mu    sync.Mutex
+	made  bool
+	taken bool // by Take: the bytes are gone
+	make  func() ([]byte, error)
+	b     []byte
+	err   error
 	// Key names every input of the file, when its maker knows them; a build keeps a published
 	// file made with the same key instead of making it again (see Writer.Keep).
 	Key string
 }
+
+// errTaken is what Bytes returns of a file whose bytes Take gave away.
+var errTaken = errors.New("output: the file's bytes were given to the writer and forgotten")
 
 // NewKeyedLazy returns a file made by make when first needed, whose inputs key names.
 func NewKeyedLazy(key string, make func() ([]byte, error)) *Lazy {
@@ -28,18 +33,20 @@ func NewKeyedLazy(key string, make func() ([]byte, error)) *Lazy {
 func NewLazy(make func() ([]byte, error)) *Lazy { return &Lazy{make: make} }
 
 // Ready returns a file whose bytes are already known.
-func Ready(b []byte) *Lazy {
-	l := &Lazy{b: b}
-	l.once.Do(func() {})
-	return l
-}
+func Ready(b []byte) *Lazy { return &Lazy{b: b, made: true} }
 
-// Bytes makes the file if it was not made yet and returns its bytes.
+// Bytes makes the file if it was not made yet and returns its bytes; after Take, an error.
 func (l *Lazy) Bytes() ([]byte, error) {
-	l.once.Do(func() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.made {
+		l.made = true
 		l.b, l.err = l.make()
 		l.make = nil
-	})
+	}
+	if l.taken && l.err == nil {
+		return nil, errTaken
+	}
 	return l.b, l.err
 }
 
@@ -87,9 +94,13 @@ func (p Plan) Files() (Files, error) {
 }
 
 // Take makes the file, as Bytes does, and forgets its bytes: for a build, which writes each
-// file once and need not hold the whole site in memory.
+// file once and need not hold the whole site in memory. Bytes then returns an error rather
+// than nothing, and a second Take too.
 func (l *Lazy) Take() ([]byte, error) {
 	b, err := l.Bytes()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.taken = true
 	l.b = nil
 	return b, err
 }
