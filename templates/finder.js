@@ -7,6 +7,7 @@
 import { find } from "./find.js";
 import { queryTerms } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
+import { markResults } from "./projection.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches them with the others rather than one after another.
@@ -169,7 +170,7 @@ function start(form, status, { base, home, index }) {
         list.replaceChildren();
         offers.replaceChildren();
         say(s.q.trim() ? [t("js.too-short")] : []);
-        highlight([]);
+        highlight([], null);
         return;
       }
       let pos = null;
@@ -315,7 +316,7 @@ function start(form, status, { base, home, index }) {
         list.replaceChildren(ul);
         offers.replaceChildren();
         firstList = { id, ul, count: items.length, ids: items.map((it) => it.rec.id) };
-        highlight(items.map((it) => it.rec.id));
+        highlight(items, m);
         markFirst();
         return;
       }
@@ -338,7 +339,7 @@ function start(form, status, { base, home, index }) {
     } else {
       list.replaceChildren(...nodes);
     }
-    highlight(items.map((it) => it.rec.id));
+    highlight(items, m);
     markFirst(true);
     offers.replaceChildren(...(await nextSteps(s, found, m)));
     status.dispatchEvent(new Event("results"));
@@ -405,10 +406,15 @@ function start(form, status, { base, home, index }) {
 
   // highlight marks the map's markers of the groups shown (issue 13's map, when the page has
   // one): class is-result on each, off every other.
-  function highlight(ids) {
-    const shown = new Set(ids);
+  // highlight marks the results on the maps of the page: the markers the build drew get
+  // is-result; a national map too full for them gets markers of its own (projection.js).
+  function highlight(items, m) {
+    const shown = new Set(items.map((it) => it.rec.id));
     for (const a of document.querySelectorAll("svg.map a.marker")) {
       a.classList.toggle("is-result", shown.has(a.getAttribute("data-id")));
+    }
+    for (const svg of document.querySelectorAll("svg.map[data-projection]")) {
+      markResults(/** @type {SVGSVGElement} */ (svg), items, (rec) => home + m.paths.group.replace("{id}", rec.id));
     }
   }
 

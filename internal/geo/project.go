@@ -214,6 +214,46 @@ func National(width float64) *NationalMap {
 	return m
 }
 
+// ProjectionParams are the numbers of one projection of a map, for a script that places
+// points as [NationalMap.Project] does. A point at latitude φ and longitude λ (radians) is at
+// x = ρ·sin θ·Scale + Dx, y = (ρ·cos θ − Rho0)·Scale + Dy, where ρ = √(C − 2N·sin φ)/N and
+// θ = N·(λ − Lon0), λ − Lon0 taken between −180° and 180°. Region, for an inset, is the
+// [west, south, east, north] in degrees of the points it draws (west below −180 where it
+// spans the antimeridian: a point east of 0° is then taken 360° west).
+type ProjectionParams struct {
+	N      float64   `json:"n"`
+	C      float64   `json:"c"`
+	Rho0   float64   `json:"rho0"`
+	Lon0   float64   `json:"lon0"`
+	Scale  float64   `json:"scale"`
+	Dx     float64   `json:"dx"`
+	Dy     float64   `json:"dy"`
+	Region []float64 `json:"region,omitempty"`
+}
+
+// Params returns the projections of m in the order Project tries them: each inset with its
+// region, then the lower 48's, which takes every other point. Numbers are rounded to nine
+// significant digits, which moves no point by a thousandth of a unit.
+func (m *NationalMap) Params() []ProjectionParams {
+	var out []ProjectionParams
+	for _, in := range m.insets {
+		p := in.f.params()
+		p.Region = []float64{round9(in.region.Min[0]), round9(in.region.Min[1]), round9(in.region.Max[0]), round9(in.region.Max[1])}
+		out = append(out, p)
+	}
+	return append(out, m.main.params())
+}
+
+func (f fitted) params() ProjectionParams {
+	return ProjectionParams{N: round9(f.n), C: round9(f.c), Rho0: round9(f.rho0), Lon0: round9(f.lon0), Scale: round9(f.scale), Dx: round9(f.dx), Dy: round9(f.dy)}
+}
+
+// round9 rounds x to nine significant digits.
+func round9(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 9, 64), 64)
+	return v
+}
+
 // Insets returns the boxes of the states drawn apart from the lower 48.
 func (m *NationalMap) Insets() []Inset {
 	out := make([]Inset, len(m.insets))

@@ -54,6 +54,9 @@ type mapData struct {
 	Paused   bool        // some marker is of a paused group
 	Unplaced []groupItem // in-person groups the map could not place
 	Hidden   int         // groups not marked because there are too many (national map)
+	// Projection is the map's projections (see projectionAttr), for the finder's script to
+	// place its results on a national map that marks no group itself.
+	Projection string
 }
 
 // mapArea is a state on a map.
@@ -110,10 +113,11 @@ type stateGeometry struct {
 
 // nationalGeometry is the national map without its markers.
 type nationalGeometry struct {
-	proj   *geo.NationalMap
-	codes  []string // lowercase, in geo.States order
-	paths  []string
-	insets []mapInset
+	proj       *geo.NationalMap
+	projection string   // proj.Params() as JSON
+	codes      []string // lowercase, in geo.States order
+	paths      []string
+	insets     []mapInset
 }
 
 func newMapCache() *mapCache {
@@ -127,6 +131,7 @@ func newMapCache() *mapCache {
 		for _, in := range m.Insets() {
 			n.insets = append(n.insets, mapInset{X: num(in.X), Y: num(in.Y), W: num(in.W), H: num(in.H)})
 		}
+		n.projection = projectionAttr(m.Params())
 		return n
 	})}
 }
@@ -181,6 +186,25 @@ func (c *mapCache) state(code string) (*stateGeometry, bool) {
 	g := &stateGeometry{proj: m, path: m.Path(s)}
 	c.states.Store(code, g)
 	return g, true
+}
+
+// projectionAttr writes a map's projections for templates/projection.js: each projection's
+// numbers (N C Rho0 Lon0 Scale Dx Dy, then an inset's region: west south east north) apart
+// by spaces, projections apart by semicolons, in the order geo.NationalMap.Params gives them.
+func projectionAttr(params []geo.ProjectionParams) string {
+	var b strings.Builder
+	for i, p := range params {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		for j, x := range append([]float64{p.N, p.C, p.Rho0, p.Lon0, p.Scale, p.Dx, p.Dy}, p.Region...) {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+		}
+	}
+	return b.String()
 }
 
 // num writes a map coordinate with one decimal, as short as it goes ("12", "12.5").
@@ -409,6 +433,7 @@ func (r *renderer) nationalMap(l *lang) *mapData {
 	}
 	if inPerson > maxNationalMarkers {
 		m.Hidden = inPerson
+		m.Projection = geom.projection
 		return m
 	}
 	r.addMarkers(l, m, r.s.Groups, geom.proj, false)

@@ -250,7 +250,7 @@ func (r *renderer) notFound(l *lang) error {
 // scriptKeys are the prefixes of the catalogue keys the scripts use.
 func scriptKeys() []string {
 	return []string{"js.", "where.", "group.paused", "group.starting", "group.in-language", "program.",
-		"language.", "list.", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state", "meta.decimal",
+		"language.", "list.", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state", "meta.decimal", "map.marker",
 		"date.long", "date.short", "date.time", "time.", "day.", "month."}
 }
 

@@ -3,12 +3,14 @@ package render
 import (
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/geo"
 	"sitegen/internal/site"
 )
 
@@ -136,5 +138,50 @@ func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
 	in, _ := json.MarshalIndent(data, "", " ")
 	if string(in) != string(out) {
 		t.Errorf("%s no longer says what the pages write (go test -update writes it again):\n%s", name, out)
+	}
+}
+
+// TestNationalProjectionAgreesWithTheBrowser checks testdata/shared/national-projection.json:
+// the national map's projections (geo.NationalMap.Params), which the finder's script reads
+// from the map to place its results, and where Go's Project puts each of its points, which
+// the script's test holds it to. With -update, both are written again.
+func TestNationalProjectionAgreesWithTheBrowser(t *testing.T) {
+	const name = "../../testdata/shared/national-projection.json"
+	type point struct {
+		Name string     `json:"name"`
+		At   [2]float64 `json:"at"` // [lat, lon]
+		X    float64    `json:"x"`
+		Y    float64    `json:"y"`
+	}
+	var data struct {
+		Comment string                 `json:"comment"`
+		Params  []geo.ProjectionParams `json:"params"`
+		Points  []point                `json:"points"`
+	}
+	readShared(t, "national-projection.json", &data)
+	m := geo.National(nationalMapWidth)
+	got := data
+	got.Params = m.Params()
+	got.Points = nil
+	for _, p := range data.Points {
+		x, y := m.Project(geo.Point{Lat: p.At[0], Lon: p.At[1]})
+		got.Points = append(got.Points, point{p.Name, p.At, math.Round(x*1000) / 1000, math.Round(y*1000) / 1000})
+	}
+	if len(got.Points) < 8 {
+		t.Fatalf("%s has %d points, want at least 8", name, len(got.Points))
+	}
+	out, err := json.MarshalIndent(got, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *updateShared {
+		if err := os.WriteFile(name, append(out, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	in, _ := json.MarshalIndent(data, "", " ")
+	if string(in) != string(out) {
+		t.Errorf("%s no longer says what the national map does (go test -update writes it again):\n%s", name, out)
 	}
 }

@@ -177,6 +177,33 @@ test('finder on a generated site: a ZIP code, near me, soonest first, show more'
   assert.deepEqual(shared.names, names(oh.slice(0, 40)));
 });
 
+// A national map with too many groups to mark each (more than 400 in person) marks the
+// results itself, where the build would have put their markers: in the right state.
+test('finder on a generated site: the national map marks the results', { skip }, async () => {
+  const markers = () => page.$$eval('svg.map-national g.results a.marker', (as) => as.map((a) => {
+    const c = a.querySelector('circle');
+    return { id: a.getAttribute('data-id'), href: a.getAttribute('href'), label: a.getAttribute('aria-label'), x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) };
+  }));
+  const box = (code) => page.$eval(`svg.map-national a.area[href$="/groups/${code}/"] path`, (p) => { const b = p.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; });
+  assert.equal(await page.$$eval('svg.map-national a.marker', (as) => as.length), 0, 'the build marks no group at this size');
+  for (const code of ['oh', 'ak', 'nm']) {
+    const got = await finder(`/groups/?state=${code}&attendance=in-person`);
+    const marks = await markers();
+    const ids = (await page.$$eval('.finder-results li.group', (lis) => lis.map((li) => li.dataset.id)));
+    assert.ok(got.names.length >= 5, got.status);
+    assert.deepEqual(marks.map((m) => m.id).sort(), [...ids].sort(), `${code}: a marker for each result`);
+    const [x0, y0, x1, y1] = await box(code);
+    for (const m of marks) {
+      assert.ok(m.x >= x0 - 2 && m.x <= x1 + 2 && m.y >= y0 - 2 && m.y <= y1 + 2, `${m.label} at (${m.x}, ${m.y}), outside ${code} [${x0}, ${y0}, ${x1}, ${y1}]`);
+      assert.match(m.href, /^\/groups\/[a-z0-9-]+\/[a-z0-9-]+\/$/);
+      assert.ok(m.label.length > 0);
+    }
+  }
+  // Online groups have no place: no marker; and a new search takes the old markers away.
+  await finder('/groups/?attendance=online');
+  assert.deepEqual(await markers(), []);
+});
+
 // The first results show as soon as their records come, while those of the others are still
 // on the way; the others then come below them, and what shows already is neither made again
 // nor said again.

@@ -12,6 +12,7 @@ const shared = (name) => JSON.parse(readFileSync(new URL(`../../testdata/shared/
 globalThis.document = { getElementById: () => null, documentElement: { lang: 'en' }, body: null };
 const { dayWords, meetingWords, where, yourTime } = await import('../../templates/results.js');
 const { useOffsets } = await import('../../templates/meetings.js');
+const { parseProjection, project } = await import('../../templates/projection.js');
 const { filterNames } = await import('../../templates/search-index.js');
 
 test('where: the cases Go runs too', () => {
@@ -57,6 +58,21 @@ test('yourTime: the visitor\'s clock, when it differs from the group\'s', () => 
     if (before === undefined) delete process.env.TZ;
     else process.env.TZ = before;
   }
+});
+
+test('the national map: points placed where Go places them', () => {
+  const { params, points } = shared('national-projection.json');
+  // As internal/render's projectionAttr writes them into the map.
+  const attr = params.map((p) => [p.n, p.c, p.rho0, p.lon0, p.scale, p.dx, p.dy, ...(p.region ?? [])].join(' ')).join(';');
+  const parsed = parseProjection(attr);
+  assert.deepEqual(parsed, params);
+  for (const p of points) {
+    const [x, y] = project(parsed, p.at);
+    assert.ok(Math.abs(x - p.x) < 0.01 && Math.abs(y - p.y) < 0.01, `${p.name}: (${x}, ${y}), want (${p.x}, ${p.y})`);
+  }
+  assert.deepEqual(parseProjection(''), []);
+  assert.deepEqual(parseProjection('1 2 3'), [], 'too few numbers');
+  assert.deepEqual(parseProjection(attr.split(';').slice(0, 1).join(';')), [], 'an inset without the lower 48');
 });
 
 test('filters: the names Go uses', () => {
