@@ -85,7 +85,6 @@ type meetingWords struct {
 // catalogues: its messages are theirs, and each case is what the pages write. With -update,
 // the messages and the wanted words are written again.
 func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
-	const name = "../../testdata/shared/meeting-words.json"
 	var data meetingWords
 	readShared(t, "meeting-words.json", &data)
 	s := testSite(t)
@@ -99,7 +98,7 @@ func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
 		}
 	}
 	if len(data.Times) < 10 || len(data.Dates) < 2 {
-		t.Fatalf("%s has %d times and %d dates, want at least 10 and 2", name, len(data.Times), len(data.Dates))
+		t.Fatalf("meeting-words.json has %d times and %d dates, want at least 10 and 2", len(data.Times), len(data.Dates))
 	}
 	for i, c := range data.Times {
 		at, err := time.Parse(time.RFC3339, c.At)
@@ -125,20 +124,7 @@ func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
 			got.Dates[i].Want[lang] = s.Words(lang).Date(d)
 		}
 	}
-	out, err := json.MarshalIndent(got, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *updateShared {
-		if err := os.WriteFile(name, append(out, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	in, _ := json.MarshalIndent(data, "", " ")
-	if string(in) != string(out) {
-		t.Errorf("%s no longer says what the pages write (go test -update writes it again):\n%s", name, out)
-	}
+	checkShared(t, "meeting-words.json", data, got)
 }
 
 // TestNationalProjectionAgreesWithTheBrowser checks testdata/shared/national-projection.json:
@@ -146,7 +132,6 @@ func TestMeetingWordsAgreeWithTheBrowser(t *testing.T) {
 // from the map to place its results, and where Go's Project puts each of its points, which
 // the script's test holds it to. With -update, both are written again.
 func TestNationalProjectionAgreesWithTheBrowser(t *testing.T) {
-	const name = "../../testdata/shared/national-projection.json"
 	type point struct {
 		Name string     `json:"name"`
 		At   [2]float64 `json:"at"` // [lat, lon]
@@ -168,20 +153,26 @@ func TestNationalProjectionAgreesWithTheBrowser(t *testing.T) {
 		got.Points = append(got.Points, point{p.Name, p.At, math.Round(x*1000) / 1000, math.Round(y*1000) / 1000})
 	}
 	if len(got.Points) < 8 {
-		t.Fatalf("%s has %d points, want at least 8", name, len(got.Points))
+		t.Fatalf("national-projection.json has %d points, want at least 8", len(got.Points))
 	}
+	checkShared(t, "national-projection.json", data, got)
+}
+
+// checkShared compares what testdata/shared/name holds (read into data) with what the code
+// makes now (got), both as the file writes them; with -update, it writes got there instead.
+func checkShared(t *testing.T, name string, data, got any) {
+	t.Helper()
 	out, err := json.MarshalIndent(got, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if *updateShared {
-		if err := os.WriteFile(name, append(out, '\n'), 0o644); err != nil {
+		if err := os.WriteFile("../../testdata/shared/"+name, append(out, '\n'), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	in, _ := json.MarshalIndent(data, "", " ")
-	if string(in) != string(out) {
-		t.Errorf("%s no longer says what the national map does (go test -update writes it again):\n%s", name, out)
+	if in, _ := json.MarshalIndent(data, "", " "); string(in) != string(out) {
+		t.Errorf("testdata/shared/%s no longer says what the code does (go test -update writes it again):\n%s", name, out)
 	}
 }
