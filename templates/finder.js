@@ -404,10 +404,9 @@ function start(form, status, { base, home, index }) {
     return out;
   }
 
-  // highlight marks the map's markers of the groups shown (issue 13's map, when the page has
-  // one): class is-result on each, off every other.
   // highlight marks the results on the maps of the page: the markers the build drew get
-  // is-result; a national map too full for them gets markers of its own (projection.js).
+  // is-result (off every other); a national map too full for them gets markers of its own
+  // (projection.js).
   function highlight(items, m) {
     const shown = new Set(items.map((it) => it.rec.id));
     for (const a of document.querySelectorAll("svg.map a.marker")) {

@@ -114,7 +114,7 @@ type stateGeometry struct {
 // nationalGeometry is the national map without its markers.
 type nationalGeometry struct {
 	proj       *geo.NationalMap
-	projection string   // proj.Params() as JSON
+	projection string   // projectionAttr(proj.Params())
 	codes      []string // lowercase, in geo.States order
 	paths      []string
 	insets     []mapInset
