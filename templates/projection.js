@@ -5,7 +5,6 @@
 
 import { t } from "./words.js";
 
-const svgNS = "http://www.w3.org/2000/svg";
 const rad = Math.PI / 180;
 
 /**
@@ -68,13 +67,15 @@ export function markResults(svg, items, href) {
   svg.querySelector("g.results")?.remove();
   if (!params.length || !items.length) return;
   const r = svg.getAttribute("data-radius") || "4.5";
-  const g = document.createElementNS(svgNS, "g");
+  // In the map's own namespace, SVG's, taken from it: the script names no address at all.
+  const ns = svg.namespaceURI;
+  const g = document.createElementNS(ns, "g");
   g.setAttribute("class", "results");
   // The first result drawn last, over the others.
   for (const { rec } of [...items].reverse()) {
     if (!Array.isArray(rec.coords) || rec.coords.length !== 2) continue;
     const [x, y] = project(params, rec.coords);
-    const a = document.createElementNS(svgNS, "a");
+    const a = document.createElementNS(ns, "a");
     a.setAttribute("class", `marker is-result${rec.approx ? " is-approx" : ""}${rec.paused ? " is-paused" : ""}`);
     a.setAttribute("href", href(rec));
     a.setAttribute("data-id", rec.id);
@@ -83,7 +84,7 @@ export function markResults(svg, items, href) {
     if (rec.paused) label = t("map.marker-paused", { marker: label });
     a.setAttribute("aria-label", label);
     a.setAttribute("tabindex", "-1");
-    const c = document.createElementNS(svgNS, "circle");
+    const c = document.createElementNS(ns, "circle");
     c.setAttribute("cx", x.toFixed(1));
     c.setAttribute("cy", y.toFixed(1));
     c.setAttribute("r", r);
