@@ -185,9 +185,10 @@ test('finder on a generated site: the national map marks the results', { skip },
     return { id: a.getAttribute('data-id'), href: a.getAttribute('href'), label: a.getAttribute('aria-label'), x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) };
   }));
   const box = (code) => page.$eval(`svg.map-national a.area[href$="/groups/${code}/"] path`, (p) => { const b = p.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; });
-  assert.equal(await page.$$eval('svg.map-national a.marker', (as) => as.length), 0, 'the build marks no group at this size');
   for (const code of ['oh', 'ak', 'nm']) {
     const got = await finder(`/groups/?state=${code}&attendance=in-person`);
+    // The build's own markers would stand directly in the map; the script's are in g.results.
+    assert.equal(await page.$$eval('svg.map-national > a.marker', (as) => as.length), 0, 'the build marks no group at this size');
     const marks = await markers();
     const ids = (await page.$$eval('.finder-results li.group', (lis) => lis.map((li) => li.dataset.id)));
     assert.ok(got.names.length >= 5, got.status);
