@@ -4,7 +4,8 @@
 
 /** The names of the days, Sunday first, as the records and the catalogue (day.NAME) say them. */
 export const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const msPerDay = 86400000;
+/** Milliseconds in a day of the wall clock (days are counted from 1970-01-01). */
+export const msPerDay = 86400000;
 // How far ahead to look, as schedule.Next does, so a schedule that never matches still ends.
 const searchDays = 2 * 366 + 1;
 

@@ -3,11 +3,8 @@
 // that records are fetched only for the groups shown) and by distance (from the states' files
 // of positions).
 
-import { dayNumber, instantOf, isoDate, meetingMatches, nextMeeting, onlyMeetings, wallMinutes } from "./meetings.js";
+import { dayNames, dayNumber, instantOf, isoDate, meetingMatches, msPerDay, nextMeeting, onlyMeetings, wallMinutes } from "./meetings.js";
 import { boxDistanceMiles, distanceMiles, stateOf, undelta } from "./search-index.js";
-
-const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const msPerDay = 86400000;
 
 // weekdayOf returns the weekday (0 Sunday) of a wall day number (days since 1970-01-01).
 function weekdayOf(day) {

@@ -1,6 +1,6 @@
 // Building result lists with the DOM: every piece of data goes in as text, never as HTML.
 
-import { dayNames, isoDate, nextMeeting, onlyMeetings, wallMinutes, zoneAbbr } from "./meetings.js";
+import { dayNames, isoDate, msPerDay, nextMeeting, onlyMeetings, wallMinutes, zoneAbbr } from "./meetings.js";
 import { label, t } from "./words.js";
 
 /**
@@ -96,7 +96,7 @@ const soonMs = 60 * 60000;
 export function meetingWords(ms, tz, say = t) {
   const m = wallMinutes(ms, tz);
   const day = Math.floor(m / 1440);
-  const d = new Date(day * 86400000);
+  const d = new Date(day * msPerDay);
   const date = say("date.long", {
     weekday: say(`day.${dayNames[d.getUTCDay()]}`), day: d.getUTCDate(), month: say(`month.${d.getUTCMonth() + 1}`), year: d.getUTCFullYear(),
   });
