@@ -33,7 +33,9 @@
 //
 // Every template gets a [page] as its data: the site, the page's path, title, description and
 // language, and in Data the values of that kind of page. The crisis bar, header and footer
-// ("top" and "bottom") are executed once per language and section and reused.
+// ("top" and "bottom") are executed once per language and section and reused. Once a page
+// template is escaped, every action whose output depends only on the page's language ({{t
+// "nav.groups"}}, {{link "groups/"}}) is written into it as text (fold.go).
 package render
 
 import (
@@ -220,6 +222,7 @@ func (r *renderer) load(templates fs.FS) error {
 		if l.lists, err = l.shared.Clone(); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
+		fold(l.lists, "group-item", r.funcs(l))
 	}
 	return nil
 }
@@ -409,6 +412,7 @@ func (r *renderer) template(l *lang, tmpl string) (*template.Template, error) {
 	if _, err := t.New(tmpl).Parse(text); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	fold(t, "base.html", r.funcs(l))
 	l.parsed[tmpl] = t
 	return t, nil
 }
