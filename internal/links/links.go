@@ -56,14 +56,22 @@ type Checker struct {
 	base string // the site's base path, "/" or "/connection/"
 
 	mu    sync.Mutex
-	links map[string]*use // each distinct link → its pages
+	links map[string]*use // each distinct link → its pages; see Page for which are kept
+	pages int             // the pages recorded, numbering each page's links
 }
 
 // use is where one link appears.
 type use struct {
 	pages []string // the first few, for the message
 	count int
+	page  int // the number of the last page recorded with it, to count each page once
 }
+
+// maxKept is the length from which a well-formed link that leaves the site is judged on each
+// page rather than kept: such links (a calendar's address for one group's meeting) are
+// mostly on one page each, and keeping them all held tens of megabytes to the end of a
+// national build.
+const maxKept = 200
 
 // maxPages is how many pages a broken link's message names.
 const maxPages = 3
@@ -78,9 +86,10 @@ func New(basePath string) *Checker {
 
 // attributes returns the values of the href and src attributes of a page, as html/template
 // writes them: lowercase names after a space, values in double quotes. (In text and script
-// a double quote is always escaped, so ` href="` is only ever an attribute.)
-func attributes(page []byte) []string {
-	var out []string
+// a double quote is always escaped, so ` href="` is only ever an attribute.) The values are
+// parts of page, not copies.
+func attributes(page []byte) [][]byte {
+	out := make([][]byte, 0, 64)
 	for _, name := range [][]byte{[]byte(` href="`), []byte(` src="`)} {
 		for rest := page; ; {
 			i := bytes.Index(rest, name)
@@ -92,38 +101,56 @@ func attributes(page []byte) []string {
 			if j < 0 {
 				break
 			}
-			out = append(out, string(rest[:j]))
+			out = append(out, rest[:j:j])
 			rest = rest[j+1:]
 		}
 	}
 	return out
 }
 
-// Page records the links of the page written at name (a path of the output).
+// Page records the links of the page written at name (a path of the output). A link that
+// leaves the site is judged at once, as nothing else of the site changes its verdict.
 func (c *Checker) Page(name string, page []byte) {
 	found := attributes(page)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	seen := make(map[string]bool, len(found))
+	c.pages++
 	for _, raw := range found {
-		link := raw
-		if strings.IndexByte(raw, '&') >= 0 {
-			link = html.UnescapeString(raw)
+		var u *use
+		ok := false
+		escaped := bytes.IndexByte(raw, '&') >= 0
+		if !escaped {
+			u, ok = c.links[string(raw)] // a look-up that copies nothing
 		}
-		if seen[link] {
+		if !ok {
+			link := string(raw)
+			if escaped {
+				link = html.UnescapeString(link)
+				u, ok = c.links[link]
+			}
+			if !ok {
+				if len(link) >= maxKept && !c.inside(link) && c.judge(link, nil) == "" {
+					continue
+				}
+				u = &use{}
+				c.links[link] = u
+			}
+		}
+		if u.page == c.pages {
 			continue
 		}
-		seen[link] = true
-		u, ok := c.links[link]
-		if !ok {
-			u = &use{}
-			c.links[link] = u
-		}
+		u.page = c.pages
 		u.count++
 		if len(u.pages) < maxPages {
 			u.pages = append(u.pages, name)
 		}
 	}
+}
+
+// inside reports whether judging link needs the site's files: it is an address on the
+// site's host.
+func (c *Checker) inside(link string) bool {
+	return strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//")
 }
 
 // Check judges every link recorded: exists reports whether the output has a file at a path

@@ -75,3 +75,30 @@ func TestManyPages(t *testing.T) {
 		t.Errorf("message %q does not count the other pages", got[0].Error())
 	}
 }
+
+// TestLongLinks: a long link that leaves the site is judged on its page. A good one is not
+// kept; a broken one is reported like any other, once per page that carries it.
+func TestLongLinks(t *testing.T) {
+	c := New("/")
+	good := "https://calendar.example/render?text=" + strings.Repeat("x", maxKept)
+	bad := "https//calendar.example/render?text=" + strings.Repeat("y", maxKept)
+	inside := "/groups/" + strings.Repeat("z", maxKept) + "/"
+	for _, p := range []string{"a.html", "b.html"} {
+		c.Page(p, []byte(`<a href="`+good+`">g</a> <a href="`+bad+`">b</a> <a href="`+bad+`">again</a> <a href="`+inside+`">i</a> <a href="/x?a=1&amp;b=2">x</a>`))
+	}
+	if _, kept := c.links[good]; kept {
+		t.Errorf("a long good link was kept")
+	}
+	got := c.Check(func(name string) bool { return name == "x" }, nil)
+	if len(got) != 2 || got[0].Link != inside || got[1].Link != bad {
+		t.Fatalf("Check = %+v, want the long link inside the site, then the malformed one", got)
+	}
+	for _, b := range got {
+		if b.Count != 2 || len(b.Pages) != 2 {
+			t.Errorf("%q: counted on %d pages (%v), want 2", b.Link, b.Count, b.Pages)
+		}
+	}
+	if _, kept := c.links["/x?a=1&b=2"]; !kept {
+		t.Errorf("a link with a character reference was not kept unescaped")
+	}
+}
