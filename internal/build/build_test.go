@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -245,5 +246,34 @@ func TestEveryAddress(t *testing.T) {
 				t.Errorf("%s is written, but its group is ended or private", name)
 			}
 		}
+	}
+}
+
+// TestLoadDropsTheModelOfRefusedFiles: the model, made while the files are checked, is not
+// returned when the check refuses them, even when making it failed on what it was given
+// (a group in the folder of no affiliate).
+func TestLoadDropsTheModelOfRefusedFiles(t *testing.T) {
+	fsys := sampleSite(t)
+	var moved string
+	for p, f := range fsys {
+		if strings.HasPrefix(p, "data/groups/") && strings.HasSuffix(p, ".yaml") {
+			moved = "data/groups/nami-nowhere/" + path.Base(p)
+			fsys[moved] = f
+			break
+		}
+	}
+	files, s, diags := Load(fsys, Options{Now: now}, nil)
+	if s != nil || files == nil {
+		t.Errorf("Load returned a model (%v) of files the check refused", s != nil)
+	}
+	reported := false
+	for _, d := range diags {
+		reported = reported || d.Path == moved && d.Severity == diag.Error
+	}
+	if !reported {
+		t.Errorf("Load did not report %s:\n%v", moved, diags)
+	}
+	if s, _ := Check(sampleSite(t), Options{Now: now}); s == nil {
+		t.Fatal("the sample site has no model")
 	}
 }
