@@ -116,8 +116,8 @@ func Diagnose(fsys fs.FS, opts Options, cache *load.Cache) (*load.Files, diag.Li
 	return files, checkFiles(files, diags, opts, cache)
 }
 
-// checkFiles adds to diags, what reading files found, what checking them finds, and sorts
-// them.
+// checkFiles returns diags, what reading files found, with what checking them finds (and the
+// base URL's check), sorted.
 func checkFiles(files *load.Files, diags diag.List, opts Options, cache *load.Cache) diag.List {
 	copts := check.Options{Now: opts.Now}
 	if cache != nil {
