@@ -122,7 +122,7 @@ type lang struct {
 	prefix string         // "" for the site's language, "es/" for another
 	shared *template.Template
 	lists  *template.Template // a clone of shared, for executing "group-item" alone
-	parsed map[string]*template.Template
+	parsed map[string]*pageTemplate
 	items  sync.Map // *site.Group → its "group-item" HTML, made once
 	data   sync.Map // *site.Group → its groupItem, made once: a group is listed on many pages
 	chrome sync.Map // section → chrome, made once
@@ -155,7 +155,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		if w == nil {
 			return nil, fmt.Errorf("render: no catalogue i18n/%s.yaml for the site's language %s", code, code)
 		}
-		r.langs = append(r.langs, &lang{code: code, w: w, prefix: s.In(code, ""), parsed: map[string]*template.Template{}})
+		r.langs = append(r.langs, &lang{code: code, w: w, prefix: s.In(code, ""), parsed: map[string]*pageTemplate{}})
 	}
 	if err := r.load(templates); err != nil {
 		return nil, err
@@ -344,7 +344,7 @@ func (r *renderer) plan(l *lang, out, tmpl string, data func() (*page, error)) e
 
 // planKeyed is plan for a page whose inputs key names (see Keys).
 func (r *renderer) planKeyed(l *lang, out, tmpl, key string, data func() (*page, error)) error {
-	t, err := r.template(l, tmpl)
+	pt, err := r.template(l, tmpl)
 	if err != nil {
 		return err
 	}
@@ -358,7 +358,7 @@ func (r *renderer) planKeyed(l *lang, out, tmpl, key string, data func() (*page,
 		hint := r.sizeHint(l, tmpl)
 		var buf bytes.Buffer
 		buf.Grow(int(hint.Load()) + 1<<10)
-		if err := t.ExecuteTemplate(&buf, "base.html", pg); err != nil {
+		if err := pt.folded().ExecuteTemplate(&buf, "base.html", pg); err != nil {
 			return nil, fmt.Errorf("render %s: %w", out, err)
 		}
 		for n := int64(buf.Len()); ; {
@@ -395,11 +395,11 @@ func (r *renderer) sizeHint(l *lang, tmpl string) *atomic.Int64 {
 }
 
 // template returns the layout and partials of l with page template tmpl, parsed once.
-func (r *renderer) template(l *lang, tmpl string) (*template.Template, error) {
+func (r *renderer) template(l *lang, tmpl string) (*pageTemplate, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if t, ok := l.parsed[tmpl]; ok {
-		return t, nil
+	if pt, ok := l.parsed[tmpl]; ok {
+		return pt, nil
 	}
 	text, ok := r.pages[tmpl]
 	if !ok {
@@ -412,9 +412,25 @@ func (r *renderer) template(l *lang, tmpl string) (*template.Template, error) {
 	if _, err := t.New(tmpl).Parse(text); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	fold(t, "base.html", r.funcs(l))
-	l.parsed[tmpl] = t
-	return t, nil
+	pt := &pageTemplate{t: t, funcs: r.funcs(l)}
+	l.parsed[tmpl] = pt
+	return pt, nil
+}
+
+// pageTemplate is the layout and partials of one language with one page template. Its
+// constant actions are folded (see fold) before its first execution, not when it is parsed:
+// planning a site, as the dev server does on every change, then escapes only the templates
+// of the pages it renders.
+type pageTemplate struct {
+	t     *template.Template
+	funcs template.FuncMap // those t was given
+	once  sync.Once
+}
+
+// folded returns the template, folded.
+func (p *pageTemplate) folded() *template.Template {
+	p.once.Do(func() { fold(p.t, "base.html", p.funcs) })
+	return p.t
 }
 
 // markdown renders Markdown source src, from file source starting at line, once per build
