@@ -171,7 +171,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const refs = await textRefs;
     const named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
     if (refs.length === 0 || named || placesOnly) {
+      // The state the words name, or else the form's: "Springfield" with Ohio chosen is
+      // Springfield, Ohio.
       let states = values(terms, "state").map((s) => s.toUpperCase());
+      if (!states.length && form.state) states = [form.state.toUpperCase()];
       if (!states.length && named && refs.length) {
         // The town the groups' own cities name: Lakewood, Ohio, where a group meets, before
         // Lakewood, Colorado, the larger.

@@ -250,6 +250,25 @@ for (const [query, key, state, city] of [
   });
 }
 
+// A town's name in several states, with a state chosen in the form: the town of that state,
+// not the one where most groups are (Columbus, Ohio, has the sample's groups).
+test('find (node): a town with the state filter is the town of that state', async () => {
+  const { place, within } = await placeOracle('columbus', 'NM');
+  const got = await engine(site.dir, { q: 'columbus', filters: { state: 'nm' } });
+  assert.equal(got.mode, 'place');
+  assert.equal(got.place.label, 'Columbus, NM');
+  assert.deepEqual(got.place.at, place.at);
+  assert.deepEqual(got.names, within.filter((x) => x.rec.state === 'nm').map((x) => x.rec.name));
+  // Without the filter, Columbus, Ohio, where the groups are.
+  assert.equal((await engine(site.dir, { q: 'columbus' })).place.label, 'Columbus, OH');
+});
+
+test('finder: a town with the state filter is the town of that state', { skip }, async () => {
+  const got = await finder('/groups/?q=columbus&state=nm');
+  assert.equal(got.mode, 'place', got.status);
+  assert.match(got.status, /within 100 miles of Columbus, NM/);
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
