@@ -27,6 +27,8 @@ const maxPlaceLookups = 4;
  * @property {{at: number[], state: string, label: string, from: string} | null} place what distances are measured from
  * @property {number} within how many groups are within the radius (place and near modes)
  * @property {number} radius the radius in miles
+ * @property {boolean} narrowed (place and near modes) words of the query besides the place's
+ *   narrow the groups within the radius: "columbus women" lists only the women's groups
  * @property {string} corrected the query the results are for, when not the one typed
  * @property {{name: string, value: string}[]} unknown filter values of the URL that no group has a name for
  * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
@@ -57,7 +59,7 @@ export async function find(index, opts) {
   const m = await index.manifest();
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
-    corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null,
+    corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -215,6 +217,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const constraint = [...sets];
     for (const [kind, s] of termSets) if (!(kind === "state" && consumedState)) constraint.push(s);
     if (place.from !== "place" && textRefs) constraint.push(textRefs);
+    // The form's filters are said apart ("Filters: …"); the query's own words are said here.
+    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !(kind === "state" && consumedState)) || (place.from !== "place" && textRefs !== null);
     const allowed = constraint.length ? await allOf(constraint) : null;
     const near = await nearby(index, place.at, out.radius, allowed);
     out.within = near.length;

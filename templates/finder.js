@@ -260,11 +260,11 @@ function start(form, status, { base, home, index }) {
     if (found.mode === "near" || found.mode === "place") {
       const place = found.place.label;
       const you = found.mode === "near";
-      if (found.within > 0) {
-        sentences.push(you ? tn("js.within-you", found.within, { miles }) : tn("js.within-place", found.within, { miles, place }));
-      } else {
-        sentences.push(you ? t("js.none-within-you", { miles }) : t("js.none-within-place", { miles, place }));
-      }
+      // Words of the query besides the place narrow the groups: said, so that "no group" is
+      // not read as no group at all.
+      const what = found.narrowed ? t("js.quoted", { what: shortQ }) : "";
+      const key = `${found.within > 0 ? "js.within" : "js.none-within"}-${you ? "you" : "place"}${what ? "-for" : ""}`;
+      sentences.push(found.within > 0 ? tn(key, found.within, { miles, place, what }) : t(key, { miles, place, what }));
       if (found.count > found.within) sentences.push(tn("js.farther", found.count - found.within, { what: t("js.quoted", { what: shortQ }) }));
       if (filterLabels.length) sentences.push(t("js.filtered", { filters: filterLabels.join(", ") }));
     } else if (found.mode === "text") {

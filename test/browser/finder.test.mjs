@@ -269,6 +269,27 @@ test('finder: a town with the state filter is the town of that state', { skip },
   assert.match(got.status, /within 100 miles of Columbus, NM/);
 });
 
+// Words besides the place narrow the groups near it, and the page says which words: "no
+// group" alone would read as no group near Columbus at all.
+test('find (node): words besides the place narrow it, and say so', async () => {
+  for (const [query, narrowed] of [['Columbus, OH', false], ['springfield ohio', false], ['groups near 87110', false], ['columbus women', true], ['columbus ohio tuesday evening', true], ['87110 nob', true], ['spanish albuquerque', true]]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.mode, 'place', query);
+    assert.equal(got.narrowed, narrowed, query);
+  }
+});
+
+test('finder: words besides the place are said with the count', { skip }, async () => {
+  const none = await finder(q('columbus women'));
+  assert.equal(none.names.length, 0);
+  assert.match(none.status, /^No group for “columbus women” meets within 100 miles of Columbus, OH\./);
+  const one = await finder(q('spanish albuquerque'));
+  assert.match(one.status, /^1 group for “spanish albuquerque” within 100 miles of Albuquerque, NM, nearest first\./);
+  assert.deepEqual(one.names, ['Conexión del Valle Sur']);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('columbus mujeres')}`);
+  assert.match(es.status, /^Ningún grupo para “columbus mujeres” se reúne a menos de 100 millas de Columbus, OH\./);
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
