@@ -82,16 +82,24 @@ export async function find(index, opts) {
   }
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
   // Mountain NC"): read every word but a state's as a word of a name.
+  // A last word that only starts a state's name is a word of the name too ("st louis" is not
+  // Louisiana). When that finds no place, the last state named is the place's state and the
+  // words before it its name ("washington dc", "new york ny").
   if (parsed.terms.length) {
-    const states = parsed.terms.filter((t) => t.meanings.some((mn) => mn[0] === "state"));
-    const stateWords = new Set(states.flatMap((t) => t.words));
     const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop");
-    const text = parsed.words
-      .filter((x) => x.w !== parsed.zip && !stateWords.has(x.w))
-      .map((x) => ({ ...x, stop: isStop(x.w) }));
-    const again = { ...out, count: 0, items: [] };
-    await run(index, m, { ...parsed, zip: "", terms: states, text }, form, o, again, true);
-    if (again.place) return again;
+    const states = parsed.terms.filter((t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state"));
+    const tries = [states];
+    if (states.length) tries.push(states.slice(-1));
+    for (const these of tries) {
+      const stateWords = new Set(these.flatMap((t) => t.words));
+      const text = parsed.words
+        .filter((x) => x.w !== parsed.zip && !stateWords.has(x.w))
+        .map((x) => ({ ...x, stop: isStop(x.w) }));
+      if (!text.some((x) => !x.stop)) continue;
+      const again = { ...out, count: 0, items: [] };
+      await run(index, m, { ...parsed, zip: "", terms: these, text }, form, o, again, true);
+      if (again.place) return again;
+    }
   }
   return out;
 }

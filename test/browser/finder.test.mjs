@@ -290,6 +290,18 @@ test('finder: words besides the place are said with the count', { skip }, async 
   assert.match(es.status, /^Ningún grupo para “columbus mujeres” se reúne a menos de 100 millas de Columbus, OH\./);
 });
 
+// Places as strangers type them: a last word that only starts a state's name ("louis"), a
+// town named after a state ("washington dc"), and the words around a ZIP code.
+test('find (node): st. louis, washington dc, zip code 43215', async () => {
+  for (const [query, label] of [['st. louis', 'St. Louis, MO'], ['saint louis', 'St. Louis, MO'], ['washington dc', 'Washington, DC'], ['new york ny', 'New York, NY'], ['zip code 43215', '43215'], ['código postal 87110', '87110']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.mode, 'place', query);
+    assert.equal(got.place.label, label, query);
+    assert.equal(got.narrowed, false, query);
+  }
+  assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
