@@ -84,12 +84,16 @@ export async function find(index, opts) {
   // Mountain NC"): read every word but a state's as a word of a name.
   // A last word that only starts a state's name is a word of the name too ("st louis" is not
   // Louisiana). When that finds no place, the last state named is the place's state and the
-  // words before it its name ("washington dc", "new york ny").
+  // words before it its name ("washington dc", "new york ny"); then every word is of the name
+  // ("kansas city", "virginia beach").
   if (parsed.terms.length) {
     const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop");
     const states = parsed.terms.filter((t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state"));
     const tries = [states];
-    if (states.length) tries.push(states.slice(-1));
+    if (states.length > 1) tries.push(states.slice(-1));
+    // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
+    const named = new Set(states.flatMap((t) => t.words));
+    if (parsed.words.some((x) => x.w !== parsed.zip && !named.has(x.w) && !isStop(x.w))) tries.push([]);
     for (const these of tries) {
       const stateWords = new Set(these.flatMap((t) => t.words));
       const text = parsed.words
