@@ -81,11 +81,11 @@ export async function find(index, opts) {
     if (again.count > 0 || again.place) return { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear };
   }
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
-  // Mountain NC"): read every word but a state's as a word of a name.
-  // A last word that only starts a state's name is a word of the name too ("st louis" is not
-  // Louisiana). When that finds no place, the last state named is the place's state and the
-  // words before it its name ("washington dc", "new york ny"); then every word is of the name
-  // ("kansas city", "virginia beach").
+  // Mountain NC"): read every word but a state's as a word of a name. A last word that only
+  // starts a state's name is a word of the name too ("st louis" is not Louisiana). When that
+  // finds no place, the last state named is the place's state and the words before it its
+  // name ("washington dc", "new york ny"); then every word is of the name ("kansas city",
+  // "virginia beach").
   if (parsed.terms.length) {
     const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop");
     const states = parsed.terms.filter((t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state"));
