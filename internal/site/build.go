@@ -28,6 +28,7 @@ type Options struct {
 // programming errors. Private and ended groups and trainings are left out here.
 func Build(f *load.Files, opts Options) *Site {
 	sf := f.Site
+	zone := zones{}.get
 	s := &Site{
 		Title:          sf.Title,
 		BaseURL:        cmp.Or(opts.BaseURL, sf.BaseURL),
@@ -255,14 +256,24 @@ func defaultLanguage(program string) string {
 	return "en"
 }
 
-func zone(name string, fallback *time.Location) *time.Location {
+// zones holds the time zones one Build has loaded, by name: time.LoadLocation reads and
+// parses the zone's file on every call, and a national directory names the same few zones
+// for thousands of groups.
+type zones map[string]*time.Location
+
+// get returns the zone named name, or fallback for no name.
+func (z zones) get(name string, fallback *time.Location) *time.Location {
 	if name == "" {
 		return fallback
+	}
+	if loc, ok := z[name]; ok {
+		return loc
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return fallback // unreachable for checked files
 	}
+	z[name] = loc
 	return loc
 }
 
