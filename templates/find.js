@@ -32,6 +32,8 @@ const maxPlaceLookups = 4;
  * @property {string} corrected the query the results are for, when not the one typed
  * @property {{name: string, value: string}[]} unknown filter values of the URL that no group has a name for
  * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
+ * @property {boolean} condition the query names a mental health condition ("depression"):
+ *   it restricts nothing, since every group welcomes adults living with any
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
  * @property {string} state the state the search is about, lower case, when it names one
  * @property {number} [pending] given to opts.partial only: how many results follow items
@@ -60,6 +62,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
+    condition: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -71,6 +74,7 @@ export async function find(index, opts) {
   const phrases = o.q.trim() ? await index.dictionary() : {};
   const parsed = parse(o.q, phrases);
   out.asksNear = parsed.near;
+  out.condition = parsed.condition;
   prefetch(index, m, parsed, o);
   await run(index, m, parsed, form, o, out);
   if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
@@ -136,8 +140,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   out.state = form.state || (terms.filter((t) => !t.prefix).flatMap((t) => t.meanings).find((mn) => mn[0] === "state") || [])[1] || "";
 
   // Days and times hold for the same meeting.
-  const qDays = values(terms, "day");
-  const qTimes = values(terms, "time");
+  // "today", "tonight" and "tomorrow" are days of the visitor's clock.
+  const when = values(terms, "when");
+  const qDays = [...new Set([...values(terms, "day"), ...when.map((w) => relativeDay(w, o.now))])];
+  const qTimes = [...new Set([...values(terms, "time"), ...(when.includes("tonight") ? ["evening"] : [])])];
   let days = form.day ? [form.day] : null;
   let times = form.time ? [form.time] : null;
   if (qDays.length) days = days ? days.filter((d) => qDays.includes(d)) : qDays;
@@ -282,6 +288,14 @@ async function fillItems(index, list, o, out) {
   }
   const recs = await Promise.all(each);
   out.items = list.map((x, i) => item(x, recs[i]));
+}
+
+const weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+// relativeDay returns the weekday that when ("today", "tonight", "tomorrow") names at now, in
+// the visitor's clock (the browser's time zone).
+function relativeDay(when, now) {
+  return weekdays[(new Date(now).getDay() + (when === "tomorrow" ? 1 : 0)) % 7];
 }
 
 // values returns the values the query's terms give filter kind.

@@ -18,15 +18,16 @@ const maxPhrase = 5;
  * @typedef {{w: string, caps: boolean, stop?: boolean}} Word
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
- * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean}} Parsed
+ * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean}} Parsed
  */
 
 /**
  * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
- * ["near"] or ["stop"]). It returns the query's words, the dictionary's terms found in it
- * (longest phrase first), the other words in order (text; stop words marked, since they
- * restrict nothing but may be part of a place's name, "Las Cruces"), the first ZIP code (a
- * ZIP+4's last four digits dropped) and whether it asks for groups near the visitor.
+ * ["near"], ["stop"] or ["condition"]). It returns the query's words, the dictionary's terms
+ * found in it (longest phrase first), the other words in order (text; stop words marked, since
+ * they restrict nothing but may be part of a place's name, "Las Cruces"), the first ZIP code (a
+ * ZIP+4's last four digits dropped), whether it asks for groups near the visitor, and whether
+ * it names a mental health condition (which every group welcomes: it restricts nothing).
  * @param {string} q
  * @param {Record<string, string[][]>} phrases
  * @returns {Parsed}
@@ -35,7 +36,7 @@ export function parse(q, phrases = {}) {
   const words = queryTerms(String(q).slice(0, 500))
     .slice(0, maxWords)
     .map((t) => ({ w: [...t.w].slice(0, maxWordLength).join(""), caps: t.caps }));
-  const out = { words, terms: [], text: [], zip: "", near: false };
+  const out = { words, terms: [], text: [], zip: "", near: false, condition: false };
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (!out.zip && /^\d{5}$/.test(w)) {
@@ -57,6 +58,9 @@ export function parse(q, phrases = {}) {
         for (const x of slice) out.text.push({ ...x, stop: true });
       } else if (other.some((m) => m[0] === "near")) {
         out.near = true;
+      } else if (other.some((m) => m[0] === "condition")) {
+        out.condition = true;
+        for (const x of slice) out.text.push({ ...x, stop: true });
       } else {
         out.terms.push({ words: slice.map((x) => x.w), meanings: other });
       }
@@ -74,7 +78,7 @@ export function parse(q, phrases = {}) {
     const meanings = [];
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
-      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && mn[0] !== "condition" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();

@@ -15,9 +15,12 @@ import (
 type Dictionary struct {
 	// Phrases maps a phrase, as its words fold and join with single spaces ("new mexico",
 	// "en linea"), to what it means, each meaning a filter's name and value ("state", "nm")
-	// or one word: "near" (the visitor's position) or "stop" (a word that says nothing about
-	// which group, such as "the" or "grupos"). A phrase with a stop meaning and another, such
-	// as "in" (Indiana), has the other only when written in capitals.
+	// or one word: "near" (the visitor's position), "stop" (a word that says nothing about
+	// which group, such as "the" or "grupos") or "condition" (a mental health condition, such
+	// as "depression": every group welcomes adults living with any). A phrase with a stop
+	// meaning and another, such as "in" (Indiana), has the other only when written in
+	// capitals. ("when", "today"), ("when", "tonight") and ("when", "tomorrow") are days
+	// counted from the visitor's clock, which only the browser knows.
 	Phrases map[string][][]string `json:"phrases"`
 }
 
@@ -37,7 +40,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // Each search.words key holds phrases separated by commas. search.words.KIND.VALUE gives more
 // words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
-// nothing about which group.
+// nothing about which group, search.words.condition the names of mental health conditions
+// and search.words.when.today, .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
 	d := Dictionary{Phrases: map[string][][]string{}}
 	add := func(phrase string, meaning ...string) {
@@ -93,8 +97,12 @@ func dictionary(s *site.Site) Dictionary {
 		for _, a := range vocab.Audiences() {
 			list("search.words.audience."+a, "audience", a)
 		}
+		for _, when := range []string{"today", "tonight", "tomorrow"} {
+			list("search.words.when."+when, "when", when)
+		}
 		list("search.words.near", "near")
 		list("search.words.stop", "stop")
+		list("search.words.condition", "condition")
 	}
 	for _, ms := range d.Phrases {
 		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })

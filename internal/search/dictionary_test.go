@@ -38,6 +38,15 @@ func TestDictionary(t *testing.T) {
 		{"near me", [][]string{{"near"}}},
 		{"cerca de mi", [][]string{{"near"}}},
 		{"groups", [][]string{{"stop"}}},
+		{"weekend", [][]string{{"day", "saturday"}, {"day", "sunday"}}},
+		{"fin de semana", [][]string{{"day", "saturday"}, {"day", "sunday"}}},
+		{"today", [][]string{{"when", "today"}}},
+		{"hoy", [][]string{{"when", "today"}}},
+		{"tonight", [][]string{{"when", "tonight"}}},
+		{"esta noche", [][]string{{"when", "tonight"}}},
+		{"tomorrow", [][]string{{"when", "tomorrow"}}},
+		{"depression", [][]string{{"condition"}}},
+		{"ansiedad", [][]string{{"condition"}}},
 		{"grupos", [][]string{{"stop"}}},
 	}
 	for _, tt := range tests {

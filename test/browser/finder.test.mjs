@@ -304,6 +304,44 @@ test('find (node): st. louis, washington dc, kansas city, zip code 43215', async
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
 });
 
+// A mental health condition restricts nothing, since every group welcomes adults living with
+// any, and the page says so; "weekend", "today", "tonight" and "tomorrow" are days.
+test('find (node): a condition finds every group; weekend, today, tonight, tomorrow are days', async () => {
+  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
+  const dep = await engine(site.dir, { q: 'depression', limit: 500 });
+  assert.equal(dep.condition, true);
+  assert.equal(dep.count, every.count);
+  assert.deepEqual(dep.names, every.names);
+  const near = await engine(site.dir, { q: 'anxiety columbus' });
+  assert.equal(near.mode, 'place');
+  assert.equal(near.place.label, 'Columbus, OH');
+  assert.equal(near.narrowed, false);
+  assert.equal(near.condition, true);
+  assert.equal((await engine(site.dir, { q: 'columbus' })).condition, false);
+  const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
+  const weekend = await names({ q: 'weekend' });
+  assert.ok(weekend.size > 0);
+  assert.deepEqual(weekend, new Set([...(await names({ filters: { day: 'saturday' } })), ...(await names({ filters: { day: 'sunday' } }))]));
+  // The visitor's clock: node's time zone here, the browser's on the page.
+  const days = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+  const today = days[new Date(NOW).getDay()];
+  const tomorrow = days[(new Date(NOW).getDay() + 1) % 7];
+  assert.deepEqual(await names({ q: 'today' }), await names({ filters: { day: today } }));
+  assert.deepEqual(await names({ q: 'tonight' }), await names({ filters: { day: today, time: 'evening' } }));
+  assert.deepEqual(await names({ q: 'tomorrow' }), await names({ filters: { day: tomorrow } }));
+  assert.deepEqual(await names({ q: 'hoy' }), await names({ filters: { day: today } }));
+});
+
+test('finder: a condition is said to be welcome in every group, in either language', { skip }, async () => {
+  const en = await finder(q('depression'));
+  assert.equal(en.mode, 'text');
+  assert.match(en.status, /NAMI Connection and NAMI Conexión groups welcome adults living with any mental health condition\./);
+  assert.ok(en.names.length > 0);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('ansiedad')}`);
+  assert.match(es.status, /acogen a adultos que viven con cualquier condición de salud mental\./);
+  assert.doesNotMatch((await finder(q('columbus'))).status, /any mental health condition/);
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
