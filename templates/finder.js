@@ -166,7 +166,7 @@ function start(form, status, { base, home, index }) {
       const words = queryTerms(s.q).length;
       const hasFilters = filterNames.some((n) => s.filters[n]);
       if (!s.near && !words && !hasFilters) {
-        page.classList.remove("has-results");
+        page.classList.remove("answered");
         list.replaceChildren();
         offers.replaceChildren();
         say(s.q.trim() ? [t("js.too-short")] : []);
@@ -303,7 +303,10 @@ function start(form, status, { base, home, index }) {
     status.dataset.mode = found.mode;
 
     const items = found.items;
-    page.classList.toggle("has-results", items.length > 0);
+    // The answer to a search, results or none, comes right after the search box: on a phone
+    // the map gives way to it, on a wide screen the map stands beside it (site.css). A
+    // search that finds nothing says so, and what to try next, where it can be seen.
+    page.classList.add("answered");
     const now = Date.now();
     const nodes = [];
     // The rest of a list whose first results show already goes below them.

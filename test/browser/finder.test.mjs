@@ -647,6 +647,35 @@ test('finder: on a 390x844 phone the first result is on screen after a search', 
   assert.ok(wide.r.map[0] < wide.r.height && wide.r.map[1] >= wide.r.first[2], `the map (at ${wide.r.map}) is beside the results`);
 });
 
+// A search that finds nothing: the words saying so, and the first next step, are on screen
+// too, on a phone and on a wide screen, not below the map.
+test('finder: after a search that finds nothing, the answer is on screen', { skip }, async () => {
+  const measure = async (page) => {
+    await page.fill('#q', 'columbus women');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=columbus/);
+    await settle(page);
+    return page.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return [r.top, r.bottom]; };
+      return {
+        status: box(document.querySelector('#results .finder-status')),
+        text: document.querySelector('#results .finder-status').textContent,
+        offer: box(document.querySelector('.finder-offers a')),
+        shown: document.querySelectorAll('.finder-results a.group-name').length,
+        height: innerHeight,
+      };
+    });
+  };
+  for (const context of [{ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, { viewport: { width: 1280, height: 900 } }]) {
+    const got = await finder('/groups/', measure, { context });
+    const w = context.viewport.width;
+    assert.equal(got.shown, 0);
+    assert.match(got.text, /^No group for “columbus women” meets within 100 miles of Columbus, OH/);
+    assert.ok(got.status[0] >= 0 && got.status[1] <= got.height, `${w}: the answer is at ${got.status}, the screen is ${got.height} high`);
+    assert.ok(got.offer[0] >= 0 && got.offer[1] <= got.height, `${w}: the first next step is at ${got.offer}, the screen is ${got.height} high`);
+  }
+});
+
 test('finder: the URL round trip, typing, the back and forward buttons', { skip }, async () => {
   await finder('/groups/', async (page) => {
     await page.fill('#q', 'albuquerque');
