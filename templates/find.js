@@ -353,6 +353,10 @@ async function nearestOf(index, at, refs, k) {
  */
 export async function correct(index, parsed, phrases) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
+  // The places near the words together, for a name of several ("los angelos", "grupos en
+  // las cruses": "angeles" and "cruces" start no place's name).
+  const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).slice(0, 3);
+  const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
   const out = [];
   let changed = false;
   for (const x of parsed.words) {
@@ -361,8 +365,10 @@ export async function correct(index, parsed, phrases) {
       out.push(x);
       continue;
     }
-    const [refs, shard, places] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.placeShard(w).catch(() => [])]);
-    if (refs.length) {
+    const [refs, shard, near, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.placeShardsAround(w).catch(() => []), index.isPlaceWord(w)]);
+    const places = near.concat(runPlaces);
+    // A word of a group or of a place's name stays: "san" of "san fransisco".
+    if (refs.length || placeWord || places.some((row) => row.key.split(" ").includes(w))) {
       out.push(x);
       continue;
     }

@@ -165,13 +165,16 @@ export function editDistance(a, b, max) {
 export function closest(w, candidates) {
   const max = maxEdits(w);
   if (max === 0) return "";
+  const n = [...w].length;
   let best = "";
   let bestD = max + 1;
   let bestWeight = -1;
   for (const [c, weight] of candidates) {
     if (c === w) continue;
     const d = editDistance(w, c, Math.min(max, bestD));
-    if (d < bestD || (d === bestD && d <= max && weight > bestWeight)) {
+    // At the same distance: the heavier, then the one of the word's length (a letter
+    // mistyped or two swapped, "pheonix" → "phoenix", before one left out, → "phenix").
+    if (d < bestD || (d === bestD && d <= max && (weight > bestWeight || (weight === bestWeight && Math.abs([...c].length - n) < Math.abs([...best].length - n))))) {
       best = c;
       bestD = d;
       bestWeight = weight;

@@ -376,6 +376,19 @@ export class Index {
   }
 
   /**
+   * placeShardsAround returns the rows of the gazetteer's file holding key and of the files
+   * before and after it: a word misspelt near a file's first key ("colombus") may be closest
+   * to a key of the next file ("columbus").
+   * @param {string} key
+   */
+  async placeShardsAround(key) {
+    const g = await this.geo();
+    const i = g.places.findLastIndex((t) => compareCodePoints(t.from, key) <= 0);
+    const keys = [i - 1, i, i + 1].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
+    return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
+  }
+
+  /**
    * places returns the places whose key is key, most populous first, in state (a USPS code,
    * upper case) when given.
    * @param {string} key

@@ -342,6 +342,25 @@ test('finder: a condition is said to be welcome in every group, in either langua
   assert.doesNotMatch((await finder(q('columbus'))).status, /any mental health condition/);
 });
 
+// Misspelt places as strangers type them: a near miss in the next file of the gazetteer
+// ("colombus"), two swapped letters before one left out ("pheonix" is Phoenix, not Phenix),
+// a short word of the name kept ("san"), and the words of a name read together ("angelos",
+// "cruses").
+test('find (node): misspelt places are corrected to the place meant', async () => {
+  for (const [query, corrected, label] of [
+    ['colombus', 'columbus', 'Columbus, OH'],
+    ['pheonix', 'phoenix', 'Phoenix, AZ'],
+    ['san fransisco', 'san francisco', 'San Francisco, CA'],
+    ['los angelos', 'los angeles', 'Los Angeles, CA'],
+    ['grupos en las cruses', 'grupos en las cruces', 'Las Cruces, NM'],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.corrected, corrected, query);
+    assert.equal(got.mode, 'place', query);
+    assert.equal(got.place.label, label, query);
+  }
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
