@@ -15,8 +15,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # npm install, not npm ci: this npm leaves the other platforms' optional Pagefind binaries out of
-# the lockfile, which npm ci then refuses; install still keeps to the locked versions.
+# the lockfile, which npm ci then refuses; install still keeps to the locked versions. It
+# rewrites the lockfile as it goes, which is put back as it was, so that a run leaves the
+# repository as it found it.
+cp bench/package-lock.json "$work/package-lock.json"
 (cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+cp "$work/package-lock.json" bench/package-lock.json
 
 echo "== building a generated site of $groups groups" >&2
 go run ./bench/searchsite -groups "$groups" -out "$work/public" | tee "$work/build.json"
