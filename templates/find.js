@@ -359,13 +359,18 @@ export async function correct(index, parsed, phrases) {
   const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
   const out = [];
   let changed = false;
+  let lookups = 0;
   for (const x of parsed.words) {
     const w = x.w;
     if (!textWords.has(w) || w === parsed.zip || [...w].length < 2) {
       out.push(x);
       continue;
     }
-    const [refs, shard, near, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.placeShardsAround(w).catch(() => []), index.isPlaceWord(w)]);
+    // Each file of places is about 4 KB to load: the files on either side only for a word
+    // alone, and places for the first few words only, so that a long query of unknown words
+    // stays within the finder's 100 KB.
+    const nearby = lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
+    const [refs, shard, near, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w)]);
     const places = near.concat(runPlaces);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
     if (refs.length || placeWord || places.some((row) => row.key.split(" ").includes(w))) {

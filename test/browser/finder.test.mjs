@@ -359,6 +359,12 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     assert.equal(got.mode, 'place', query);
     assert.equal(got.place.label, label, query);
   }
+  // However many unknown words, the files of places read for corrections stay few.
+  const { find } = await import('../../templates/find.js');
+  const idx = fileIndex(site.dir);
+  await find(idx, { q: 'aqqq bqqq cqqq dqqq eqqq fqqq gqqq hqqq', now: NOW });
+  const placeFiles = new Set(idx.read.filter((f) => f.startsWith('search/p/')));
+  assert.ok(placeFiles.size <= 4, `${placeFiles.size} files of places read`);
 });
 
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
