@@ -76,13 +76,31 @@ export async function find(index, opts) {
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
   prefetch(index, m, parsed, o);
+  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop" || mn[0] === "condition");
+  const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
+  // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
+  // "delaware ohio"): the town, when the second state has one of the first's name.
+  const states = parsed.terms.filter(isState);
+  if (states.length === 2 && parsed.terms.length === 2 && !parsed.zip && !parsed.text.some((x) => !x.stop)) {
+    const again = { ...out, count: 0, items: [] };
+    const text = states[0].words.map((w) => ({ w, caps: false, stop: false }));
+    await run(index, m, { ...parsed, terms: [states[1]], text }, form, o, again, true);
+    if (again.place) return again;
+  }
   await run(index, m, parsed, form, o, out);
   if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
-  const fixed = await correct(index, parsed, phrases);
-  if (fixed !== null) {
+  // A query that finds nothing is tried again corrected: first keeping the words of places'
+  // names ("san fransisco"), then, after the readings below, correcting them too ("new york
+  // city", where "city" names no place of New York).
+  const retry = async (fixed) => {
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, partial });
-    if (again.count > 0 || again.place) return { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear };
+    return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
+  };
+  const fixed = await correct(index, parsed, phrases);
+  if (fixed !== null) {
+    const again = await retry(fixed);
+    if (again) return again;
   }
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
   // Mountain NC"): read every word but a state's as a word of a name. A last word that only
@@ -90,26 +108,42 @@ export async function find(index, opts) {
   // finds no place, the last state named is the place's state and the words before it its
   // name ("washington dc", "new york ny"); then every word is of the name ("kansas city",
   // "virginia beach").
+  // The other terms are read as words of the name first ("friday harbor"), then as what they
+  // ask for ("kansas city women").
   if (parsed.terms.length) {
-    const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop");
-    const states = parsed.terms.filter((t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state"));
-    const tries = [states];
-    if (states.length > 1) tries.push(states.slice(-1));
+    const others = parsed.terms.filter((t) => !t.prefix && !isState(t));
+    const words = parsed.words.filter((x) => x.w !== parsed.zip);
+    const stateWords = new Set(states.flatMap((t) => t.words));
+    /** @type {[object[], object[]][]} the states that stay states, and the words left */
+    const tries = [[states, words.filter((x) => !stateWords.has(x.w))]];
+    if (states.length > 1) tries.push([states.slice(-1), withoutLast(words, states[states.length - 1].words)]);
     // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
-    const named = new Set(states.flatMap((t) => t.words));
-    if (parsed.words.some((x) => x.w !== parsed.zip && !named.has(x.w) && !isStop(x.w))) tries.push([]);
-    for (const these of tries) {
-      const stateWords = new Set(these.flatMap((t) => t.words));
-      const text = parsed.words
-        .filter((x) => x.w !== parsed.zip && !stateWords.has(x.w))
-        .map((x) => ({ ...x, stop: isStop(x.w) }));
-      if (!text.some((x) => !x.stop)) continue;
-      const again = { ...out, count: 0, items: [] };
-      await run(index, m, { ...parsed, zip: "", terms: these, text }, form, o, again, true);
-      if (again.place) return again;
+    if (words.some((x) => !stateWords.has(x.w) && !isStop(x.w))) tries.push([[], words]);
+    for (const [these, left] of tries) {
+      for (const kept of others.length ? [[], others] : [[]]) {
+        const keptWords = new Set(kept.flatMap((t) => t.words));
+        const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: isStop(x.w) }));
+        if (!text.some((x) => !x.stop)) continue;
+        const again = { ...out, count: 0, items: [] };
+        await run(index, m, { ...parsed, zip: "", terms: [...these, ...kept], text }, form, o, again, true);
+        if (again.place) return again;
+      }
     }
   }
+  const loose = await correct(index, parsed, phrases, false);
+  if (loose !== null && loose !== fixed) {
+    const again = await retry(loose);
+    if (again) return again;
+  }
   return out;
+}
+
+// withoutLast returns words without the last run of them that spells seq.
+function withoutLast(words, seq) {
+  for (let i = words.length - seq.length; i >= 0; i--) {
+    if (seq.every((w, j) => words[i + j].w === w)) return [...words.slice(0, i), ...words.slice(i + seq.length)];
+  }
+  return words;
 }
 
 // prefetch starts reading the files the search will most likely need after those it reads
@@ -194,7 +228,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // The state the words name, or else the form's: "Springfield" with Ohio chosen is
       // Springfield, Ohio.
       let states = values(terms, "state").map((s) => s.toUpperCase());
-      if (!states.length && form.state) states = [form.state.toUpperCase()];
+      const formState = !states.length && !!form.state;
+      if (formState) states = [form.state.toUpperCase()];
       if (!states.length && named && refs.length) {
         // The town the groups' own cities name: Lakewood, Ohio, where a group meets, before
         // Lakewood, Colorado, the larger.
@@ -214,9 +249,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       let lookups = 0;
       for (const key of placeRuns(parsed.text)) {
         if (lookups++ >= maxPlaceLookups) break;
-        const rows = states.length
+        let rows = states.length
           ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
           : await index.places(key);
+        // No such town in the form's state: the one of another, with the groups of the form's
+        // state near it ("cincinnati" with Kentucky chosen).
+        if (!rows.length && formState) rows = await index.places(key);
         if (rows.length) {
           const p = rows[0];
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
@@ -351,11 +389,11 @@ async function nearestOf(index, at, refs, k) {
  * @param {import("./query.js").Parsed} parsed
  * @param {Record<string, string[][]>} phrases
  */
-export async function correct(index, parsed, phrases) {
+export async function correct(index, parsed, phrases, keepPlaceWords = true) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
-  const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).slice(0, 3);
+  const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).reverse().slice(0, 2);
   const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
   const out = [];
   let changed = false;
@@ -373,14 +411,18 @@ export async function correct(index, parsed, phrases) {
     const [refs, shard, near, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w)]);
     const places = near.concat(runPlaces);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
-    if (refs.length || placeWord || places.some((row) => row.key.split(" ").includes(w))) {
+    if (refs.length || (keepPlaceWords && (placeWord || places.some((row) => row.key.split(" ").includes(w))))) {
       out.push(x);
       continue;
     }
     const candidates = [];
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, 1000 + d.length]);
     for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
-    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, 1]);
+    // A word that makes a place's whole name with the query's other words, then one that is a
+    // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
+    // "daytonn": Dayton before Daytona Beach).
+    const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
+    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? 3 : part === row.key ? 2 : 1]);
     const c = closest(w, candidates);
     changed = true;
     if (c) out.push({ ...x, w: c });

@@ -78,7 +78,8 @@ export function parse(q, phrases = {}) {
     const meanings = [];
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
-      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && mn[0] !== "condition" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      // Not "when" either: "tod" and "tom" start too many words to be read as days.
+      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && mn[0] !== "condition" && mn[0] !== "when" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();
@@ -98,8 +99,9 @@ export function searchWords(text) {
 
 /**
  * placeRuns returns the runs of words that may name a place, longest first: every run of
- * consecutive text words that holds all the words that are not stop words ("grupos en las
- * cruces" → "grupos en las cruces", "en las cruces", "las cruces", …), as keys.
+ * consecutive text words that holds all the words that are not stop words, with at most two
+ * stop words before and after them ("grupos de apoyo en las cruces" → "en las cruces", "las
+ * cruces", "cruces"), as keys.
  * @param {Word[]} text
  */
 export function placeRuns(text) {
@@ -108,11 +110,29 @@ export function placeRuns(text) {
   const first = real[0];
   const last = real[real.length - 1];
   const runs = [];
-  for (let i = 0; i <= first; i++) {
-    for (let j = text.length; j > last; j--) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
+  for (let i = Math.max(0, first - 2); i <= first; i++) {
+    for (let j = Math.min(text.length, last + 3); j > last; j--) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
   }
   runs.sort((a, b) => b.j - b.i - (a.j - a.i) || a.i - b.i);
   return [...new Set(runs.map((r) => r.key))].filter((k) => k.split(" ").length <= 6);
+}
+
+// likelier reports whether typing w meant c more likely than best, at the same distance: c
+// starts with w and best does not, or else c is w with two neighbours swapped and best is not.
+function likelier(w, c, best) {
+  const starts = (x) => x.startsWith(w);
+  if (starts(c) !== starts(best)) return starts(c);
+  return swapped(w, c) && !swapped(w, best);
+}
+
+// swapped reports whether b is a with one pair of neighbouring letters swapped.
+function swapped(a, b) {
+  const x = [...a];
+  const y = [...b];
+  if (x.length !== y.length) return false;
+  const diff = [];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
 }
 
 /**
@@ -165,16 +185,16 @@ export function editDistance(a, b, max) {
 export function closest(w, candidates) {
   const max = maxEdits(w);
   if (max === 0) return "";
-  const n = [...w].length;
   let best = "";
   let bestD = max + 1;
   let bestWeight = -1;
   for (const [c, weight] of candidates) {
     if (c === w) continue;
     const d = editDistance(w, c, Math.min(max, bestD));
-    // At the same distance: the heavier, then the one of the word's length (a letter
-    // mistyped or two swapped, "pheonix" → "phoenix", before one left out, → "phenix").
-    if (d < bestD || (d === bestD && d <= max && (weight > bestWeight || (weight === bestWeight && Math.abs([...c].length - n) < Math.abs([...best].length - n))))) {
+    // At the same distance: the heavier, then the one the word starts (a word being typed,
+    // "chicag" → "chicago", not "chical"), then the one of two letters swapped ("pheonix" →
+    // "phoenix", not "phenix").
+    if (d < bestD || (d === bestD && d <= max && (weight > bestWeight || (weight === bestWeight && likelier(w, c, best))))) {
       best = c;
       bestD = d;
       bestWeight = weight;
