@@ -12,7 +12,7 @@
 
 import { closest, parse, placeRuns, searchWords } from "./query.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
-import { filterNames, intersect, range, stateOf, union } from "./search-index.js";
+import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
@@ -374,12 +374,33 @@ function stateCode(m, ref) {
 // nearestOf returns up to k of refs, nearest to at first, paused groups after the others and
 // those without a position last, in ref order.
 async function nearestOf(index, at, refs, k) {
-  const d = await distances(index, at, refs);
-  return refs
-    .map((ref) => ({ ref, miles: d.get(ref)?.miles ?? null, paused: d.get(ref)?.paused ?? false }))
-    .sort(nearestFirst)
-    .slice(0, k);
+  const m = await index.manifest();
+  const byState = new Map();
+  for (const ref of refs) {
+    const s = stateOf(m, ref);
+    if (!byState.has(s)) byState.set(s, []);
+    byState.get(s).push(ref);
+  }
+  // The states' positions are read nearest state first, a few at a time, until k groups
+  // that meet are nearer than any state left: "springfield" matches groups in forty states,
+  // and reading every state's positions would take the search past its 100 KB.
+  const states = [...byState.keys()]
+    .map((s) => ({ s, bound: m.states[s].bbox ? boxDistanceMiles(at, m.states[s].bbox) : Infinity }))
+    .sort((a, b) => a.bound - b.bound);
+  const found = [];
+  for (let i = 0; i < states.length; i += statesAtOnce) {
+    const want = states.slice(i, i + statesAtOnce).flatMap((x) => byState.get(x.s));
+    const d = await distances(index, at, want);
+    for (const ref of want) found.push({ ref, miles: d.get(ref)?.miles ?? null, paused: d.get(ref)?.paused ?? false });
+    const next = i + statesAtOnce < states.length ? states[i + statesAtOnce].bound : Infinity;
+    if (found.filter((f) => !f.paused && f.miles !== null && f.miles <= next).length >= k) break;
+  }
+  return found.sort(nearestFirst).slice(0, k);
 }
+
+// statesAtOnce is how many states' positions nearestOf asks for together: as many as a
+// browser fetches at once from one host over HTTP/1.1.
+const statesAtOnce = 6;
 
 /**
  * correct returns the query with each word that is in no index replaced by the nearest word

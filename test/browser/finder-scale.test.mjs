@@ -137,6 +137,30 @@ test('a ZIP code no group lists: the nearest groups within 100 miles (node)', as
   assert.deepEqual(near.names, names(wantNear.slice(0, 20)));
 });
 
+// A town's farther matches (groups named for it, beyond the radius) are the nearest of them,
+// found without reading the positions of every state that has one.
+test('the farther matches of a place are the nearest, from the states nearest it', async () => {
+  const got = await engine({ q: 'springfield', filters: { language: 'es' } });
+  assert.equal(got.mode, 'place');
+  const at = got.place.at;
+  // Every Spanish group's distance, from every state's positions (a group without
+  // coordinates stands at its ZIP code's centre there).
+  const { distances, nearestFirst: byDistance } = await import('../../templates/rank.js');
+  const es = index.records.map((rec, ref) => ({ rec, ref })).filter((it) => it.rec.lang === 'es');
+  const d = await distances(fileIndex(dir), at, es.map((it) => it.ref));
+  const all = es.map((it) => ({ ...it, miles: d.get(it.ref)?.miles ?? null, paused: d.get(it.ref)?.paused ?? false }));
+  const named = (it) => tokens([it.rec.name, it.rec.city, it.rec.postal_code, it.rec.place, it.rec.affiliate].filter(Boolean).join(' ')).some((w) => w.startsWith('springfield'));
+  const within = (it) => it.miles !== null && it.miles <= 100;
+  const near = all.filter(within).sort(byDistance);
+  const far = all.filter((it) => named(it) && !within(it)).sort(byDistance);
+  assert.ok(near.length < 20 && far.length > 20, `${near.length} groups near, ${far.length} farther: the case needs fewer than 20 near`);
+  assert.equal(got.count, near.length + far.length);
+  assert.deepEqual(got.names, [...near, ...far].slice(0, 20).map((it) => it.rec.name));
+  const states = new Set(far.map((it) => it.rec.state));
+  const read = got.read.filter((f) => f.startsWith('search/n/')).length;
+  assert.ok(read < states.size, `positions of ${read} states read, for matches in ${states.size}`);
+});
+
 test('what one search reads stays small (gzip)', async () => {
   const z = await quietZIP();
   for (const opts of [{ q: z.code }, { q: 'springfield' }, { filters: { day: 'tuesday', time: 'evening' } }, { q: 'albuqerque' }, { position: z.at }, { q: 'spanish online' }]) {
