@@ -107,9 +107,8 @@ export async function find(index, opts) {
   // starts a state's name is a word of the name too ("st louis" is not Louisiana). When that
   // finds no place, the last state named is the place's state and the words before it its
   // name ("washington dc", "new york ny"); then every word is of the name ("kansas city",
-  // "virginia beach").
-  // The other terms are read as words of the name first ("friday harbor"), then as what they
-  // ask for ("kansas city women").
+  // "virginia beach"). Each time, the other terms are read as words of the name first
+  // ("friday harbor"), then as what they ask for ("kansas city women").
   if (parsed.terms.length) {
     const others = parsed.terms.filter((t) => !t.prefix && !isState(t));
     const words = parsed.words.filter((x) => x.w !== parsed.zip);
