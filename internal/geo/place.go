@@ -167,10 +167,14 @@ var keyAbbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "
 var noApostrophes = strings.NewReplacer("'", "", "’", "")
 
 // keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
-// otherwise than everyone says them.
-var keyAliases = map[string]string{
-	"1571550": "Honolulu", // "Urban Honolulu CDP"
-	"1608830": "Boise",    // "Boise City city"
+// otherwise than everyone says them, and the short names people type for a few large cities.
+var keyAliases = map[string][]string{
+	"1571550": {"Honolulu"},             // "Urban Honolulu CDP"
+	"1608830": {"Boise"},                // "Boise City city"
+	"3651000": {"NYC", "New York City"}, // "New York city"
+	"4260000": {"Philly"},               // "Philadelphia city"
+	"3240000": {"Vegas"},                // "Las Vegas city"
+	"4967000": {"Salt Lake"},            // "Salt Lake City city"
 }
 
 // Keys returns every key under which the index holds p: the key of its name, and those of
@@ -191,9 +195,7 @@ func (ix *PlaceIndex) Keys(p Place) []string {
 			names = append(names, p.Name[:i])
 		}
 	}
-	if a, ok := keyAliases[p.GEOID]; ok {
-		names = append(names, a)
-	}
+	names = append(names, keyAliases[p.GEOID]...)
 	var keys []string
 	add := func(k string) {
 		if k != "" && !slices.Contains(keys, k) {
