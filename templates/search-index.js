@@ -98,12 +98,15 @@ export function compareCodePoints(a, b) {
   return x.length - y.length;
 }
 
-// fileFor returns the file of a list of {from, file} (sorted by from) that holds key: the
-// last whose from is not after key's.
+// indexFor returns the position in a list of {from, file} (sorted by from) of the file that
+// holds key: the last whose from is not after key's; -1 for none.
+function indexFor(list, key) {
+  return list.findLastIndex((t) => compareCodePoints(t.from, key) <= 0);
+}
+
+// fileFor returns the file of a list of {from, file} that holds key, or null (see indexFor).
 function fileFor(list, key) {
-  let file = null;
-  for (const t of list) if (compareCodePoints(t.from, key) <= 0) file = t.file;
-  return file;
+  return list[indexFor(list, key)]?.file ?? null;
 }
 
 // stateOf returns the position in manifest m's states of the state holding ref.
@@ -383,7 +386,7 @@ export class Index {
    */
   async placeShardsAround(key) {
     const g = await this.geo();
-    const i = g.places.findLastIndex((t) => compareCodePoints(t.from, key) <= 0);
+    const i = indexFor(g.places, key);
     const keys = [i - 1, i, i + 1].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
     return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
   }
