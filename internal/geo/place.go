@@ -167,14 +167,16 @@ var keyAbbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "
 var noApostrophes = strings.NewReplacer("'", "", "’", "")
 
 // keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
-// otherwise than everyone says them, and the short names people type for a few large cities.
+// otherwise than everyone says them, the short names people type for a few large cities, and
+// their Spanish names where no other place of the United States bears them.
 var keyAliases = map[string][]string{
-	"1571550": {"Honolulu"},             // "Urban Honolulu CDP"
-	"1608830": {"Boise"},                // "Boise City city"
-	"3651000": {"NYC", "New York City"}, // "New York city"
-	"4260000": {"Philly"},               // "Philadelphia city"
-	"3240000": {"Vegas"},                // "Las Vegas city"
-	"4967000": {"Salt Lake"},            // "Salt Lake City city"
+	"1571550": {"Honolulu"},                           // "Urban Honolulu CDP"
+	"1608830": {"Boise"},                              // "Boise City city"
+	"3651000": {"NYC", "New York City", "Nueva York"}, // "New York city"
+	"4260000": {"Philly", "Filadelfia"},               // "Philadelphia city"
+	"3240000": {"Vegas"},                              // "Las Vegas city"
+	"4967000": {"Salt Lake"},                          // "Salt Lake City city"
+	"2255000": {"Nueva Orleans"},                      // "New Orleans city"
 }
 
 // Keys returns every key under which the index holds p: the key of its name, and those of
