@@ -88,16 +88,18 @@ export async function find(index, opts) {
     if (again.place) return again;
   }
   await run(index, m, parsed, form, o, out);
-  if (out.count > 0 || out.place || o.exact || !parsed.words.length) return out;
-  // A query that finds nothing is tried again corrected: first keeping the words of places'
-  // names ("san fransisco"), then, after the readings below, correcting them too ("new york
-  // city", where "city" names no place of New York).
+  if (out.count > 0 || out.place || !parsed.words.length) return out;
+  // A query that finds nothing is tried again corrected, unless it is exact (a correction
+  // itself, or the words the visitor asked for as they are): first keeping the words of
+  // places' names ("san fransisco"), then, after the readings below, correcting them too
+  // ("new york city", where "city" names no place of New York; "virginia beech", where
+  // "beech" does).
   const retry = async (fixed) => {
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
-  const fixed = await correct(index, parsed, phrases);
+  const fixed = o.exact ? null : await correct(index, parsed, phrases);
   if (fixed !== null) {
     const again = await retry(fixed);
     if (again) return again;
@@ -129,7 +131,7 @@ export async function find(index, opts) {
       }
     }
   }
-  const loose = await correct(index, parsed, phrases, false);
+  const loose = o.exact ? null : await correct(index, parsed, phrases, false);
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
     if (again) return again;
@@ -415,6 +417,9 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
   // las cruses": "angeles" and "cruces" start no place's name).
   const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).reverse().slice(0, 2);
   const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
+  // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
+  // "dellas") is far from its place in the files of places.
+  const large = index.largePlaces().catch(() => []);
   const out = [];
   let changed = false;
   let lookups = 0;
@@ -428,8 +433,8 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
     // alone, and places for the first few words only, so that a long query of unknown words
     // stays within the finder's 100 KB.
     const nearby = lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
-    const [refs, shard, near, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w)]);
-    const places = near.concat(runPlaces);
+    const [refs, shard, near, placeWord, big] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w), large]);
+    const places = near.concat(runPlaces, big);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
     if (refs.length || (keepPlaceWords && (placeWord || places.some((row) => row.key.split(" ").includes(w))))) {
       out.push(x);
@@ -440,9 +445,10 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
     for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
     // A word that makes a place's whole name with the query's other words, then one that is a
     // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
-    // "daytonn": Dayton before Daytona Beach).
+    // "daytonn": Dayton before Daytona Beach); then the larger place ("detoit": Detroit
+    // before Deloit).
     const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
-    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? 3 : part === row.key ? 2 : 1]);
+    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? 3 : part === row.key ? 2 : 1, row.size]);
     const c = closest(w, candidates);
     changed = true;
     if (c) out.push({ ...x, w: c });

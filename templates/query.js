@@ -178,9 +178,11 @@ export function editDistance(a, b, max) {
 
 /**
  * closest returns the candidate nearest to w within maxEdits(w) edits, or "" when none is;
- * among equally near ones, the one with the highest weight, then the first.
+ * among equally near ones, the one with the highest weight, then one of a size two more than
+ * the other's, then the likelier typed (see likelier), then the larger, then the first.
  * @param {string} w
- * @param {Iterable<[string, number]>} candidates word and weight
+ * @param {Iterable<[string, number, number?]>} candidates word, weight and size (for a place,
+ *   the number of digits of its population)
  */
 export function closest(w, candidates) {
   const max = maxEdits(w);
@@ -188,16 +190,23 @@ export function closest(w, candidates) {
   let best = "";
   let bestD = max + 1;
   let bestWeight = -1;
-  for (const [c, weight] of candidates) {
+  let bestSize = 0;
+  for (const [c, weight, size = 0] of candidates) {
     if (c === w) continue;
     const d = editDistance(w, c, Math.min(max, bestD));
-    // At the same distance: the heavier, then the one the word starts (a word being typed,
-    // "chicag" → "chicago", not "chical"), then the one of two letters swapped ("pheonix" →
-    // "phoenix", not "phenix").
-    if (d < bestD || (d === bestD && d <= max && (weight > bestWeight || (weight === bestWeight && likelier(w, c, best))))) {
+    // At the same distance: the heavier; then a place a hundred times as large ("sattle" →
+    // "seattle", not "sattley"); then the one the word starts (a word being typed, "chicag"
+    // → "chicago", not "chical"), then the one of two letters swapped ("pheonix" →
+    // "phoenix", not "phenix"), then the larger place ("detoit" → "detroit", not "deloit").
+    const tie = d === bestD && d <= max;
+    const sameWeight = tie && weight === bestWeight;
+    const nearer = d < bestD || (tie && weight > bestWeight);
+    const larger = Math.abs(size - bestSize) >= 2 ? size > bestSize : likelier(w, c, best) || (!likelier(w, best, c) && size > bestSize);
+    if (nearer || (sameWeight && larger)) {
       best = c;
       bestD = d;
       bestWeight = weight;
+      bestSize = size;
     }
   }
   return bestD <= max ? best : "";

@@ -362,7 +362,8 @@ export class Index {
   }
 
   /**
-   * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at}.
+   * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at, size}
+   * (size: the number of digits of the place's population).
    * @param {string} key a place key (see fold.js placeKey)
    */
   async placeShard(key) {
@@ -371,7 +372,7 @@ export class Index {
     if (!file) return [];
     let rows = this.parsedPlaces && this.parsedPlaces.get(file);
     if (!rows) {
-      rows = (await this.json(file)).map((r) => ({ key: r[4] || placeKey(r[0]), name: r[0], state: r[1], at: [r[2], r[3]] }));
+      rows = (await this.json(file)).map((r) => ({ key: r[5] || placeKey(r[0]), name: r[0], state: r[1], at: [r[2], r[3]], size: r[4] || 0 }));
       this.parsedPlaces = this.parsedPlaces || new Map();
       this.parsedPlaces.set(file, rows);
     }
@@ -389,6 +390,23 @@ export class Index {
     const i = indexFor(g.places, key);
     const keys = [i - 1, i, i + 1].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
     return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
+  }
+
+  /**
+   * largePlaces returns the keys of the large places (see internal/search.LargePlaces) as
+   * rows {key, size}: the candidates for a misspelt word whose own file of places holds keys
+   * far from the place meant ("tmpa" is Tampa).
+   */
+  async largePlaces() {
+    const g = await this.geo();
+    if (!g.large) return [];
+    if (!this.parsedLarge) {
+      this.parsedLarge = this.json(g.large).then((rows) => rows.map(([key, size]) => ({ key, size })));
+      this.parsedLarge.catch(() => {
+        this.parsedLarge = null; // tried again by the next search
+      });
+    }
+    return this.parsedLarge;
   }
 
   /**

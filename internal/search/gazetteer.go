@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -26,7 +27,19 @@ type GeoIndex struct {
 	// Places lists the files of places ([PlaceShard]) in the order of their keys: each holds
 	// the keys from its From to the next file's From, excluded.
 	Places []TokenFile `json:"places"`
+	// Large is the file of the keys of the large places ([LargePlaces]), which the finder
+	// reads to correct a misspelt word whose first letters are wrong: such a word's file of
+	// places holds keys far from the place meant ("tmpa", "dellas", "achorage").
+	Large string `json:"large"`
 }
+
+// LargePlaces is the file of the keys of places of at least [largePopulation] people, sorted,
+// each with its size as in [PlaceShard] (the largest of the places of that key): [key, size].
+type LargePlaces [][2]any
+
+// largePopulation is the population from which a place is in [LargePlaces]: about 800 places,
+// 5 KB gzip.
+const largePopulation = 50000
 
 // ZIPFile is one file of the gazetteer's ZIP codes.
 type ZIPFile struct {
@@ -40,9 +53,11 @@ type ZIPFile struct {
 type ZIPShard map[string][3]any
 
 // PlaceShard is one file of places, sorted by key and, within a key, most populous first:
-// [name, state, lat, lon] with a fifth element, the key, when it is not the key of the name
-// (a name people also use, such as "saint louis" for St. Louis). A key is a name's words,
-// folded by [Fold], joined by single spaces: "las cruces".
+// [name, state, lat, lon, size] with a sixth element, the key, when it is not the key of the
+// name (a name people also use, such as "saint louis" for St. Louis). A key is a name's
+// words, folded by [Fold], joined by single spaces: "las cruces". The size is the number of
+// digits of the place's population (0 when it has none): it breaks the ties between places
+// of different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
 type PlaceShard [][]any
 
 // placeShardBytes is the size after which a new file of places starts (at a new key).
@@ -203,10 +218,14 @@ func (g *gazetteerFiles) write() error {
 	}
 	ix := geo.NewPlaceIndex(Fold)
 	var rows []row
+	large := map[string]int{}
 	for p := range geo.Places() {
 		own := ix.Key(p.Name)
 		for _, k := range ix.Keys(p) {
-			v := []any{p.Name, p.State, round3(p.Center.Lat), round3(p.Center.Lon)}
+			if p.Population >= largePopulation {
+				large[k] = max(large[k], sizeClass(p.Population))
+			}
+			v := []any{p.Name, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
 			if k != own {
 				v = append(v, k)
 			}
@@ -240,19 +259,37 @@ func (g *gazetteerFiles) write() error {
 			from = r.key
 		}
 		shard = append(shard, r.v)
-		// About the row's length in JSON: ["Name","NM",35.105,-106.647,"key"],
-		size += len(r.v[0].(string)) + 28
-		if len(r.v) > 4 {
+		// About the row's length in JSON: ["Name","NM",35.105,-106.647,5,"key"],
+		size += len(r.v[0].(string)) + 30
+		if len(r.v) > 5 {
 			size += len(r.key) + 3
 		}
 	}
 	if err := flush(); err != nil {
 		return err
 	}
+	var big LargePlaces
+	for _, k := range sortedKeys(large) {
+		big = append(big, [2]any{k, large[k]})
+	}
+	largeName, err := g.put("search/p/large", big)
+	if err != nil {
+		return err
+	}
+	idx.Large = largeName
 	name, err := g.put("search/geo", idx)
 	if err != nil {
 		return err
 	}
 	g.index = name
 	return nil
+}
+
+// sizeClass returns the number of digits of a population, 0 for none: a place's size in a
+// row of [PlaceShard].
+func sizeClass(population int) int {
+	if population <= 0 {
+		return 0
+	}
+	return len(strconv.Itoa(population))
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"maps"
 	"path/filepath"
@@ -86,7 +87,10 @@ func g(t *testing.T, name string) []byte {
 // index gives for it, the most populous place of a name first, names people also use.
 func TestGazetteerPlaces(t *testing.T) {
 	idx, read := gazetteerFor(t)
-	type row struct{ key, name, state string }
+	type row struct {
+		key, name, state string
+		size             float64
+	}
 	var all []row
 	for i, f := range idx.Places {
 		var sh [][]any
@@ -100,8 +104,11 @@ func TestGazetteerPlaces(t *testing.T) {
 		for _, r := range sh {
 			name := r[0].(string)
 			key := strings.Join(Tokens(name), " ")
-			if len(r) == 5 {
-				key = r[4].(string)
+			if size, ok := r[4].(float64); !ok || size != float64(int(size)) || size < 0 || size > 9 {
+				t.Errorf("%s: %v: size %v is not a number of digits", f.File, r, r[4])
+			}
+			if len(r) == 6 {
+				key = r[5].(string)
 				if key == strings.Join(Tokens(name), " ") {
 					t.Errorf("%s: %v carries the key of its name", f.File, r)
 				}
@@ -109,7 +116,7 @@ func TestGazetteerPlaces(t *testing.T) {
 			if key < f.From || i+1 < len(idx.Places) && key >= idx.Places[i+1].From {
 				t.Errorf("%s: key %q is outside [%q, next)", f.File, key, f.From)
 			}
-			all = append(all, row{key, name, r[1].(string)})
+			all = append(all, row{key, name, r[1].(string), r[4].(float64)})
 		}
 	}
 	if !slices.IsSortedFunc(all, func(a, b row) int { return strings.Compare(a.key, b.key) }) {
@@ -123,16 +130,50 @@ func TestGazetteerPlaces(t *testing.T) {
 		return all[i]
 	}
 	for key, want := range map[string]row{
-		"phoenix":     {"phoenix", "Phoenix", "AZ"},
-		"albuquerque": {"albuquerque", "Albuquerque", "NM"},
-		"las cruces":  {"las cruces", "Las Cruces", "NM"},
-		"espanola":    {"espanola", "Española", "NM"},
-		"saint louis": {"saint louis", "St. Louis", "MO"},
-		"springfield": {"springfield", "Springfield", "MO"}, // the most populous of many
+		"phoenix":     {"phoenix", "Phoenix", "AZ", 7},
+		"albuquerque": {"albuquerque", "Albuquerque", "NM", 6},
+		"las cruces":  {"las cruces", "Las Cruces", "NM", 6},
+		"espanola":    {"espanola", "Española", "NM", 5},
+		"saint louis": {"saint louis", "St. Louis", "MO", 6},
+		"springfield": {"springfield", "Springfield", "MO", 6}, // the most populous of many
 	} {
 		if got := first(key); got != want {
 			t.Errorf("first place %q = %v, want %v", key, got, want)
 		}
+	}
+	// The large places, for words misspelt in their first letters: sorted keys of places of
+	// at least largePopulation people (Tampa, St. Louis by both its names), none of a small
+	// town (Deloit), each with its size.
+	var large LargePlaces
+	read(idx.Large, &large)
+	if len(large) < 500 || len(large) > 1500 {
+		t.Errorf("%d large places", len(large))
+	}
+	if n := len(gzipped(t, g(t, idx.Large))); n > 8<<10 {
+		t.Errorf("the large places are %d bytes gzip", n)
+	}
+	keys := map[string]float64{}
+	for i, r := range large {
+		k := r[0].(string)
+		if i > 0 && k <= large[i-1][0].(string) {
+			t.Errorf("large places: %q after %q", k, large[i-1][0])
+		}
+		keys[k] = r[1].(float64)
+		if row := first(k); row.size != keys[k] {
+			t.Errorf("large place %q: size %v, its first place's %v", k, keys[k], row.size)
+		}
+	}
+	for _, k := range []string{"tampa", "dallas", "anchorage", "saint louis", "st louis"} {
+		if keys[k] < 5 {
+			t.Errorf("large places: %q has size %v", k, keys[k])
+		}
+	}
+	if _, ok := keys["deloit"]; ok {
+		t.Error("Deloit, IA is a large place")
+	}
+	// The sizes that settle a misspelt word's ties: "detoit" is one edit from both.
+	if d, l := first("detroit"), first("deloit"); d.size <= l.size {
+		t.Errorf("Detroit's size %v is not above Deloit's %v", d.size, l.size)
 	}
 }
 
@@ -169,4 +210,21 @@ func TestGazetteerCacheFile(t *testing.T) {
 	if _, ok := readGazetteer(name, "prog"); ok {
 		t.Error("a gazetteer file whose content does not match its names was read")
 	}
+}
+
+// gzipped returns b compressed as a web server would send it.
+func gzipped(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := z.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

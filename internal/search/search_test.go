@@ -397,6 +397,7 @@ func TestWriteFiles(t *testing.T) {
 	for _, f := range g.Places {
 		named[f.File] = true
 	}
+	named[g.Large] = true
 	for _, f := range w.m.Tokens {
 		named[f.File] = true
 	}

@@ -344,8 +344,10 @@ test('finder: a condition is said to be welcome in every group, in either langua
 
 // Misspelt places as strangers type them: a near miss in the next file of the gazetteer
 // ("colombus"), two swapped letters before one left out ("pheonix" is Phoenix, not Phenix),
-// a short word of the name kept ("san"), and the words of a name read together ("angelos",
-// "cruses").
+// a short word of the name kept ("san"), the words of a name read together ("angelos",
+// "cruses"), the larger of two places as near ("detoit" is Detroit, not Deloit, Iowa; "sattle"
+// is Seattle, not Sattley, California, which it starts), and first letters wrong ("tmpa",
+// "dellas", "acnhorage": far from their place in the files of places).
 test('find (node): misspelt places are corrected to the place meant', async () => {
   for (const [query, corrected, label] of [
     ['colombus', 'columbus', 'Columbus, OH'],
@@ -353,6 +355,14 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     ['san fransisco', 'san francisco', 'San Francisco, CA'],
     ['los angelos', 'los angeles', 'Los Angeles, CA'],
     ['grupos en las cruses', 'grupos en las cruces', 'Las Cruces, NM'],
+    ['detoit', 'detroit', 'Detroit, MI'],
+    ['houson', 'houston', 'Houston, TX'],
+    ['sattle', 'seattle', 'Seattle, WA'],
+    ['tmpa', 'tampa', 'Tampa, FL'],
+    ['dellas', 'dallas', 'Dallas, TX'],
+    ['acnhorage', 'anchorage', 'Anchorage, AK'],
+    // Corrected to a state and a town: the corrected words are read as a town too.
+    ['virginia beech', 'virginia beach', 'Virginia Beach, VA'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, corrected, query);
@@ -363,8 +373,9 @@ test('find (node): misspelt places are corrected to the place meant', async () =
   const { find } = await import('../../templates/find.js');
   const idx = fileIndex(site.dir);
   await find(idx, { q: 'aqqq bqqq cqqq dqqq eqqq fqqq gqqq hqqq', now: NOW });
-  const placeFiles = new Set(idx.read.filter((f) => f.startsWith('search/p/')));
+  const placeFiles = new Set(idx.read.filter((f) => f.startsWith('search/p/') && !f.startsWith('search/p/large.')));
   assert.ok(placeFiles.size <= 4, `${placeFiles.size} files of places read`);
+  assert.ok(idx.read.filter((f) => f.startsWith('search/p/large.')).length <= 1, 'the large places read more than once');
 });
 
 // Readings a review found wrong: the words beside a town's name kept as what they ask for,
@@ -389,6 +400,10 @@ test('find (node): towns with filters, states and words being typed', async () =
   await place({ q: 'grupos de apoyo en las cruces' }, 'Las Cruces, NM');
   await place({ q: 'chicag' }, 'Chicago, IL', { corrected: 'chicago' });
   await place({ q: 'daytonn' }, 'Dayton, OH', { corrected: 'dayton' });
+  // The words as typed ("search instead for"), a town and its state: a town all the same.
+  await place({ q: 'virginia beach', exact: true }, 'Virginia Beach, VA', { corrected: '' });
+  // A large city's Spanish name.
+  await place({ q: 'filadelfia' }, 'Philadelphia, PA', { corrected: '' });
   // A state and a word no place of it has: the state's groups, as before.
   const central = await engine(site.dir, { q: 'central ohio' });
   assert.equal(central.mode, 'text');
