@@ -39,6 +39,8 @@ const maxPlaceLookups = 4;
  * @property {number} [pending] given to opts.partial only: how many results follow items
  * @property {import("./meetings.js").MeetingFilter | null} meetings the meetings the search
  *   asks for (days and times of day), null for any: each item's next meeting is of those
+ * @property {boolean} noneLeftToday the query asks for meetings today ("today", "tonight")
+ *   and none is left in the visitor's day: the items meet on later days, soonest first
  */
 
 /**
@@ -62,7 +64,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
-    condition: false,
+    condition: false, noneLeftToday: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -305,8 +307,16 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings);
+  // "today" or "tonight" late in the day: the soonest of those meetings are a week away. (A
+  // meeting of today's weekday in another time zone may be tomorrow in the visitor's clock:
+  // so the test is two days, not the visitor's date.)
+  if (first.length && (when.includes("today") || when.includes("tonight"))) {
+    out.noneLeftToday = first[0].start === null || first[0].start - o.now > 2 * dayMs;
+  }
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
 }
+
+const dayMs = 24 * 60 * 60 * 1000;
 
 // firstShown is how many results, about a phone's screenful, o.partial is given when the
 // records of the others are still coming.

@@ -281,6 +281,7 @@ function start(form, status, { base, home, index }) {
     if (shown < found.count && sentences.length) sentences[sentences.length - 1] += t("js.showing", { shown });
     const out = sentences.map((x) => (/[.!?…]$/.test(x) ? x : `${x}.`));
     const parts = [...out];
+    if (found.noneLeftToday) parts.push(t("js.none-left-today"));
     if (found.condition) parts.push(t("js.any-condition"));
     if (found.corrected) {
       const p = el("p", "finder-corrected", `${t("js.showing-for", { query: found.corrected })} `);

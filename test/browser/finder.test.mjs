@@ -332,6 +332,43 @@ test('find (node): a condition finds every group; weekend, today, tonight, tomor
   assert.deepEqual(await names({ q: 'hoy' }), await names({ filters: { day: today } }));
 });
 
+// "tonight" once the day's evening meetings have passed: the next ones, a week away, and the
+// page says that none is left today. The visitor is in Denver, as the page's browser is.
+test('find: "tonight" late in the day says that none is left today', async () => {
+  const zone = process.env.TZ;
+  process.env.TZ = 'America/Denver';
+  try {
+    const at = (day, h, min) => {
+      const d = new Date(NOW);
+      d.setDate(d.getDate() + day);
+      d.setHours(h, min, 0, 0);
+      return d.getTime();
+    };
+    // A day of the week ahead with an evening meeting to come at 8 in the morning.
+    let day = -1;
+    for (let i = 0; i < 7 && day < 0; i++) {
+      const got = await engine(site.dir, { q: 'tonight', now: at(i, 8, 0) });
+      if (got.count > 0 && got.items[0].start < at(i + 1, 0, 0)) day = i;
+    }
+    assert.ok(day >= 0, 'no day of the sample has an evening meeting');
+    assert.equal((await engine(site.dir, { q: 'tonight', now: at(day, 8, 0) })).noneLeftToday, false);
+    const late = await engine(site.dir, { q: 'tonight', now: at(day, 23, 59) });
+    assert.equal(late.noneLeftToday, true);
+    assert.ok(late.items.length > 0);
+    assert.ok(late.items[0].start > at(day + 5, 0, 0), 'the first meeting listed is not a week away');
+    assert.equal((await engine(site.dir, { q: 'tomorrow', now: at(day, 23, 59) })).noneLeftToday, false);
+    if (skip) return;
+    const status = (url, now) => finder(url, async (page) => page.locator('#results').innerText(), { now });
+    assert.match(await status(q('tonight'), at(day, 23, 59)), /No more of these meetings today: these are the next ones\./);
+    assert.doesNotMatch(await status(q('tonight'), at(day, 8, 0)), /No more of these meetings today/);
+    const es = await status(`/es/groups/?q=${encodeURIComponent('esta noche')}`, at(day, 23, 59));
+    assert.match(es, /Hoy no quedan más reuniones de estas: estas son las siguientes\./);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});
+
 test('finder: a condition is said to be welcome in every group, in either language', { skip }, async () => {
   const en = await finder(q('depression'));
   assert.equal(en.mode, 'text');
