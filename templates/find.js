@@ -10,7 +10,7 @@
 // one, the matching groups, soonest meeting first. A query that finds nothing is tried again
 // with its unknown words corrected (or left out), and said so.
 
-import { closest, parse, placeRuns, searchWords } from "./query.js";
+import { closest, maxEdits, parse, placeRuns, searchWords } from "./query.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
@@ -18,6 +18,10 @@ import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from 
 const termKinds = ["state", "attendance", "language", "program", "audience"];
 // The most place names looked up for one query (each may read a file of the gazetteer).
 const maxPlaceLookups = 4;
+
+// completesWeight is the weight of a correction that completes a place's name with the
+// query's other words (see correct).
+const completesWeight = 3;
 
 /**
  * @typedef {object} Found
@@ -458,8 +462,10 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
     // "daytonn": Dayton before Daytona Beach); then the larger place ("detoit": Detroit
     // before Deloit).
     const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
-    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? 3 : part === row.key ? 2 : 1, row.size]);
-    const c = closest(w, candidates);
+    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? completesWeight : part === row.key ? 2 : 1, row.size]);
+    // A word too short to correct alone is corrected only to complete a place's name with the
+    // query's other words ("sn francisco", "salt lake cty").
+    const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, candidates.filter(([, weight]) => weight === completesWeight), 1);
     changed = true;
     if (c) out.push({ ...x, w: c });
   }

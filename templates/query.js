@@ -177,15 +177,15 @@ export function editDistance(a, b, max) {
 }
 
 /**
- * closest returns the candidate nearest to w within maxEdits(w) edits, or "" when none is;
+ * closest returns the candidate nearest to w within max edits, or "" when none is;
  * among equally near ones, the one with the highest weight, then one of a size two more than
  * the other's, then the likelier typed (see likelier), then the larger, then the first.
  * @param {string} w
  * @param {Iterable<[string, number, number?]>} candidates word, weight and size (for a place,
  *   the number of digits of its population)
+ * @param {number} [max] the edits allowed, if not maxEdits(w)
  */
-export function closest(w, candidates) {
-  const max = maxEdits(w);
+export function closest(w, candidates, max = maxEdits(w)) {
   if (max === 0) return "";
   let best = "";
   let bestD = max + 1;

@@ -400,12 +400,17 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     ['acnhorage', 'anchorage', 'Anchorage, AK'],
     // Corrected to a state and a town: the corrected words are read as a town too.
     ['virginia beech', 'virginia beach', 'Virginia Beach, VA'],
+    // A word too short to correct alone, corrected to complete a place's name.
+    ['sn francisco', 'san francisco', 'San Francisco, CA'],
+    ['salt lake cty', 'salt lake city', 'Salt Lake City, UT'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, corrected, query);
     assert.equal(got.mode, 'place', query);
     assert.equal(got.place.label, label, query);
   }
+  // Alone, a word that short is not corrected.
+  assert.equal((await engine(site.dir, { q: 'sn' })).corrected, '');
   // However many unknown words, the files of places read for corrections stay few.
   const { find } = await import('../../templates/find.js');
   const idx = fileIndex(site.dir);
