@@ -38,6 +38,8 @@ const completesWeight = 3;
  * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
  * @property {boolean} condition the query names a mental health condition ("depression"):
  *   it restricts nothing, since every group welcomes adults living with any
+ * @property {boolean} family the query names someone close ("my son", "familia"): it
+ *   restricts nothing, and the page says who the groups are for
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
  * @property {string} state the state the search is about, lower case, when it names one
  * @property {number} [pending] given to opts.partial only: how many results follow items
@@ -68,7 +70,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
-    condition: false, noneLeftToday: false,
+    condition: false, family: false, noneLeftToday: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -81,8 +83,9 @@ export async function find(index, opts) {
   const parsed = parse(o.q, phrases);
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
+  out.family = parsed.family;
   prefetch(index, m, parsed, o);
-  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop" || mn[0] === "condition");
+  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => ["stop", "condition", "family"].includes(mn[0]));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.

@@ -283,6 +283,7 @@ function start(form, status, { base, home, index }) {
     const parts = [...out];
     if (found.noneLeftToday) parts.push(t("js.none-left-today"));
     if (found.condition) parts.push(t("js.any-condition"));
+    if (found.family) parts.push(t("js.for-family"));
     if (found.corrected) {
       const p = el("p", "finder-corrected", `${t("js.showing-for", { query: found.corrected })} `);
       const a = el("a", "", t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }));

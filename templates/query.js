@@ -18,16 +18,18 @@ const maxPhrase = 5;
  * @typedef {{w: string, caps: boolean, stop?: boolean}} Word
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
- * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean}} Parsed
+ * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean}} Parsed
  */
 
 /**
  * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
- * ["near"], ["stop"] or ["condition"]). It returns the query's words, the dictionary's terms
- * found in it (longest phrase first), the other words in order (text; stop words marked, since
- * they restrict nothing but may be part of a place's name, "Las Cruces"), the first ZIP code (a
- * ZIP+4's last four digits dropped), whether it asks for groups near the visitor, and whether
- * it names a mental health condition (which every group welcomes: it restricts nothing).
+ * ["near"], ["stop"], ["condition"] or ["family"]). It returns the query's words, the
+ * dictionary's terms found in it (longest phrase first), the other words in order (text; stop
+ * words marked, since they restrict nothing but may be part of a place's name, "Las Cruces"),
+ * the first ZIP code (a ZIP+4's last four digits dropped), whether it asks for groups near the
+ * visitor, whether it names a mental health condition (which every group welcomes: it
+ * restricts nothing), and whether it names someone close ("my son", "familia": it restricts
+ * nothing either).
  * @param {string} q
  * @param {Record<string, string[][]>} phrases
  * @returns {Parsed}
@@ -36,7 +38,7 @@ export function parse(q, phrases = {}) {
   const words = queryTerms(String(q).slice(0, 500))
     .slice(0, maxWords)
     .map((t) => ({ w: [...t.w].slice(0, maxWordLength).join(""), caps: t.caps }));
-  const out = { words, terms: [], text: [], zip: "", near: false, condition: false };
+  const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (!out.zip && /^\d{5}$/.test(w)) {
@@ -61,6 +63,9 @@ export function parse(q, phrases = {}) {
       } else if (other.some((m) => m[0] === "condition")) {
         out.condition = true;
         for (const x of slice) out.text.push({ ...x, stop: true });
+      } else if (other.some((m) => m[0] === "family")) {
+        out.family = true;
+        for (const x of slice) out.text.push({ ...x, stop: true });
       } else {
         out.terms.push({ words: slice.map((x) => x.w), meanings: other });
       }
@@ -79,7 +84,7 @@ export function parse(q, phrases = {}) {
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
       // Not "when" either: "tod" and "tom" start too many words to be read as days.
-      for (const mn of ms) if (mn[0] !== "stop" && mn[0] !== "near" && mn[0] !== "condition" && mn[0] !== "when" && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      for (const mn of ms) if (!["stop", "near", "condition", "family", "when"].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();

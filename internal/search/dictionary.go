@@ -16,8 +16,10 @@ type Dictionary struct {
 	// Phrases maps a phrase, as its words fold and join with single spaces ("new mexico",
 	// "en linea"), to what it means, each meaning a filter's name and value ("state", "nm")
 	// or one word: "near" (the visitor's position), "stop" (a word that says nothing about
-	// which group, such as "the" or "grupos") or "condition" (a mental health condition, such
-	// as "depression": every group welcomes adults living with any). A phrase with a stop
+	// which group, such as "the" or "grupos"), "condition" (a mental health condition, such
+	// as "depression": every group welcomes adults living with any) or "family" (someone
+	// close, such as "my son" or "familia": the groups are for adults living with a
+	// condition, whom their family may bring, not for the family itself). A phrase with a stop
 	// meaning and another, such as "in" (Indiana), has the other only when written in
 	// capitals. ("when", "today"), ("when", "tonight") and ("when", "tomorrow") are days
 	// counted from the visitor's clock, which only the browser knows.
@@ -40,8 +42,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // Each search.words key holds phrases separated by commas. search.words.KIND.VALUE gives more
 // words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
-// nothing about which group, search.words.condition the names of mental health conditions
-// and search.words.when.today, .tonight and .tomorrow the days counted from now.
+// nothing about which group, search.words.condition the names of mental health conditions,
+// search.words.family the words for family members and friends, and search.words.when.today, .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
 	d := Dictionary{Phrases: map[string][][]string{}}
 	add := func(phrase string, meaning ...string) {
@@ -103,6 +105,7 @@ func dictionary(s *site.Site) Dictionary {
 		list("search.words.near", "near")
 		list("search.words.stop", "stop")
 		list("search.words.condition", "condition")
+		list("search.words.family", "family")
 	}
 	for _, ms := range d.Phrases {
 		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })

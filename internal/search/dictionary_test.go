@@ -47,6 +47,10 @@ func TestDictionary(t *testing.T) {
 		{"tomorrow", [][]string{{"when", "tomorrow"}}},
 		{"depression", [][]string{{"condition"}}},
 		{"ansiedad", [][]string{{"condition"}}},
+		{"family", [][]string{{"family"}}},
+		{"my son", [][]string{{"family"}}},
+		{"familiares", [][]string{{"family"}}},
+		{"mi hija", [][]string{{"family"}}},
 		{"grupos", [][]string{{"stop"}}},
 	}
 	for _, tt := range tests {

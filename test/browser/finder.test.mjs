@@ -369,6 +369,33 @@ test('find: "tonight" late in the day says that none is left today', async () =>
   }
 });
 
+// Someone close ("my son", "familia") restricts nothing: the groups are for adults living with
+// a condition, whom family may bring, and the page says so and where family find support.
+test('find (node): family words restrict nothing and are said', async () => {
+  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
+  for (const query of ['for my son', 'family', 'caregivers', 'grupo para mi hija', 'familiares']) {
+    const got = await engine(site.dir, { limit: 500, q: query });
+    assert.equal(got.family, true, query);
+    assert.equal(got.corrected, '', query);
+    assert.deepEqual(got.names, every.names, query);
+  }
+  const near = await engine(site.dir, { q: 'my daughter in albuquerque' });
+  assert.equal(near.mode, 'place');
+  assert.equal(near.place.label, 'Albuquerque, NM');
+  assert.equal(near.narrowed, false);
+  assert.equal(near.family, true);
+  assert.equal((await engine(site.dir, { q: 'albuquerque' })).family, false);
+});
+
+test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
+  const en = await finder(q('group for my son'));
+  assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
+  assert.ok(en.names.length > 0);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('familiares')}`);
+  assert.match(es.status, /y un ser querido suyo es bienvenido\./);
+  assert.doesNotMatch((await finder(q('columbus'))).status, /someone close to you/);
+});
+
 test('finder: a condition is said to be welcome in every group, in either language', { skip }, async () => {
   const en = await finder(q('depression'));
   assert.equal(en.mode, 'text');
