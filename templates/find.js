@@ -11,6 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { closest, maxEdits, parse, placeRuns, searchWords } from "./query.js";
+import { nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
@@ -22,6 +23,10 @@ const maxPlaceLookups = 4;
 // completesWeight is the weight of a correction that completes a place's name with the
 // query's other words (see correct).
 const completesWeight = 3;
+
+// inStateBonus is added to the size of a place of the state a search is in, when correcting:
+// more than any two places' sizes differ (see closest).
+const inStateBonus = 10;
 
 /**
  * @typedef {object} Found
@@ -108,7 +113,9 @@ export async function find(index, opts) {
     const again = await find(index, { ...o, q: fixed, exact: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
-  const fixed = o.exact ? null : await correct(index, parsed, phrases);
+  // The states the search is in, whose places come first in corrections.
+  const inStates = [...new Set([...values(parsed.terms.filter((t) => !t.prefix), "state"), ...(form.state ? [form.state] : [])])].map((s) => s.toUpperCase());
+  const fixed = o.exact ? null : await correct(index, parsed, phrases, { states: inStates });
   if (fixed !== null) {
     const again = await retry(fixed);
     if (again) return again;
@@ -140,9 +147,16 @@ export async function find(index, opts) {
       }
     }
   }
-  const loose = o.exact ? null : await correct(index, parsed, phrases, false);
+  const loose = o.exact ? null : await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates });
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
+    if (again) return again;
+  }
+  // Corrections that find nothing either: the words known, without the others ("ersey city
+  // ut women" is Utah's women's groups).
+  const known = o.exact ? null : await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true });
+  if (known !== null && known !== fixed && known !== loose) {
+    const again = await retry(known);
     if (again) return again;
   }
   return out;
@@ -188,6 +202,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const when = values(terms, "when");
   const qDays = [...new Set([...values(terms, "day"), ...when.map((w) => relativeDay(w, o.now))])];
   const qTimes = [...new Set([...values(terms, "time"), ...(when.includes("tonight") ? ["evening"] : [])])];
+  const asksToday = when.includes("today") || when.includes("tonight");
   let days = form.day ? [form.day] : null;
   let times = form.time ? [form.time] : null;
   if (qDays.length) days = days ? days.filter((d) => qDays.includes(d)) : qDays;
@@ -300,6 +315,11 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
     await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), o, out);
+    // Nearest first: none left today when none of them meets within two days (see below).
+    if (asksToday && out.items.length) {
+      const starts = out.items.map((it) => nextMeeting(onlyMeetings(it.rec, out.meetings), o.now)?.start ?? Infinity);
+      out.noneLeftToday = Math.min(...starts) - o.now > 2 * dayMs;
+    }
     return;
   }
 
@@ -317,7 +337,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   // "today" or "tonight" late in the day: the soonest of those meetings are a week away. (A
   // meeting of today's weekday in another time zone may be tomorrow in the visitor's clock:
   // so the test is two days, not the visitor's date.)
-  if (first.length && (when.includes("today") || when.includes("tonight"))) {
+  if (first.length && asksToday) {
     out.noneLeftToday = first[0].start === null || first[0].start - o.now > 2 * dayMs;
   }
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
@@ -423,12 +443,17 @@ const statesAtOnce = 6;
 /**
  * correct returns the query with each word that is in no index replaced by the nearest word
  * of the indexes (group words, the dictionary, place names), or left out when none is near
- * and other words remain; null when nothing changes.
+ * (or with drop, always) and other words remain; null when nothing changes.
  * @param {import("./search-index.js").Index} index
  * @param {import("./query.js").Parsed} parsed
  * @param {Record<string, string[][]>} phrases
+ * @param {object} [opts]
+ * @param {boolean} [opts.keepPlaceWords] keep the words of places' names (default true)
+ * @param {string[]} [opts.states] the states the search is in (USPS codes, upper case): their
+ *   places come first
+ * @param {boolean} [opts.drop] leave out every unknown word rather than correct it
  */
-export async function correct(index, parsed, phrases, keepPlaceWords = true) {
+export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false } = {}) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
@@ -451,12 +476,14 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
     // stays within the finder's 100 KB.
     const nearby = lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
     const [refs, shard, near, placeWord, big] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w), large]);
-    const places = near.concat(runPlaces, big);
+    const places = near.concat(runPlaces);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
-    if (refs.length || (keepPlaceWords && (placeWord || places.some((row) => row.key.split(" ").includes(w))))) {
+    if (refs.length || (keepPlaceWords && (placeWord || places.concat(big).some((row) => row.key.split(" ").includes(w))))) {
       out.push(x);
       continue;
     }
+    changed = true;
+    if (drop) continue;
     const candidates = [];
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, 1000 + d.length]);
     for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
@@ -464,12 +491,22 @@ export async function correct(index, parsed, phrases, keepPlaceWords = true) {
     // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
     // "daytonn": Dayton before Daytona Beach); then the larger place ("detoit": Detroit
     // before Deloit).
+    // A place of the state the search is in comes before any other ("eporia ks" is Emporia,
+    // not Peoria).
     const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
-    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? completesWeight : part === row.key ? 2 : 1, row.size]);
+    const rank = (row) => row.size + (states.length && (row.states || [row.state]).some((s) => states.includes(s)) ? inStateBonus : 0);
+    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? completesWeight : part === row.key ? 2 : 1, rank(row)]);
+    // Of the large places, only whole names or names the other words complete: a word of one
+    // ("diego", "nueva") is too weak a reason to replace a word dropped otherwise.
+    for (const row of big) {
+      for (const part of row.key.split(" ")) {
+        const weight = completes(part, row.key) ? completesWeight : part === row.key ? 2 : 0;
+        if (weight) candidates.push([part, weight, rank(row)]);
+      }
+    }
     // A word too short to correct alone is corrected only to complete a place's name with the
     // query's other words ("sn francisco", "salt lake cty").
     const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, candidates.filter(([, weight]) => weight === completesWeight), 1);
-    changed = true;
     if (c) out.push({ ...x, w: c });
   }
   if (!changed || out.length === 0) return null;

@@ -382,26 +382,34 @@ export class Index {
   /**
    * placeShardsAround returns the rows of the gazetteer's file holding key and of the files
    * before and after it: a word misspelt near a file's first key ("colombus") may be closest
-   * to a key of the next file ("columbus").
+   * to a key of the next file ("columbus"). So that a word misspelt in its second letter
+   * finds its place too, it adds the files holding the key with its second and third letters
+   * swapped ("spoerton": Soperton) and without its second letter ("laamesa": Lamesa).
    * @param {string} key
    */
   async placeShardsAround(key) {
     const g = await this.geo();
     const i = indexFor(g.places, key);
-    const keys = [i - 1, i, i + 1].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
+    const at = new Set([i - 1, i, i + 1]);
+    const c = [...key];
+    if (c.length > 3) {
+      at.add(indexFor(g.places, c[0] + c[2] + c[1] + c.slice(3).join("")));
+      at.add(indexFor(g.places, c[0] + c.slice(2).join("")));
+    }
+    const keys = [...at].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
     return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
   }
 
   /**
    * largePlaces returns the keys of the large places (see internal/search.LargePlaces) as
-   * rows {key, size}: the candidates for a misspelt word whose own file of places holds keys
+   * rows {key, size, states}: the candidates for a misspelt word whose own file of places holds keys
    * far from the place meant ("tmpa" is Tampa).
    */
   async largePlaces() {
     const g = await this.geo();
     if (!g.large) return [];
     if (!this.parsedLarge) {
-      this.parsedLarge = this.json(g.large).then((rows) => rows.map(([key, size]) => ({ key, size })));
+      this.parsedLarge = this.json(g.large).then((rows) => rows.map(([key, size, states]) => ({ key, size, states: states ? states.split(",") : [] })));
       this.parsedLarge.catch(() => {
         this.parsedLarge = null; // tried again by the next search
       });

@@ -34,8 +34,10 @@ type GeoIndex struct {
 }
 
 // LargePlaces is the file of the keys of places of at least [largePopulation] people, sorted,
-// each with its size as in [PlaceShard] (the largest of the places of that key): [key, size].
-type LargePlaces [][2]any
+// each with its size as in [PlaceShard] (the largest of the places of that key) and the USPS
+// codes of the states of those places, comma-separated: ["peoria", 6, "AZ,IL"]. A query that
+// names a state corrects its words to that state's places first.
+type LargePlaces [][3]any
 
 // largePopulation is the population from which a place is in [LargePlaces]: about 800 places,
 // 5 KB gzip.
@@ -60,8 +62,11 @@ type ZIPShard map[string][3]any
 // of different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
 type PlaceShard [][]any
 
-// placeShardBytes is the size after which a new file of places starts (at a new key).
-const placeShardBytes = 12 << 10
+// placeShardBytes is the size after which a new file of places starts (at a new key): 13 KB,
+// which holds about as many places as 12 KB did before each row carried its size. A word
+// typed alone is corrected from its file and the files on either side: fewer keys in each
+// would leave out towns it used to find.
+const placeShardBytes = 13 << 10
 
 // gazetteerFiles are the gazetteer's files, by path, and the path of its index.
 type gazetteerFiles struct {
@@ -218,12 +223,24 @@ func (g *gazetteerFiles) write() error {
 	}
 	ix := geo.NewPlaceIndex(Fold)
 	var rows []row
-	large := map[string]int{}
+	type largeKey struct {
+		size   int
+		states []string
+	}
+	large := map[string]*largeKey{}
 	for p := range geo.Places() {
 		own := ix.Key(p.Name)
 		for _, k := range ix.Keys(p) {
 			if p.Population >= largePopulation {
-				large[k] = max(large[k], sizeClass(p.Population))
+				l := large[k]
+				if l == nil {
+					l = &largeKey{}
+					large[k] = l
+				}
+				l.size = max(l.size, sizeClass(p.Population))
+				if !slices.Contains(l.states, p.State) {
+					l.states = append(l.states, p.State)
+				}
 			}
 			v := []any{p.Name, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
 			if k != own {
@@ -270,7 +287,8 @@ func (g *gazetteerFiles) write() error {
 	}
 	var big LargePlaces
 	for _, k := range sortedKeys(large) {
-		big = append(big, [2]any{k, large[k]})
+		slices.Sort(large[k].states)
+		big = append(big, [3]any{k, large[k].size, strings.Join(large[k].states, ",")})
 	}
 	largeName, err := g.put("search/p/large", big)
 	if err != nil {

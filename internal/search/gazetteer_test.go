@@ -153,8 +153,10 @@ func TestGazetteerPlaces(t *testing.T) {
 		t.Errorf("the large places are %d bytes gzip", n)
 	}
 	keys := map[string]float64{}
+	states := map[string]string{}
 	for i, r := range large {
 		k := r[0].(string)
+		states[k] = r[2].(string)
 		if i > 0 && k <= large[i-1][0].(string) {
 			t.Errorf("large places: %q after %q", k, large[i-1][0])
 		}
@@ -167,6 +169,9 @@ func TestGazetteerPlaces(t *testing.T) {
 		if keys[k] < 5 {
 			t.Errorf("large places: %q has size %v", k, keys[k])
 		}
+	}
+	if states["peoria"] != "AZ,IL" || states["tampa"] != "FL" {
+		t.Errorf("large places: the states of Peoria are %q, of Tampa %q", states["peoria"], states["tampa"])
 	}
 	if _, ok := keys["deloit"]; ok {
 		t.Error("Deloit, IA is a large place")

@@ -357,6 +357,16 @@ test('find: "tonight" late in the day says that none is left today', async () =>
     assert.ok(late.items.length > 0);
     assert.ok(late.items[0].start > at(day + 5, 0, 0), 'the first meeting listed is not a week away');
     assert.equal((await engine(site.dir, { q: 'tomorrow', now: at(day, 23, 59) })).noneLeftToday, false);
+    // Near a town or a ZIP code too, where the groups come nearest first: Albuquerque's
+    // evening group meets on Tuesdays.
+    const tuesday = [0, 1, 2, 3, 4, 5, 6].find((i) => new Date(at(i, 8, 0)).getDay() === 2);
+    for (const query of ['tonight albuquerque', 'esta noche en albuquerque', 'tonight 87106']) {
+      const morning = await engine(site.dir, { q: query, now: at(tuesday, 8, 0) });
+      assert.equal(morning.mode, 'place', query);
+      assert.ok(morning.count > 0, query);
+      assert.equal(morning.noneLeftToday, false, query);
+      assert.equal((await engine(site.dir, { q: query, now: at(tuesday, 23, 59) })).noneLeftToday, true, query);
+    }
     if (skip) return;
     const status = (url, now) => finder(url, async (page) => page.locator('#results').innerText(), { now });
     assert.match(await status(q('tonight'), at(day, 23, 59)), /No more of these meetings today: these are the next ones\./);
@@ -427,6 +437,15 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     ['acnhorage', 'anchorage', 'Anchorage, AK'],
     // Corrected to a state and a town: the corrected words are read as a town too.
     ['virginia beech', 'virginia beach', 'Virginia Beach, VA'],
+    // A small town misspelt in its first letters, as before large places were candidates.
+    ['shertz', 'schertz', 'Schertz, TX'],
+    ['dalta', 'delta', 'Delta, CO'],
+    // Its second and third letters swapped, or its second doubled: other files of places.
+    ['spoerton', 'soperton', 'Soperton, GA'],
+    ['laamesa', 'lamesa', 'Lamesa, TX'],
+    // The state named: its town before a larger place elsewhere (Peoria, Arizona).
+    ['eporia ks', 'emporia ks', 'Emporia, KS'],
+    ['vialia ga', 'vidalia ga', 'Vidalia, GA'],
     // A word too short to correct alone, corrected to complete a place's name.
     ['sn francisco', 'san francisco', 'San Francisco, CA'],
     ['salt lake cty', 'salt lake city', 'Salt Lake City, UT'],
@@ -435,6 +454,16 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     assert.equal(got.corrected, corrected, query);
     assert.equal(got.mode, 'place', query);
     assert.equal(got.place.label, label, query);
+  }
+  // The state chosen in the form counts as named.
+  const chosen = await engine(site.dir, { q: 'eporia', filters: { state: 'ks' } });
+  assert.equal(chosen.place?.label, 'Emporia, KS');
+  // Corrections that would find nothing: the known words alone, as without corrections
+  // ("nuevas" is not "nueva" of Nueva York).
+  for (const [query, label] of [['grupo nuevo en tucson', 'Tucson, AZ'], ['nuevas reuniones en ohio', '']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.ok(got.count > 0, query);
+    assert.equal(got.place?.label ?? '', label, query);
   }
   // Alone, a word that short is not corrected.
   assert.equal((await engine(site.dir, { q: 'sn' })).corrected, '');
