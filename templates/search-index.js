@@ -138,6 +138,11 @@ function recordFile(m, st, i) {
   return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(h, h + hashLen));
 }
 
+/** recordFileCount returns how many files of records of manifest m hold refs. */
+export function recordFileCount(m, refs) {
+  return new Set(refs.map((r) => fileOf(m, r).file)).size;
+}
+
 // fileOf returns the file of records holding ref, and the ref of its first record.
 function fileOf(m, ref) {
   const st = m.states[stateOf(m, ref)];
@@ -325,6 +330,11 @@ export class Index {
     const m = await this.manifest();
     const f = m.days && m.days[name];
     return f ? this.json(f.file) : [];
+  }
+
+  /** has reports whether the file at path has been asked for already. */
+  has(path) {
+    return this.files.has(path);
   }
 
   /** geo returns the gazetteer's index (internal/search.GeoIndex). */

@@ -101,6 +101,21 @@ for (const [what, opts, keep] of queries) {
   });
 }
 
+// Matches held by few files of records are ordered from the records themselves, without the
+// weekday files (which weigh about four files of records each), in the same order.
+test('soonest first from the records when few files hold the matches', async () => {
+  const { recordFileCount } = await import('../../templates/search-index.js');
+  const got = await engine({ q: 'ohio' });
+  const items = all().filter((it) => it.rec.state === 'oh');
+  assert.ok(got.count > 20 && got.count === items.length, `${got.count} groups of Ohio`);
+  const refs = items.map((it) => it.ref);
+  assert.ok(recordFileCount(index.manifest, refs) <= 28, `${recordFileCount(index.manifest, refs)} files of records`);
+  // The two a search without words fetches ahead (prefetch in find.js), not the seven.
+  const weekdays = got.read.filter((f) => f.startsWith('search/w/'));
+  assert.ok(weekdays.length <= 2, `weekday files read: ${weekdays.join(', ')}`);
+  assert.deepEqual(got.names, names(soonestFirst(items, NOW, new URLSearchParams()).slice(0, 20)));
+});
+
 // A ZIP code that no group lists, among groups: the nearest, within 100 miles.
 async function quietZIP() {
   const listed = new Set(index.records.map((r) => r.postal_code));
