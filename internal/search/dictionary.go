@@ -43,7 +43,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
 // nothing about which group, search.words.condition the names of mental health conditions,
-// search.words.family the words for family members and friends, and search.words.when.today, .tonight and .tomorrow the days counted from now.
+// search.words.family the words for family members and friends, and search.words.when.today,
+// .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
 	d := Dictionary{Phrases: map[string][][]string{}}
 	add := func(phrase string, meaning ...string) {
