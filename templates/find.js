@@ -461,7 +461,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
   // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
   // "dellas") is far from its place in the files of places.
-  const large = index.largePlaces().catch(() => []);
+  const large = drop ? Promise.resolve([]) : index.largePlaces().catch(() => []);
   const out = [];
   let changed = false;
   let lookups = 0;
@@ -474,7 +474,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // Each file of places is about 4 KB to load: the files on either side only for a word
     // alone, and places for the first few words only, so that a long query of unknown words
     // stays within the finder's 100 KB.
-    const nearby = lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
+    const nearby = drop || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
     const [refs, shard, near, placeWord, big] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w), large]);
     const places = near.concat(runPlaces);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
@@ -489,10 +489,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
     // A word that makes a place's whole name with the query's other words, then one that is a
     // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
-    // "daytonn": Dayton before Daytona Beach); then the larger place ("detoit": Detroit
-    // before Deloit).
-    // A place of the state the search is in comes before any other ("eporia ks" is Emporia,
-    // not Peoria).
+    // "daytonn": Dayton before Daytona Beach); then a place of the state the search is in
+    // ("eporia ks" is Emporia, not Peoria), then the larger place ("detoit": Detroit before
+    // Deloit).
     const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
     const rank = (row) => row.size + (states.length && (row.states || [row.state]).some((s) => states.includes(s)) ? inStateBonus : 0);
     for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? completesWeight : part === row.key ? 2 : 1, rank(row)]);
