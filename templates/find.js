@@ -10,8 +10,8 @@
 // one, the matching groups, soonest meeting first. A query that finds nothing is tried again
 // with its unknown words corrected (or left out), and said so.
 
-import { closest, maxEdits, parse, placeRuns, searchWords } from "./query.js";
-import { nextMeeting, onlyMeetings } from "./meetings.js";
+import { closest, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
+import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
 
@@ -90,7 +90,7 @@ export async function find(index, opts) {
   out.condition = parsed.condition;
   out.family = parsed.family;
   prefetch(index, m, parsed, o);
-  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => ["stop", "condition", "family"].includes(mn[0]));
+  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop" || saidKinds.includes(mn[0]));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.
@@ -315,11 +315,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
     await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), o, out);
-    // Nearest first: none left today when none of them meets within two days (see below).
-    if (asksToday && out.items.length) {
-      const starts = out.items.map((it) => nextMeeting(onlyMeetings(it.rec, out.meetings), o.now)?.start ?? Infinity);
-      out.noneLeftToday = Math.min(...starts) - o.now > 2 * dayMs;
-    }
+    if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
     return;
   }
 
@@ -334,16 +330,19 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings);
-  // "today" or "tonight" late in the day: the soonest of those meetings are a week away. (A
-  // meeting of today's weekday in another time zone may be tomorrow in the visitor's clock:
-  // so the test is two days, not the visitor's date.)
-  if (first.length && asksToday) {
-    out.noneLeftToday = first[0].start === null || first[0].start - o.now > 2 * dayMs;
-  }
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
+  if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
+// noneLeftToday reports, for "today" or "tonight", whether none of items has a meeting of
+// those asked for within two days: late in the day, the soonest are a week away. (A meeting
+// of today's weekday in another time zone may be tomorrow in the visitor's clock: so the
+// test is two days, not the visitor's date.)
+function noneLeftToday(items, meetings, now) {
+  if (!items.length) return false;
+  const starts = items.map((it) => it.start ?? nextMeeting(onlyMeetings(it.rec, meetings), now)?.start ?? Infinity);
+  return Math.min(...starts) - now > 2 * msPerDay;
+}
 
 // firstShown is how many results, about a phone's screenful, o.partial is given when the
 // records of the others are still coming.

@@ -22,6 +22,15 @@ const maxPhrase = 5;
  */
 
 /**
+ * saidKinds are the meanings of the dictionary that restrict nothing, as stop words, but that
+ * parse reports, for the page to answer.
+ */
+export const saidKinds = [
+  "condition", // a mental health condition: every group welcomes adults living with any
+  "family", // someone close: the groups are for adults living with a condition
+];
+
+/**
  * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
  * ["near"], ["stop"], ["condition"] or ["family"]). It returns the query's words, the
  * dictionary's terms found in it (longest phrase first), the other words in order (text; stop
@@ -60,11 +69,8 @@ export function parse(q, phrases = {}) {
         for (const x of slice) out.text.push({ ...x, stop: true });
       } else if (other.some((m) => m[0] === "near")) {
         out.near = true;
-      } else if (other.some((m) => m[0] === "condition")) {
-        out.condition = true;
-        for (const x of slice) out.text.push({ ...x, stop: true });
-      } else if (other.some((m) => m[0] === "family")) {
-        out.family = true;
+      } else if (other.some((m) => saidKinds.includes(m[0]))) {
+        for (const m of other) if (saidKinds.includes(m[0])) out[m[0]] = true;
         for (const x of slice) out.text.push({ ...x, stop: true });
       } else {
         out.terms.push({ words: slice.map((x) => x.w), meanings: other });
@@ -84,7 +90,7 @@ export function parse(q, phrases = {}) {
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
       // Not "when" either: "tod" and "tom" start too many words to be read as days.
-      for (const mn of ms) if (!["stop", "near", "condition", "family", "when"].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      for (const mn of ms) if (!["stop", "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();

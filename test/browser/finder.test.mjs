@@ -304,20 +304,8 @@ test('find (node): st. louis, washington dc, kansas city, zip code 43215', async
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
 });
 
-// A mental health condition restricts nothing, since every group welcomes adults living with
-// any, and the page says so; "weekend", "today", "tonight" and "tomorrow" are days.
-test('find (node): a condition finds every group; weekend, today, tonight, tomorrow are days', async () => {
-  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
-  const dep = await engine(site.dir, { q: 'depression', limit: 500 });
-  assert.equal(dep.condition, true);
-  assert.equal(dep.count, every.count);
-  assert.deepEqual(dep.names, every.names);
-  const near = await engine(site.dir, { q: 'anxiety columbus' });
-  assert.equal(near.mode, 'place');
-  assert.equal(near.place.label, 'Columbus, OH');
-  assert.equal(near.narrowed, false);
-  assert.equal(near.condition, true);
-  assert.equal((await engine(site.dir, { q: 'columbus' })).condition, false);
+// "weekend", "today", "tonight" and "tomorrow" are days.
+test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
   const weekend = await names({ q: 'weekend' });
   assert.ok(weekend.size > 0);
@@ -379,22 +367,28 @@ test('find: "tonight" late in the day says that none is left today', async () =>
   }
 });
 
-// Someone close ("my son", "familia") restricts nothing: the groups are for adults living with
-// a condition, whom family may bring, and the page says so and where family find support.
-test('find (node): family words restrict nothing and are said', async () => {
+// Words that restrict nothing but that the page answers: a mental health condition (every
+// group welcomes adults living with any) and someone close ("my son", "familia": the groups
+// are for adults living with a condition, whom family may bring).
+test('find (node): conditions and family words find every group, and are said', async () => {
   const every = await engine(site.dir, { limit: 500, q: 'support groups' });
-  for (const query of ['for my son', 'family', 'caregivers', 'grupo para mi hija', 'familiares']) {
-    const got = await engine(site.dir, { limit: 500, q: query });
-    assert.equal(got.family, true, query);
-    assert.equal(got.corrected, '', query);
-    assert.deepEqual(got.names, every.names, query);
+  for (const [kind, queries, [town, label]] of [
+    ['condition', ['depression', 'ansiedad'], ['anxiety columbus', 'Columbus, OH']],
+    ['family', ['for my son', 'family', 'caregivers', 'grupo para mi hija', 'familiares'], ['my daughter in albuquerque', 'Albuquerque, NM']],
+  ]) {
+    for (const query of queries) {
+      const got = await engine(site.dir, { limit: 500, q: query });
+      assert.equal(got[kind], true, query);
+      assert.equal(got.corrected, '', query);
+      assert.deepEqual(got.names, every.names, query);
+    }
+    const near = await engine(site.dir, { q: town });
+    assert.equal(near.mode, 'place', town);
+    assert.equal(near.place.label, label, town);
+    assert.equal(near.narrowed, false, town);
+    assert.equal(near[kind], true, town);
+    assert.equal((await engine(site.dir, { q: label.split(',')[0].toLowerCase() }))[kind], false, label);
   }
-  const near = await engine(site.dir, { q: 'my daughter in albuquerque' });
-  assert.equal(near.mode, 'place');
-  assert.equal(near.place.label, 'Albuquerque, NM');
-  assert.equal(near.narrowed, false);
-  assert.equal(near.family, true);
-  assert.equal((await engine(site.dir, { q: 'albuquerque' })).family, false);
 });
 
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
