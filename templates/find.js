@@ -17,7 +17,9 @@ import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from 
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
-// The most place names looked up for one query (each may read a file of the gazetteer).
+// The most files of the gazetteer read to look up a query's place names (names in one file,
+// "near columbus" and "columbus", cost one), and the most words a correction looks up places
+// for.
 const maxPlaceLookups = 4;
 
 // completesWeight is the weight of a correction that completes a place's name with the
@@ -90,7 +92,8 @@ export async function find(index, opts) {
   out.condition = parsed.condition;
   out.family = parsed.family;
   prefetch(index, m, parsed, o);
-  const isStop = (w) => Object.hasOwn(phrases, w) && phrases[w].every((mn) => mn[0] === "stop" || saidKinds.includes(mn[0]));
+  // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
+  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => mn[0] === "stop" || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.
@@ -135,11 +138,11 @@ export async function find(index, opts) {
     const tries = [[states, words.filter((x) => !stateWords.has(x.w))]];
     if (states.length > 1) tries.push([states.slice(-1), withoutLast(words, states[states.length - 1].words)]);
     // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
-    if (words.some((x) => !stateWords.has(x.w) && !isStop(x.w))) tries.push([[], words]);
+    if (words.some((x) => !stateWords.has(x.w) && !isStop(x))) tries.push([[], words]);
     for (const [these, left] of tries) {
       for (const kept of others.length ? [[], others] : [[]]) {
         const keptWords = new Set(kept.flatMap((t) => t.words));
-        const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: isStop(x.w) }));
+        const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: isStop(x) }));
         if (!text.some((x) => !x.stop)) continue;
         const again = { ...out, count: 0, items: [] };
         await run(index, m, { ...parsed, zip: "", terms: [...these, ...kept], text }, form, o, again, true);
@@ -271,9 +274,11 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           }
         }
       }
-      let lookups = 0;
+      const files = new Set();
       for (const key of placeRuns(parsed.text)) {
-        if (lookups++ >= maxPlaceLookups) break;
+        const file = await index.placeFile(key);
+        if (!files.has(file) && files.size >= maxPlaceLookups) continue;
+        files.add(file);
         let rows = states.length
           ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
           : await index.places(key);

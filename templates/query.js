@@ -7,8 +7,14 @@
 
 import { minWordLength, queryTerms } from "./fold.js";
 
-/** The most words of a query that are read; the rest are left out. */
+/**
+ * The most words of a query that are read, not counting the words that only say nothing
+ * (stop words: "i", "am", "looking", "for"); the rest are left out. A sentence typed as one
+ * would say it keeps its place and days at its end.
+ */
 export const maxWords = 12;
+// The most words of a query that are read, stop words included.
+const maxTokens = 60;
 /** The longest word that is read, in letters; longer ones are cut. */
 export const maxWordLength = 40;
 // The longest phrase of the dictionary, in words.
@@ -44,9 +50,14 @@ export const saidKinds = [
  * @returns {Parsed}
  */
 export function parse(q, phrases = {}) {
-  const words = queryTerms(String(q).slice(0, 500))
-    .slice(0, maxWords)
-    .map((t) => ({ w: [...t.w].slice(0, maxWordLength).join(""), caps: t.caps }));
+  const words = [];
+  let counted = 0;
+  for (const t of queryTerms(String(q).slice(0, 500)).slice(0, maxTokens)) {
+    if (counted >= maxWords) break;
+    const w = [...t.w].slice(0, maxWordLength).join("");
+    words.push({ w, caps: t.caps });
+    if (!(Object.hasOwn(phrases, w) && phrases[w].every((m) => m[0] === "stop"))) counted++;
+  }
   const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
   for (let i = 0; i < words.length;) {
     const w = words[i].w;

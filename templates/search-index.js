@@ -372,6 +372,14 @@ export class Index {
   }
 
   /**
+   * placeFile returns the path of the gazetteer's file holding key, or "" for none.
+   * @param {string} key a place key (see fold.js placeKey)
+   */
+  async placeFile(key) {
+    return fileFor((await this.geo()).places, key) || "";
+  }
+
+  /**
    * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at, size}
    * (size: the number of digits of the place's population).
    * @param {string} key a place key (see fold.js placeKey)
