@@ -167,16 +167,32 @@ var keyAbbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "
 var noApostrophes = strings.NewReplacer("'", "", "’", "")
 
 // keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
-// otherwise than everyone says them, the short names people type for a few large cities, and
-// their Spanish names where no other place of the United States bears them.
+// otherwise than everyone says them, the short names and letters people type for a few large
+// cities ("West Palm", "ABQ", "Bay Area"), and their Spanish names where no other place of
+// the United States bears them. None is the key of another place.
 var keyAliases = map[string][]string{
+	"0455000": {"PHX"},                                // Phoenix
+	"0667000": {"San Fran", "SF", "Bay Area"},         // San Francisco
+	"1235000": {"Jax"},                                // Jacksonville
+	"1263000": {"St. Pete"},                           // St. Petersburg
+	"1276600": {"West Palm"},                          // West Palm Beach
+	"1304000": {"ATL"},                                // Atlanta
 	"1571550": {"Honolulu"},                           // "Urban Honolulu CDP"
 	"1608830": {"Boise"},                              // "Boise City city"
-	"3651000": {"NYC", "New York City", "Nueva York"}, // "New York city"
-	"4260000": {"Philly", "Filadelfia"},               // "Philadelphia city"
+	"2255000": {"Nueva Orleans", "NOLA"},              // "New Orleans city"
+	"2743000": {"Twin Cities"},                        // Minneapolis
+	"2938000": {"KC"},                                 // Kansas City, Missouri
+	"2965000": {"STL"},                                // St. Louis
 	"3240000": {"Vegas"},                              // "Las Vegas city"
-	"4967000": {"Salt Lake"},                          // "Salt Lake City city"
-	"2255000": {"Nueva Orleans"},                      // "New Orleans city"
+	"3502000": {"ABQ"},                                // Albuquerque
+	"3651000": {"NYC", "New York City", "Nueva York"}, // "New York city"
+	"4055000": {"OKC"},                                // Oklahoma City
+	"4159000": {"PDX"},                                // Portland, Oregon
+	"4260000": {"Philly", "Filadelfia"},               // "Philadelphia city"
+	"4805000": {"ATX"},                                // Austin
+	"4819000": {"DFW"},                                // Dallas
+	"4865000": {"SATX"},                               // San Antonio
+	"4967000": {"Salt Lake", "SLC"},                   // "Salt Lake City city"
 }
 
 // Keys returns every key under which the index holds p: the key of its name, and those of

@@ -53,6 +53,14 @@ func TestFind(t *testing.T) {
 		{"nueva york", "New York", "NY", ""},
 		{"Filadelfia", "Philadelphia", "PA", ""},
 		{"nueva orleans", "New Orleans", "LA", ""},
+		{"nola", "New Orleans", "LA", ""},
+		{"west palm", "West Palm Beach", "FL", ""},
+		{"St Pete FL", "St. Petersburg", "FL", ""},
+		{"abq", "Albuquerque", "NM", ""},
+		{"bay area", "San Francisco", "CA", ""},
+		{"twin cities", "Minneapolis", "MN", ""},
+		{"SLC", "Salt Lake City", "UT", ""},
+		{"okc", "Oklahoma City", "OK", ""},
 		{"ventura ca", "San Buenaventura (Ventura)", "CA", ""},
 		{"paso robles", "El Paso de Robles (Paso Robles)", "CA", ""},
 		{"coeur dalene", "Coeur d'Alene", "ID", ""},
@@ -181,7 +189,7 @@ func TestKeys(t *testing.T) {
 		want  []string
 	}{
 		{"3525170", []string{"espanola"}},
-		{"2965000", []string{"st louis", "saint louis"}},
+		{"2965000", []string{"st louis", "saint louis", "stl"}},
 		{"0665042", []string{"san buenaventura ventura", "san buenaventura", "ventura"}},
 		{"4752006", []string{"nashville davidson", "nashville"}},
 		{"1616750", []string{"coeur d alene", "coeur dalene"}},
@@ -195,6 +203,15 @@ func TestKeys(t *testing.T) {
 		got := index.Keys(places[tt.geoid])
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Keys(%s %q) = %q, want %q", tt.geoid, places[tt.geoid].Name, got, tt.want)
+		}
+	}
+	// An alias names its place alone: no other place has its key.
+	for geoid, aliases := range geo.KeyAliases {
+		for _, a := range aliases {
+			found := index.Lookup(a)
+			if len(found) != 1 || found[0].GEOID != geoid {
+				t.Errorf("Lookup(%q) = %v, want %s (%s) alone", a, found, geoid, places[geoid].Name)
+			}
 		}
 	}
 	// Key agrees with the finder's tokens.

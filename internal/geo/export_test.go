@@ -1,0 +1,4 @@
+package geo
+
+// KeyAliases is keyAliases, for the tests of package geo_test.
+var KeyAliases = keyAliases
