@@ -22,9 +22,21 @@ const termKinds = ["state", "attendance", "language", "program", "audience"];
 // for.
 const maxPlaceLookups = 4;
 
-// completesWeight is the weight of a correction that completes a place's name with the
-// query's other words (see correct).
-const completesWeight = 3;
+// The weights of the candidates of a correction: of two as near to the word typed, the
+// heavier wins (see closest). A word that completes a place's name with the query's other
+// words ("los angelos"); the whole name of a city of largeSize or more, unless the search
+// names another state ("dalas" is Dallas, not "damas" of a group's name); a word of the
+// groups' names and places (1000 and the length of its list of groups); a word of the
+// dictionary; a place's whole name; a word of one.
+const completesWeight = 3e6;
+const largeCityWeight = 2e6;
+const groupWordWeight = 1000;
+const dictionaryWeight = 500;
+const wholeNameWeight = 2;
+const partNameWeight = 1;
+
+// largeSize is the size (the digits of its population) of a city of 100,000 people or more.
+const largeSize = 6;
 
 // inStateBonus is added to the size of a place of the state a search is in, when correcting:
 // more than any two places' sizes differ (see closest).
@@ -489,27 +501,37 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     changed = true;
     if (drop) continue;
     const candidates = [];
-    for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, 1000 + d.length]);
-    for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, 500]);
+    for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, groupWordWeight + d.length]);
+    for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, dictionaryWeight]);
     // A word that makes a place's whole name with the query's other words, then one that is a
     // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
     // "daytonn": Dayton before Daytona Beach); then a place of the state the search is in
     // ("eporia ks" is Emporia, not Peoria), then the larger place ("detoit": Detroit before
-    // Deloit).
+    // Deloit). See the weights above.
     const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
-    const rank = (row) => row.size + (states.length && (row.states || [row.state]).some((s) => states.includes(s)) ? inStateBonus : 0);
-    for (const row of places) for (const part of row.key.split(" ")) candidates.push([part, completes(part, row.key) ? completesWeight : part === row.key ? 2 : 1, rank(row)]);
+    const inState = (row) => (row.states || [row.state]).some((s) => states.includes(s));
+    const rank = (row) => row.size + (states.length && inState(row) ? inStateBonus : 0);
+    // The candidates that complete a place's name, for a word too short to correct otherwise.
+    const completing = [];
+    const add = (part, row, weight) => {
+      // A large city of another state than the one named is no more than a place.
+      const large = weight === wholeNameWeight && row.size >= largeSize && (!states.length || inState(row));
+      const c = [part, large ? largeCityWeight : weight, rank(row)];
+      candidates.push(c);
+      if (weight === completesWeight) completing.push(c);
+    };
+    for (const row of places) for (const part of row.key.split(" ")) add(part, row, completes(part, row.key) ? completesWeight : part === row.key ? wholeNameWeight : partNameWeight);
     // Of the large places, only whole names or names the other words complete: a word of one
     // ("diego", "nueva") is too weak a reason to replace a word dropped otherwise.
     for (const row of big) {
       for (const part of row.key.split(" ")) {
-        const weight = completes(part, row.key) ? completesWeight : part === row.key ? 2 : 0;
-        if (weight) candidates.push([part, weight, rank(row)]);
+        const weight = completes(part, row.key) ? completesWeight : part === row.key ? wholeNameWeight : 0;
+        if (weight) add(part, row, weight);
       }
     }
     // A word too short to correct alone is corrected only to complete a place's name with the
     // query's other words ("sn francisco", "salt lake cty").
-    const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, candidates.filter(([, weight]) => weight === completesWeight), 1);
+    const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, completing, 1);
     if (c) out.push({ ...x, w: c });
   }
   if (!changed || out.length === 0) return null;

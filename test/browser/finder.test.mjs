@@ -465,6 +465,10 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     // The state named: its town before a larger place elsewhere (Peoria, Arizona).
     ['eporia ks', 'emporia ks', 'Emporia, KS'],
     ['vialia ga', 'vidalia ga', 'Vidalia, GA'],
+    // A large city before a word of the groups as near ("las vets", "los ingles").
+    ['dalas', 'dallas', 'Dallas, TX'],
+    ['las vegs', 'las vegas', 'Las Vegas, NV'],
+    ['los angles', 'los angeles', 'Los Angeles, CA'],
     // A word too short to correct alone, corrected to complete a place's name.
     ['sn francisco', 'san francisco', 'San Francisco, CA'],
     ['salt lake cty', 'salt lake city', 'Salt Lake City, UT'],
