@@ -12,3 +12,5 @@ require (
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
 )
+
+require github.com/evanw/esbuild v0.28.2

@@ -242,6 +242,9 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	// the writer forgets each file's bytes once written (output.Lazy.Take), so _headers
 	// could not read them then, and would say otherwise from one build to the next.
 	hashed := search.RecordsNamedByHash(index.files)
+	for name := range p.Assets {
+		hashed[name] = true // named by its source: not minified here to be hashed
+	}
 	for name, l := range files {
 		if hashed[name] || !headers.HashLike(name) {
 			continue

@@ -123,7 +123,8 @@ func TestKeysCoverWhatPagesShow(t *testing.T) {
 					continue
 				}
 				kept++
-				if tt.global {
+				// An asset's key is its source's: only an edit of that file changes it.
+				if tt.global && !strings.HasPrefix(name, "assets/") {
 					t.Errorf("%s kept its key", name)
 				}
 				if tt.changed != "" && strings.Contains(name, tt.changed) {

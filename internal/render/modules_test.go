@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +15,7 @@ func TestModules(t *testing.T) {
 		files   map[string]string
 		want    map[string][]string // asset name → texts its output must hold
 		wantNot map[string][]string // asset name → texts its output must not hold
+		exports map[string][]string // asset name → the names its minified asset exports
 		wantErr string
 	}{
 		{
@@ -33,6 +35,7 @@ func TestModules(t *testing.T) {
 			wantNot: map[string][]string{
 				"finder.js": {"from ", "import"},
 			},
+			exports: map[string][]string{"finder.js": {"go"}, "fold.js": {"fold", "keep"}},
 		},
 		{
 			name:    "missing module",
@@ -84,8 +87,17 @@ func TestModules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The bundles as bundle makes them, before minify: the assets r writes are those,
+			// minified (see TestAssets).
+			mods := map[string]*module{}
+			for name, text := range tt.files {
+				mods[name] = &module{name: name, path: name, src: stripComments([]byte(text))}
+			}
 			for name, wants := range tt.want {
-				b, err := r.out[r.assets[name]].Bytes()
+				if _, ok := r.assets[name]; !ok {
+					t.Fatalf("no asset for %s", name)
+				}
+				b, err := bundle(name, mods)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -97,6 +109,17 @@ func TestModules(t *testing.T) {
 				for _, not := range tt.wantNot[name] {
 					if strings.Contains(string(b), not) {
 						t.Errorf("%s =\n%s\nwant it without %q", name, b, not)
+					}
+				}
+			}
+			for name, exports := range tt.exports {
+				b, err := r.out[r.assets[name]].Bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range exports {
+					if !regexp.MustCompile(`export\s*\{[^}]*\b(as\s+)?` + e + `\b[^}]*\}|export\s+(const|function)\s+` + e + `\b`).Match(b) {
+						t.Errorf("minified %s =\n%s\nwant it to export %s", name, b, e)
 					}
 				}
 			}

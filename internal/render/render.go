@@ -72,6 +72,10 @@ type Planned struct {
 	Samples []string
 	// Keys name the inputs of each group's files, nil when unknown (see Keys).
 	Keys *Keys
+	// Assets are the paths of the assets: each named by a hash of its source, the bytes of
+	// a script or a stylesheet being that source minified (see minify). A host may cache
+	// them for ever.
+	Assets map[string]bool
 }
 
 // Plan parses the templates and prepares the data of every page of s, leaving the
@@ -97,7 +101,11 @@ func Plan(s *site.Site, templates fs.FS) (*Planned, error) {
 	for _, tmpl := range slices.Sorted(maps.Keys(r.samples)) {
 		samples = append(samples, r.samples[tmpl])
 	}
-	return &Planned{Files: r.out, Samples: samples, Keys: r.keys}, nil
+	assets := map[string]bool{}
+	for _, out := range r.assets {
+		assets[out] = true
+	}
+	return &Planned{Files: r.out, Samples: samples, Keys: r.keys, Assets: assets}, nil
 }
 
 // renderer holds what one call of [Plan] needs and writes.
@@ -231,6 +239,9 @@ func (r *renderer) load(templates fs.FS) error {
 const rootDir = "root/"
 
 // addAsset records an asset under a name carrying the first 10 hex digits of its SHA-256.
+// A script or a stylesheet is minified (see minify) when its bytes are first needed, and is
+// named by its source: a build keeps a published one (see output.Writer.Keep) instead of
+// minifying it again, and a dev server minifies only what a browser asks for.
 func (r *renderer) addAsset(p string, data []byte) error {
 	name := path.Base(p)
 	if _, dup := r.assets[name]; dup {
@@ -238,9 +249,14 @@ func (r *renderer) addAsset(p string, data []byte) error {
 	}
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
-	out := site.AssetsDir + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	hash := hex.EncodeToString(sum[:])
+	out := site.AssetsDir + strings.TrimSuffix(name, ext) + "." + hash[:10] + ext
 	r.assets[name] = out
-	r.out[out] = output.Ready(data)
+	if minified(p) {
+		r.out[out] = output.NewKeyedLazy("asset "+hash+" "+minifier(), func() ([]byte, error) { return minify(p, data) })
+	} else {
+		r.out[out] = output.Ready(data)
+	}
 	return nil
 }
 
