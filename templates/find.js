@@ -474,7 +474,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
   const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).reverse().slice(0, 2);
-  const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShard(k).catch(() => [])))).flat();
+  const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat();
   // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
   // "dellas") is far from its place in the files of places.
   const large = drop ? Promise.resolve([]) : index.largePlaces().catch(() => []);
@@ -488,9 +488,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       continue;
     }
     // Each file of places is about 4 KB to load: the files on either side only for a word
-    // alone, and places for the first few words only, so that a long query of unknown words
-    // stays within the finder's 100 KB.
-    const nearby = drop || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShard(w);
+    // alone (or when the word is near their boundary), and places for the first few words
+    // only, so that a long query of unknown words stays within the finder's 100 KB.
+    const nearby = drop || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShardsNear(w);
     const [refs, shard, near, placeWord, big] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w), large]);
     const places = near.concat(runPlaces);
     // A word of a group or of a place's name stays: "san" of "san fransisco".
@@ -514,6 +514,8 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // The candidates that complete a place's name, for a word too short to correct otherwise.
     const completing = [];
     const add = (part, row, weight) => {
+      // A name of three letters or fewer ("okc") is no reason to correct a word ("rokc").
+      if (part === row.key && [...part].length <= 3) return;
       // A large city of another state than the one named is no more than a place.
       const large = weight === wholeNameWeight && row.size >= largeSize && (!states.length || inState(row));
       const c = [part, large ? largeCityWeight : weight, rank(row)];

@@ -121,6 +121,19 @@ export function stateOf(m, ref) {
   return lo;
 }
 
+// nearBoundary is how many first letters a place key shares with the first key of a file of
+// places for the file to be read too (see placeShardsNear).
+const nearBoundary = 4;
+
+// sharedStart returns how many first characters a and b share.
+function sharedStart(a, b) {
+  const x = [...a];
+  const y = [...b];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
 // hashLen is the length of each hash in a state's list of them (its "hashes").
 const hashLen = 8;
 
@@ -416,6 +429,20 @@ export class Index {
     }
     const keys = [...at].filter((j) => j >= 0 && j < g.places.length).map((j) => g.places[j].from);
     return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
+  }
+
+  /**
+   * placeShardsNear returns the rows of the gazetteer's file holding key, and of the file on
+   * either side when its boundary falls among keys that start as key does: "san agustine"
+   * is in the file before the one that starts with "san augustine".
+   * @param {string} key
+   */
+  async placeShardsNear(key) {
+    const g = await this.geo();
+    const i = indexFor(g.places, key);
+    const shares = (j) => j >= 0 && j < g.places.length && sharedStart(g.places[j].from, key) >= nearBoundary;
+    const at = [i, ...(shares(i) ? [i - 1] : []), ...(shares(i + 1) ? [i + 1] : [])].filter((j) => j >= 0);
+    return (await Promise.all(at.map((j) => this.placeShard(g.places[j].from)))).flat();
   }
 
   /**

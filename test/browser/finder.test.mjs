@@ -469,9 +469,14 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     ['dalas', 'dallas', 'Dallas, TX'],
     ['las vegs', 'las vegas', 'Las Vegas, NV'],
     ['los angles', 'los angeles', 'Los Angeles, CA'],
+    // A city's short name is no correction of a longer word ("rokc" is not OKC).
+    ['littlee rokc', 'little rock', 'Little Rock, AR'],
+    // A name near the first key of the next file of places.
+    ['san agustine', 'san augustine', 'San Augustine, TX'],
     // A word too short to correct alone, corrected to complete a place's name.
     ['sn francisco', 'san francisco', 'San Francisco, CA'],
     ['salt lake cty', 'salt lake city', 'Salt Lake City, UT'],
+    ['les summit', 'lees summit', "Lee's Summit, MO"],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, corrected, query);
