@@ -655,6 +655,12 @@ test('finder: ?near=me asks for the position on load; far from every group, onli
   assert.equal(typed.mode, 'near');
   assert.match(typed.url, /near=me/);
   assert.ok(typed.names.includes('Nob Hill Tuesday Evening'));
+  // As a sentence: "in my area".
+  const area = await finder(q('is there a support group in my area on tuesday'), shown, {
+    context: { geolocation: { latitude: 35.08, longitude: -106.62 }, permissions: ['geolocation'] },
+  });
+  assert.equal(area.mode, 'near', area.status);
+  assert.ok(area.names.includes('Nob Hill Tuesday Evening'), area.names.join(', '));
   // Refused: said, and the search still works.
   const refused = await finder('/groups/?near=me&state=nm', shown, { context: { permissions: [] } });
   assert.match(refused.status, /location is not available/);
