@@ -201,7 +201,10 @@ function prefetch(index, m, parsed, o) {
     if (key) index.placeShard(key).catch(ignore);
     return;
   }
-  if (m.groups > o.limit) for (const d of dayOrder(m, o.now).slice(0, 2)) index.day(d.name).catch(ignore);
+  // The first of the weekdays the search asks for, if it does ("day=tuesday", "tonight").
+  const asked = [...(o.filters.day ? [o.filters.day] : []), ...values(parsed.terms, "day"), ...values(parsed.terms, "when").map((w) => relativeDay(w, o.now))];
+  const days = dayOrder(m, o.now).filter((d) => !asked.length || asked.includes(d.name));
+  if (m.groups > o.limit) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
 }
 
 // run searches for parsed with the form's filters, filling out. With placesOnly, only a

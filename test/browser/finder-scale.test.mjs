@@ -116,6 +116,16 @@ test('soonest first from the records when few files hold the matches', async () 
   assert.deepEqual(got.names, names(soonestFirst(items, NOW, new URLSearchParams()).slice(0, 20)));
 });
 
+// A search for one weekday reads that weekday's file alone: the files of the next days,
+// which a search without words fetches ahead, are of no use to it.
+test('a day asked for: only its weekday file is read', async () => {
+  for (const opts of [{ filters: { day: 'tuesday' } }, { filters: { day: 'saturday', time: 'morning' } }, { q: 'sunday' }]) {
+    const got = await engine(opts);
+    const day = opts.filters?.day ?? opts.q;
+    assert.deepEqual(got.read.filter((f) => f.startsWith('search/w/')).map((f) => f.split('/')[2].split('.')[0]), [day], JSON.stringify(opts));
+  }
+});
+
 // A ZIP code that no group lists, among groups: the nearest, within 100 miles.
 async function quietZIP() {
   const listed = new Set(index.records.map((r) => r.postal_code));
