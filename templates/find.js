@@ -10,7 +10,7 @@
 // one, the matching groups, soonest meeting first. A query that finds nothing is tried again
 // with its unknown words corrected (or left out), and said so.
 
-import { closest, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
+import { closest, editDistance, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
@@ -24,14 +24,17 @@ const maxPlaceLookups = 4;
 
 // The weights of the candidates of a correction: of two as near to the word typed, the
 // heavier wins (see closest). A word that completes a place's name with the query's other
-// words ("los angelos"); the whole name of a city of largeSize or more, unless the search
-// names another state ("dalas" is Dallas, not "damas" of a group's name); a word of the
-// groups' names and places (1000 and the length of its list of groups); a word of the
-// dictionary; a place's whole name; a word of one.
+// words ("los angelos"); a state's name ("georia" is Georgia, not Peoria; "vremont" Vermont,
+// not Fremont); the whole name of a city of largeSize or more, five letters or longer,
+// unless the search names another state ("dalas" is Dallas, not "damas", but "sola" is not
+// NOLA); another word of the dictionary, stop words included; a word of the groups' names
+// and places (1000 and the length of its list of groups); a place's whole name; a word of
+// one.
 const completesWeight = 3e6;
+const stateNameWeight = 2.5e6;
 const largeCityWeight = 2e6;
+const dictionaryWeight = 1.5e6;
 const groupWordWeight = 1000;
-const dictionaryWeight = 500;
 const wholeNameWeight = 2;
 const partNameWeight = 1;
 
@@ -118,11 +121,13 @@ export async function find(index, opts) {
   }
   await run(index, m, parsed, form, o, out);
   if (out.count > 0 || out.place || !parsed.words.length) return out;
-  // A query that finds nothing is tried again corrected, unless it is exact (a correction
-  // itself, or the words the visitor asked for as they are): first keeping the words of
-  // places' names ("san fransisco"), then, after the readings below, correcting them too
-  // ("new york city", where "city" names no place of New York; "virginia beech", where
-  // "beech" does).
+  // A query that finds nothing is read again as a town and its state (below), then tried
+  // again corrected, unless it is exact (a correction itself, or the words the visitor asked
+  // for as they are): first keeping the words of places' names ("san fransisco"), then
+  // correcting them too ("virginia beech", where "beech" names a place). The readings come
+  // first: a correction may make a search that finds groups of the states named, but not the
+  // town ("LA JOYA TX", "DE PERE WI"), and reads files of places that the town's name does
+  // not need ("new york city young adults").
   const retry = async (fixed) => {
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, partial });
@@ -130,11 +135,6 @@ export async function find(index, opts) {
   };
   // The states the search is in, whose places come first in corrections.
   const inStates = [...new Set([...values(parsed.terms.filter((t) => !t.prefix), "state"), ...(form.state ? [form.state] : [])])].map((s) => s.toUpperCase());
-  const fixed = o.exact ? null : await correct(index, parsed, phrases, { states: inStates });
-  if (fixed !== null) {
-    const again = await retry(fixed);
-    if (again) return again;
-  }
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
   // Mountain NC"): read every word but a state's as a word of a name. A last word that only
   // starts a state's name is a word of the name too ("st louis" is not Louisiana). When that
@@ -162,6 +162,11 @@ export async function find(index, opts) {
       }
     }
   }
+  const fixed = o.exact ? null : await correct(index, parsed, phrases, { states: inStates });
+  if (fixed !== null) {
+    const again = await retry(fixed);
+    if (again) return again;
+  }
   const loose = o.exact ? null : await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates });
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
@@ -174,6 +179,15 @@ export async function find(index, opts) {
     const again = await retry(known);
     if (again) return again;
   }
+  return out;
+}
+
+// lastRuns returns the runs of two and three words of text that end at its last word not
+// marked stop, as keys: the names it may end.
+function lastRuns(text) {
+  const i = text.findLastIndex((x) => !x.stop);
+  const out = [];
+  for (const n of [2, 3]) if (i - n + 1 >= 0) out.push(text.slice(i - n + 1, i + 1).map((x) => x.w).join(" "));
   return out;
 }
 
@@ -476,14 +490,25 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
-  const runKeys = placeRuns(parsed.text).filter((k) => k.includes(" ")).reverse().slice(0, 2);
+  // A word one edit from a word of the dictionary ("vetrans", "ther") is most likely that
+  // word: no file of places is read for it (the large places still compete), nor for a
+  // word too short to correct but to complete a name, which the large places and the
+  // query's runs of words give.
+  const dictionaryWords = Object.keys(phrases).filter((p) => !p.includes(" "));
+  const isStopWord = (p) => phrases[p].every((mn) => mn[0] === "stop");
+  const plain = (w) => [...w].length <= 3 || dictionaryWords.some((p) => editDistance(w, p, 1) <= 1);
+  // In a sentence, whose words are not one name, the name at its end ("is there a group for
+  // veterans in san antono": "san antono", "in san antono").
+  const runs = placeRuns(parsed.text).filter((k) => k.includes(" "));
+  const runKeys = runs.length ? runs.reverse().slice(0, 2) : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) })));
+  // The files of a sentence's last name count among the places looked up.
+  let lookups = runs.length ? 0 : runKeys.length;
   const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat();
   // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
   // "dellas") is far from its place in the files of places.
   const large = drop ? Promise.resolve([]) : index.largePlaces().catch(() => []);
   const out = [];
   let changed = false;
-  let lookups = 0;
   for (const x of parsed.words) {
     const w = x.w;
     if (!textWords.has(w) || w === parsed.zip || [...w].length < 2) {
@@ -493,11 +518,21 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // Each file of places is about 4 KB to load: the files on either side only for a word
     // alone (or when the word is near their boundary), and places for the first few words
     // only, so that a long query of unknown words stays within the finder's 100 KB.
-    const nearby = drop || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShardsNear(w);
-    const [refs, shard, near, placeWord, big] = await Promise.all([index.wordRefs(w), index.tokenShard(w), nearby.catch(() => []), index.isPlaceWord(w), large]);
+    // The word's file of the token index was read by the search before this one: a word of a
+    // group or of a group's place stays, and no file of places is read for it.
+    const [refs, shard, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.isPlaceWord(w)]);
+    if (refs.length || (keepPlaceWords && placeWord)) {
+      out.push(x);
+      continue;
+    }
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
-    // A word of a group or of a place's name stays: "san" of "san fransisco".
-    if (refs.length || (keepPlaceWords && (placeWord || places.concat(big).some((row) => row.key.split(" ").includes(w))))) {
+    // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole
+    // name when unknown words are left out ("we moved to tucson", but "grupo nuevo en
+    // tucson" leaves out Nuevo, California).
+    const ofPlace = places.concat(big).some((row) => row.key.split(" ").includes(w));
+    if ((keepPlaceWords && ofPlace) || (drop && big.some((row) => row.key === w))) {
       out.push(x);
       continue;
     }
@@ -505,13 +540,22 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     if (drop) continue;
     const candidates = [];
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, groupWordWeight + d.length]);
-    for (const p of Object.keys(phrases)) if (!p.includes(" ") && !phrases[p].every((mn) => mn[0] === "stop")) candidates.push([p, dictionaryWeight]);
+    // Stop words too ("lookng", "ther" and "ayda" say nothing once corrected, and are then
+    // not searched), but not for a word of a place's name ("fort" is not "for"), nor those of
+    // three letters: "forx" is not "for".
+    // Of two words of the dictionary, one the groups' names hold too: "veteranz" is
+    // "veterans", not "veteran".
+    for (const p of dictionaryWords) {
+      if (isStopWord(p) && (ofPlace || [...p].length <= 3)) continue;
+      const inNames = Object.hasOwn(shard.words, p) ? shard.words[p].length : 0;
+      candidates.push([p, (phrases[p].some((mn) => mn[0] === "state") ? stateNameWeight : dictionaryWeight) + inNames]);
+    }
     // A word that makes a place's whole name with the query's other words, then one that is a
     // place's whole name, before a word of one ("los angelos": Los Angeles before Angels;
     // "daytonn": Dayton before Daytona Beach); then a place of the state the search is in
     // ("eporia ks" is Emporia, not Peoria), then the larger place ("detoit": Detroit before
     // Deloit). See the weights above.
-    const completes = (part, key) => runKeys.some((k) => k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
+    const completes = (part, key) => runKeys.some((k) => k.split(" ").includes(w) && k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
     const inState = (row) => (row.states || [row.state]).some((s) => states.includes(s));
     const rank = (row) => row.size + (states.length && inState(row) ? inStateBonus : 0);
     // The candidates that complete a place's name, for a word too short to correct otherwise.
@@ -520,7 +564,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       // A name of three letters or fewer ("okc") is no reason to correct a word ("rokc").
       if (part === row.key && [...part].length <= 3) return;
       // A large city of another state than the one named is no more than a place.
-      const large = weight === wholeNameWeight && row.size >= largeSize && (!states.length || inState(row));
+      const large = weight === wholeNameWeight && row.size >= largeSize && [...part].length >= 5 && (!states.length || inState(row));
       const c = [part, large ? largeCityWeight : weight, rank(row)];
       candidates.push(c);
       if (weight === completesWeight) completing.push(c);

@@ -182,11 +182,11 @@ function start(form, status, { base, home, index }) {
       // The first results show as soon as their records come, the others below them after.
       const partial = (f) => {
         // A failure here shows in the full results, which follow.
-        if (id === runs && !(f.asksNear && !s.near)) show(s, f, s.near && !pos, true).catch(() => {});
+        if (id === runs && !(asksPosition(f) && !s.near)) show(s, f, s.near && !pos, true).catch(() => {});
       };
       let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n, partial });
       if (id !== runs) return;
-      if (found.asksNear && !s.near) {
+      if (asksPosition(found) && !s.near) {
         // "groups near me": the visitor's position, as the button gives it.
         const next = { ...s, near: true };
         history.replaceState(null, "", searchOf(next));
@@ -462,4 +462,11 @@ function start(form, status, { base, home, index }) {
   const s = read();
   fill(s);
   run(s);
+}
+
+// asksPosition reports whether a search asks for the visitor's position: its words say "near
+// me" ("in my area", "close by") and name no place, which would come first ("groups close by
+// Dayton" are Dayton's).
+function asksPosition(found) {
+  return found.asksNear && !found.place;
 }

@@ -329,6 +329,29 @@ test('find (node): a sentence finds what its few words find', async () => {
   }
 });
 
+// Sentences typed in a hurry: misspelt words that say nothing are corrected to what they are
+// (and then ignored), the place at the end is read with the words before it ("san antono",
+// "los angelos"), a state code in capitals with a town ("LA JOYA TX") is the town before any
+// correction, and words that are part of a town's name are kept ("live oak", "le center").
+test('find (node): misspelt sentences and towns of common words', async () => {
+  for (const [query, label] of [
+    ['lookng for a grup for my dauhgter in albuqerque', 'Albuquerque, NM'],
+    ['is ther a grop for vetrans in san antono texas', 'San Antonio, TX'],
+    ['necesito ayda para mi ijo en los angelos', 'Los Angeles, CA'],
+    ['live oak fl', 'Live Oak, FL'],
+    ['le center mn', 'Le Center, MN'],
+    ['LA JOYA TX', 'La Joya, TX'],
+    ['DE PERE WI', 'De Pere, WI'],
+    ['grupo nuevo en tucson', 'Tucson, AZ'],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
+  }
+  const fixed = await engine(site.dir, { q: 'is ther a grop for vetrans in san antono texas' });
+  assert.equal(fixed.corrected, 'is there a group for veterans in san antonio texas');
+  assert.equal(fixed.narrowed, true, 'veterans narrows the groups near San Antonio');
+});
+
 // "weekend", "today", "tonight" and "tomorrow" are days.
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
@@ -661,6 +684,13 @@ test('finder: ?near=me asks for the position on load; far from every group, onli
   });
   assert.equal(area.mode, 'near', area.status);
   assert.ok(area.names.includes('Nob Hill Tuesday Evening'), area.names.join(', '));
+  // With a town named, the town: no position asked for ("close by" someone else's town).
+  const town = await finder(q('groups close by Columbus Ohio'), async (page) => ({ ...(await shown(page)), url: page.url() }), {
+    context: { geolocation: { latitude: 35.08, longitude: -106.62 }, permissions: ['geolocation'] },
+  });
+  assert.equal(town.mode, 'place', town.status);
+  assert.match(town.status, /of Columbus, OH/);
+  assert.doesNotMatch(town.url, /near=me/);
   // Refused: said, and the search still works.
   const refused = await finder('/groups/?near=me&state=nm', shown, { context: { permissions: [] } });
   assert.match(refused.status, /location is not available/);
