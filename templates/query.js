@@ -50,12 +50,17 @@ export const saidKinds = [
  * @returns {Parsed}
  */
 export function parse(q, phrases = {}) {
+  const terms = queryTerms(String(q).slice(0, 500)).slice(0, maxTokens);
+  // A query typed all in capitals says nothing by its capitals: "GROUPS IN DALLAS" is not
+  // Indiana.
+  const long = terms.filter((t) => [...t.w].length > 1);
+  const shouted = long.length > 1 && long.every((t) => t.caps);
   const words = [];
   let counted = 0;
-  for (const t of queryTerms(String(q).slice(0, 500)).slice(0, maxTokens)) {
+  for (const t of terms) {
     if (counted >= maxWords) break;
     const w = [...t.w].slice(0, maxWordLength).join("");
-    words.push({ w, caps: t.caps });
+    words.push({ w, caps: t.caps && !shouted });
     if (!(Object.hasOwn(phrases, w) && phrases[w].every((m) => m[0] === "stop"))) counted++;
   }
   const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
@@ -89,7 +94,8 @@ export function parse(q, phrases = {}) {
       used = n;
     }
     if (!used) {
-      out.text.push({ ...words[i], stop: false });
+      // A letter alone ("m" of "I'm", "s" of "women's") is indexed nowhere: it says nothing.
+      out.text.push({ ...words[i], stop: [...w].length < minWordLength });
       used = 1;
     }
     i += used;

@@ -343,6 +343,12 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     ['LA JOYA TX', 'La Joya, TX'],
     ['DE PERE WI', 'De Pere, WI'],
     ['grupo nuevo en tucson', 'Tucson, AZ'],
+    // A letter alone ("I'm", "women's") and a query in capitals say nothing more.
+    ["I'm looking for a support group for young adults in Columbus Ohio on Tuesday nights", 'Columbus, OH'],
+    ["women's group in Denver", 'Denver, CO'],
+    ["we're in Omaha", 'Omaha, NE'],
+    ['GROUPS IN DALLAS', 'Dallas, TX'],
+    ['DEPRESSION GROUP IN PORTLAND OR', 'Portland, OR'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
