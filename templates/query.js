@@ -80,8 +80,11 @@ export function parse(q, phrases = {}) {
       if (!meanings) continue;
       const other = meanings.filter((m) => m[0] !== "stop");
       const stop = other.length < meanings.length;
-      // "in", "or", "de", "la": a word, unless written in capitals (IN for Indiana).
-      if (other.length === 0 || (stop && n === 1 && !slice[0].caps)) {
+      // "in", "or", "de", "la": a word, unless written in capitals (IN for Indiana), or last
+      // after a town's name ("salem or", "portland me", "honolulu hi").
+      const prev = out.text[out.text.length - 1];
+      const afterTown = i === words.length - 1 && i > 0 && prev && !prev.stop && prev.w === words[i - 1].w && other.some((m) => m[0] === "state");
+      if (other.length === 0 || (stop && n === 1 && !slice[0].caps && !afterTown)) {
         for (const x of slice) out.text.push({ ...x, stop: true });
       } else if (other.some((m) => m[0] === "near")) {
         out.near = true;
