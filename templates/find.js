@@ -10,6 +10,7 @@
 // one, the matching groups, soonest meeting first. A query that finds nothing is tried again
 // with its unknown words corrected (or left out), and said so.
 
+import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
@@ -542,11 +543,12 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, groupWordWeight + d.length]);
     // Stop words too ("lookng", "ther" and "ayda" say nothing once corrected, and are then
     // not searched), but not for a word of a place's name ("fort" is not "for"), nor those of
-    // three letters: "forx" is not "for".
+    // three letters ("forx" is not "for"), nor, for a word under six letters, one it is not
+    // the start of but for a letter: "teen" is not "been", "year" not "near".
     // Of two words of the dictionary, one the groups' names hold too: "veteranz" is
     // "veterans", not "veteran".
     for (const p of dictionaryWords) {
-      if (isStopWord(p) && (ofPlace || [...p].length <= 3)) continue;
+      if (isStopWord(p) && (ofPlace || [...p].length <= 3 || ([...w].length < 6 && [...p].length <= [...w].length))) continue;
       const inNames = Object.hasOwn(shard.words, p) ? shard.words[p].length : 0;
       candidates.push([p, (phrases[p].some((mn) => mn[0] === "state") ? stateNameWeight : dictionaryWeight) + inNames]);
     }
@@ -561,8 +563,11 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // The candidates that complete a place's name, for a word too short to correct otherwise.
     const completing = [];
     const add = (part, row, weight) => {
-      // A name of three letters or fewer ("okc") is no reason to correct a word ("rokc").
-      if (part === row.key && [...part].length <= 3) return;
+      // A name of three letters or fewer ("okc") is no reason to correct a word ("rokc"), nor
+      // another name that shares no word with the place's ("nola": "lola" is not New
+      // Orleans; the large places' rows carry no name, and their short names are shorter
+      // than a large city's).
+      if (part === row.key && ([...part].length <= 3 || (row.name && !placeKey(row.name).split(" ").some((x) => row.key.split(" ").includes(x))))) return;
       // A large city of another state than the one named is no more than a place.
       const large = weight === wholeNameWeight && row.size >= largeSize && [...part].length >= 5 && (!states.length || inState(row));
       const c = [part, large ? largeCityWeight : weight, rank(row)];

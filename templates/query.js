@@ -97,8 +97,9 @@ export function parse(q, phrases = {}) {
       used = n;
     }
     if (!used) {
-      // A letter alone ("m" of "I'm", "s" of "women's") is indexed nowhere: it says nothing.
-      out.text.push({ ...words[i], stop: [...w].length < minWordLength });
+      // A letter alone ("m" of "I'm", "s" of "women's") is indexed nowhere: it says nothing;
+      // nor does a number beside other words ("my son is 20"), but alone it starts ZIP codes.
+      out.text.push({ ...words[i], stop: [...w].length < minWordLength || (words.length > 1 && /^\d{1,4}$/.test(w)) });
       used = 1;
     }
     i += used;

@@ -171,28 +171,31 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 // cities ("West Palm", "ABQ", "Bay Area"), and their Spanish names where no other place of
 // the United States bears them. None is the key of another place.
 var keyAliases = map[string][]string{
-	"0455000": {"PHX"},                                // Phoenix
-	"0667000": {"San Fran", "SF", "Bay Area"},         // San Francisco
-	"1235000": {"Jax"},                                // Jacksonville
-	"1263000": {"St. Pete"},                           // St. Petersburg
-	"1276600": {"West Palm"},                          // West Palm Beach
-	"1304000": {"ATL"},                                // Atlanta
-	"1571550": {"Honolulu"},                           // "Urban Honolulu CDP"
-	"1608830": {"Boise"},                              // "Boise City city"
-	"2255000": {"Nueva Orleans", "NOLA"},              // "New Orleans city"
-	"2743000": {"Twin Cities"},                        // Minneapolis
-	"2938000": {"KC"},                                 // Kansas City, Missouri
-	"2965000": {"STL"},                                // St. Louis
-	"3240000": {"Vegas"},                              // "Las Vegas city"
-	"3502000": {"ABQ"},                                // Albuquerque
-	"3651000": {"NYC", "New York City", "Nueva York"}, // "New York city"
-	"4055000": {"OKC"},                                // Oklahoma City
-	"4159000": {"PDX"},                                // Portland, Oregon
-	"4260000": {"Philly", "Filadelfia"},               // "Philadelphia city"
-	"4805000": {"ATX"},                                // Austin
-	"4819000": {"DFW"},                                // Dallas
-	"4865000": {"SATX"},                               // San Antonio
-	"4967000": {"Salt Lake", "SLC"},                   // "Salt Lake City city"
+	"0455000": {"PHX"},                                           // Phoenix
+	"0667000": {"San Fran", "SF", "Bay Area"},                    // San Francisco
+	"1235000": {"Jax"},                                           // Jacksonville
+	"1263000": {"St. Pete"},                                      // St. Petersburg
+	"1271000": {"Tampa Bay"},                                     // Tampa
+	"1276600": {"West Palm"},                                     // West Palm Beach
+	"1304000": {"ATL"},                                           // Atlanta
+	"1571550": {"Honolulu"},                                      // "Urban Honolulu CDP"
+	"1608830": {"Boise"},                                         // "Boise City city"
+	"2255000": {"Nueva Orleans", "NOLA"},                         // "New Orleans city"
+	"2743000": {"Twin Cities"},                                   // Minneapolis
+	"2938000": {"KC"},                                            // Kansas City, Missouri
+	"2965000": {"STL"},                                           // St. Louis
+	"3240000": {"Vegas"},                                         // "Las Vegas city"
+	"3502000": {"ABQ"},                                           // Albuquerque
+	"4055000": {"OKC"},                                           // Oklahoma City
+	"4159000": {"PDX"},                                           // Portland, Oregon
+	"4260000": {"Philly", "Filadelfia"},                          // "Philadelphia city"
+	"4805000": {"ATX"},                                           // Austin
+	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth"}, // Dallas
+	"4865000": {"SATX"},                                          // San Antonio
+	"4967000": {"Salt Lake", "SLC"},                              // "Salt Lake City city"
+	// "New York city", and the boroughs no other place is named after (Brooklyn, Ohio, and
+	// Manhattan, Kansas, are).
+	"3651000": {"NYC", "New York City", "Nueva York", "Queens", "Bronx", "The Bronx", "Staten Island"},
 }
 
 // Keys returns every key under which the index holds p: the key of its name, and those of

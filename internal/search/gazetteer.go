@@ -36,7 +36,9 @@ type GeoIndex struct {
 // LargePlaces is the file of the keys of places of at least [largePopulation] people, sorted,
 // each with its size as in [PlaceShard] (the largest of the places of that key) and the USPS
 // codes of the states of those places, comma-separated: ["peoria", 6, "AZ,IL"]. A query that
-// names a state corrects its words to that state's places first.
+// names a state corrects its words to that state's places first. Other names that share no
+// word with a place's own ("nola", "dfw") are left out: a misspelt word is not taken for a
+// city's letters ("lola" is not New Orleans).
 type LargePlaces [][3]any
 
 // largePopulation is the population from which a place is in [LargePlaces]: about 800 places,
@@ -231,7 +233,7 @@ func (g *gazetteerFiles) write() error {
 	for p := range geo.Places() {
 		own := ix.Key(p.Name)
 		for _, k := range ix.Keys(p) {
-			if p.Population >= largePopulation {
+			if p.Population >= largePopulation && sharesWord(k, own) {
 				l := large[k]
 				if l == nil {
 					l = &largeKey{}
@@ -310,4 +312,15 @@ func sizeClass(population int) int {
 		return 0
 	}
 	return len(strconv.Itoa(population))
+}
+
+// sharesWord reports whether the place keys a and b have a word in common.
+func sharesWord(a, b string) bool {
+	words := strings.Fields(b)
+	for _, w := range strings.Fields(a) {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -349,6 +349,9 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     ["we're in Omaha", 'Omaha, NE'],
     ['GROUPS IN DALLAS', 'Dallas, TX'],
     ['DEPRESSION GROUP IN PORTLAND OR', 'Portland, OR'],
+    // A number beside other words says nothing ("19"); nor do "teen", "year", "old".
+    ['my daughter is 19 and lives in Sacramento', 'Sacramento, CA'],
+    ['teen group in phoenix', 'Phoenix, AZ'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
@@ -524,6 +527,13 @@ test('find (node): misspelt places are corrected to the place meant', async () =
   }
   // Alone, a word that short is not corrected.
   assert.equal((await engine(site.dir, { q: 'sn' })).corrected, '');
+  // A city's short name that shares no word with its own is no correction: "lola" is not
+  // NOLA, New Orleans; nor is a word one letter from a stop word that it does not start
+  // ("teen" is not "been").
+  for (const query of ['lola', 'teen']) {
+    const got = await engine(site.dir, { q: query });
+    assert.ok(got.place?.label !== 'New Orleans, LA' && !/been/.test(got.corrected), `${query}: ${got.place?.label} ${got.corrected}`);
+  }
   // However many unknown words, the files of places read for corrections stay few.
   const { find } = await import('../../templates/find.js');
   const idx = fileIndex(site.dir);
