@@ -267,6 +267,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   let place = null;
   let placeText = null; // groups whose own words the place's name or code matches
   let consumedState = false;
+  let zipTown = false; // the words name the ZIP code's town
   if (o.position && !placesOnly) {
     place = { at: o.position, state: "", label: "", from: "me" };
   } else if (parsed.zip && !placesOnly) {
@@ -274,6 +275,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (z) {
       place = { at: z.at, state: z.state.toLowerCase(), label: parsed.zip, from: "zip" };
       placeText = index.wordRefs(parsed.zip);
+      // The code's own town and state written beside it ("Houston TX 77002") say where it is:
+      // they narrow nothing.
+      const key = placeRuns(parsed.text)[0];
+      zipTown = text.length > 0 && !!key && (await index.places(key, z.state)).length > 0;
+      const named = values(terms, "state");
+      consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
       out.zip = parsed.zip;
       sets.push(index.wordRefs(parsed.zip));
@@ -332,9 +339,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     out.place = place;
     const constraint = [...sets];
     for (const [kind, s] of termSets) if (!(kind === "state" && consumedState)) constraint.push(s);
-    if (place.from !== "place" && textRefs) constraint.push(textRefs);
+    const textNarrows = place.from !== "place" && textRefs !== null && !zipTown;
+    if (textNarrows) constraint.push(textRefs);
     // The form's filters are said apart ("Filters: …"); the query's own words are said here.
-    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !(kind === "state" && consumedState)) || (place.from !== "place" && textRefs !== null);
+    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !(kind === "state" && consumedState)) || textNarrows;
     const allowed = constraint.length ? await allOf(constraint) : null;
     const near = await nearby(index, place.at, out.radius, allowed);
     out.within = near.length;

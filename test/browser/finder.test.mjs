@@ -304,6 +304,10 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   // A state's name alone is the state, though towns bear it (Nevada, Missouri).
   assert.equal((await engine(site.dir, { q: 'nevada' })).mode, 'text');
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
+  // A ZIP code with its own town and state: they say where it is, and narrow nothing.
+  const written = await engine(site.dir, { q: 'Columbus, OH 43215' });
+  assert.equal(written.narrowed, false);
+  assert.deepEqual(written.names, (await engine(site.dir, { q: '43215' })).names);
 });
 
 // Sentences, as someone asking for help types them: the words that say nothing ("is there",
