@@ -14,7 +14,7 @@ import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
-import { boxDistanceMiles, filterNames, intersect, range, stateOf, union } from "./search-index.js";
+import { boxDistanceMiles, filterNames, intersect, range, stateOf, tokenFileOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
@@ -103,13 +103,13 @@ export async function find(index, opts) {
     else form[name] = v;
   }
   const phrases = o.q.trim() ? await index.dictionary() : {};
-  const parsed = parse(o.q, phrases);
+  const parsed = placeFirst(m, parse(o.q, phrases), phrases);
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
   out.family = parsed.family;
   prefetch(index, m, parsed, o);
   // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
-  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => mn[0] === "stop" || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
+  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => mn[0] === "stop" || mn[0] === "before" || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.
@@ -135,6 +135,13 @@ export async function find(index, opts) {
     return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
   // The states the search is in, whose places come first in corrections.
+  // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
+  // there groups that meet in the evening?"), the query's other unknown words left out.
+  for (const after of o.exact ? [] : afterBefore(parsed, phrases).slice(0, 3)) {
+    const again = { ...out, count: 0, items: [] };
+    await run(index, m, after, form, o, again, true);
+    if (again.place) return { ...again, corrected: after.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
+  }
   const inStates = [...new Set([...values(parsed.terms.filter((t) => !t.prefix), "state"), ...(form.state ? [form.state] : [])])].map((s) => s.toUpperCase());
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
   // Mountain NC"): read every word but a state's as a word of a name. A last word that only
@@ -190,6 +197,68 @@ function lastRuns(text) {
   const out = [];
   for (const n of [2, 3]) if (i - n + 1 >= 0) out.push(text.slice(i - n + 1, i + 1).map((x) => x.w).join(" "));
   return out;
+}
+
+// afterBefore returns readings of parsed, last first, one for each word that comes before a
+// place ("in", "cerca") and is followed by words that are not stop words: the words that are
+// not stop words reduced to the first run of them among the four after it, the others left
+// out of its text and its words. A reading that would leave nothing out is not given.
+function afterBefore(parsed, phrases) {
+  const text = parsed.text;
+  const isBefore = (x) => Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
+  const out = [];
+  for (let j = text.length - 2; j >= 0; j--) {
+    if (!isBefore(text[j]) || (text[j].caps && !text[j].stop)) continue;
+    const name = [];
+    for (let k = j + 1; k < text.length && k <= j + 4; k++) {
+      if (!text[k].stop) name.push(k);
+      else if (name.length) break; // the name ends at the next stop word: "en san antonio, de preferencia"
+    }
+    if (!name.length) continue;
+    const others = text.map((x, i) => i).filter((i) => !text[i].stop && !name.includes(i));
+    if (!others.length) continue;
+    const left = new Set(others.map((i) => text[i].w));
+    out.push({ ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) });
+  }
+  return out;
+}
+
+// maxTextFiles is the most files of the token index the words of a long query read: each is
+// 3 to 7 KB gzip, and a sentence of twelve words would read twelve.
+const maxTextFiles = 4;
+
+// placeFirst returns parsed with the words of its text beyond maxTextFiles files of the token
+// index marked as stop words: in a long query, the words likeliest to name its place are read
+// (those after a word such as "in", "near" or "cerca", then those written with a capital,
+// then the last ones), and the others, mostly what a sentence says around its place, are
+// not searched.
+function placeFirst(m, parsed, phrases) {
+  const real = parsed.text.map((x, i) => ({ x, i })).filter(({ x }) => !x.stop && [...x.w].length >= 2);
+  const fileOf = (w) => tokenFileOf(m, w);
+  if (new Set(real.map(({ x }) => fileOf(x.w))).size <= maxTextFiles) return parsed;
+  const before = (x) => Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
+  const score = ({ x, i }) => {
+    // The first three words that are not stop words after a word that comes before a place.
+    let after = 0;
+    for (let j = i - 1, seen = 0; j >= 0 && seen < 3; j--) {
+      if (before(parsed.text[j])) {
+        after = 3 - seen;
+        break;
+      }
+      if (!parsed.text[j].stop) seen++;
+    }
+    return after * 4 + (x.title && i > 0 ? 2 : 0) + i / parsed.text.length;
+  };
+  const files = new Set();
+  const keep = new Set();
+  for (const r of [...real].sort((a, b) => score(b) - score(a))) {
+    const f = fileOf(r.x.w);
+    if (!files.has(f) && files.size >= maxTextFiles) continue;
+    files.add(f);
+    keep.add(r.i);
+  }
+  const text = parsed.text.map((x, i) => (x.stop || keep.has(i) ? x : { ...x, stop: true }));
+  return { ...parsed, text };
 }
 
 // withoutLast returns words without the last run of them that spells seq.
@@ -504,7 +573,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // word too short to correct but to complete a name, which the large places and the
   // query's runs of words give.
   const dictionaryWords = Object.keys(phrases).filter((p) => !p.includes(" "));
-  const isStopWord = (p) => phrases[p].every((mn) => mn[0] === "stop");
+  const isStopWord = (p) => phrases[p].every((mn) => mn[0] === "stop" || mn[0] === "before");
   const plain = (w) => [...w].length <= 3 || dictionaryWords.some((p) => editDistance(w, p, 1) <= 1);
   // In a sentence, whose words are not one name, the name at its end ("is there a group for
   // veterans in san antono": "san antono", "in san antono").
@@ -572,10 +641,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const completing = [];
     const add = (part, row, weight) => {
       // A name of three letters or fewer ("okc") is no reason to correct a word ("rokc"), nor
-      // another name that shares no word with the place's ("nola": "lola" is not New
-      // Orleans; the large places' rows carry no name, and their short names are shorter
-      // than a large city's).
-      if (part === row.key && ([...part].length <= 3 || (row.name && !placeKey(row.name).split(" ").some((x) => row.key.split(" ").includes(x))))) return;
+      // another short name that shares no word with the place's ("nola": "lola" is not New
+      // Orleans; the large places' rows carry no name, and leave such names out).
+      if (part === row.key && ([...part].length <= 3 || (row.name && [...part].length <= 4 && !placeKey(row.name).split(" ").some((x) => row.key.split(" ").includes(x))))) return;
       // A large city of another state than the one named is no more than a place.
       const large = weight === wholeNameWeight && row.size >= largeSize && [...part].length >= 5 && (!states.length || inState(row));
       const c = [part, large ? largeCityWeight : weight, rank(row)];

@@ -49,17 +49,20 @@ export function queryWords(q) {
 
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
- * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}]. Words of one
- * letter are kept (place names hold them: "Washington D C").
+ * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
+ * starts with a capital ("Dayton"). Words of one letter are kept (place names hold them:
+ * "Washington D C").
  * @param {string} q
- * @returns {{w: string, caps: boolean}[]}
+ * @returns {{w: string, caps: boolean, title: boolean}[]}
  */
 export function queryTerms(q) {
   const out = [];
   for (const raw of String(q).normalize("NFC").split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
-    for (const w of tokens(raw)) out.push({ w, caps });
+    const first = [...raw][0];
+    const title = first !== first.toLowerCase();
+    for (const w of tokens(raw)) out.push({ w, caps, title });
   }
   return out;
 }

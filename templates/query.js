@@ -21,7 +21,7 @@ export const maxWordLength = 40;
 const maxPhrase = 5;
 
 /**
- * @typedef {{w: string, caps: boolean, stop?: boolean}} Word
+ * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean}} Word
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
  * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean}} Parsed
@@ -60,8 +60,8 @@ export function parse(q, phrases = {}) {
   for (const t of terms) {
     if (counted >= maxWords) break;
     const w = [...t.w].slice(0, maxWordLength).join("");
-    words.push({ w, caps: t.caps && !shouted });
-    if (!(Object.hasOwn(phrases, w) && phrases[w].every((m) => m[0] === "stop"))) counted++;
+    words.push({ w, caps: t.caps && !shouted, title: t.title && !shouted });
+    if (!(Object.hasOwn(phrases, w) && phrases[w].every((m) => m[0] === "stop" || m[0] === "before"))) counted++;
   }
   const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
   for (let i = 0; i < words.length;) {
@@ -78,7 +78,9 @@ export function parse(q, phrases = {}) {
         ? phrases[slice.map((x) => x.w).join(" ")]
         : null;
       if (!meanings) continue;
-      const other = meanings.filter((m) => m[0] !== "stop");
+      // "before" marks a stop word that comes before a place's name ("in", "cerca"): a stop
+      // word here (see placeFirst in find.js).
+      const other = meanings.filter((m) => m[0] !== "stop" && m[0] !== "before");
       const stop = other.length < meanings.length;
       // "in", "or", "de", "la": a word, unless written in capitals (IN for Indiana), or last
       // after a town's name ("salem or", "portland me", "honolulu hi").
@@ -111,7 +113,7 @@ export function parse(q, phrases = {}) {
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
       // Not "when" either: "tod" and "tom" start too many words to be read as days.
-      for (const mn of ms) if (!["stop", "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      for (const mn of ms) if (!["stop", "before", "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();

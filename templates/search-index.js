@@ -137,6 +137,11 @@ function sharedStart(a, b) {
 // hashLen is the length of each hash in a state's list of them (its "hashes").
 const hashLen = 8;
 
+/** tokenFileOf returns the path of the file of the token index of manifest m holding word. */
+export function tokenFileOf(m, word) {
+  return fileFor(m.tokens, [...word].slice(0, 2).join("")) || "";
+}
+
 /** recordFiles returns the paths of the files of records of state st of manifest m. */
 export function recordFiles(m, st) {
   const out = [];
@@ -247,7 +252,7 @@ export class Index {
   /** tokenShard returns the file of the token index holding the words that start as word. */
   async tokenShard(word) {
     const m = await this.manifest();
-    const file = fileFor(m.tokens, [...word].slice(0, 2).join(""));
+    const file = tokenFileOf(m, word);
     return file ? this.json(file) : { words: {}, places: [] };
   }
 

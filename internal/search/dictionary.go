@@ -19,7 +19,9 @@ type Dictionary struct {
 	// which group, such as "the" or "grupos"), "condition" (a mental health condition, such
 	// as "depression": every group welcomes adults living with any) or "family" (someone
 	// close, such as "my son" or "familia": the groups are for adults living with a
-	// condition, whom their family may bring, not for the family itself). A phrase with a stop
+	// condition, whom their family may bring, not for the family itself) or "before" (a stop
+	// word that often comes before a place's name, such as "in" or "cerca": the finder reads
+	// the words after it first in a long query). A phrase with a stop
 	// meaning and another, such as "in" (Indiana), has the other only when written in
 	// capitals. ("when", "today"), ("when", "tonight") and ("when", "tomorrow") are days
 	// counted from the visitor's clock, which only the browser knows.
@@ -43,7 +45,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
 // nothing about which group, search.words.condition the names of mental health conditions,
-// search.words.family the words for family members and friends, and search.words.when.today,
+// search.words.family the words for family members and friends, search.words.before the stop
+// words that come before a place's name, and search.words.when.today,
 // .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
 	d := Dictionary{Phrases: map[string][][]string{}}
@@ -105,6 +108,7 @@ func dictionary(s *site.Site) Dictionary {
 		}
 		list("search.words.near", "near")
 		list("search.words.stop", "stop")
+		list("search.words.before", "before")
 		list("search.words.condition", "condition")
 		list("search.words.family", "family")
 	}

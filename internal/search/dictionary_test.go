@@ -19,7 +19,7 @@ func TestDictionary(t *testing.T) {
 		{"nuevo mexico", [][]string{{"state", "nm"}}}, // Nuevo México, the Spanish label
 		{"nm", [][]string{{"state", "nm"}}},
 		{"ohio", [][]string{{"state", "oh"}}},
-		{"in", [][]string{{"state", "in"}, {"stop"}}}, // a word unless written IN
+		{"in", [][]string{{"before"}, {"state", "in"}, {"stop"}}}, // a word unless written IN, and one before a place
 		{"spanish", [][]string{{"language", "es"}}},
 		{"espanol", [][]string{{"language", "es"}}},
 		{"conexion", [][]string{{"program", "conexion"}}},
@@ -58,9 +58,14 @@ func TestDictionary(t *testing.T) {
 			t.Errorf("Phrases[%q] = %q, want %q", tt.phrase, got, tt.want)
 		}
 	}
-	for phrase := range d.Phrases {
+	for phrase, ms := range d.Phrases {
 		if strings.Join(Tokens(phrase), " ") != phrase {
 			t.Errorf("phrase %q is not its folded words joined by spaces", phrase)
+		}
+		// A word before a place says nothing itself: the finder reads it as a stop word.
+		has := func(kind string) bool { return slices.ContainsFunc(ms, func(m []string) bool { return m[0] == kind }) }
+		if has("before") && !has("stop") {
+			t.Errorf("Phrases[%q] = %q: a word before a place that is not a stop word", phrase, ms)
 		}
 	}
 	// Every fixed value a query may name has words in every catalogue.

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"sitegen/internal/geo"
 )
@@ -36,9 +37,10 @@ type GeoIndex struct {
 // LargePlaces is the file of the keys of places of at least [largePopulation] people, sorted,
 // each with its size as in [PlaceShard] (the largest of the places of that key) and the USPS
 // codes of the states of those places, comma-separated: ["peoria", 6, "AZ,IL"]. A query that
-// names a state corrects its words to that state's places first. Other names that share no
-// word with a place's own ("nola", "dfw") are left out: a misspelt word is not taken for a
-// city's letters ("lola" is not New Orleans).
+// names a state corrects its words to that state's places first. Other names of four letters
+// or fewer that share no word with a place's own ("nola", "dfw") are left out: a misspelt
+// word is not taken for a city's letters ("lola" is not New Orleans), but "filadelfya" is
+// Filadelfia.
 type LargePlaces [][3]any
 
 // largePopulation is the population from which a place is in [LargePlaces]: about 800 places,
@@ -233,7 +235,7 @@ func (g *gazetteerFiles) write() error {
 	for p := range geo.Places() {
 		own := ix.Key(p.Name)
 		for _, k := range ix.Keys(p) {
-			if p.Population >= largePopulation && sharesWord(k, own) {
+			if p.Population >= largePopulation && (sharesWord(k, own) || utf8.RuneCountInString(k) > 4) {
 				l := large[k]
 				if l == nil {
 					l = &largeKey{}

@@ -188,7 +188,14 @@ test('the farther matches of a place are the nearest, from the states nearest it
 
 test('what one search reads stays small (gzip)', async () => {
   const z = await quietZIP();
-  for (const opts of [{ q: z.code }, { q: 'springfield' }, { filters: { day: 'tuesday', time: 'evening' } }, { q: 'albuqerque' }, { position: z.at }, { q: 'spanish online' }]) {
+  // Sentences too, as someone asking for help writes them: the words around the place are
+  // not each read.
+  const sentences = [
+    "Good morning, I'm a nurse in Portland Maine and I'd like to refer a patient to a peer support group for people living with psychosis",
+    'Buenas tardes, necesito un grupo de apoyo para la depresión en San Antonio, de preferencia en español y en persona',
+    'We just moved to Denver Colorado and my daughter who is 17 has an eating disorder, are there groups for parents',
+  ];
+  for (const opts of [{ q: z.code }, { q: 'springfield' }, { filters: { day: 'tuesday', time: 'evening' } }, { q: 'albuqerque' }, { position: z.at }, { q: 'spanish online' }, ...sentences.map((q) => ({ q }))]) {
     const got = await engine(opts);
     let bytes = 0;
     for (const f of got.read) bytes += zlib.gzipSync(await fs.readFile(path.join(dir, f))).length;

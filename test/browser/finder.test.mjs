@@ -356,6 +356,10 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     // A number beside other words says nothing ("19"); nor do "teen", "year", "old".
     ['my daughter is 19 and lives in Sacramento', 'Sacramento, CA'],
     ['teen group in phoenix', 'Phoenix, AZ'],
+    // The place after "in", "en", "to", the other words of a long sentence left out.
+    ["Good morning, I'm a nurse in Portland Maine and I'd like to refer a patient to a peer support group", 'Portland, ME'],
+    ['Buenas tardes, necesito un grupo de apoyo para la depresión en San Antonio, de preferencia en español', 'San Antonio, TX'],
+    ['We just moved to Denver Colorado and my daughter who is 17 has an eating disorder', 'Denver, CO'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
