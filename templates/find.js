@@ -134,7 +134,6 @@ export async function find(index, opts) {
     const again = await find(index, { ...o, q: fixed, exact: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
-  // The states the search is in, whose places come first in corrections.
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
   // there groups that meet in the evening?"), the query's other unknown words left out.
   for (const after of o.exact ? [] : afterBefore(parsed, phrases).slice(0, 3)) {
@@ -142,6 +141,7 @@ export async function find(index, opts) {
     await run(index, m, after, form, o, again, true);
     if (again.place) return { ...again, corrected: after.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
   }
+  // The states the search is in, whose places come first in corrections.
   const inStates = [...new Set([...values(parsed.terms.filter((t) => !t.prefix), "state"), ...(form.state ? [form.state] : [])])].map((s) => s.toUpperCase());
   // Words of the dictionary may be part of a place's name ("Friday Harbor WA", "Black
   // Mountain NC"): read every word but a state's as a word of a name. A last word that only
