@@ -360,10 +360,13 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     ["Good morning, I'm a nurse in Portland Maine and I'd like to refer a patient to a peer support group", 'Portland, ME'],
     ['Buenas tardes, necesito un grupo de apoyo para la depresión en San Antonio, de preferencia en español', 'San Antonio, TX'],
     ['We just moved to Denver Colorado and my daughter who is 17 has an eating disorder', 'Denver, CO'],
+    // A greeting says nothing, though "evening" and "noches" are times of day.
+    ['good evening, any groups in tucson?', 'Tucson, AZ'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
   }
+  assert.equal((await engine(site.dir, { q: 'good evening, any groups in tucson?' })).meetings, null, 'a greeting asks for no time of day');
   const fixed = await engine(site.dir, { q: 'is ther a grop for vetrans in san antono texas' });
   assert.equal(fixed.corrected, 'is there a group for veterans in san antonio texas');
   assert.equal(fixed.narrowed, true, 'veterans narrows the groups near San Antonio');
