@@ -205,10 +205,9 @@ function lastRuns(text) {
 // out of its text and its words. A reading that would leave nothing out is not given.
 function afterBefore(parsed, phrases) {
   const text = parsed.text;
-  const isBefore = (x) => Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
   const out = [];
   for (let j = text.length - 2; j >= 0; j--) {
-    if (!isBefore(text[j]) || (text[j].caps && !text[j].stop)) continue;
+    if (!comesBefore(phrases, text[j]) || (text[j].caps && !text[j].stop)) continue;
     const name = [];
     for (let k = j + 1; k < text.length && k <= j + 4; k++) {
       if (!text[k].stop) name.push(k);
@@ -221,6 +220,12 @@ function afterBefore(parsed, phrases) {
     out.push({ ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) });
   }
   return out;
+}
+
+// comesBefore reports whether the word x often comes before a place's name ("in", "cerca":
+// search.words.before).
+function comesBefore(phrases, x) {
+  return Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
 }
 
 // maxTextFiles is the most files of the token index the words of a long query read: each is
@@ -236,12 +241,11 @@ function placeFirst(m, parsed, phrases) {
   const real = parsed.text.map((x, i) => ({ x, i })).filter(({ x }) => !x.stop && [...x.w].length >= 2);
   const fileOf = (w) => tokenFileOf(m, w);
   if (new Set(real.map(({ x }) => fileOf(x.w))).size <= maxTextFiles) return parsed;
-  const before = (x) => Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
   const score = ({ x, i }) => {
     // The first three words that are not stop words after a word that comes before a place.
     let after = 0;
     for (let j = i - 1, seen = 0; j >= 0 && seen < 3; j--) {
-      if (before(parsed.text[j])) {
+      if (comesBefore(phrases, parsed.text[j])) {
         after = 3 - seen;
         break;
       }
@@ -285,7 +289,8 @@ function prefetch(index, m, parsed, o) {
     if (key) index.placeShard(key).catch(ignore);
     return;
   }
-  // The first of the weekdays the search asks for, if it does ("day=tuesday", "tonight").
+  // The first two weekdays of a search by filters, of those it asks for if it does
+  // ("day=tuesday", "tonight").
   const asked = [...(o.filters.day ? [o.filters.day] : []), ...values(parsed.terms, "day"), ...values(parsed.terms, "when").map((w) => relativeDay(w, o.now))];
   const days = dayOrder(m, o.now).filter((d) => !asked.length || asked.includes(d.name));
   if (m.groups > o.limit) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
