@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { placeKey } from "./fold.js";
-import { closest, editDistance, maxEdits, parse, placeRuns, saidKinds, searchWords } from "./query.js";
+import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saysNothing, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, tokenFileOf, union } from "./search-index.js";
@@ -109,7 +109,7 @@ export async function find(index, opts) {
   out.family = parsed.family;
   prefetch(index, m, parsed, o);
   // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
-  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => mn[0] === "stop" || mn[0] === "before" || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
+  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.
@@ -578,7 +578,6 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // word too short to correct but to complete a name, which the large places and the
   // query's runs of words give.
   const dictionaryWords = Object.keys(phrases).filter((p) => !p.includes(" "));
-  const isStopWord = (p) => phrases[p].every((mn) => mn[0] === "stop" || mn[0] === "before");
   const plain = (w) => [...w].length <= 3 || dictionaryWords.some((p) => editDistance(w, p, 1) <= 1);
   // In a sentence, whose words are not one name, the name at its end ("is there a group for
   // veterans in san antono": "san antono", "in san antono").
@@ -630,7 +629,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // Of two words of the dictionary, one the groups' names hold too: "veteranz" is
     // "veterans", not "veteran".
     for (const p of dictionaryWords) {
-      if (isStopWord(p) && (ofPlace || [...p].length <= 3 || ([...w].length < 6 && [...p].length <= [...w].length))) continue;
+      if (saysNothing(phrases, p) && (ofPlace || [...p].length <= 3 || ([...w].length < 6 && [...p].length <= [...w].length))) continue;
       const inNames = Object.hasOwn(shard.words, p) ? shard.words[p].length : 0;
       candidates.push([p, (phrases[p].some((mn) => mn[0] === "state") ? stateNameWeight : dictionaryWeight) + inNames]);
     }

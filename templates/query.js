@@ -37,6 +37,24 @@ export const saidKinds = [
 ];
 
 /**
+ * quietKinds are the meanings of the dictionary that say nothing about which group: "stop",
+ * and "before" (a stop word that comes before a place's name, "in", "cerca").
+ */
+export const quietKinds = [
+  "stop", // a word that says nothing about which group
+  "before", // one that comes before a place's name
+];
+
+/**
+ * saysNothing reports whether the dictionary's phrase p has only meanings of quietKinds.
+ * @param {Record<string, string[][]>} phrases
+ * @param {string} p
+ */
+export function saysNothing(phrases, p) {
+  return Object.hasOwn(phrases, p) && phrases[p].every((m) => quietKinds.includes(m[0]));
+}
+
+/**
  * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
  * ["near"], ["stop"], ["condition"] or ["family"]). It returns the query's words, the
  * dictionary's terms found in it (longest phrase first), the other words in order (text; stop
@@ -61,7 +79,7 @@ export function parse(q, phrases = {}) {
     if (counted >= maxWords) break;
     const w = [...t.w].slice(0, maxWordLength).join("");
     words.push({ w, caps: t.caps && !shouted, title: t.title && !shouted });
-    if (!(Object.hasOwn(phrases, w) && phrases[w].every((m) => m[0] === "stop" || m[0] === "before"))) counted++;
+    if (!saysNothing(phrases, w)) counted++;
   }
   const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
   for (let i = 0; i < words.length;) {
@@ -78,9 +96,7 @@ export function parse(q, phrases = {}) {
         ? phrases[slice.map((x) => x.w).join(" ")]
         : null;
       if (!meanings) continue;
-      // "before" marks a stop word that comes before a place's name ("in", "cerca"): a stop
-      // word here (see placeFirst in find.js).
-      const other = meanings.filter((m) => m[0] !== "stop" && m[0] !== "before");
+      const other = meanings.filter((m) => !quietKinds.includes(m[0]));
       const stop = other.length < meanings.length;
       // "in", "or", "de", "la": a word, unless written in capitals (IN for Indiana), or last
       // after a town's name ("salem or", "portland me", "honolulu hi").
@@ -113,7 +129,7 @@ export function parse(q, phrases = {}) {
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
       // Not "when" either: "tod" and "tom" start too many words to be read as days.
-      for (const mn of ms) if (!["stop", "before", "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      for (const mn of ms) if (![...quietKinds, "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();
