@@ -17,12 +17,17 @@
 #   nextchange the same name changed again, then build again: what every later edit costs;
 #   check      sitegen check with its cache (Hugo has no such command).
 #
+# Beside them, two floors of the fresh build (bench/floor), fresh step only: "floor" writes
+# the files of sitegen's fresh build (the same bytes, folders and order) and nothing else, the
+# least any build of them takes on this file system; "floor-link" also makes the second tree
+# of hard links that sitegen's fresh build makes (see internal/output).
+#
 # It prints, per size and step, the median wall time, processor time (user + system: less
 # disturbed than wall time when the machine is shared), peak RSS and the files the run wrote
 # (files under the output newer than the run's start), and sitegen's ratios to each Hugo.
 #
 # Usage: bench/hugo.sh     (N=3 SIZES="1000 10000" LANGS="en" WORK=/tmp/... to change;
-#                          TOOLS="sitegen hugo-plain" to leave one out, e.g. at 100,000)
+#                          TOOLS="sitegen hugo-plain floor" to leave some out, e.g. at 100,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +56,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 go build -o "$WORK/sitegen" ./cmd/sitegen
 go build -o "$WORK/hugoconv" ./bench/hugoconv
+go build -o "$WORK/floor" ./bench/floor
 rm -rf "$WORK/i18n"
 mkdir -p "$WORK/i18n"
 for l in $LANGS; do cp "i18n/$l.yaml" "$WORK/i18n/"; done
@@ -74,7 +80,7 @@ run() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-tools=${TOOLS:-"sitegen hugo-theme hugo-plain"}
+tools=${TOOLS:-"sitegen hugo-theme hugo-plain floor floor-link"}
 
 for size in $SIZES; do
 	site=$WORK/site-$size outs=$WORK/out-$size
@@ -87,6 +93,14 @@ for size in $SIZES; do
 	group=$(cd "$site/data/groups" && find . -name '*.yaml' | sort | sed -n 1p | cut -c3-)
 	hgroup=content/groups/${group%.yaml}.md
 	for t in $tools; do rm -f "$WORK/$t-$size".*.times; done
+	case " $tools " in *" floor"*)
+		# The files of sitegen's fresh build, packed into one file for the floors to write.
+		rm -rf "$WORK/pack-src"
+		"$WORK/sitegen" build -s "$site" --now "$NOW" -d "$WORK/pack-src" >/dev/null
+		"$WORK/floor" -pack "$WORK/pack-src" -o "$WORK/pack-$size"
+		rm -rf "$WORK/pack-src" "$WORK/.pack-src.sitegen"
+		;;
+	esac
 
 	# build TOOL STEP I: one build of TOOL for step STEP of run I (0: untimed).
 	build() {
@@ -98,6 +112,8 @@ for size in $SIZES; do
 			[ "$step" != fresh ] || cache=off
 			run "$label" "$out" env SITEGEN_CACHE="$cache" "$WORK/sitegen" build -s "$site" --now "$NOW" -d "$out"
 			;;
+		floor) run "$label" "$out" "$WORK/floor" -unpack "$WORK/pack-$size" -d "$out" ;;
+		floor-link) run "$label" "$out" "$WORK/floor" -unpack "$WORK/pack-$size" -d "$out" -link "$outs/.$1-$3.sitegen" ;;
 		*) run "$label" "$out" hugo --source "$WORK/$tool-$size" --destination "$out" --quiet ;;
 		esac
 	}
@@ -115,6 +131,11 @@ for size in $SIZES; do
 		local tool=$1 i=$2
 		rm -rf "$outs/$tool-$i" "$outs/.$tool-$i.sitegen"
 		build "$tool" fresh "$i"
+		case $tool in floor*)
+			rm -rf "$outs/$tool-$i" "$outs/.$tool-$i.sitegen"
+			return
+			;;
+		esac
 		if [ "$tool" = sitegen ]; then
 			# Fill the cache of parsed files, as any earlier check or build would have.
 			env SITEGEN_CACHE="$WORK/cache-$size" "$WORK/sitegen" check -s "$site" --now "$NOW" >/dev/null
@@ -132,9 +153,9 @@ for size in $SIZES; do
 	for t in $tools; do steps "$t" 0; done
 	for i in $(seq "$N"); do
 		case $((i % 3)) in
-		1) order="sitegen hugo-theme hugo-plain" ;;
-		2) order="hugo-plain sitegen hugo-theme" ;;
-		0) order="hugo-theme hugo-plain sitegen" ;;
+		1) order="sitegen hugo-theme hugo-plain floor floor-link" ;;
+		2) order="floor-link hugo-plain sitegen floor hugo-theme" ;;
+		0) order="hugo-theme floor floor-link hugo-plain sitegen" ;;
 		esac
 		for t in $order; do
 			case " $tools " in *" $t "*) steps "$t" "$i" ;; esac
@@ -153,7 +174,7 @@ for size in $SIZES; do
 				$(($(cut -d' ' -f2 "$f" | median) / 1024)) "$(cut -d' ' -f4 "$f" | median)"
 		done
 		s=$WORK/sitegen-$size.$step.times
-		for h in hugo-plain hugo-theme; do
+		for h in hugo-plain hugo-theme floor floor-link; do
 			f=$WORK/$h-$size.$step.times
 			[ -f "$f" ] || continue
 			awk -v s="$(cut -d' ' -f1 "$s" | median)" -v h="$(cut -d' ' -f1 "$f" | median)" \
@@ -162,7 +183,7 @@ for size in $SIZES; do
 				'BEGIN {printf "%-10s sitegen/%s: wall %.2f, peak memory %.2f\n", step, name, s / h, sm / hm}'
 		done
 	done
-	rm -rf "$outs"
+	rm -rf "$outs" "$WORK/pack-$size"
 done
 rm -f "$WORK/warmup.times" "$WORK/rss" "$WORK/start"
 echo

@@ -109,41 +109,38 @@ func (l *Lazy) Take() ([]byte, error) {
 // made, holding no more than a few files at a time; inspect, when not nil, sees each file
 // first (from several goroutines). A file with a Key that the published one was made with is
 // not made again. It stops at the first error.
+//
+// Each goroutine takes a run of writeRun consecutive paths at a time, so that two goroutines
+// seldom make files in the same folder at once: the kernel serialises changes to a folder.
+// On this project's CI machine, writing a 10,000-group site's files from memory on two
+// goroutines took 1.1 to 2.3 times as long file by file as in runs of their own, in four
+// alternating pairs (bench/floor).
 func (p Plan) WriteTo(w *Writer, inspect func(name string, b []byte)) error {
 	paths := p.Paths()
-	next := make(chan string)
+	next := make(chan []string)
 	errs := make(chan error, 1)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for name := range next {
-				l := p[name]
-				if w.Keep(name, l.Key) {
-					continue // made from the same inputs as the published file
-				}
-				b, err := l.Take()
-				if err == nil && inspect != nil {
-					inspect(name, b)
-				}
-				if err == nil {
-					err = w.PutKey(name, l.Key, b)
-				}
-				if err != nil {
-					select {
-					case errs <- err:
-						close(stop)
-					default:
+			for run := range next {
+				for _, name := range run {
+					if err := p.writeOne(w, name, inspect); err != nil {
+						select {
+						case errs <- err:
+							close(stop)
+						default:
+						}
+						return
 					}
-					return
 				}
 			}
 		})
 	}
 feed:
-	for _, name := range paths {
+	for lo := 0; lo < len(paths); lo += writeRun {
 		select {
-		case next <- name:
+		case next <- paths[lo:min(lo+writeRun, len(paths))]:
 		case <-stop:
 			break feed
 		}
@@ -156,4 +153,24 @@ feed:
 	default:
 		return nil
 	}
+}
+
+// writeRun is how many consecutive paths a goroutine of WriteTo takes at a time: enough that
+// the goroutines work in different folders, few enough that they finish together.
+const writeRun = 256
+
+// writeOne makes the file name of p, unless w keeps the published one, and gives it to w.
+func (p Plan) writeOne(w *Writer, name string, inspect func(name string, b []byte)) error {
+	l := p[name]
+	if w.Keep(name, l.Key) {
+		return nil // made from the same inputs as the published file
+	}
+	b, err := l.Take()
+	if err != nil {
+		return err
+	}
+	if inspect != nil {
+		inspect(name, b)
+	}
+	return w.PutKey(name, l.Key, b)
 }
