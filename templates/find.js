@@ -23,6 +23,22 @@ const termKinds = ["state", "attendance", "language", "program", "audience"];
 // for.
 const maxPlaceLookups = 4;
 
+// searchBudget is the most one search reads of the index, in files of places (see
+// fileWeight): about 50 KB gzip, with the manifest, the dictionary and the gazetteer's index
+// 63 KB, and the page's 36 more, the finder's 100 KB. A search reads its words' files, and
+// the files of the places they may name, whatever they cost; corrections and readings again
+// read a file only when what is left of the budget then still pays for the results'
+// (resultsWeight: the records of twenty groups near a place and their positions, or of
+// twenty groups anywhere and a weekday's meetings, weigh 2 to 6).
+const searchBudget = 11;
+const resultsWeight = 3;
+
+// affords reports whether the search o may still read files weighing weight (see
+// searchBudget).
+function affords(index, o, weight) {
+  return index.spent(o.mark) + weight + resultsWeight <= searchBudget;
+}
+
 // The weights of the candidates of a correction: of two as near to the word typed, the
 // heavier wins (see closest). A word that completes a place's name with the query's other
 // words ("los angelos"); a state's name ("georia" is Georgia, not Peoria; "vremont" Vermont,
@@ -81,6 +97,10 @@ const inStateBonus = 10;
  * @param {Record<string, Set<string>>} [opts.allowed] the values each filter may take
  * @param {number[] | null} [opts.position] the visitor's [lat, lon], for "near me"
  * @param {boolean} [opts.exact] search the words as typed, without corrections
+ * @param {boolean} [opts.readings] with exact, still read a place in part of the words (a
+ *   correction's search: see afterBefore and partOf)
+ * @param {number} [opts.mark] where in index.read the search began (a correction's search
+ *   shares the budget of the search it corrects: see searchBudget)
  * @param {number} [opts.limit] how many groups to return
  * @param {number} [opts.now] the time, in milliseconds since the epoch
  * @param {(found: Found) => void} [opts.partial] called with the first results, in order and
@@ -89,6 +109,9 @@ const inStateBonus = 10;
  */
 export async function find(index, opts) {
   const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), ...opts };
+  // Where the search's reads start in index.read: corrections, tried again as searches of
+  // their own, share the search's budget.
+  o.mark ??= index.read.length;
   const m = await index.manifest();
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
@@ -131,12 +154,14 @@ export async function find(index, opts) {
   // not need ("new york city young adults").
   const retry = async (fixed) => {
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
-    const again = await find(index, { ...o, q: fixed, exact: true, partial });
-    return again.count > 0 || again.place ? { ...again, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
+    const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
+    return again.count > 0 || again.place ? { ...again, corrected: again.corrected || fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
-  // there groups that meet in the evening?"), the query's other unknown words left out.
-  for (const after of o.exact ? [] : afterBefore(parsed, phrases).slice(0, 3)) {
+  // there groups that meet in the evening?"), the query's other unknown words left out; in a
+  // correction too ("… in san antonio texas thank you so much").
+  const readings = o.exact && !o.readings ? [] : afterBefore(parsed, phrases);
+  for (const after of readings.slice(0, 4)) {
     const again = { ...out, count: 0, items: [] };
     await run(index, m, after, form, o, again, true);
     if (again.place) return { ...again, corrected: after.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
@@ -170,22 +195,54 @@ export async function find(index, opts) {
       }
     }
   }
-  const fixed = o.exact ? null : await correct(index, parsed, phrases, { states: inStates });
+  // Corrections, when what is left of the budget pays for them.
+  if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out) : out;
+  const can = (weight) => affords(index, o, weight);
+  const names = readings.length ? nameKeys(readings[0], phrases) : [];
+  const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can }) : null;
   if (fixed !== null) {
     const again = await retry(fixed);
     if (again) return again;
   }
-  const loose = o.exact ? null : await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates });
+  // A place that part of the words name, before correcting the words of places' names.
+  const part = await partOf(index, m, parsed, phrases, form, o, out);
+  if (part !== out) return part;
+  const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can }) : null;
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
     if (again) return again;
   }
   // Corrections that find nothing either: the words known, without the others ("ersey city
   // ut women" is Utah's women's groups).
-  const known = o.exact ? null : await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true });
+  const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can });
   if (known !== null && known !== fixed && known !== loose) {
     const again = await retry(known);
     if (again) return again;
+  }
+  return out;
+}
+
+// partOf returns out, the search for parsed that found nothing, or the search for a place
+// that part of its words name, the others left out ("fresno register": Fresno; "colombus
+// register", corrected: Columbus): the runs of its words that are not stop words, longest
+// first, the last first, each asking for a place of a thousand people or more (see
+// afterBefore). It comes after the first corrections, which read a misspelt name whole ("west
+// palm bech" is West Palm Beach, not West, Texas), and before those that correct the words of
+// places' names ("hope lakewood" is Lakewood, not Lakemoor).
+async function partOf(index, m, parsed, phrases, form, o, out) {
+  const text = parsed.text;
+  const real = text.map((x, i) => i).filter((i) => !text[i].stop);
+  if (real.length < 2 || real.length > maxTextFiles) return out;
+  for (let n = real.length - 1; n >= 1; n--) {
+    for (let first = real.length - n; first >= 0; first--) {
+      const kept = real.slice(first, first + n);
+      const left = new Set(real.filter((i) => !kept.includes(i)).map((i) => text[i].w));
+      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize: prefixMinSize };
+      reading.keys = nameKeys(reading, phrases, true);
+      const again = { ...out, count: 0, items: [] };
+      await run(index, m, reading, form, o, again, true);
+      if (again.place) return { ...again, corrected: reading.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
+    }
   }
   return out;
 }
@@ -199,13 +256,18 @@ function lastRuns(text) {
   return out;
 }
 
-// afterBefore returns readings of parsed, last first, one for each word that comes before a
-// place ("in", "cerca") and is followed by words that are not stop words: the words that are
-// not stop words reduced to the first run of them among the four after it, the others left
-// out of its text and its words. A reading that would leave nothing out is not given.
+// afterBefore returns readings of parsed, one for each word that comes before a place ("in",
+// "cerca") and is followed by words that are not stop words: the words that are not stop
+// words reduced to the first run of them among the four after it, the others left out of its
+// text and its words. The last such word's reading comes first. Then the same readings with
+// the run's last words left out, longest first ("in fresno meet on fridays": Fresno), each
+// asking for a place of a thousand people or more (minSize): a word of a name alone is a
+// hamlet's more often than the place meant ("in lake chrles" is not Lake, Mississippi). A
+// reading that would leave nothing out is not given.
 function afterBefore(parsed, phrases) {
   const text = parsed.text;
-  const out = [];
+  const whole = [];
+  const shorter = [];
   for (let j = text.length - 2; j >= 0; j--) {
     if (!comesBefore(phrases, text[j]) || (text[j].caps && !text[j].stop)) continue;
     const name = [];
@@ -213,13 +275,37 @@ function afterBefore(parsed, phrases) {
       if (!text[k].stop) name.push(k);
       else if (name.length) break; // the name ends at the next stop word: "en san antonio, de preferencia"
     }
-    if (!name.length) continue;
-    const others = text.map((x, i) => i).filter((i) => !text[i].stop && !name.includes(i));
-    if (!others.length) continue;
-    const left = new Set(others.map((i) => text[i].w));
-    out.push({ ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) });
+    for (let n = name.length; n > 0; n--) {
+      const kept = name.slice(0, n);
+      const others = text.map((x, i) => i).filter((i) => !text[i].stop && !kept.includes(i));
+      if (!others.length) continue;
+      const left = new Set(others.map((i) => text[i].w));
+      const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
+      reading.keys = nameKeys(reading, phrases, true);
+      if (n === name.length) whole.push(reading);
+      else shorter.push({ ...reading, minSize: prefixMinSize });
+    }
   }
-  return out;
+  return [...whole, ...shorter];
+}
+
+// prefixMinSize is the size (digits of the population) of the least place a reading of part
+// of a name finds (see afterBefore).
+const prefixMinSize = 4;
+
+// nameKeys returns the keys of the name a reading of afterBefore keeps, longest first: its
+// words, and with the word before them when that is a stop word other than the one the name
+// comes after ("en los angelos": "los angelos" and "angelos"); only keys of two words or more
+// unless single.
+function nameKeys(reading, phrases, single = false) {
+  const text = reading.text;
+  const kept = text.map((x, i) => i).filter((i) => !text[i].stop);
+  if (!kept.length) return [];
+  const first = kept[0];
+  const last = kept[kept.length - 1];
+  const keys = [text.slice(first, last + 1).map((x) => x.w).join(" ")];
+  if (first > 0 && !comesBefore(phrases, text[first - 1])) keys.unshift(text.slice(first - 1, last + 1).map((x) => x.w).join(" "));
+  return single ? keys : keys.filter((k) => k.includes(" "));
 }
 
 // comesBefore reports whether the word x often comes before a place's name ("in", "cerca":
@@ -386,9 +472,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         }
       }
       const files = new Set();
-      for (const key of placeRuns(parsed.text)) {
+      // A search read again (a reading, a correction) reads files of places within the
+      // search's budget (see searchBudget); the search as typed, always its first few.
+      const budgeted = placesOnly || o.exact;
+      for (const key of parsed.keys || placeRuns(parsed.text)) {
         const file = await index.placeFile(key);
-        if (!files.has(file) && files.size >= maxPlaceLookups) continue;
+        if (!files.has(file) && (files.size >= maxPlaceLookups || (budgeted && !index.has(file) && !affords(index, o, 1)))) continue;
         files.add(file);
         let rows = states.length
           ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
@@ -396,6 +485,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         // No such town in the form's state: the one of another, with the groups of the form's
         // state near it ("cincinnati" with Kentucky chosen).
         if (!rows.length && formState) rows = await index.places(key);
+        if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
         if (rows.length) {
           const p = rows[0];
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
@@ -568,8 +658,12 @@ const statesAtOnce = 6;
  * @param {string[]} [opts.states] the states the search is in (USPS codes, upper case): their
  *   places come first
  * @param {boolean} [opts.drop] leave out every unknown word rather than correct it
+ * @param {string[]} [opts.names] in a sentence, the keys the place's name after a word such as
+ *   "in" may be (see nameKeys): the names the corrections may complete
+ * @param {(weight: number) => boolean} [opts.affords] whether the search may still read files
+ *   weighing weight (see fileWeight): files of places are read only then
  */
-export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false } = {}) {
+export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false, names = [], affords = () => true } = {}) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
@@ -579,16 +673,19 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // query's runs of words give.
   const dictionaryWords = Object.keys(phrases).filter((p) => !p.includes(" "));
   const plain = (w) => [...w].length <= 3 || dictionaryWords.some((p) => editDistance(w, p, 1) <= 1);
-  // In a sentence, whose words are not one name, the name at its end ("is there a group for
-  // veterans in san antono": "san antono", "in san antono").
+  // In a sentence, whose words are not one name, the name after a word such as "in" ("is
+  // there a group for veterans in san antono texas thank you": "san antono"), else the name
+  // at its end ("is there a group for veterans in san antono": "san antono", "in san antono").
   const runs = placeRuns(parsed.text).filter((k) => k.includes(" "));
-  const runKeys = runs.length ? runs.reverse().slice(0, 2) : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) })));
+  const runKeys = runs.length ? runs.reverse().slice(0, 2) : names.length ? names.slice(0, 2) : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) })));
   // The files of a sentence's last name count among the places looked up.
   let lookups = runs.length ? 0 : runKeys.length;
-  const runPlaces = (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat();
+  const runFiles = (await Promise.all(runKeys.map((k) => index.keysNear(k)))).flat();
+  const runPlaces = affords(await index.unread(runFiles)) ? (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat() : [];
   // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
   // "dellas") is far from its place in the files of places.
-  const large = drop ? Promise.resolve([]) : index.largePlaces().catch(() => []);
+  const largeFile = (await index.geo()).large;
+  const large = drop || !affords(largeFile && !index.has(largeFile) ? 1 : 0) ? Promise.resolve([]) : index.largePlaces().catch(() => []);
   const out = [];
   let changed = false;
   for (const x of parsed.words) {
@@ -607,7 +704,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       out.push(x);
       continue;
     }
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups ? Promise.resolve([]) : textWords.size === 1 ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    const around = textWords.size === 1;
+    const cost = drop || plain(w) ? 0 : await index.unread(await (around ? index.keysAround(w) : index.keysNear(w)));
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !affords(cost) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole

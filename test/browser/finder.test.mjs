@@ -362,6 +362,17 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     ['We just moved to Denver Colorado and my daughter who is 17 has an eating disorder', 'Denver, CO'],
     // A greeting says nothing, though "evening" and "noches" are times of day.
     ['good evening, any groups in tucson?', 'Tucson, AZ'],
+    // The place after "in" corrected, with words after it ("thank you so much…"); its words
+    // before others that are not stop words ("in fresno meet on fridays").
+    ['is ther a grop for vetrans in san antono texas thank you so much for your help', 'San Antonio, TX'],
+    ['necesito ayda para mi ijo en los angelos tiene problemas de salud mental', 'Los Angeles, CA'],
+    ['what time does the group in fresno meet on fridays and do I need to register beforehand', 'Fresno, CA'],
+    // Part of the words name a place, the others in no index ("register").
+    ['fresno register', 'Fresno, CA'],
+    ['colombus register', 'Columbus, OH'],
+    ['hope lakewood', 'Lakewood, CO'],
+    ['west palm bech', 'West Palm Beach, FL'],
+    ['lake chrles', 'Lake Charles, LA'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
@@ -370,6 +381,17 @@ test('find (node): misspelt sentences and towns of common words', async () => {
   const fixed = await engine(site.dir, { q: 'is ther a grop for vetrans in san antono texas' });
   assert.equal(fixed.corrected, 'is there a group for veterans in san antonio texas');
   assert.equal(fixed.narrowed, true, 'veterans narrows the groups near San Antonio');
+  const long = await engine(site.dir, { q: 'is ther a grop for vetrans in san antono texas thank you so much for your help' });
+  assert.equal(long.narrowed, true, 'veterans narrows the groups near San Antonio, in a longer sentence too');
+  // The words left out are said: the results are for the place's name.
+  assert.equal((await engine(site.dir, { q: 'fresno register' })).corrected, 'fresno');
+  assert.equal((await engine(site.dir, { q: 'colombus register' })).corrected, 'columbus');
+  // Family words alone ("hijo") say who the groups are for; they are no misspelt town (Hilo).
+  const hijo = await engine(site.dir, { q: 'ayuda grupo familia hijo depresion' });
+  assert.equal(hijo.place, null);
+  assert.equal(hijo.family, true);
+  // "downtown" says nothing: it is no misspelt Dogtown.
+  assert.equal((await engine(site.dir, { q: 'group meeting near downtown by the bus station' })).place, null);
 });
 
 // "weekend", "today", "tonight" and "tomorrow" are days.
