@@ -25,7 +25,7 @@ const maxPlaceLookups = 4;
 
 // searchBudget is the most one search reads of the index, in files of places (see
 // fileWeight): about 50 KB gzip, with the manifest, the dictionary and the gazetteer's index
-// 63 KB, and the page's 36 more, the finder's 100 KB. A search reads its words' files, and
+// 63 KB, and the page's 38 more, about the finder's 100 KB. A search reads its words' files, and
 // the files of the places they may name, whatever they cost; corrections and readings again
 // read a file only when what is left of the budget then still pays for the results'
 // (resultsWeight: the records of twenty groups near a place and their positions, or of
