@@ -195,6 +195,13 @@ export async function find(index, opts) {
       }
     }
   }
+  // A name being typed ("albuq", "san anto"), completed: before corrections, which would
+  // read it as a whole word misspelt.
+  const whole = o.exact ? null : await completion(index, parsed, inStates);
+  if (whole !== null) {
+    const again = await retry(whole);
+    if (again) return again;
+  }
   // Corrections, when what is left of the budget pays for them.
   if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out) : out;
   const can = (weight) => affords(index, o, weight);
@@ -539,6 +546,30 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const first = await soonest(index, refs, limit, o.now, out.meetings);
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+}
+
+// completion returns the query parsed with the place's name being typed completed ("albuq":
+// "albuquerque"; "fort wor": "fort worth"; "las veg": "las vegas"), or null: the words that
+// are not stop words, three at most, with the stop word before them or without, start the
+// name of a place of a thousand people or more (see prefixMinSize), of states when given,
+// the last word being of three letters or more and the name of four; the largest such
+// place's.
+async function completion(index, parsed, states) {
+  const text = parsed.text;
+  const real = text.map((x, i) => i).filter((i) => !text[i].stop);
+  if (!real.length) return null;
+  const last = real[real.length - 1];
+  if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
+  for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
+    const typed = text.slice(first, last + 1).map((x) => x.w);
+    const key = typed.join(" ");
+    if ([...key.replaceAll(" ", "")].length < 4) continue;
+    const rows = (await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= prefixMinSize && (!states.length || states.includes(r.state)));
+    if (!rows.length) continue;
+    const rest = rows.reduce((a, b) => (b.size > a.size ? b : a)).key.split(" ").slice(typed.length - 1).join(" ");
+    return parsed.words.map((x) => (x.w === text[last].w ? rest : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+  }
+  return null;
 }
 
 // noneLeftToday reports, for "today" or "tonight", whether none of items has a meeting of

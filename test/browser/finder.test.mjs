@@ -598,6 +598,13 @@ test('find (node): towns with filters, states and words being typed', async () =
   await place({ q: 'grupos de apoyo en las cruces' }, 'Las Cruces, NM');
   await place({ q: 'chicag' }, 'Chicago, IL', { corrected: 'chicago' });
   await place({ q: 'daytonn' }, 'Dayton, OH', { corrected: 'dayton' });
+  // A name being typed, completed to the largest place it starts, as the page searches while
+  // one types: "leno" is not Reno, "san anto" not Santo, Texas.
+  await place({ q: 'bosto' }, 'Boston, MA', { corrected: 'boston' });
+  await place({ q: 'san anto' }, 'San Antonio, TX', { corrected: 'san antonio' });
+  await place({ q: 'fort wor' }, 'Fort Worth, TX', { corrected: 'fort worth' });
+  await place({ q: 'las veg' }, 'Las Vegas, NV', { corrected: 'las vegas' });
+  await place({ q: 'leno' }, 'Lenoir, NC', { corrected: 'lenoir' });
   // The words as typed ("search instead for"), a town and its state: a town all the same.
   await place({ q: 'virginia beach', exact: true }, 'Virginia Beach, VA', { corrected: '' });
   // A large city's Spanish name.
