@@ -164,7 +164,7 @@ export async function find(index, opts) {
   for (const after of readings.slice(0, 4)) {
     const again = { ...out, count: 0, items: [] };
     await run(index, m, after, form, o, again, true);
-    if (again.place) return { ...again, corrected: after.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
+    if (again.place) return { ...again, corrected: said(after, parsed) };
   }
   // The states the search is in, whose places come first in corrections.
   const inStates = [...new Set([...values(parsed.terms.filter((t) => !t.prefix), "state"), ...(form.state ? [form.state] : [])])].map((s) => s.toUpperCase());
@@ -243,15 +243,22 @@ async function partOf(index, m, parsed, phrases, form, o, out) {
   for (let n = real.length - 1; n >= 1; n--) {
     for (let first = real.length - n; first >= 0; first--) {
       const kept = real.slice(first, first + n);
-      const left = new Set(real.filter((i) => !kept.includes(i)).map((i) => text[i].w));
+      const keptWords = new Set(kept.map((i) => text[i].w));
+      const left = new Set(real.filter((i) => !kept.includes(i) && !keptWords.has(text[i].w)).map((i) => text[i].w));
       const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize: prefixMinSize };
       reading.keys = nameKeys(reading, phrases, true);
       const again = { ...out, count: 0, items: [] };
       await run(index, m, reading, form, o, again, true);
-      if (again.place) return { ...again, corrected: reading.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ") };
+      if (again.place) return { ...again, corrected: said(reading, parsed) };
     }
   }
   return out;
+}
+
+// said returns the words of reading, a reading of parsed with some of its words left out, as
+// the page says what it searched for; "" when it left none out (the same word twice).
+function said(reading, parsed) {
+  return reading.words.length === parsed.words.length ? "" : reading.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
 }
 
 // lastRuns returns the runs of two and three words of text that end at its last word not
@@ -286,7 +293,8 @@ function afterBefore(parsed, phrases) {
       const kept = name.slice(0, n);
       const others = text.map((x, i) => i).filter((i) => !text[i].stop && !kept.includes(i));
       if (!others.length) continue;
-      const left = new Set(others.map((i) => text[i].w));
+      const keptWords = new Set(kept.map((i) => text[i].w));
+      const left = new Set(others.map((i) => text[i].w).filter((w) => !keptWords.has(w)));
       const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
       reading.keys = nameKeys(reading, phrases, true);
       if (n === name.length) whole.push(reading);

@@ -390,6 +390,10 @@ test('find (node): misspelt sentences and towns of common words', async () => {
   const hijo = await engine(site.dir, { q: 'ayuda grupo familia hijo depresion' });
   assert.equal(hijo.place, null);
   assert.equal(hijo.family, true);
+  // A word said twice is not said to be left out.
+  const twice = await engine(site.dir, { q: 'los angeles los angeles los angeles' });
+  assert.equal(twice.place?.label, 'Los Angeles, CA');
+  assert.equal(twice.corrected, '');
   // "downtown" says nothing: it is no misspelt Dogtown.
   assert.equal((await engine(site.dir, { q: 'group meeting near downtown by the bus station' })).place, null);
 });
