@@ -23,20 +23,17 @@ const termKinds = ["state", "attendance", "language", "program", "audience"];
 // for.
 const maxPlaceLookups = 4;
 
-// searchBudget is the most one search reads of the index, in files of places (see
-// fileWeight): about 50 KB gzip, with the manifest, the dictionary and the gazetteer's index
-// 63 KB, and the page's 38 more, about the finder's 100 KB. A search reads its words' files, and
-// the files of the places they may name, whatever they cost; corrections and readings again
-// read a file only when what is left of the budget then still pays for the results'
-// (resultsWeight: the records of twenty groups near a place and their positions, or of
-// twenty groups anywhere and a weekday's meetings, weigh 2 to 6).
-const searchBudget = 11;
-const resultsWeight = 3;
+// correctionBudget is the most files of places (about 4.5 KB gzip each) the corrections of a
+// search, their searches and the readings of part of its words read together, beyond those
+// the search as typed read: a long sentence of unknown words read up to 14 files of places,
+// 63 KB, and passed the finder's 100 KB with the page; the search as typed and its readings
+// read what they need.
+const correctionBudget = 3;
 
-// affords reports whether the search o may still read files weighing weight (see
-// searchBudget).
+// affords reports whether the corrections of the search o may still read weight files of
+// places (see correctionBudget).
 function affords(index, o, weight) {
-  return index.spent(o.mark) + weight + resultsWeight <= searchBudget;
+  return index.spent(o.mark) + weight <= correctionBudget;
 }
 
 // The weights of the candidates of a correction: of two as near to the word typed, the
@@ -99,8 +96,10 @@ const inStateBonus = 10;
  * @param {boolean} [opts.exact] search the words as typed, without corrections
  * @param {boolean} [opts.readings] with exact, still read a place in part of the words (a
  *   correction's search: see afterBefore and partOf)
- * @param {number} [opts.mark] where in index.read the search began (a correction's search
- *   shares the budget of the search it corrects: see searchBudget)
+ * @param {number} [opts.mark] where in index.read the corrections began (a correction's search
+ *   shares their budget: see correctionBudget)
+ * @param {boolean} [opts.typing] the query is being typed: a place's name it ends with may be
+ *   unfinished (see completion)
  * @param {number} [opts.limit] how many groups to return
  * @param {number} [opts.now] the time, in milliseconds since the epoch
  * @param {(found: Found) => void} [opts.partial] called with the first results, in order and
@@ -109,9 +108,6 @@ const inStateBonus = 10;
  */
 export async function find(index, opts) {
   const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), ...opts };
-  // Where the search's reads start in index.read: corrections, tried again as searches of
-  // their own, share the search's budget.
-  o.mark ??= index.read.length;
   const m = await index.manifest();
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
@@ -195,15 +191,20 @@ export async function find(index, opts) {
       }
     }
   }
+  // Where the corrections' reads start in index.read: their searches share their budget.
+  o.mark ??= index.read.length;
   // A name being typed ("albuq", "san anto"), completed: before corrections, which would
-  // read it as a whole word misspelt.
-  const whole = o.exact ? null : await completion(index, parsed, inStates);
+  // read it as a whole word misspelt. Only while it is typed: "school" submitted is not
+  // Schoolcraft, Michigan.
+  const whole = o.exact || !o.typing ? null : await completion(index, parsed, inStates);
   if (whole !== null) {
     const again = await retry(whole);
     if (again) return again;
   }
   // Corrections, when what is left of the budget pays for them.
-  if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out) : out;
+  // A correction's search: part of its words, of a town of 10,000 people or more, since the
+  // correction may have made a word that is a hamlet's name ("baton rogue": "barton").
+  if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out, largerMinSize) : out;
   const can = (weight) => affords(index, o, weight);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
   const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can }) : null;
@@ -236,7 +237,7 @@ export async function find(index, opts) {
 // afterBefore). It comes after the first corrections, which read a misspelt name whole ("west
 // palm bech" is West Palm Beach, not West, Texas), and before those that correct the words of
 // places' names ("hope lakewood" is Lakewood, not Lakemoor).
-async function partOf(index, m, parsed, phrases, form, o, out) {
+async function partOf(index, m, parsed, phrases, form, o, out, minSize = prefixMinSize) {
   const text = parsed.text;
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (real.length < 2 || real.length > maxTextFiles) return out;
@@ -245,7 +246,7 @@ async function partOf(index, m, parsed, phrases, form, o, out) {
       const kept = real.slice(first, first + n);
       const keptWords = new Set(kept.map((i) => text[i].w));
       const left = new Set(real.filter((i) => !kept.includes(i) && !keptWords.has(text[i].w)).map((i) => text[i].w));
-      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize: prefixMinSize };
+      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize };
       reading.keys = nameKeys(reading, phrases, true);
       const again = { ...out, count: 0, items: [] };
       await run(index, m, reading, form, o, again, true);
@@ -305,8 +306,9 @@ function afterBefore(parsed, phrases) {
 }
 
 // prefixMinSize is the size (digits of the population) of the least place a reading of part
-// of a name finds (see afterBefore).
+// of a name finds (see afterBefore); largerMinSize, of part of a correction's words (partOf).
 const prefixMinSize = 4;
+const largerMinSize = 5;
 
 // nameKeys returns the keys of the name a reading of afterBefore keeps, longest first: its
 // words, and with the word before them when that is a stop word other than the one the name
@@ -487,9 +489,9 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         }
       }
       const files = new Set();
-      // A search read again (a reading, a correction) reads files of places within the
-      // search's budget (see searchBudget); the search as typed, always its first few.
-      const budgeted = placesOnly || o.exact;
+      // Once the corrections began, files of places are read within their budget (see
+      // correctionBudget); the search as typed and its readings read their first few.
+      const budgeted = o.mark !== undefined;
       for (const key of parsed.keys || placeRuns(parsed.text)) {
         const file = await index.placeFile(key);
         if (!files.has(file) && (files.size >= maxPlaceLookups || (budgeted && !index.has(file) && !affords(index, o, 1)))) continue;
@@ -563,6 +565,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
 // the last word being of three letters or more and the name of four; the largest such
 // place's.
 async function completion(index, parsed, states) {
+  // The start of a filter's words ("youn" of "young adults") is no town's.
+  if (parsed.terms.some((t) => t.prefix)) return null;
   const text = parsed.text;
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length) return null;
@@ -745,7 +749,8 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     }
     const around = textWords.size === 1;
     const cost = drop || plain(w) ? 0 : await index.unread(await (around ? index.keysAround(w) : index.keysNear(w)));
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !affords(cost) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    // A word alone reads the files around it whatever the budget: they are all its search reads.
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || (!around && !affords(cost)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole

@@ -184,7 +184,7 @@ function start(form, status, { base, home, index }) {
         // A failure here shows in the full results, which follow.
         if (id === runs && !(asksPosition(f) && !s.near)) show(s, f, s.near && !pos, true).catch(() => {});
       };
-      let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, limit: s.n, partial });
+      let found = await find(index, { q: s.q, filters: s.filters, allowed, position: pos, exact: s.exact, typing: !!s.typing, limit: s.n, partial });
       if (id !== runs) return;
       if (asksPosition(found) && !s.near) {
         // "groups near me": the visitor's position, as the button gives it.
@@ -439,7 +439,8 @@ function start(form, status, { base, home, index }) {
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      go(fromForm(), typing, true);
+      // typing: find completes a place's name being typed ("san anto").
+      go({ ...fromForm(), typing: true }, typing, true);
       typing = true;
     }, 250);
   });

@@ -191,13 +191,10 @@ export function boxDistanceMiles(p, box) {
   return distanceMiles(p, [lat, lon]);
 }
 
-// fileWeight returns the weight of the index file at path in files of places: the files of
-// places, of the token index and of weekday meetings weigh about as much (3.5 to 5 KB gzip at
-// 10,000 groups), a file of records, positions or a filter's groups about a fifth; the
-// manifest, the dictionary and the gazetteer's index, which every search reads, nothing.
+// fileWeight returns 1 for a file of the gazetteer's places (about 4.5 KB gzip), which
+// corrections read for each word they correct, and 0 for any other index file.
 export function fileWeight(path) {
-  const dir = path.split("/")[1];
-  return dir === "p" || dir === "t" || dir === "w" ? 1 : dir === "g" || dir === "n" || dir === "f" || dir === "z" ? 0.2 : 0;
+  return path.split("/")[1] === "p" ? 1 : 0;
 }
 
 /** Index reads the index files of one site, each at most once. */
@@ -219,8 +216,8 @@ export class Index {
   }
 
   /**
-   * spent returns what the files read since the first from of read weigh, in files of places
-   * (about 4.5 KB gzip each; see fileWeight).
+   * spent returns how many files of places were read since the first from of read (see
+   * fileWeight).
    * @param {number} from
    */
   spent(from) {

@@ -194,7 +194,7 @@ test('what one search reads stays small (gzip)', async () => {
     "Good morning, I'm a nurse in Portland Maine and I'd like to refer a patient to a peer support group for people living with psychosis",
     'Buenas tardes, necesito un grupo de apoyo para la depresión en San Antonio, de preferencia en español y en persona',
     'We just moved to Denver Colorado and my daughter who is 17 has an eating disorder, are there groups for parents',
-    // Corrections and readings again share the search's budget (searchBudget in find.js).
+    // Corrections and their searches share one budget of files of places (correctionBudget in find.js).
     "I'm so tired of feeling this way I just want to talk to someone who understands please is there a group tonight",
     'is ther a grop for vetrans in san antono texas thank you so much for your help',
   ];

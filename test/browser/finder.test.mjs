@@ -394,6 +394,9 @@ test('find (node): misspelt sentences and towns of common words', async () => {
   const twice = await engine(site.dir, { q: 'los angeles los angeles los angeles' });
   assert.equal(twice.place?.label, 'Los Angeles, CA');
   assert.equal(twice.corrected, '');
+  // Part of a correction's words is a town of 10,000 people or more: "baton rogue", corrected
+  // to "barton rogue", is not Barton, New Mexico.
+  assert.notEqual((await engine(site.dir, { q: 'baton rogue' })).place?.label, 'Barton, NM');
   // "downtown" says nothing: it is no misspelt Dogtown.
   assert.equal((await engine(site.dir, { q: 'group meeting near downtown by the bus station' })).place, null);
 });
@@ -604,11 +607,15 @@ test('find (node): towns with filters, states and words being typed', async () =
   await place({ q: 'daytonn' }, 'Dayton, OH', { corrected: 'dayton' });
   // A name being typed, completed to the largest place it starts, as the page searches while
   // one types: "leno" is not Reno, "san anto" not Santo, Texas.
-  await place({ q: 'bosto' }, 'Boston, MA', { corrected: 'boston' });
-  await place({ q: 'san anto' }, 'San Antonio, TX', { corrected: 'san antonio' });
-  await place({ q: 'fort wor' }, 'Fort Worth, TX', { corrected: 'fort worth' });
-  await place({ q: 'las veg' }, 'Las Vegas, NV', { corrected: 'las vegas' });
-  await place({ q: 'leno' }, 'Lenoir, NC', { corrected: 'lenoir' });
+  await place({ q: 'bosto', typing: true }, 'Boston, MA', { corrected: 'boston' });
+  await place({ q: 'san anto', typing: true }, 'San Antonio, TX', { corrected: 'san antonio' });
+  await place({ q: 'fort wor', typing: true }, 'Fort Worth, TX', { corrected: 'fort worth' });
+  await place({ q: 'las veg', typing: true }, 'Las Vegas, NV', { corrected: 'las vegas' });
+  await place({ q: 'leno', typing: true }, 'Lenoir, NC', { corrected: 'lenoir' });
+  // Only while typed: a whole word searched is no start of a town's name ("school" is not
+  // Schoolcraft), nor is the start of a filter's words ("youn" of "young adults").
+  assert.equal((await engine(site.dir, { q: 'school' })).place, null);
+  assert.equal((await engine(site.dir, { q: 'youn', typing: true })).place, null);
   // The words as typed ("search instead for"), a town and its state: a town all the same.
   await place({ q: 'virginia beach', exact: true }, 'Virginia Beach, VA', { corrected: '' });
   // A large city's Spanish name.
