@@ -246,7 +246,7 @@ async function partOf(index, m, parsed, phrases, form, o, out, minSize = prefixM
       const kept = real.slice(first, first + n);
       const keptWords = new Set(kept.map((i) => text[i].w));
       const left = new Set(real.filter((i) => !kept.includes(i) && !keptWords.has(text[i].w)).map((i) => text[i].w));
-      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize };
+      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true, left: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize };
       reading.keys = nameKeys(reading, phrases, true);
       const again = { ...out, count: 0, items: [] };
       await run(index, m, reading, form, o, again, true);
@@ -296,7 +296,7 @@ function afterBefore(parsed, phrases) {
       if (!others.length) continue;
       const keptWords = new Set(kept.map((i) => text[i].w));
       const left = new Set(others.map((i) => text[i].w).filter((w) => !keptWords.has(w)));
-      const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
+      const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true, left: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
       reading.keys = nameKeys(reading, phrases, true);
       if (n === name.length) whole.push(reading);
       else shorter.push({ ...reading, minSize: prefixMinSize });
@@ -312,8 +312,8 @@ const largerMinSize = 5;
 
 // nameKeys returns the keys of the name a reading of afterBefore keeps, longest first: its
 // words, and with the word before them when that is a stop word other than the one the name
-// comes after ("en los angelos": "los angelos" and "angelos"); only keys of two words or more
-// unless single.
+// comes after ("en los angelos": "los angelos" and "angelos"), not a word the reading left
+// out ("hope lakewood": "lakewood"); only keys of two words or more unless single.
 function nameKeys(reading, phrases, single = false) {
   const text = reading.text;
   const kept = text.map((x, i) => i).filter((i) => !text[i].stop);
@@ -321,7 +321,7 @@ function nameKeys(reading, phrases, single = false) {
   const first = kept[0];
   const last = kept[kept.length - 1];
   const keys = [text.slice(first, last + 1).map((x) => x.w).join(" ")];
-  if (first > 0 && !comesBefore(phrases, text[first - 1])) keys.unshift(text.slice(first - 1, last + 1).map((x) => x.w).join(" "));
+  if (first > 0 && !text[first - 1].left && !comesBefore(phrases, text[first - 1])) keys.unshift(text.slice(first - 1, last + 1).map((x) => x.w).join(" "));
   return single ? keys : keys.filter((k) => k.includes(" "));
 }
 
@@ -478,7 +478,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         const count = new Map();
         for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
         const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
-        for (const key of placeRuns(parsed.text).slice(0, 1)) {
+        for (const key of (parsed.keys || placeRuns(parsed.text)).slice(0, 1)) {
           for (const st of mostFirst) {
             const rows = await index.places(key, st);
             if (rows.length) {

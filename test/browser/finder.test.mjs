@@ -370,7 +370,8 @@ test('find (node): misspelt sentences and towns of common words', async () => {
     // Part of the words name a place, the others in no index ("register").
     ['fresno register', 'Fresno, CA'],
     ['colombus register', 'Columbus, OH'],
-    ['hope lakewood', 'Lakewood, CO'],
+    // The town where groups meet, of the towns of that name (Lakewood, Ohio, not Colorado).
+    ['hope lakewood', 'Lakewood, OH'],
     ['west palm bech', 'West Palm Beach, FL'],
     ['lake chrles', 'Lake Charles, LA'],
   ]) {
