@@ -201,10 +201,10 @@ export async function find(index, opts) {
     const again = await retry(whole);
     if (again) return again;
   }
-  // Corrections, when what is left of the budget pays for them.
   // A correction's search: part of its words, of a town of 10,000 people or more, since the
   // correction may have made a word that is a hamlet's name ("baton rogue": "barton").
   if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out, largerMinSize) : out;
+  // Corrections, when what is left of their budget pays for them.
   const can = (weight) => affords(index, o, weight);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
   const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can }) : null;
@@ -243,17 +243,27 @@ async function partOf(index, m, parsed, phrases, form, o, out, minSize = prefixM
   if (real.length < 2 || real.length > maxTextFiles) return out;
   for (let n = real.length - 1; n >= 1; n--) {
     for (let first = real.length - n; first >= 0; first--) {
-      const kept = real.slice(first, first + n);
-      const keptWords = new Set(kept.map((i) => text[i].w));
-      const left = new Set(real.filter((i) => !kept.includes(i) && !keptWords.has(text[i].w)).map((i) => text[i].w));
-      const reading = { ...parsed, text: text.map((x, i) => (real.includes(i) && !kept.includes(i) ? { ...x, stop: true, left: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)), minSize };
-      reading.keys = nameKeys(reading, phrases, true);
+      const reading = { ...keepOnly(parsed, phrases, real.slice(first, first + n)), minSize };
       const again = { ...out, count: 0, items: [] };
       await run(index, m, reading, form, o, again, true);
       if (again.place) return { ...again, corrected: said(reading, parsed) };
     }
   }
   return out;
+}
+
+// keepOnly returns the reading of parsed that keeps, of the words of its text that are not
+// stop words, those at the indexes kept: the others are marked stop and left (see nameKeys)
+// and left out of its words, unless a word kept is the same; its keys are its name's (see
+// nameKeys).
+function keepOnly(parsed, phrases, kept) {
+  const text = parsed.text;
+  const keptWords = new Set(kept.map((i) => text[i].w));
+  const others = text.map((x, i) => i).filter((i) => !text[i].stop && !kept.includes(i));
+  const left = new Set(others.map((i) => text[i].w).filter((w) => !keptWords.has(w)));
+  const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true, left: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
+  reading.keys = nameKeys(reading, phrases, true);
+  return reading;
 }
 
 // said returns the words of reading, a reading of parsed with some of its words left out, as
@@ -291,13 +301,8 @@ function afterBefore(parsed, phrases) {
       else if (name.length) break; // the name ends at the next stop word: "en san antonio, de preferencia"
     }
     for (let n = name.length; n > 0; n--) {
-      const kept = name.slice(0, n);
-      const others = text.map((x, i) => i).filter((i) => !text[i].stop && !kept.includes(i));
-      if (!others.length) continue;
-      const keptWords = new Set(kept.map((i) => text[i].w));
-      const left = new Set(others.map((i) => text[i].w).filter((w) => !keptWords.has(w)));
-      const reading = { ...parsed, text: text.map((x, i) => (others.includes(i) ? { ...x, stop: true, left: true } : x)), words: parsed.words.filter((x) => !left.has(x.w)) };
-      reading.keys = nameKeys(reading, phrases, true);
+      if (text.every((x, i) => x.stop || name.slice(0, n).includes(i))) continue;
+      const reading = keepOnly(parsed, phrases, name.slice(0, n));
       if (n === name.length) whole.push(reading);
       else shorter.push({ ...reading, minSize: prefixMinSize });
     }
