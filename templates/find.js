@@ -175,6 +175,10 @@ export async function find(index, opts) {
     const others = parsed.terms.filter((t) => !t.prefix && !isState(t));
     const words = parsed.words.filter((x) => x.w !== parsed.zip);
     const stateWords = new Set(states.flatMap((t) => t.words));
+    // A word of the text keeps the mark parse gave it ("live" of "i live in", a phrase that
+    // says nothing; a word placeFirst left out); a term's word is marked as it reads alone.
+    const inText = new Map(parsed.text.map((x) => [x.at, x.stop]));
+    const stopOf = (x) => inText.get(parsed.words.indexOf(x)) ?? isStop(x);
     /** @type {[object[], object[]][]} the states that stay states, and the words left */
     const tries = [[states, words.filter((x) => !stateWords.has(x.w))]];
     if (states.length > 1) tries.push([states.slice(-1), withoutLast(words, states[states.length - 1].words)]);
@@ -183,7 +187,7 @@ export async function find(index, opts) {
     for (const [these, left] of tries) {
       for (const kept of others.length ? [[], others] : [[]]) {
         const keptWords = new Set(kept.flatMap((t) => t.words));
-        const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: isStop(x) }));
+        const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: stopOf(x) }));
         if (!text.some((x) => !x.stop)) continue;
         const again = { ...out, count: 0, items: [] };
         await run(index, m, { ...parsed, zip: "", terms: [...these, ...kept], text }, form, o, again, true);

@@ -21,7 +21,8 @@ export const maxWordLength = 40;
 const maxPhrase = 5;
 
 /**
- * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean}} Word
+ * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean, at?: number}} Word a word
+ *   of the query; in the text, stop when it says nothing there and at its index in the words
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
  * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean}} Parsed
@@ -103,12 +104,12 @@ export function parse(q, phrases = {}) {
       const prev = out.text[out.text.length - 1];
       const afterTown = i === words.length - 1 && i > 0 && prev && !prev.stop && prev.w === words[i - 1].w && other.some((m) => m[0] === "state");
       if (other.length === 0 || (stop && n === 1 && !slice[0].caps && !afterTown)) {
-        for (const x of slice) out.text.push({ ...x, stop: true });
+        slice.forEach((x, k) => out.text.push({ ...x, stop: true, at: i + k }));
       } else if (other.some((m) => m[0] === "near")) {
         out.near = true;
       } else if (other.some((m) => saidKinds.includes(m[0]))) {
         for (const m of other) if (saidKinds.includes(m[0])) out[m[0]] = true;
-        for (const x of slice) out.text.push({ ...x, stop: true });
+        slice.forEach((x, k) => out.text.push({ ...x, stop: true, at: i + k }));
       } else {
         out.terms.push({ words: slice.map((x) => x.w), meanings: other });
       }
@@ -117,7 +118,7 @@ export function parse(q, phrases = {}) {
     if (!used) {
       // A letter alone ("m" of "I'm", "s" of "women's") is indexed nowhere: it says nothing;
       // nor does a number beside other words ("my son is 20"), but alone it starts ZIP codes.
-      out.text.push({ ...words[i], stop: [...w].length < minWordLength || (words.length > 1 && /^\d{1,4}$/.test(w)) });
+      out.text.push({ ...words[i], stop: [...w].length < minWordLength || (words.length > 1 && /^\d{1,4}$/.test(w)), at: i });
       used = 1;
     }
     i += used;

@@ -402,6 +402,28 @@ test('find (node): misspelt sentences and towns of common words', async () => {
   assert.equal((await engine(site.dir, { q: 'group meeting near downtown by the bus station' })).place, null);
 });
 
+// A town whose name starts with a state's ("Colorado Springs", "Kansas City") in a sentence:
+// the words of "i live in", a phrase that says nothing, stay stop words when the state's name
+// is read back as the town's. Each of these found no place before, and said it searched for
+// "i live in colorado spring" or "i live in kansas kansas".
+test('find (node): towns named with a state, in sentences', async () => {
+  for (const [query, label] of [
+    ['I live in Colorado Springs', 'Colorado Springs, CO'],
+    ['i live in oklahoma city and need a group', 'Oklahoma City, OK'],
+    ['we live in Iowa City', 'Iowa City, IA'],
+    ['my wife lives in Missouri City Texas', 'Missouri City, TX'],
+    ['I live near Idaho Falls', 'Idaho Falls, ID'],
+    ['I live in Kansas City Kansas', 'Kansas City, KS'],
+    ['i live in new york city', 'New York, NY'],
+    ['my son lives in Florida City', 'Florida City, FL'],
+    ['vivimos en colorado springs y buscamos un grupo', 'Colorado Springs, CO'],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
+    assert.ok(!/kansas kansas|colorado spring$/.test(got.corrected), `${query}: ${got.corrected}`);
+  }
+});
+
 // "weekend", "today", "tonight" and "tomorrow" are days.
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
