@@ -198,6 +198,31 @@ var keyAliases = map[string][]string{
 	"3651000": {"NYC", "New York City", "Nueva York", "Queens", "Bronx", "The Bronx", "Staten Island"},
 }
 
+// labelNames are the names people call a few places by where the Census Bureau's differs
+// beyond what Label reads from it, by GEOID.
+var labelNames = map[string]string{
+	"1571550": "Honolulu",    // "Urban Honolulu CDP"
+	"1608830": "Boise",       // "Boise City city"
+	"0665042": "Ventura",     // "San Buenaventura (Ventura) city"
+	"0622300": "Paso Robles", // "El Paso de Robles (Paso Robles) city"
+}
+
+// Label returns the name the finder shows for p, the one people call it by: the first name
+// of a consolidated government ("Nashville" for "Nashville-Davidson", "Louisville" for
+// "Louisville/Jefferson County"), a name of labelNames ("Honolulu" for "Urban Honolulu"), or
+// else Name.
+func (p Place) Label() string {
+	if name, ok := labelNames[p.GEOID]; ok {
+		return name
+	}
+	if consolidated(p.Kind) {
+		if i := strings.IndexAny(p.Name, "-/,"); i > 0 {
+			return p.Name[:i]
+		}
+	}
+	return p.Name
+}
+
 // Keys returns every key under which the index holds p: the key of its name, and those of
 // the names people also use for it: each name of a parenthesised pair ("San Buenaventura
 // (Ventura)"), the first name of a consolidated government ("Nashville" for

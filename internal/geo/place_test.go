@@ -244,3 +244,32 @@ func BenchmarkFind(b *testing.B) {
 		index.Find("Tempe, Arizona")
 	}
 }
+
+// TestLabel: the finder shows the names people use, not the Census Bureau's longer ones.
+func TestLabel(t *testing.T) {
+	tests := []struct{ query, state, want string }{
+		{"nashville", "TN", "Nashville"},         // Nashville-Davidson
+		{"louisville", "KY", "Louisville"},       // Louisville/Jefferson County
+		{"lexington ky", "KY", "Lexington"},      // Lexington-Fayette
+		{"augusta ga", "GA", "Augusta"},          // Augusta-Richmond County
+		{"macon ga", "GA", "Macon"},              // Macon-Bibb County, no kind
+		{"honolulu", "HI", "Honolulu"},           // Urban Honolulu
+		{"boise", "ID", "Boise"},                 // Boise City
+		{"ventura ca", "CA", "Ventura"},          // San Buenaventura (Ventura)
+		{"winston salem", "NC", "Winston-Salem"}, // a city's hyphen stays
+		{"carson city", "NV", "Carson City"},     // consolidated, one name
+		{"indianapolis", "IN", "Indianapolis"},   // "city (balance)"
+		{"coeur dalene", "ID", "Coeur d'Alene"},  // as written
+		{"arden arcade", "CA", "Arden-Arcade"},   // a CDP's hyphen stays
+	}
+	for _, tt := range tests {
+		got := index.Find(tt.query)
+		if len(got) == 0 || got[0].State != tt.state {
+			t.Errorf("Find(%q) = %v, want a place of %s", tt.query, got, tt.state)
+			continue
+		}
+		if l := got[0].Label(); l != tt.want {
+			t.Errorf("Find(%q)[0].Label() = %q (name %q), want %q", tt.query, l, got[0].Name, tt.want)
+		}
+	}
+}

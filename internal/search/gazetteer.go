@@ -60,7 +60,8 @@ type ZIPShard map[string][3]any
 
 // PlaceShard is one file of places, sorted by key and, within a key, most populous first:
 // [name, state, lat, lon, size] with a sixth element, the key, when it is not the key of the
-// name (a name people also use, such as "saint louis" for St. Louis). A key is a name's
+// name (a name people also use, such as "saint louis" for St. Louis). The name is the one the
+// finder shows, [geo.Place.Label]: "Nashville", not "Nashville-Davidson". A key is a name's
 // words, folded by [Fold], joined by single spaces: "las cruces". The size is the number of
 // digits of the place's population (0 when it has none): it breaks the ties between places
 // of different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
@@ -234,6 +235,10 @@ func (g *gazetteerFiles) write() error {
 	large := map[string]*largeKey{}
 	for p := range geo.Places() {
 		own := ix.Key(p.Name)
+		// The row shows the name people use ("Nashville"), with its key when that is not
+		// the name's.
+		label := p.Label()
+		shown := ix.Key(label)
 		for _, k := range ix.Keys(p) {
 			if p.Population >= largePopulation && (sharesWord(k, own) || utf8.RuneCountInString(k) > 4) {
 				l := large[k]
@@ -246,8 +251,8 @@ func (g *gazetteerFiles) write() error {
 					l.states = append(l.states, p.State)
 				}
 			}
-			v := []any{p.Name, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
-			if k != own {
+			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
+			if k != shown {
 				v = append(v, k)
 			}
 			rows = append(rows, row{key: k, pop: p.Population, id: p.GEOID, v: v})

@@ -424,6 +424,19 @@ test('find (node): towns named with a state, in sentences', async () => {
   }
 });
 
+// A place is shown by the name people call it, not the Census Bureau's longer one.
+test('find (node): places by the names people use', async () => {
+  for (const [query, label] of [
+    ['nashville', 'Nashville, TN'], // Nashville-Davidson
+    ['louisville ky', 'Louisville, KY'], // Louisville/Jefferson County
+    ['honolulu', 'Honolulu, HI'], // Urban Honolulu
+    ['boize', 'Boise, ID'], // Boise City, corrected
+    ['winston salem', 'Winston-Salem, NC'],
+  ]) {
+    assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
+  }
+});
+
 // "weekend", "today", "tonight" and "tomorrow" are days.
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
