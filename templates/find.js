@@ -76,6 +76,10 @@ const inStateBonus = 10;
  *   it restricts nothing, since every group welcomes adults living with any
  * @property {boolean} family the query names someone close ("my son", "familia"): it
  *   restricts nothing, and the page says who the groups are for
+ * @property {boolean} crisis the query says its writer may be in crisis ("i want to die",
+ *   "suicidio"): it restricts nothing, and the page gives the crisis line first
+ * @property {boolean} unrestricted the query's words restrict nothing ("support groups",
+ *   "i want to die"): the groups are every group, or the form's filters', soonest first
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
  * @property {string} state the state the search is about, lower case, when it names one
  * @property {number} [pending] given to opts.partial only: how many results follow items
@@ -112,7 +116,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
-    condition: false, family: false, noneLeftToday: false,
+    condition: false, family: false, crisis: false, unrestricted: false, noneLeftToday: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -126,6 +130,7 @@ export async function find(index, opts) {
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
   out.family = parsed.family;
+  out.crisis = parsed.crisis;
   prefetch(index, m, parsed, o);
   // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
   const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
@@ -560,6 +565,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     all.push(Promise.resolve(range(0, m.groups)));
   }
   out.mode = "text";
+  out.unrestricted = !textRefs && termSets.size === 0 && !qDays.length && !qTimes.length;
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings);

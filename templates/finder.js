@@ -32,6 +32,7 @@ function start(form, status, { base, home, index }) {
   const offers = el("div", "finder-offers");
   status.after(list, offers);
   const helpline = document.getElementById("finder-helpline");
+  const crisis = document.getElementById("finder-crisis");
   const filters = form.querySelector("details.finder-filters");
   const summary = filters?.querySelector("summary");
   const summaryText = summary?.textContent ?? "";
@@ -269,7 +270,9 @@ function start(form, status, { base, home, index }) {
       if (filterLabels.length) sentences.push(t("js.filtered", { filters: filterLabels.join(", ") }));
     } else if (found.mode === "text") {
       const what = [];
-      if (q) what.push(t("js.quoted", { what: shortQ }));
+      // Words that restrict nothing ("support groups", "i want to die") are not quoted as if
+      // the groups were found for them.
+      if (q && !found.unrestricted) what.push(t("js.quoted", { what: shortQ }));
       what.push(...filterLabels);
       let text = what.length ? tn("js.count-for", found.count, { what: what.join(", ") }) : tn("js.count", found.count);
       if (found.count > 1) text += t("js.soonest-first");
@@ -280,7 +283,8 @@ function start(form, status, { base, home, index }) {
     const shown = found.items.length + (found.pending || 0);
     if (shown < found.count && sentences.length) sentences[sentences.length - 1] += t("js.showing", { shown });
     const out = sentences.map((x) => (/[.!?…]$/.test(x) ? x : `${x}.`));
-    const parts = [...out];
+    // Words of someone in crisis ("i want to die"): the crisis line first, before any group.
+    const parts = found.crisis && crisis ? [crisis.content.firstElementChild.cloneNode(true), ...out] : [...out];
     if (found.noneLeftToday) parts.push(t("js.none-left-today"));
     if (found.condition) parts.push(t("js.any-condition"));
     if (found.family) parts.push(t("js.for-family"));

@@ -25,7 +25,7 @@ const maxPhrase = 5;
  *   of the query; in the text, stop when it says nothing there and at its index in the words
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
- * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean}} Parsed
+ * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean, crisis: boolean}} Parsed
  */
 
 /**
@@ -35,6 +35,7 @@ const maxPhrase = 5;
 export const saidKinds = [
   "condition", // a mental health condition: every group welcomes adults living with any
   "family", // someone close: the groups are for adults living with a condition
+  "crisis", // thinking about suicide, in crisis: the crisis line comes before any group
 ];
 
 /**
@@ -82,7 +83,7 @@ export function parse(q, phrases = {}) {
     words.push({ w, caps: t.caps && !shouted, title: t.title && !shouted });
     if (!saysNothing(phrases, w)) counted++;
   }
-  const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false };
+  const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false, crisis: false };
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (!out.zip && /^\d{5}$/.test(w)) {

@@ -2,6 +2,7 @@
 // of the query by prefix, grouped by kind, with the query kept in the URL.
 
 import { queryWords } from "./fold.js";
+import { parse } from "./query.js";
 import { onPage } from "./search-index.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
@@ -31,7 +32,9 @@ function start(form, status, { base, home, index }) {
   let typing = false;
 
   const read = () => new URLSearchParams(location.search).get("q") || "";
-  const say = (text) => status.replaceChildren(el("p", "search-status", text));
+  const crisis = document.getElementById("finder-crisis");
+  // say puts text in the live region, after first when given.
+  const say = (text, first) => status.replaceChildren(...(first ? [first] : []), el("p", "search-status", text));
 
   function go(q, replace) {
     const url = q ? `?${new URLSearchParams({ q })}` : location.pathname;
@@ -51,13 +54,15 @@ function start(form, status, { base, home, index }) {
         say(q.trim() ? t("js.too-short-word") : "");
         return;
       }
-      const [refs, docs] = await Promise.all([index.match(q), index.siteMatches(q)]);
+      const [refs, docs, phrases] = await Promise.all([index.match(q), index.siteMatches(q), index.dictionary()]);
       const recs = await index.records(refs.slice(0, groupsShown));
       const { paths } = await index.manifest();
       if (id !== runs) return;
       const now = Date.now();
       const total = refs.length + docs.length;
-      say(tn("js.results-for", total, { what: q.trim() }));
+      // Words of someone in crisis ("i want to die"): the crisis line first.
+      const first = crisis && parse(q, phrases).crisis ? crisis.content.firstElementChild.cloneNode(true) : null;
+      say(tn("js.results-for", total, { what: q.trim() }), first);
       status.dataset.count = String(total);
       const parts = [];
       if (refs.length) {

@@ -45,7 +45,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // words for a filter value (search.words.audience.lgbtq: "lgbt, gay, queer"),
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
 // nothing about which group, search.words.condition the names of mental health conditions,
-// search.words.family the words for family members and friends, search.words.before the stop
+// search.words.family the words for family members and friends, search.words.crisis the words
+// of someone in crisis or thinking about suicide, search.words.before the stop
 // words that come before a place's name, and search.words.when.today,
 // .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
@@ -111,6 +112,7 @@ func dictionary(s *site.Site) Dictionary {
 		list("search.words.before", "before")
 		list("search.words.condition", "condition")
 		list("search.words.family", "family")
+		list("search.words.crisis", "crisis")
 	}
 	for _, ms := range d.Phrases {
 		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })

@@ -508,12 +508,16 @@ test('find (node): conditions and family words find every group, and are said', 
   for (const [kind, queries, [town, label]] of [
     ['condition', ['depression', 'ansiedad'], ['anxiety columbus', 'Columbus, OH']],
     ['family', ['for my son', 'family', 'caregivers', 'grupo para mi hija', 'familiares'], ['my daughter in albuquerque', 'Albuquerque, NM']],
+    // Before the crisis words, "I want to kill myself" was "i want to kiel myself": Kiel,
+    // Wisconsin.
+    ['crisis', ['I want to kill myself', 'suicidal thoughts', 'i dont want to live anymore', 'quiero morir', 'ya no quiero vivir'], ['suicidal thoughts columbus', 'Columbus, OH']],
   ]) {
     for (const query of queries) {
       const got = await engine(site.dir, { limit: 500, q: query });
       assert.equal(got[kind], true, query);
       assert.equal(got.corrected, '', query);
       assert.deepEqual(got.names, every.names, query);
+      assert.equal(got.unrestricted, true, `${query}: its words restrict nothing`);
     }
     const near = await engine(site.dir, { q: town });
     assert.equal(near.mode, 'place', town);
@@ -531,6 +535,28 @@ test('finder: family words are answered with who the groups are for, in either l
   const es = await finder(`/es/groups/?q=${encodeURIComponent('familiares')}`);
   assert.match(es.status, /y un ser querido suyo es bienvenido\./);
   assert.doesNotMatch((await finder(q('columbus'))).status, /someone close to you/);
+});
+
+// Someone in crisis who types it into the finder gets the crisis line first, as a link to
+// call, in the live region, before any group.
+test('finder: words of someone in crisis are answered with the crisis line first', { skip }, async () => {
+  const first = (page) => page.evaluate(() => {
+    const box = document.querySelector('#results > :first-child');
+    return { cls: box?.className, text: box?.textContent ?? '', tel: [...(box?.querySelectorAll('a[href^="tel:"]') ?? [])].map((a) => a.getAttribute('href')), groups: document.querySelectorAll('.finder-results a.group-name').length };
+  });
+  const en = await finder(q('I want to kill myself'), first);
+  assert.equal(en.cls, 'finder-crisis');
+  assert.match(en.text, /If you are thinking about suicide or are in crisis, you do not have to wait for a group\. Reach out now: 988 Suicide & Crisis Lifeline/);
+  assert.ok(en.tel.includes('tel:988'), en.tel.join(' '));
+  assert.ok(en.groups > 0, 'the groups follow');
+  const status = (await finder(q('I want to kill myself'))).status;
+  assert.doesNotMatch(en.text + status, /kiel/i);
+  assert.doesNotMatch(status, /kill myself”/, 'words that restrict nothing are not quoted as what the groups were found for');
+  assert.match((await finder(q('spanish'))).status, /“spanish”/);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('ya no quiero vivir')}`, first);
+  assert.equal(es.cls, 'finder-crisis');
+  assert.match(es.text, /no tiene que esperar a un grupo/);
+  assert.notEqual((await finder(q('columbus'), first)).cls, 'finder-crisis');
 });
 
 test('finder: a condition is said to be welcome in every group, in either language', { skip }, async () => {

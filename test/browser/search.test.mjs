@@ -133,3 +133,37 @@ test('search: axe-core finds no violation with results showing', { skip }, async
     }
   }
 });
+
+// Someone in crisis who types it into the site search gets the crisis line first, in the live
+// region, as in the finder; and the search page with it passes axe too.
+test('search: words of someone in crisis are answered with the crisis line first', { skip }, async () => {
+  for (const [path, q, words] of [['/search/', 'I want to kill myself', /If you are thinking about suicide/], ['/es/search/', 'quiero morir', /no tiene que esperar a un grupo/]]) {
+    const ctx = await browser.newContext({ bypassCSP: path === '/search/' });
+    try {
+      const page = await ctx.newPage();
+      const log = await watch(page);
+      await page.goto(`${server.origin}${path}?${new URLSearchParams({ q })}`);
+      await settle(page);
+      const box = await page.evaluate(() => {
+        const first = document.querySelector('#results > :first-child');
+        return { cls: first?.className, text: first?.textContent ?? '', tel: [...(first?.querySelectorAll('a[href^="tel:"]') ?? [])].map((a) => a.getAttribute('href')) };
+      });
+      assert.equal(box.cls, 'finder-crisis', q);
+      assert.match(box.text, words);
+      assert.ok(box.tel.includes('tel:988'), box.tel.join(' '));
+      if (path === '/search/') {
+        await page.addScriptTag({ path: AXE });
+        const res = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        assert.deepEqual(res.violations.map((x) => x.id), [], 'axe with the crisis line showing');
+      } else {
+        assert.deepEqual(log.errors, []);
+        assert.deepEqual(log.csp, []);
+      }
+      await page.goto(`${server.origin}${path}?q=connection`);
+      await settle(page);
+      assert.notEqual(await page.evaluate(() => document.querySelector('#results > :first-child')?.className), 'finder-crisis');
+    } finally {
+      await ctx.close();
+    }
+  }
+});
