@@ -78,6 +78,8 @@ const inStateBonus = 10;
  *   restricts nothing, and the page says who the groups are for
  * @property {boolean} crisis the query says its writer may be in crisis ("i want to die",
  *   "suicidio"): it restricts nothing, and the page gives the crisis line first
+ * @property {string[]} topics the guides (slugs) or "trainings" whose topic the query names
+ *   ("how do i become a facilitator", "jail"): it restricts nothing, and the page links them
  * @property {boolean} unrestricted the query's words restrict nothing ("support groups",
  *   "i want to die"): the groups are every group, or the form's filters', soonest first
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
@@ -116,7 +118,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
-    condition: false, family: false, crisis: false, unrestricted: false, noneLeftToday: false,
+    condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false,
   };
   const form = {};
   for (const name of filterNames) {
@@ -131,6 +133,7 @@ export async function find(index, opts) {
   out.condition = parsed.condition;
   out.family = parsed.family;
   out.crisis = parsed.crisis;
+  out.topics = parsed.topics;
   prefetch(index, m, parsed, o);
   // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
   const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));

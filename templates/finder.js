@@ -33,6 +33,7 @@ function start(form, status, { base, home, index }) {
   status.after(list, offers);
   const helpline = document.getElementById("finder-helpline");
   const crisis = document.getElementById("finder-crisis");
+  const topics = document.getElementById("finder-topics");
   const filters = form.querySelector("details.finder-filters");
   const summary = filters?.querySelector("summary");
   const summaryText = summary?.textContent ?? "";
@@ -288,6 +289,11 @@ function start(form, status, { base, home, index }) {
     if (found.noneLeftToday) parts.push(t("js.none-left-today"));
     if (found.condition) parts.push(t("js.any-condition"));
     if (found.family) parts.push(t("js.for-family"));
+    // "how do i become a facilitator", "jail": the guide, or the trainings, it is about.
+    for (const key of found.topics || []) {
+      const p = [...(topics?.content.children ?? [])].find((x) => x instanceof HTMLElement && x.dataset.topic === key);
+      if (p) parts.push(p.cloneNode(true));
+    }
     if (found.corrected) {
       const p = el("p", "finder-corrected", `${t("js.showing-for", { query: found.corrected })} `);
       const a = el("a", "", t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }));

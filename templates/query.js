@@ -25,7 +25,8 @@ const maxPhrase = 5;
  *   of the query; in the text, stop when it says nothing there and at its index in the words
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
- * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean, crisis: boolean}} Parsed
+ * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean, crisis: boolean, topic: boolean, topics: string[]}} Parsed
+ *   topics: the guides' slugs (or "trainings") whose topic the query names, in order
  */
 
 /**
@@ -36,6 +37,7 @@ export const saidKinds = [
   "condition", // a mental health condition: every group welcomes adults living with any
   "family", // someone close: the groups are for adults living with a condition
   "crisis", // thinking about suicide, in crisis: the crisis line comes before any group
+  "topic", // what a guide or the trainings are about ("facilitator", "jail"): topics lists them
 ];
 
 /**
@@ -83,7 +85,7 @@ export function parse(q, phrases = {}) {
     words.push({ w, caps: t.caps && !shouted, title: t.title && !shouted });
     if (!saysNothing(phrases, w)) counted++;
   }
-  const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false, crisis: false };
+  const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false, crisis: false, topic: false, topics: [] };
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (!out.zip && /^\d{5}$/.test(w)) {
@@ -110,6 +112,7 @@ export function parse(q, phrases = {}) {
         out.near = true;
       } else if (other.some((m) => saidKinds.includes(m[0]))) {
         for (const m of other) if (saidKinds.includes(m[0])) out[m[0]] = true;
+        for (const m of other) if (m[0] === "topic" && !out.topics.includes(m[1])) out.topics.push(m[1]);
         slice.forEach((x, k) => out.text.push({ ...x, stop: true, at: i + k }));
       } else {
         out.terms.push({ words: slice.map((x) => x.w), meanings: other });

@@ -29,6 +29,16 @@ type finderData struct {
 	Filters []filter
 	Total   int
 	Map     *mapData // the national map (maps.go)
+	// Topics are the pages the finder links when a query names what they are about ("how do
+	// i become a facilitator", "jail"; search.words.topic.KEY): each guide, by its slug, and
+	// the trainings' list, as "trainings".
+	Topics []topicLink
+}
+
+// topicLink is one of finderData.Topics.
+type topicLink struct {
+	Key, Title, URL string
+	Lang            string // the page's language when it is not the finder's
 }
 
 // Filters returns the names of the finder's filters, in the order of its form and its URL.
@@ -92,6 +102,11 @@ func (r *renderer) finder(l *lang) error {
 		}
 		d.Filters = append(d.Filters, f)
 	}
+	for _, g := range r.s.Guides {
+		ref := r.pageRef(l, g)
+		d.Topics = append(d.Topics, topicLink{Key: g.Slug, Title: ref.Page.Title, URL: ref.URL, Lang: ref.Lang})
+	}
+	d.Topics = append(d.Topics, topicLink{Key: "trainings", Title: w.T("nav.trainings"), URL: r.link(l, site.TrainingsPath)})
 	pg := r.newPage(l, site.FinderPath, "groups", w.T("title.finder"),
 		w.N("desc.finder", len(r.s.Groups), "states", w.N("desc.states", len(states))), d)
 	if err := pg.scripts("finder.js"); err != nil {

@@ -46,7 +46,8 @@ func DictionaryFile(s *site.Site) (string, error) {
 // search.words.near the phrases that mean "near me", search.words.stop the words that say
 // nothing about which group, search.words.condition the names of mental health conditions,
 // search.words.family the words for family members and friends, search.words.crisis the words
-// of someone in crisis or thinking about suicide, search.words.before the stop
+// of someone in crisis or thinking about suicide, search.words.topic.T the words of what the
+// site's guide T (its slug) or its trainings ("trainings") are about, search.words.before the stop
 // words that come before a place's name, and search.words.when.today,
 // .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
@@ -113,6 +114,11 @@ func dictionary(s *site.Site) Dictionary {
 		list("search.words.condition", "condition")
 		list("search.words.family", "family")
 		list("search.words.crisis", "crisis")
+		for _, key := range w.Keys() {
+			if topic, ok := strings.CutPrefix(key, "search.words.topic."); ok {
+				list(key, "topic", topic)
+			}
+		}
 	}
 	for _, ms := range d.Phrases {
 		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +54,13 @@ func TestDictionary(t *testing.T) {
 		{"familiares", [][]string{{"family"}}},
 		{"mi hija", [][]string{{"family"}}},
 		{"grupos", [][]string{{"stop"}}},
+		{"kill myself", [][]string{{"crisis"}}},
+		{"quiero morir", [][]string{{"crisis"}}},
+		{"facilitator", [][]string{{"topic", "becoming-a-facilitator"}}},
+		{"connection champion", [][]string{{"topic", "becoming-a-champion"}}},
+		{"jail", [][]string{{"topic", "before-you-train"}}},
+		{"carcel", [][]string{{"topic", "before-you-train"}}},
+		{"training", [][]string{{"topic", "trainings"}}},
 	}
 	for _, tt := range tests {
 		if got := d.Phrases[tt.phrase]; !slices.EqualFunc(got, tt.want, slices.Equal) {
@@ -94,5 +103,39 @@ func TestDictionaryFile(t *testing.T) {
 	}
 	if name != w.m.Words {
 		t.Errorf("DictionaryFile = %s, Write wrote %s", name, w.m.Words)
+	}
+}
+
+// TestTopicsNameGuides checks that every search.words.topic.KEY of the project's catalogues
+// names one of its guides (content/guides/KEY.md) or "trainings": the finder links the page
+// of that key, and a key naming none would link nothing.
+func TestTopicsNameGuides(t *testing.T) {
+	catalogues, err := filepath.Glob("../../i18n/*.yaml")
+	if err != nil || len(catalogues) == 0 {
+		t.Fatalf("no catalogues: %v", err)
+	}
+	seen := 0
+	for _, name := range catalogues {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			key, _, ok := strings.Cut(line, ":")
+			topic, isTopic := strings.CutPrefix(key, "search.words.topic.")
+			if !ok || !isTopic {
+				continue
+			}
+			seen++
+			if topic == "trainings" {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join("../../content/guides", topic+".md")); err != nil {
+				t.Errorf("%s: search.words.topic.%s names no guide: %v", name, topic, err)
+			}
+		}
+	}
+	if seen < 8 {
+		t.Errorf("%d topics in the catalogues, want the four guides' and trainings' in each", seen)
 	}
 }

@@ -559,6 +559,39 @@ test('finder: words of someone in crisis are answered with the crisis line first
   assert.notEqual((await finder(q('columbus'), first)).cls, 'finder-crisis');
 });
 
+// What a guide or the trainings are about, typed into the finder: the page links them. Before
+// the topics, "how do I become a facilitator" said "Showing results for how do i a",
+// "connection champion" was Champion, Nebraska, and "jail" found nothing.
+test('find (node): the topics of the guides and the trainings are named, and restrict nothing', async () => {
+  for (const [query, topics] of [
+    ['how do I become a facilitator', ['becoming-a-facilitator']],
+    ['facilitator training', ['becoming-a-facilitator', 'trainings']],
+    ['connection champion', ['becoming-a-champion']],
+    ['jail', ['before-you-train']],
+    ['quiero ser facilitador', ['becoming-a-facilitator']],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.deepEqual(got.topics, topics, query);
+    assert.equal(got.place, null, query);
+    assert.equal(got.corrected, '', query);
+    assert.equal(got.unrestricted, true, query);
+  }
+  const town = await engine(site.dir, { q: 'training in columbus ohio' });
+  assert.equal(town.place?.label, 'Columbus, OH');
+  assert.deepEqual(town.topics, ['trainings']);
+  assert.deepEqual((await engine(site.dir, { q: 'columbus' })).topics, []);
+});
+
+test('finder: a guide\'s topic is answered with a link to the guide, in either language', { skip }, async () => {
+  const links = (page) => page.$$eval('#results .finder-topic a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+  assert.deepEqual(await finder(q('how do I become a facilitator'), links), [['/guides/becoming-a-facilitator/', 'Becoming a Connection Facilitator']]);
+  assert.deepEqual(await finder(q('jail'), links), [['/guides/before-you-train/', 'Before You Train: Working with Incarcerated Populations']]);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('quiero ser facilitador')}`, links);
+  assert.equal(es.length, 1);
+  assert.equal(es[0][0], '/es/guides/becoming-a-facilitator/');
+  assert.deepEqual(await finder(q('columbus'), links), []);
+});
+
 test('finder: a condition is said to be welcome in every group, in either language', { skip }, async () => {
   const en = await finder(q('depression'));
   assert.equal(en.mode, 'text');
