@@ -193,13 +193,25 @@ export async function find(index, opts) {
     // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
     if (words.some((x) => !stateWords.has(x.w) && !isStop(x))) tries.push([[], words]);
     for (const [these, left] of tries) {
-      for (const kept of others.length ? [[], others] : [[]]) {
+      const keptOptions = others.length ? [[], others] : [[]];
+      for (const kept of keptOptions) {
         const keptWords = new Set(kept.flatMap((t) => t.words));
         const text = left.filter((x) => !keptWords.has(x.w)).map((x) => ({ ...x, stop: stopOf(x) }));
         if (!text.some((x) => !x.stop)) continue;
         const again = { ...out, count: 0, items: [] };
-        await run(index, m, { ...parsed, zip: "", terms: [...these, ...kept], text }, form, o, again, true);
+        const reading = { ...parsed, zip: "", terms: [...these, ...kept], text };
+        await run(index, m, reading, form, o, again, true);
         if (again.place) return again;
+        // Every word of the name, in a sentence: the place after "in" ("I live in Kansas City
+        // Missouri or Kansas City Kansas": Kansas City, the state's name read as the town's).
+        if (these.length || kept !== keptOptions[keptOptions.length - 1] || o.exact) continue;
+        for (const after of afterBefore(reading, phrases).slice(0, 2)) {
+          // A state's name alone stays the state: "nuevas reuniones en ohio" is not Ohio, IL.
+          if (after.text.every((x) => x.stop || stateWords.has(x.w))) continue;
+          const found = { ...out, count: 0, items: [] };
+          await run(index, m, after, form, o, found, true);
+          if (found.place) return { ...found, corrected: said(after, parsed) };
+        }
       }
     }
   }

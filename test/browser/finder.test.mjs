@@ -417,6 +417,8 @@ test('find (node): towns named with a state, in sentences', async () => {
     ['i live in new york city', 'New York, NY'],
     ['my son lives in Florida City', 'Florida City, FL'],
     ['vivimos en colorado springs y buscamos un grupo', 'Colorado Springs, CO'],
+    // Two towns and their states: the first after "in", the states' names read as the town's.
+    ['I live in Kansas City Missouri or Kansas City Kansas and want to join a group on thursdays', 'Kansas City, MO'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
