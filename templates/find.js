@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { placeKey } from "./fold.js";
-import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saysNothing, searchWords } from "./query.js";
+import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, stateOf, tokenFileOf, union } from "./search-index.js";
@@ -156,10 +156,11 @@ export async function find(index, opts) {
   // first: a correction may make a search that finds groups of the states named, but not the
   // town ("LA JOYA TX", "DE PERE WI"), and reads files of places that the town's name does
   // not need ("new york city young adults").
-  const retry = async (fixed) => {
-    const partial = o.partial && ((f) => o.partial({ ...f, corrected: fixed, unknown: out.unknown, asksNear: out.asksNear }));
+  // shown is the query the page says the results are for: fixed, or "" for the words typed.
+  const retry = async (fixed, shown = fixed) => {
+    const partial = o.partial && ((f) => o.partial({ ...f, corrected: shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
-    return again.count > 0 || again.place ? { ...again, corrected: again.corrected || fixed, unknown: out.unknown, asksNear: out.asksNear } : null;
+    return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
   // there groups that meet in the evening?"), the query's other unknown words left out; in a
@@ -223,6 +224,17 @@ export async function find(index, opts) {
   const whole = o.exact || !o.typing ? null : await completion(index, parsed, inStates);
   if (whole !== null) {
     const again = await retry(whole);
+    if (again) return again;
+  }
+  // A word of the dictionary that restricts nothing, being typed or cut short ("depre",
+  // "suicid", "facil"), when no place's name starts with it: the page answers it as the whole
+  // word, rather than correcting it to another ("bipol" is bipolar, not BIPOC) or finding
+  // nothing until it is whole. The words shown are those typed: the dictionary holds every
+  // language's ("depresion", "depression"), and the whole word restricts nothing.
+  const saidAs = o.exact ? "" : saidWord(parsed, phrases);
+  if (saidAs) {
+    const last = parsed.text[parsed.text.length - 1].w;
+    const again = await retry(parsed.words.map((x) => (x.w === last ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
     if (again) return again;
   }
   // A correction's search: part of its words, of a town of 10,000 people or more, since the

@@ -530,6 +530,32 @@ test('find (node): conditions and family words find every group, and are said', 
   }
 });
 
+// A condition, crisis or topic word being typed, or cut short, is answered as the whole word:
+// before, "bipol" was corrected to "bipoc" (the BIPOC groups), "depr" to Deer, Arkansas, and
+// "anxi", "suicid" and "facil" found nothing.
+test('find (node): words that restrict nothing are answered before they are whole', async () => {
+  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
+  for (const [query, kind, topic] of [
+    ['bipol', 'condition'], ['depr', 'condition'], ['anxi', 'condition'], ['ansie', 'condition'],
+    ['suicid', 'crisis'], ['facil', 'topics', 'becoming-a-facilitator'], ['priso', 'topics', 'before-you-train'],
+  ]) {
+    for (const typing of [true, false]) {
+      const got = await engine(site.dir, { limit: 500, q: query, typing });
+      if (topic) assert.ok(got.topics.includes(topic), `${query}: ${got.topics}`);
+      else assert.equal(got[kind], true, query);
+      assert.equal(got.corrected, '', `${query}: the words shown are those typed`);
+      assert.deepEqual(got.names, every.names, query);
+    }
+  }
+  // A place comes first; and the words before it stay.
+  const near = await engine(site.dir, { q: 'columbus depre' });
+  assert.equal(near.place?.label, 'Columbus, OH');
+  assert.equal(near.condition, true);
+  // A word that is whole is not made another ("grand" starts "grandmother": family words
+  // are not completed).
+  assert.equal((await engine(site.dir, { q: 'grand' })).family, false);
+});
+
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
   const en = await finder(q('group for my son'));
   assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
