@@ -506,7 +506,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   }
   if (!place && text.length) {
     const refs = await textRefs;
-    const named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
+    // The words name a place where a group meets, or with the stop word before them another:
+    // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
+    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
+    // Then the groups the place's words name are those having the stop word too.
+    const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text);
+    if (stopWords) named = true;
     if (refs.length === 0 || named || placesOnly) {
       // The state the words name, or else the form's: "Springfield" with Ohio chosen is
       // Springfield, Ohio.
@@ -547,7 +552,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         if (rows.length) {
           const p = rows[0];
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
-          placeText = textRefs;
+          placeText = stopWords ? allWords(index, stopWords) : textRefs;
           consumedState = states.length > 0;
           break;
         }
@@ -598,6 +603,15 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const first = await soonest(index, refs, limit, o.now, out.meetings);
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+}
+
+// stopStartsPlace returns the words of a place's name that the stop word before the first of
+// text's other words starts, with them ("rural hall", "the woodlands"), or null.
+async function stopStartsPlace(index, text) {
+  const real = text.map((x, i) => i).filter((i) => !text[i].stop);
+  if (!real.length || real[0] === 0) return null;
+  const words = text.slice(real[0] - 1, real[real.length - 1] + 1).map((x) => x.w);
+  return (await index.places(words.join(" ")).catch(() => [])).length ? words : null;
 }
 
 // completion returns the query parsed with the place's name being typed completed ("albuq":

@@ -556,6 +556,19 @@ test('find (node): words that restrict nothing are answered before they are whol
   assert.equal((await engine(site.dir, { q: 'grand' })).family, false);
 });
 
+// A place whose name starts with a stop word, when its other words are many groups' (the
+// sample's "Fellowship Hall", "Veterans Hall"): "rural" says nothing in "I live in rural
+// Montana", but Rural Hall is a town.
+test('find (node): a place whose name starts with a word that says nothing', async () => {
+  assert.ok((await engine(site.dir, { q: 'hall' })).count > 0, 'no group has "hall" in its words');
+  for (const [query, label] of [['rural hall', 'Rural Hall, NC'], ['Rural Hall, NC', 'Rural Hall, NC'], ['the woodlands', 'The Woodlands, TX']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.count}`);
+    assert.equal(got.count, got.within, `${query}: groups far away whose words have "hall" are not counted`);
+  }
+  assert.equal((await engine(site.dir, { q: 'I live in rural Montana' })).state, 'mt');
+});
+
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
   const en = await finder(q('group for my son'));
   assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
