@@ -192,7 +192,7 @@ export async function find(index, opts) {
     const tries = [[states, words.filter((x) => !stateWords.has(x.w))]];
     if (states.length > 1) tries.push([states.slice(-1), withoutLast(words, states[states.length - 1].words)]);
     // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
-    if (words.some((x) => !stateWords.has(x.w) && !isStop(x))) tries.push([[], words]);
+    if (states.length && words.some((x) => !stateWords.has(x.w) && !isStop(x))) tries.push([[], words]);
     for (const [these, left] of tries) {
       const keptOptions = others.length ? [[], others] : [[]];
       for (const kept of keptOptions) {
@@ -203,15 +203,16 @@ export async function find(index, opts) {
         const reading = { ...parsed, zip: "", terms: [...these, ...kept], text };
         await run(index, m, reading, form, o, again, true);
         if (again.place) return again;
-        // Every word of the name, in a sentence: the place after "in" ("I live in Kansas City
-        // Missouri or Kansas City Kansas": Kansas City, the state's name read as the town's).
+        // In a sentence, the town after "in" and the state named right after it ("I live in
+        // Kansas City Missouri or Kansas City Kansas": Kansas City, MO). Only so: "columbus
+        // ohio group in college" is Columbus, not College, Alaska.
         if (these.length || kept !== keptOptions[keptOptions.length - 1] || o.exact) continue;
         for (const after of afterBefore(reading, phrases).slice(0, 2)) {
-          // A state's name alone stays the state: "nuevas reuniones en ohio" is not Ohio, IL.
-          if (after.text.every((x) => x.stop || stateWords.has(x.w))) continue;
+          const st = stateAfter(after.text, phrases);
+          if (!st) continue;
           const found = { ...out, count: 0, items: [] };
-          await run(index, m, after, form, o, found, true);
-          if (found.place) return { ...found, corrected: said(after, parsed) };
+          await run(index, m, { ...after, terms: [...after.terms, st] }, form, o, found, true);
+          if (found.place) return { ...found, corrected: [...after.text.filter((x) => !x.stop), ...st.words.map((w) => ({ w }))].map((x) => x.w).join(" ") };
         }
       }
     }
@@ -227,14 +228,14 @@ export async function find(index, opts) {
     if (again) return again;
   }
   // A word of the dictionary that restricts nothing, being typed or cut short ("depre",
-  // "suicid", "facil"), when no place's name starts with it: the page answers it as the whole
-  // word, rather than correcting it to another ("bipol" is bipolar, not BIPOC) or finding
-  // nothing until it is whole. The words shown are those typed: the dictionary holds every
-  // language's ("depresion", "depression"), and the whole word restricts nothing.
-  const saidAs = o.exact ? "" : saidWord(parsed, phrases);
+  // "suicid", "facil"), after a place's name while typing ("champ" is Champ, Missouri): the
+  // page answers it as the whole word, rather than correcting it to another ("bipol" is
+  // bipolar, not BIPOC) or finding nothing until it is whole. The words shown are those
+  // typed: the whole word restricts nothing.
+  const saidAs = o.exact ? "" : saidWord(parsed, phrases, await index.completions());
   if (saidAs) {
-    const last = parsed.text[parsed.text.length - 1].w;
-    const again = await retry(parsed.words.map((x) => (x.w === last ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
+    const n = parsed.words.length - 1;
+    const again = await retry(parsed.words.map((x, i) => (i === n ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
     if (again) return again;
   }
   // A correction's search: part of its words, of a town of 10,000 people or more, since the
@@ -605,13 +606,33 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
 }
 
-// stopStartsPlace returns the words of a place's name that the stop word before the first of
-// text's other words starts, with them ("rural hall", "the woodlands"), or null.
+// stateAfter returns, as a term of the query, the state named by the one or two words of text
+// right after its last word not marked stop ("kansas city missouri or …": Missouri), or null.
+function stateAfter(text, phrases) {
+  let k = text.length - 1;
+  while (k >= 0 && text[k].stop) k--;
+  if (k < 0) return null;
+  for (const n of [2, 1]) {
+    if (k + n >= text.length) continue;
+    const words = text.slice(k + 1, k + 1 + n).map((x) => x.w);
+    const p = words.join(" ");
+    const meanings = (Object.hasOwn(phrases, p) ? phrases[p] : []).filter((mn) => mn[0] === "state");
+    if (meanings.length) return { words, meanings };
+  }
+  return null;
+}
+
+// stopStartsPlace returns the words of the name of a place of a thousand people or more that
+// the stop word before the first of text's other words starts, with them ("rural hall",
+// "wonder lake"), or null. Only a stop word of four letters or more: the short ones come
+// before many of the groups' words ("at the church", "la iglesia"), and a file of places
+// read for each would weigh on every such search.
 async function stopStartsPlace(index, text) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
-  if (!real.length || real[0] === 0) return null;
+  if (!real.length || real[0] === 0 || [...text[real[0] - 1].w].length < 4) return null;
   const words = text.slice(real[0] - 1, real[real.length - 1] + 1).map((x) => x.w);
-  return (await index.places(words.join(" ")).catch(() => [])).length ? words : null;
+  const rows = await index.places(words.join(" ")).catch(() => []);
+  return rows.some((r) => r.size >= prefixMinSize) ? words : null;
 }
 
 // completion returns the query parsed with the place's name being typed completed ("albuq":

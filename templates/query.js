@@ -144,28 +144,27 @@ export function parse(q, phrases = {}) {
   return out;
 }
 
-// completedKinds are the saidKinds whose words saidWord completes: not "family", whose
-// words' starts are others' ("grand", "pare").
-const completedKinds = ["condition", "crisis", "topic"];
-
 /**
- * saidWord returns the word of the dictionary that the query's last word starts, when it is
- * of completedKinds only ("depre": "depression"; "suicid": "suicide"; "facil": "facilitator"),
- * a word being typed or cut short: the shortest such word, or "" when none is. The last word
- * must be of four letters or more and read as text, not as a stop word or a filter's start.
+ * saidWord returns the word of words (the dictionary's words of conditions, crisis and topics
+ * in the page's language: see Index.completions) that the query's last word starts, a word
+ * being typed or cut short ("depre": "depression"; "suicid": "suicide"; "facil":
+ * "facilitate"): the shortest such word, or "" when none is. The last word must be of five
+ * letters or more ("over" is not overdose, nor "cris" crisis) and read as text, not as a stop
+ * word or a filter's start.
  * @param {Parsed} parsed
  * @param {Record<string, string[][]>} phrases
+ * @param {string[]} words
  */
-export function saidWord(parsed, phrases) {
+export function saidWord(parsed, phrases, words) {
   const last = parsed.text[parsed.text.length - 1];
-  const words = parsed.words;
-  if (!last || last.stop || !words.length || words[words.length - 1].w !== last.w) return "";
-  if ([...last.w].length < 4 || /\d/.test(last.w)) return "";
+  const all = parsed.words;
+  if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
+  if ([...last.w].length < 5 || /\d/.test(last.w)) return "";
   let best = "";
-  for (const [p, ms] of Object.entries(phrases)) {
-    if (p === last.w || p.includes(" ") || !p.startsWith(last.w)) continue;
-    if (!ms.every((mn) => completedKinds.includes(mn[0]))) continue;
-    if (!best || [...p].length < [...best].length || ([...p].length === [...best].length && p < best)) best = p;
+  for (const p of words) {
+    if (p === last.w || !p.startsWith(last.w) || !Object.hasOwn(phrases, p)) continue;
+    if (!phrases[p].every((mn) => saidKinds.includes(mn[0]))) continue;
+    if (!best || [...p].length < [...best].length) best = p;
   }
   return best;
 }

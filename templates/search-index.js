@@ -271,6 +271,16 @@ export class Index {
     return m.words ? (await this.json(m.words)).phrases : {};
   }
 
+  /**
+   * completions returns the words of the dictionary, in the page's language, that a word
+   * being typed or cut short may be read as (conditions, crisis, topics): see saidWord.
+   * @returns {Promise<string[]>}
+   */
+  async completions() {
+    const m = await this.manifest();
+    return (m.words && (await this.json(m.words)).completes?.[this.lang]) || [];
+  }
+
   /** tokenShard returns the file of the token index holding the words that start as word. */
   async tokenShard(word) {
     const m = await this.manifest();

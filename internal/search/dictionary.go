@@ -26,6 +26,11 @@ type Dictionary struct {
 	// capitals. ("when", "today"), ("when", "tonight") and ("when", "tomorrow") are days
 	// counted from the visitor's clock, which only the browser knows.
 	Phrases map[string][][]string `json:"phrases"`
+	// Completes lists, by interface language, the words of one word that name a condition,
+	// a crisis or a guide's topic, sorted: those the finder reads a word being typed or cut
+	// short as ("depre": depression), in its page's language only ("auto" is not the
+	// Spanish autolesión on the English page).
+	Completes map[string][]string `json:"completes"`
 }
 
 // DictionaryFile returns the path of the dictionary's file, search/words.HASH.json, as Write
@@ -51,7 +56,10 @@ func DictionaryFile(s *site.Site) (string, error) {
 // words that come before a place's name, and search.words.when.today,
 // .tonight and .tomorrow the days counted from now.
 func dictionary(s *site.Site) Dictionary {
-	d := Dictionary{Phrases: map[string][][]string{}}
+	d := Dictionary{Phrases: map[string][][]string{}, Completes: map[string][]string{}}
+	// The meanings whose words of one word go in Completes: not "family", whose words'
+	// starts are other words' ("grand", "pare").
+	completed := []string{"condition", "crisis", "topic"}
 	add := func(phrase string, meaning ...string) {
 		k := strings.Join(Tokens(phrase), " ")
 		if k == "" {
@@ -72,6 +80,9 @@ func dictionary(s *site.Site) Dictionary {
 			}
 			for _, p := range strings.Split(w.T(key), ",") {
 				add(p, meaning...)
+				if t := Tokens(p); len(t) == 1 && slices.Contains(completed, meaning[0]) && !slices.Contains(d.Completes[lang], t[0]) {
+					d.Completes[lang] = append(d.Completes[lang], t[0])
+				}
 			}
 		}
 		for _, code := range vocab.StateCodes() {
@@ -122,6 +133,9 @@ func dictionary(s *site.Site) Dictionary {
 	}
 	for _, ms := range d.Phrases {
 		slices.SortFunc(ms, func(a, b []string) int { return slices.Compare(a, b) })
+	}
+	for _, words := range d.Completes {
+		slices.Sort(words)
 	}
 	return d
 }

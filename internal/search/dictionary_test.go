@@ -67,6 +67,24 @@ func TestDictionary(t *testing.T) {
 			t.Errorf("Phrases[%q] = %q, want %q", tt.phrase, got, tt.want)
 		}
 	}
+	// The words a word being typed is read as, in its page's language only.
+	for _, tt := range []struct {
+		lang, has, hasNot string
+	}{
+		{"en", "depression", "depresion"},
+		{"en", "suicide", "autolesion"},
+		{"en", "facilitator", "family"}, // family words are not completed
+		{"es", "autolesion", "suicide"},
+		{"es", "ansiedad", "anxiety"},
+	} {
+		words := d.Completes[tt.lang]
+		if !slices.Contains(words, tt.has) || slices.Contains(words, tt.hasNot) {
+			t.Errorf("Completes[%q] = %q: want %q in it, not %q", tt.lang, words, tt.has, tt.hasNot)
+		}
+		if !slices.IsSorted(words) {
+			t.Errorf("Completes[%q] is not sorted", tt.lang)
+		}
+	}
 	for phrase, ms := range d.Phrases {
 		if strings.Join(Tokens(phrase), " ") != phrase {
 			t.Errorf("phrase %q is not its folded words joined by spaces", phrase)

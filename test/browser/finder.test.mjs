@@ -126,9 +126,9 @@ async function pageFor(options) {
 const names = (items) => items.map((it) => it.rec.name);
 
 // engine runs find.js in node on the build in dir, at NOW unless opts say otherwise.
-async function engine(dir, opts) {
+async function engine(dir, opts, lang = 'en') {
   const { find } = await import('../../templates/find.js');
-  const found = await find(fileIndex(dir), { now: NOW, ...opts });
+  const found = await find(fileIndex(dir, lang), { now: NOW, ...opts });
   return { ...found, names: found.items.map((it) => it.rec.name) };
 }
 const q = (s) => `/groups/?q=${encodeURIComponent(s)}`;
@@ -419,6 +419,10 @@ test('find (node): towns named with a state, in sentences', async () => {
     ['vivimos en colorado springs y buscamos un grupo', 'Colorado Springs, CO'],
     // Two towns and their states: the first after "in", the states' names read as the town's.
     ['I live in Kansas City Missouri or Kansas City Kansas and want to join a group on thursdays', 'Kansas City, MO'],
+    // The word after "in" is no town when the town and its state are named before it (not
+    // College, Alaska, nor Hope, Arkansas).
+    ['columbus ohio group in college', 'Columbus, OH'],
+    ['Dayton Ohio, interested in hope', 'Dayton, OH'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
@@ -531,16 +535,17 @@ test('find (node): conditions and family words find every group, and are said', 
 });
 
 // A condition, crisis or topic word being typed, or cut short, is answered as the whole word:
-// before, "bipol" was corrected to "bipoc" (the BIPOC groups), "depr" to Deer, Arkansas, and
-// "anxi", "suicid" and "facil" found nothing.
+// before, "bipol" was corrected to "bipoc" (the BIPOC groups), "depre" found nothing, nor did
+// "anxie", "suicid" and "facil". Only the page's language's words, and only from five letters:
+// "no tengo auto" is not autolesión on the English page, nor "over" overdose.
 test('find (node): words that restrict nothing are answered before they are whole', async () => {
   const every = await engine(site.dir, { limit: 500, q: 'support groups' });
-  for (const [query, kind, topic] of [
-    ['bipol', 'condition'], ['depr', 'condition'], ['anxi', 'condition'], ['ansie', 'condition'],
-    ['suicid', 'crisis'], ['facil', 'topics', 'becoming-a-facilitator'], ['priso', 'topics', 'before-you-train'],
+  for (const [query, kind, topic, lang = 'en'] of [
+    ['bipol', 'condition'], ['depre', 'condition'], ['anxie', 'condition'], ['ansie', 'condition', '', 'es'],
+    ['suicid', 'crisis'], ['autol', 'crisis', '', 'es'], ['facil', 'topics', 'becoming-a-facilitator'], ['priso', 'topics', 'before-you-train'],
   ]) {
     for (const typing of [true, false]) {
-      const got = await engine(site.dir, { limit: 500, q: query, typing });
+      const got = await engine(site.dir, { limit: 500, q: query, typing }, lang);
       if (topic) assert.ok(got.topics.includes(topic), `${query}: ${got.topics}`);
       else assert.equal(got[kind], true, query);
       assert.equal(got.corrected, '', `${query}: the words shown are those typed`);
@@ -551,9 +556,10 @@ test('find (node): words that restrict nothing are answered before they are whol
   const near = await engine(site.dir, { q: 'columbus depre' });
   assert.equal(near.place?.label, 'Columbus, OH');
   assert.equal(near.condition, true);
-  // A word that is whole is not made another ("grand" starts "grandmother": family words
-  // are not completed).
-  assert.equal((await engine(site.dir, { q: 'grand' })).family, false);
+  for (const [query, lang] of [['no tengo auto', 'en'], ['over', 'en'], ['cris', 'en'], ['ansie', 'en'], ['anxie', 'es'], ['grand', 'en']]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.ok(!got.crisis && !got.condition && !got.family, `${query} (${lang}): ${got.crisis} ${got.condition} ${got.family}`);
+  }
 });
 
 // A place whose name starts with a stop word, when its other words are many groups' (the
@@ -561,7 +567,7 @@ test('find (node): words that restrict nothing are answered before they are whol
 // Montana", but Rural Hall is a town.
 test('find (node): a place whose name starts with a word that says nothing', async () => {
   assert.ok((await engine(site.dir, { q: 'hall' })).count > 0, 'no group has "hall" in its words');
-  for (const [query, label] of [['rural hall', 'Rural Hall, NC'], ['Rural Hall, NC', 'Rural Hall, NC'], ['the woodlands', 'The Woodlands, TX']]) {
+  for (const [query, label] of [['rural hall', 'Rural Hall, NC'], ['Rural Hall, NC', 'Rural Hall, NC'], ['in rural hall', 'Rural Hall, NC']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.count}`);
     assert.equal(got.count, got.within, `${query}: groups far away whose words have "hall" are not counted`);

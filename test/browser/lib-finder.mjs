@@ -33,8 +33,8 @@ export function nearestFirst(a, b) {
 }
 
 /** fileIndex returns an Index (templates/search-index.js) reading the build in dir from disk. */
-export function fileIndex(dir) {
-  return new Index('/', 'en', async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
+export function fileIndex(dir, lang = 'en') {
+  return new Index('/', lang, async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
 }
 
 // partOfDay is the part of the day of a meeting starting at start ("18:30"), as site.md
