@@ -624,12 +624,13 @@ function stateAfter(text, phrases) {
 
 // stopStartsPlace returns the words of the name of a place of a thousand people or more that
 // the stop word before the first of text's other words starts, with them ("rural hall",
-// "wonder lake"), or null. Only a stop word of four letters or more: the short ones come
-// before many of the groups' words ("at the church", "la iglesia"), and a file of places
-// read for each would weigh on every such search.
+// "wonder lake"), or null. Only a stop word of four letters or more, of those that say
+// nothing (not "family"): the short ones come before many of the groups' words ("at the
+// church", "la iglesia"), and a file of places read for each would weigh on every such search.
 async function stopStartsPlace(index, text) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length || real[0] === 0 || [...text[real[0] - 1].w].length < 4) return null;
+  if (!saysNothing(await index.dictionary(), text[real[0] - 1].w)) return null;
   const words = text.slice(real[0] - 1, real[real.length - 1] + 1).map((x) => x.w);
   const rows = await index.places(words.join(" ")).catch(() => []);
   return rows.some((r) => r.size >= prefixMinSize) ? words : null;
