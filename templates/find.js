@@ -212,7 +212,9 @@ export async function find(index, opts) {
           if (!st) continue;
           const found = { ...out, count: 0, items: [] };
           await run(index, m, { ...after, terms: [...after.terms, st] }, form, o, found, true);
-          if (found.place) return { ...found, corrected: [...after.text.filter((x) => !x.stop), ...st.words.map((w) => ({ w }))].map((x) => x.w).join(" ") };
+          // Said as the town, its state and what else was searched ("kansas city missouri
+          // thursdays").
+          if (found.place) return { ...found, corrected: [...after.text.filter((x) => !x.stop).map((x) => x.w), ...st.words, ...after.terms.flatMap((t) => t.words)].join(" ") };
         }
       }
     }

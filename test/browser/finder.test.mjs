@@ -428,6 +428,10 @@ test('find (node): towns named with a state, in sentences', async () => {
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
     assert.ok(!/kansas kansas|colorado spring$/.test(got.corrected), `${query}: ${got.corrected}`);
   }
+  // The page says what was searched: the town, its state and the day too.
+  const kc = await engine(site.dir, { q: 'I live in Kansas City Missouri or Kansas City Kansas and want to join a group on thursdays' });
+  assert.equal(kc.corrected, 'kansas city missouri thursdays');
+  assert.deepEqual(kc.meetings?.days, ['thursday']);
 });
 
 // A place is shown by the name people call it, not the Census Bureau's longer one.
