@@ -191,7 +191,8 @@ export async function find(index, opts) {
     /** @type {[object[], object[]][]} the states that stay states, and the words left */
     const tries = [[states, words.filter((x) => !stateWords.has(x.w))]];
     if (states.length > 1) tries.push([states.slice(-1), withoutLast(words, states[states.length - 1].words)]);
-    // Not a state's name alone: "nevada" is the state, not Nevada, Missouri.
+    // Not a state's name alone: "nevada" is the state, not Nevada, Missouri. (With no state
+    // named, the first try is this one already.)
     if (states.length && words.some((x) => !stateWords.has(x.w) && !isStop(x))) tries.push([[], words]);
     for (const [these, left] of tries) {
       const keptOptions = others.length ? [[], others] : [[]];
@@ -618,7 +619,10 @@ function stateAfter(text, phrases) {
     if (k + n >= text.length) continue;
     const words = text.slice(k + 1, k + 1 + n).map((x) => x.w);
     const p = words.join(" ");
-    const meanings = (Object.hasOwn(phrases, p) ? phrases[p] : []).filter((mn) => mn[0] === "state");
+    const all = Object.hasOwn(phrases, p) ? phrases[p] : [];
+    // A code that is also a word ("or", "me", "in") is the state only in capitals, as parse reads it.
+    if (n === 1 && !text[k + 1].caps && all.some((mn) => mn[0] === "stop")) continue;
+    const meanings = all.filter((mn) => mn[0] === "state");
     if (meanings.length) return { words, meanings };
   }
   return null;
