@@ -158,6 +158,7 @@ export async function find(index, opts) {
   // not need ("new york city young adults").
   // shown is the query the page says the results are for: fixed, or "" for the words typed.
   const retry = async (fixed, shown = fixed) => {
+    if (unreadTextFiles(index, m, placeFirst(m, parse(fixed, phrases), phrases)) > maxRetryTextFiles) return null;
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
@@ -379,6 +380,21 @@ function comesBefore(phrases, x) {
 // maxTextFiles is the most files of the token index the words of a long query read: each is
 // 3 to 7 KB gzip, and a sentence of twelve words would read twelve.
 const maxTextFiles = 4;
+
+// maxRetryTextFiles is the most files of the token index a correction's search may read that
+// the searches before it did not: a correction changes a word or two, whose files it reads.
+// More means the correction searches words the search as typed set aside (see placeFirst): in a
+// long string of unknown words ("asdf qwer zxcv uiop hjkl bnm tyu ghj"), the four set aside
+// once the four searched were dropped, which read 13 KB more and passed the finder's 100 KB
+// with the page.
+const maxRetryTextFiles = 2;
+
+// unreadTextFiles returns how many files of the token index the search of parsed reads that
+// index has not read.
+function unreadTextFiles(index, m, parsed) {
+  const files = new Set(parsed.text.filter((x) => !x.stop && [...x.w].length >= 2).map((x) => tokenFileOf(m, x.w)));
+  return [...files].filter((f) => f && !index.has(f)).length;
+}
 
 // placeFirst returns parsed with the words of its text beyond maxTextFiles files of the token
 // index marked as stop words: in a long query, the words likeliest to name its place are read

@@ -16,6 +16,7 @@ import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
 import { watch } from './lib/page.mjs';
 import { tokens } from '../../templates/fold.js';
+import { Index, tokenFileOf } from '../../templates/search-index.js';
 import { NOW, loadIndex, fileIndex, nearestFirst, byFilters, soonestFirst, milesBetween, settle, shown } from './lib-finder.mjs';
 
 const GROUPS = 1500;
@@ -204,6 +205,50 @@ test('what one search reads stays small (gzip)', async () => {
     for (const f of got.read) bytes += zlib.gzipSync(await fs.readFile(path.join(dir, f))).length;
     assert.ok(bytes < 60 << 10, `${JSON.stringify(opts)} reads ${bytes} bytes gzip of index files: ${got.read.join(' ')}`);
   }
+});
+
+// finelySharded returns an Index of the site whose token index is split into one file per
+// two-letter start of its words and of extra, as a national directory's is split into dozens
+// of files (this site's few thousand words fill five).
+async function finelySharded(extra) {
+  const read = async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
+  const m = await read('search/manifest.json');
+  const words = {};
+  const places = new Set();
+  for (const t of m.tokens) {
+    const shard = await read(t.file);
+    Object.assign(words, shard.words);
+    for (const p of shard.places ?? []) places.add(p);
+  }
+  const starts = [...new Set([...Object.keys(words), ...extra].map((w) => [...w].slice(0, 2).join('')))].sort();
+  const fine = { ...m, tokens: starts.map((from, i) => ({ from, file: `search/t/fine-${i}.json` })) };
+  return new Index('/', 'en', async (rel) => {
+    if (rel === 'search/manifest.json') return fine;
+    if (!rel.startsWith('search/t/')) return read(rel);
+    const shard = { words: {}, places: [] };
+    for (const [w, refs] of Object.entries(words)) if (tokenFileOf(fine, w) === rel) shard.words[w] = refs;
+    shard.places = [...places].filter((w) => tokenFileOf(fine, w) === rel).sort();
+    return shard;
+  });
+}
+
+// A long string of unknown words: the search reads the files of its last four words (the
+// others set aside: see placeFirst in find.js), its corrections drop these, and what is left
+// is words set aside, whose own files a correction's search must not read (see
+// maxRetryTextFiles): they read 13 KB more at 10,000 groups, past the finder's 100 KB.
+test('a correction does not search the words the search as typed set aside', async () => {
+  const { find } = await import('../../templates/find.js');
+  const words = ['asdf', 'qwer', 'zxcv', 'uiop', 'hjkl', 'bnm', 'tyu', 'ghj'];
+  const idx = await finelySharded(words);
+  const m = await idx.manifest();
+  assert.equal(new Set(words.map((w) => tokenFileOf(m, w))).size, words.length, 'the case needs a file per word');
+  const got = await find(idx, { q: words.join(' '), now: NOW });
+  assert.equal(got.count, 0);
+  const read = idx.read.filter((f) => f.startsWith('search/t/'));
+  assert.ok(read.length <= 4 + 2, `${read.length} files of the token index read: ${read.join(' ')}`);
+  // A correction of one word still searches it, in its own file.
+  const typo = await find(await finelySharded([]), { q: 'springfeild', now: NOW });
+  assert.equal(typo.corrected, 'springfield');
 });
 
 test('finder on a generated site: a ZIP code, near me, soonest first, show more', { skip }, async () => {
