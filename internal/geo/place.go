@@ -169,7 +169,9 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 // keyAliases are other names of a few places, by GEOID, for names the Census Bureau writes
 // otherwise than everyone says them, the short names and letters people type for a few large
 // cities ("West Palm", "ABQ", "Bay Area"), and their Spanish names where no other place of
-// the United States bears them. None is the key of another place.
+// the United States bears them. None is the key of a place more populous than its own, so that
+// the alias alone names its place, and with another place's state that place ("brooklyn" is New
+// York's borough, "brooklyn oh" Brooklyn, Ohio).
 var keyAliases = map[string][]string{
 	"0455000": {"PHX"},                                           // Phoenix
 	"0667000": {"San Fran", "SF", "Bay Area"},                    // San Francisco
@@ -193,9 +195,9 @@ var keyAliases = map[string][]string{
 	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth"}, // Dallas
 	"4865000": {"SATX"},                                          // San Antonio
 	"4967000": {"Salt Lake", "SLC"},                              // "Salt Lake City city"
-	// "New York city", and the boroughs no other place is named after (Brooklyn, Ohio, and
-	// Manhattan, Kansas, are).
-	"3651000": {"NYC", "New York City", "Nueva York", "Queens", "Bronx", "The Bronx", "Staten Island"},
+	// "New York city" and its boroughs, whose names smaller places bear too (Brooklyn, Ohio;
+	// Manhattan, Kansas).
+	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island"},
 }
 
 // labelNames are the names people call a few places by where the Census Bureau's differs

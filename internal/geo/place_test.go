@@ -1,6 +1,7 @@
 package geo_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,6 +66,11 @@ func TestFind(t *testing.T) {
 		{"tampa bay", "Tampa", "FL", ""},
 		{"queens", "New York", "NY", ""},
 		{"the bronx", "New York", "NY", ""},
+		{"brooklyn", "New York", "NY", ""},
+		{"Brooklyn NY", "New York", "NY", ""},
+		{"manhattan", "New York", "NY", ""},
+		{"brooklyn oh", "Brooklyn", "OH", ""},
+		{"Manhattan, Kansas", "Manhattan", "KS", ""},
 		{"ventura ca", "San Buenaventura (Ventura)", "CA", ""},
 		{"paso robles", "El Paso de Robles (Paso Robles)", "CA", ""},
 		{"coeur dalene", "Coeur d'Alene", "ID", ""},
@@ -209,13 +215,19 @@ func TestKeys(t *testing.T) {
 			t.Errorf("Keys(%s %q) = %q, want %q", tt.geoid, places[tt.geoid].Name, got, tt.want)
 		}
 	}
-	// An alias names its place alone: no other place has its key.
+	// An alias names its place first: no place of its key is more populous.
 	for geoid, aliases := range geo.KeyAliases {
 		for _, a := range aliases {
 			found := index.Lookup(a)
-			if len(found) != 1 || found[0].GEOID != geoid {
-				t.Errorf("Lookup(%q) = %v, want %s (%s) alone", a, found, geoid, places[geoid].Name)
+			if len(found) == 0 || found[0].GEOID != geoid {
+				t.Errorf("Lookup(%q) = %v, want %s (%s) first", a, found, geoid, places[geoid].Name)
 			}
+		}
+	}
+	// The smaller places an alias's name is also the key of are still found.
+	for _, tt := range []struct{ name, state string }{{"Brooklyn", "OH"}, {"Manhattan", "KS"}} {
+		if !slices.ContainsFunc(index.Lookup(tt.name), func(p geo.Place) bool { return p.State == tt.state }) {
+			t.Errorf("Lookup(%q) holds no place of %s", tt.name, tt.state)
 		}
 	}
 	// Key agrees with the finder's tokens.
