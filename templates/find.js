@@ -224,9 +224,10 @@ export async function find(index, opts) {
   // Where the corrections' reads start in index.read: their searches share their budget.
   o.mark ??= index.read.length;
   // A name being typed ("albuq", "san anto"), completed: before corrections, which would
-  // read it as a whole word misspelt. Only while it is typed: "school" submitted is not
-  // Schoolcraft, Michigan.
-  const whole = o.exact || !o.typing ? null : await completion(index, parsed, inStates);
+  // read it as a whole word misspelt. Submitted, only a city's of 100,000 people or more, as
+  // the page showed it while it was typed ("denv" is Denver, not Dent, Ohio): "school"
+  // submitted is not Schoolcraft, Michigan.
+  const whole = o.exact ? null : await completion(index, parsed, inStates, !o.typing);
   if (whole !== null) {
     const again = await retry(whole);
     if (again) return again;
@@ -663,8 +664,11 @@ async function stopStartsPlace(index, text) {
 // are not stop words, three at most, with the stop word before them or without, start the
 // name of a place of a thousand people or more (see prefixMinSize), of states when given,
 // the last word being of three letters or more and the name of four; the largest such
-// place's.
-async function completion(index, parsed, states) {
+// place's. Submitted, the place is a city of 100,000 people or more, and the last word is
+// no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
+// Bend and Grand Prairie.
+async function completion(index, parsed, states, submitted) {
+  const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
   if (parsed.terms.some((t) => t.prefix)) return null;
   const text = parsed.text;
@@ -676,7 +680,9 @@ async function completion(index, parsed, states) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
     if ([...key.replaceAll(" ", "")].length < 4) continue;
-    const rows = (await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= prefixMinSize && (!states.length || states.includes(r.state)));
+    const near = await index.placeShardsNear(key).catch(() => []);
+    if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
+    const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
     if (!rows.length) continue;
     const rest = rows.reduce((a, b) => (b.size > a.size ? b : a)).key.split(" ").slice(typed.length - 1).join(" ");
     return parsed.words.map((x) => (x.w === text[last].w ? rest : x.caps ? x.w.toUpperCase() : x.w)).join(" ");

@@ -758,10 +758,23 @@ test('find (node): towns with filters, states and words being typed', async () =
   await place({ q: 'fort wor', typing: true }, 'Fort Worth, TX', { corrected: 'fort worth' });
   await place({ q: 'las veg', typing: true }, 'Las Vegas, NV', { corrected: 'las vegas' });
   await place({ q: 'leno', typing: true }, 'Lenoir, NC', { corrected: 'lenoir' });
-  // Only while typed: a whole word searched is no start of a town's name ("school" is not
-  // Schoolcraft), nor is the start of a filter's words ("youn" of "young adults").
-  assert.equal((await engine(site.dir, { q: 'school' })).place, null);
+  // Submitted as the page showed it while typed, a large city's name: "denv" was Dent, Ohio,
+  // once the visitor pressed Enter or shared the address.
+  await place({ q: 'denv' }, 'Denver, CO', { corrected: 'denver' });
+  await place({ q: 'phoen' }, 'Phoenix, AZ', { corrected: 'phoenix' });
+  await place({ q: 'san die' }, 'San Diego, CA', { corrected: 'san diego' });
+  // Submitted, a whole word searched is no start of a town's name ("school" is not
+  // Schoolcraft), nor a whole word of places' names ("fort" is not Fort Collins); nor, even
+  // typed, is the start of a filter's words ("youn" of "young adults").
+  for (const query of ['school', 'fort', 'south', 'grand']) assert.equal((await engine(site.dir, { q: query })).place, null, query);
   assert.equal((await engine(site.dir, { q: 'youn', typing: true })).place, null);
+  // What a group costs, asked: all are free, and no town is meant ("gratis" is Gratis, Ohio;
+  // "cost" was Colt, Arkansas).
+  for (const [query, lang] of [['how much does it cost', 'en'], ['people over 60', 'en'], ['es gratis', 'es'], ['¿cuánto cuesta?', 'es']]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, '', query);
+  }
   // The words as typed ("search instead for"), a town and its state: a town all the same.
   await place({ q: 'virginia beach', exact: true }, 'Virginia Beach, VA', { corrected: '' });
   // A large city's Spanish name.
