@@ -566,6 +566,27 @@ test('find (node): words that restrict nothing are answered before they are whol
   }
 });
 
+// What people ask about a group, or how they feel, is answered as such: before, "cómo me
+// inscribo" (how do I sign up) was Como, Wisconsin, "seguro médico" Mexico, Missouri, "can my
+// wife come" Cove, Oregon, "mania" Manila, Arkansas, and "cutting" found nothing before the
+// crisis line.
+test('find (node): questions and feelings are not read as towns', async () => {
+  for (const [query, lang, kind] of [
+    ['can my wife come', 'en', 'family'], ['kids', 'en', 'family'], ['niños', 'es', 'family'],
+    ['mania', 'en', 'condition'], ['hearing voices', 'en', 'condition'], ['trastorno', 'es', 'condition'],
+    ['cutting', 'en', 'crisis'], ['988', 'en', 'crisis'], ['me corto', 'es', 'crisis'],
+    ['do I need insurance', 'en'], ['call', 'en'], ['grief', 'en'], ['anger', 'en'], ['late night', 'en'],
+    ['cómo me inscribo', 'es'], ['seguro médico', 'es'], ['duelo', 'es'], ['primera vez', 'es'],
+  ]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, '', `${query}: ${got.corrected}`);
+    assert.ok(got.count > 0, `${query}: no group`);
+    if (kind) assert.equal(got[kind], true, `${query}: ${kind}`);
+  }
+  assert.deepEqual((await engine(site.dir, { q: 'noon' })).meetings, (await engine(site.dir, { q: 'midday' })).meetings);
+});
+
 // A place whose name starts with a stop word, when its other words are many groups' (the
 // sample's "Fellowship Hall", "Veterans Hall"): "rural" says nothing in "I live in rural
 // Montana", but Rural Hall is a town.
