@@ -70,6 +70,13 @@ func TestFind(t *testing.T) {
 		{"Brooklyn NY", "New York", "NY", ""},
 		{"manhattan", "New York", "NY", ""},
 		{"brooklyn oh", "Brooklyn", "OH", ""},
+		// Regions, by the city at their centre.
+		{"lehigh valley", "Allentown", "PA", ""},
+		{"East Bay", "Oakland", "CA", ""},
+		{"long island", "Hicksville", "NY", ""},
+		{"Long Island, KS", "Long Island", "KS", ""},
+		{"norcal", "San Francisco", "CA", ""},
+		{"NoVA", "Arlington", "VA", ""},
 		{"Manhattan, Kansas", "Manhattan", "KS", ""},
 		{"ventura ca", "San Buenaventura (Ventura)", "CA", ""},
 		{"paso robles", "El Paso de Robles (Paso Robles)", "CA", ""},
@@ -203,7 +210,7 @@ func TestKeys(t *testing.T) {
 		{"0665042", []string{"san buenaventura ventura", "san buenaventura", "ventura"}},
 		{"4752006", []string{"nashville davidson", "nashville"}},
 		{"1616750", []string{"coeur d alene", "coeur dalene"}},
-		{"1571550", []string{"urban honolulu", "honolulu"}},
+		{"1571550", []string{"urban honolulu", "honolulu", "oahu"}},
 	}
 	places := map[string]geo.Place{}
 	for p := range geo.Places() {
