@@ -585,6 +585,12 @@ test('find (node): questions and feelings are not read as towns', async () => {
     if (kind) assert.equal(got[kind], true, `${query}: ${kind}`);
   }
   assert.deepEqual((await engine(site.dir, { q: 'noon' })).meetings, (await engine(site.dir, { q: 'midday' })).meetings);
+  // The words of an address say nothing but its town: "main street" was Maine's groups.
+  for (const query of ['on main street', '123 Main Ave']) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.state, '', `${query}: ${got.state} ${got.corrected}`);
+  }
+  assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
 });
 
 // A place whose name starts with a stop word, when its other words are many groups' (the
