@@ -575,6 +575,9 @@ test('find (node): questions and feelings are not read as towns', async () => {
     ['can my wife come', 'en', 'family'], ['kids', 'en', 'family'], ['niños', 'es', 'family'],
     ['mania', 'en', 'condition'], ['hearing voices', 'en', 'condition'], ['trastorno', 'es', 'condition'],
     ['cutting', 'en', 'crisis'], ['988', 'en', 'crisis'], ['me corto', 'es', 'crisis'],
+    ["I can't take it anymore", 'en', 'crisis'], ['my son doesn\'t want to live', 'en', 'crisis'],
+    ['no aguanto más', 'es', 'crisis'], ['mi hijo no quiere vivir', 'es', 'crisis'], ['necesito ayuda urgente', 'es', 'crisis'],
+    ['a qué hora es', 'es'], ['estoy desesperado', 'es'],
     ['do I need insurance', 'en'], ['call', 'en'], ['grief', 'en'], ['anger', 'en'], ['late night', 'en'],
     ['cómo me inscribo', 'es'], ['seguro médico', 'es'], ['duelo', 'es'], ['primera vez', 'es'],
   ]) {
@@ -585,6 +588,8 @@ test('find (node): questions and feelings are not read as towns', async () => {
     if (kind) assert.equal(got[kind], true, `${query}: ${kind}`);
   }
   assert.deepEqual((await engine(site.dir, { q: 'noon' })).meetings, (await engine(site.dir, { q: 'midday' })).meetings);
+  // "I don't speak English" asks for the groups in Spanish (it was "no inglés": those in English).
+  assert.deepEqual((await engine(site.dir, { q: 'no hablo inglés', limit: 500 }, 'es')).names, (await engine(site.dir, { q: 'en español', limit: 500 }, 'es')).names);
   // The words of an address say nothing but its town: "main street" was Maine's groups.
   for (const query of ['on main street', '123 Main Ave']) {
     const got = await engine(site.dir, { q: query });
