@@ -578,6 +578,11 @@ test('find (node): questions and feelings are not read as towns', async () => {
     ["I can't take it anymore", 'en', 'crisis'], ['my son doesn\'t want to live', 'en', 'crisis'],
     ['no aguanto más', 'es', 'crisis'], ['mi hijo no quiere vivir', 'es', 'crisis'], ['necesito ayuda urgente', 'es', 'crisis'],
     ['a qué hora es', 'es'], ['estoy desesperado', 'es'],
+    // Written as people write them: "dont want to be here anymore" was Dent, Ohio, "i dont
+    // want to be alive" Alice, Texas, and "kill my self" and "selfharm" had no crisis line.
+    ['dont want to be here anymore', 'en', 'crisis'], ['i dont want to be alive', 'en', 'crisis'],
+    ['kill my self', 'en', 'crisis'], ['selfharm', 'en', 'crisis'], ['no quiero estar aquí', 'es', 'crisis'],
+    ['bi polar', 'en', 'condition'], ['skitzo', 'en', 'condition'],
     ['do I need insurance', 'en'], ['call', 'en'], ['grief', 'en'], ['anger', 'en'], ['late night', 'en'],
     ['cómo me inscribo', 'es'], ['seguro médico', 'es'], ['duelo', 'es'], ['primera vez', 'es'],
   ]) {
