@@ -172,56 +172,55 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 // United States bears them, and the regions people name instead of a town, for the largest
 // city in them or the one at their centre ("Lehigh Valley": Allentown; "Long Island":
 // Hicksville), from which the finder's 100 miles take in the whole region. None is the key of
-// a place more populous than its own, so that
-// the alias alone names its place, and with another place's state that place ("brooklyn" is New
-// York's borough, "brooklyn oh" Brooklyn, Ohio).
+// a place more populous than its own, so that the alias alone names its place, and with another
+// place's state that place ("brooklyn" is New York's borough, "brooklyn oh" Brooklyn, Ohio).
 var keyAliases = map[string][]string{
 	"0455000": {"PHX"},                                                         // Phoenix
-	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California"}, // San Francisco
 	"0644000": {"SoCal", "Southern California"},                                // Los Angeles
 	"0653000": {"East Bay"},                                                    // Oakland
 	"0662000": {"Inland Empire"},                                               // Riverside
+	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California"}, // San Francisco
 	"0668000": {"Silicon Valley"},                                              // San Jose
 	"1150000": {"DMV"},                                                         // Washington, DC
 	"1224000": {"South Florida", "Broward"},                                    // Fort Lauderdale
+	"1235000": {"Jax"},                                                         // Jacksonville
 	"1245000": {"Miami-Dade"},                                                  // Miami
 	"1253000": {"Central Florida"},                                             // Orlando
-	"1514650": {"Big Island"},                                                  // Hilo
-	"1522700": {"Maui"},                                                        // Kahului
-	"1545200": {"Kauai"},                                                       // Lihue
-	"1714000": {"Chicagoland", "Cook County"},                                  // Chicago
-	"2503690": {"Cape Cod"},                                                    // Barnstable Town
-	"3410000": {"South Jersey"},                                                // Camden
-	"3451000": {"North Jersey"},                                                // Newark
-	"3634374": {"Long Island"},                                                 // Hicksville
-	"3755000": {"Research Triangle"},                                           // Raleigh
-	"4202000": {"Lehigh Valley"},                                               // Allentown
-	"5103000": {"NoVA", "Northern Virginia"},                                   // Arlington, Virginia
-	"5157000": {"Hampton Roads"},                                               // Norfolk
-	"5363000": {"Puget Sound"},                                                 // Seattle
-	"1235000": {"Jax"},                                                         // Jacksonville
 	"1263000": {"St. Pete"},                                                    // St. Petersburg
 	"1271000": {"Tampa Bay"},                                                   // Tampa
 	"1276600": {"West Palm"},                                                   // West Palm Beach
 	"1304000": {"ATL"},                                                         // Atlanta
+	"1514650": {"Big Island"},                                                  // Hilo
+	"1522700": {"Maui"},                                                        // Kahului
+	"1545200": {"Kauai"},                                                       // Lihue
 	"1571550": {"Honolulu", "Oahu"},                                            // "Urban Honolulu CDP"
 	"1608830": {"Boise"},                                                       // "Boise City city"
+	"1714000": {"Chicagoland", "Cook County"},                                  // Chicago
 	"2255000": {"Nueva Orleans", "NOLA"},                                       // "New Orleans city"
+	"2503690": {"Cape Cod"},                                                    // Barnstable Town
 	"2743000": {"Twin Cities"},                                                 // Minneapolis
 	"2938000": {"KC"},                                                          // Kansas City, Missouri
 	"2965000": {"STL"},                                                         // St. Louis
 	"3240000": {"Vegas"},                                                       // "Las Vegas city"
+	"3410000": {"South Jersey"},                                                // Camden
+	"3451000": {"North Jersey"},                                                // Newark
 	"3502000": {"ABQ"},                                                         // Albuquerque
-	"4055000": {"OKC"},                                                         // Oklahoma City
-	"4159000": {"PDX"},                                                         // Portland, Oregon
-	"4260000": {"Philly", "Filadelfia"},                                        // "Philadelphia city"
-	"4805000": {"ATX"},                                                         // Austin
-	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth"},               // Dallas
-	"4865000": {"SATX"},                                                        // San Antonio
-	"4967000": {"Salt Lake", "SLC"},                                            // "Salt Lake City city"
+	"3634374": {"Long Island"},                                                 // Hicksville
 	// "New York city" and its boroughs, whose names smaller places bear too (Brooklyn, Ohio;
 	// Manhattan, Kansas).
 	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island"},
+	"3755000": {"Research Triangle"},                             // Raleigh
+	"4055000": {"OKC"},                                           // Oklahoma City
+	"4159000": {"PDX"},                                           // Portland, Oregon
+	"4202000": {"Lehigh Valley"},                                 // Allentown
+	"4260000": {"Philly", "Filadelfia"},                          // "Philadelphia city"
+	"4805000": {"ATX"},                                           // Austin
+	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth"}, // Dallas
+	"4865000": {"SATX"},                                          // San Antonio
+	"4967000": {"Salt Lake", "SLC"},                              // "Salt Lake City city"
+	"5103000": {"NoVA", "Northern Virginia"},                     // Arlington, Virginia
+	"5157000": {"Hampton Roads"},                                 // Norfolk
+	"5363000": {"Puget Sound"},                                   // Seattle
 }
 
 // labelNames are the names people call a few places by where the Census Bureau's differs
