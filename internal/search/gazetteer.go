@@ -271,7 +271,7 @@ func (g *gazetteerFiles) write() error {
 		if err != nil {
 			return err
 		}
-		idx.Places = append(idx.Places, TokenFile{From: from, File: name})
+		idx.Places = append(idx.Places, TokenFile{From: from, File: name, Weight: roundUp(gzipSize(g.files[name]))})
 		shard, size = nil, 0
 		return nil
 	}

@@ -144,6 +144,12 @@ type Manifest struct {
 	RadiusMiles int `json:"radius_miles"`
 	// Sites are the /search/ indexes of other pages, one per interface language.
 	Sites map[string]string `json:"sites"`
+	// Weights are what reading each file of the index costs a search, in bytes gzip: by
+	// path for the files that are one of their kind (this manifest, the dictionary, the
+	// gazetteer's index…), by folder ("search/g/") for the others, the mean of a sample;
+	// the files of words and of places carry their own ([TokenFile]). The finder keeps each
+	// search within its budget of bytes with them (templates/find.js).
+	Weights map[string]int `json:"weights"`
 }
 
 // StateRecords is the groups of one state: refs First to First+Count-1, in files of PerFile
@@ -184,6 +190,9 @@ type Paths struct {
 type TokenFile struct {
 	From string `json:"from"`
 	File string `json:"file"`
+	// Weight is what the file weighs gzip, in bytes rounded up ([Manifest.Weights]): files
+	// of words and of places vary from 1 to 6.5 KB, too much for their folder's mean.
+	Weight int `json:"w,omitempty"`
 }
 
 // TokenShard is one file of the token index.
@@ -386,9 +395,9 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		return nil, err
 	}
 
-	b, err := marshal(m)
+	b, err := weighManifest(&m, out)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	out["search/manifest.json"] = b
 	return out, nil

@@ -1,0 +1,131 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"path"
+	"slices"
+	"sync"
+)
+
+// weightSample is how many files of a folder of the index are compressed to estimate what
+// one of them weighs: evenly spread over the folder's files in the order of their names, so
+// the estimate depends only on the files, and a folder of 12,000 files of records costs the
+// build no more than one of 50.
+const weightSample = 24
+
+// weightRound is the step to which a weight is rounded up: the manifest's own weight is
+// written in itself, and rounding up keeps it true once written.
+const weightRound = 64
+
+// weights returns what reading each file of files (the index, by path) costs a search, in
+// bytes gzip as a web server sends them: the own size of each of singles (the dictionary,
+// the gazetteer's index…), and for any other file the mean size of a sample of the files of
+// its folder, under the folder's path ("search/g/").
+func weights(files map[string][]byte, singles []string) map[string]int {
+	single := map[string]bool{}
+	for _, name := range singles {
+		single[name] = true
+	}
+	folders := map[string][]string{}
+	for name := range files {
+		if !single[name] {
+			dir := path.Dir(name) + "/"
+			folders[dir] = append(folders[dir], name)
+		}
+	}
+	out := map[string]int{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	set := func(key string, names []string) {
+		defer wg.Done()
+		total := 0
+		for _, name := range names {
+			total += gzipSize(files[name])
+		}
+		w := roundUp((total + len(names) - 1) / len(names))
+		mu.Lock()
+		out[key] = w
+		mu.Unlock()
+	}
+	for _, name := range singles {
+		if _, ok := files[name]; ok {
+			wg.Add(1)
+			go set(name, []string{name})
+		}
+	}
+	for dir, names := range folders {
+		slices.Sort(names)
+		wg.Add(1)
+		go set(dir, sample(names, weightSample))
+	}
+	wg.Wait()
+	return out
+}
+
+// sample returns n of names (all when there are no more), evenly spread, first and last
+// included.
+func sample(names []string, n int) []string {
+	if len(names) <= n {
+		return names
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = names[i*(len(names)-1)/(n-1)]
+	}
+	return out
+}
+
+// roundUp returns n rounded up to a multiple of weightRound.
+func roundUp(n int) int {
+	return (n + weightRound - 1) / weightRound * weightRound
+}
+
+// gzipSize returns the size of b compressed as a web server compresses it by default.
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	z.Write(b) // a bytes.Buffer takes every byte
+	z.Close()
+	return buf.Len()
+}
+
+// weighManifest sets m.Weights from the index's files (see [weights]) and returns m as
+// written, weighing itself too: the weight it gives itself is its size gzip, rounded up.
+func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
+	singles := []string{m.Words, m.Geo}
+	for _, name := range m.Sites {
+		singles = append(singles, name)
+	}
+	var geo struct {
+		Large string `json:"large"`
+	}
+	if b, ok := files[m.Geo]; ok {
+		if err := json.Unmarshal(b, &geo); err != nil {
+			return nil, fmt.Errorf("search: %s: %w", m.Geo, err)
+		}
+		if geo.Large != "" {
+			singles = append(singles, geo.Large)
+		}
+	}
+	m.Weights = weights(files, singles)
+	for i, t := range m.Tokens {
+		m.Tokens[i].Weight = roundUp(gzipSize(files[t.File]))
+	}
+	const self = "search/manifest.json"
+	// Written with its own weight in, the manifest may grow a step: then once more.
+	for range 3 {
+		b, err := marshal(m)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		w := roundUp(gzipSize(b))
+		if m.Weights[self] >= w {
+			return b, nil
+		}
+		m.Weights[self] = w
+	}
+	return nil, fmt.Errorf("search: the manifest's weight does not settle")
+}

@@ -1,0 +1,74 @@
+package search
+
+import (
+	"path"
+	"testing"
+)
+
+// TestWeights checks that the manifest weighs every file of the index: itself and the
+// files of their own kind at their size gzip or a step more, a folder's files within the
+// sizes of its least and its heaviest.
+func TestWeights(t *testing.T) {
+	w := write(t, testSite(t))
+	var g GeoIndex
+	decode(t, w.files, w.m.Geo, &g)
+	for _, name := range []string{"search/manifest.json", w.m.Words, w.m.Geo, g.Large} {
+		size := gzipSize(w.files[name])
+		if got := w.m.Weights[name]; got < size || got >= size+weightRound {
+			t.Errorf("%s weighs %d bytes gzip, the manifest says %d", name, size, got)
+		}
+	}
+	// The files of words and of places carry their own weights.
+	for _, list := range [][]TokenFile{w.m.Tokens, g.Places} {
+		for _, f := range list {
+			if size := gzipSize(w.files[f.File]); f.Weight < size || f.Weight >= size+weightRound {
+				t.Errorf("%s weighs %d bytes gzip, its list says %d", f.File, size, f.Weight)
+			}
+		}
+	}
+	least := map[string]int{}
+	most := map[string]int{}
+	for name, b := range w.files {
+		if _, own := w.m.Weights[name]; own {
+			continue
+		}
+		dir := path.Dir(name) + "/"
+		if _, ok := w.m.Weights[dir]; !ok {
+			t.Errorf("%s: no weight, nor for its folder", name)
+			continue
+		}
+		size := gzipSize(b)
+		if l, ok := least[dir]; !ok || size < l {
+			least[dir] = size
+		}
+		most[dir] = max(most[dir], size)
+	}
+	for dir, l := range least {
+		if got := w.m.Weights[dir]; got < l || got > roundUp(most[dir]) {
+			t.Errorf("%s: files of %d to %d bytes gzip weigh %d", dir, l, most[dir], got)
+		}
+	}
+	for _, dir := range []string{"search/g/", "search/t/", "search/p/"} {
+		if _, ok := least[dir]; !ok {
+			t.Errorf("no weight for %s", dir)
+		}
+	}
+}
+
+// TestSample checks that a sample of a folder's files spreads over them, first and last in.
+func TestSample(t *testing.T) {
+	names := make([]string, 100)
+	for i := range names {
+		names[i] = string(rune('a'+i/26)) + string(rune('a'+i%26))
+	}
+	got := sample(names, 5)
+	want := []string{names[0], names[24], names[49], names[74], names[99]}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("sample: %v, want %v", got, want)
+		}
+	}
+	if n := len(sample(names[:3], 5)); n != 3 {
+		t.Errorf("a sample of 3 names out of 5 wanted has %d", n)
+	}
+}
