@@ -14,7 +14,7 @@ import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
-import { boxDistanceMiles, filterNames, intersect, range, stateOf, tokenFileOf, union } from "./search-index.js";
+import { boxDistanceMiles, filterNames, intersect, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
@@ -31,9 +31,42 @@ const maxPlaceLookups = 4;
 const correctionBudget = 3;
 
 // affords reports whether the corrections of the search o may still read weight files of
-// places (see correctionBudget).
+// places (see correctionBudget), within the search's budget of bytes (see fits).
 function affords(index, o, weight) {
-  return index.spent(o.mark) + weight <= correctionBudget;
+  return index.spent(o.mark) + weight <= correctionBudget && fits(index, o, weight * index.weight("search/p/"));
+}
+
+// searchBudget is what the files of the index one search reads may weigh together, in bytes
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 40
+// (the page of groups, its style and its script). The search reads the files of its words; then
+// places, corrections and their searches, weekdays' meetings and states' positions only while
+// what is left pays for them and for the records of the first results (see fits); and the
+// results shown stop where the files of their records would pass the budget (see
+// withinBudget).
+const searchBudget = 60 << 10;
+
+// fits reports whether the search o may read files weighing bytes more, and still the
+// records of its first firstShown results.
+function fits(index, o, bytes, reserve = firstShown * index.weight("search/g/")) {
+  return index.bytesSince(o.from) + bytes + reserve <= searchBudget;
+}
+
+// withinBudget returns the first of list ({ref}, in order) whose files of records the search
+// o may read within its budget (see searchBudget): all of them, or as many as fit and never
+// fewer than firstShown. The page offers the rest ("Show more"), whose search finds the files
+// read already in the page's index and reads only the others.
+function withinBudget(index, m, o, list) {
+  let left = searchBudget - index.bytesSince(o.from);
+  const asked = new Set();
+  for (let i = 0; i < list.length; i++) {
+    const file = recordFileOf(m, list[i].ref);
+    if (index.has(file) || asked.has(file)) continue;
+    const w = index.weight(file);
+    if (i >= firstShown && w > left) return list.slice(0, i);
+    asked.add(file);
+    left -= w;
+  }
+  return list;
 }
 
 // The weights of the candidates of a correction: of two as near to the word typed, the
@@ -104,6 +137,8 @@ const inStateBonus = 10;
  *   correction's search: see afterBefore and partOf)
  * @param {number} [opts.mark] where in index.read the corrections began (a correction's search
  *   shares their budget: see correctionBudget)
+ * @param {number} [opts.from] where in index.read the search began (a correction's search is
+ *   part of it, and shares its budget: see searchBudget)
  * @param {boolean} [opts.typing] the query is being typed: a place's name it ends with may be
  *   unfinished (see completion)
  * @param {number} [opts.limit] how many groups to return
@@ -113,7 +148,7 @@ const inStateBonus = 10;
  * @returns {Promise<Found>}
  */
 export async function find(index, opts) {
-  const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), ...opts };
+  const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), from: index.read.length, ...opts };
   const m = await index.manifest();
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
@@ -158,7 +193,8 @@ export async function find(index, opts) {
   // not need ("new york city young adults").
   // shown is the query the page says the results are for: fixed, or "" for the words typed.
   const retry = async (fixed, shown = fixed) => {
-    if (unreadTextFiles(index, m, placeFirst(m, parse(fixed, phrases), phrases)) > maxRetryTextFiles) return null;
+    const files = unreadTextFiles(index, m, placeFirst(m, parse(fixed, phrases), phrases));
+    if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes(files))) return null;
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
@@ -248,8 +284,9 @@ export async function find(index, opts) {
   if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out, largerMinSize) : out;
   // Corrections, when what is left of their budget pays for them.
   const can = (weight) => affords(index, o, weight);
+  const pays = (bytes) => fits(index, o, bytes);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
-  const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can }) : null;
+  const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can, pays }) : null;
   if (fixed !== null) {
     const again = await retry(fixed);
     if (again) return again;
@@ -257,14 +294,14 @@ export async function find(index, opts) {
   // A place that part of the words name, before correcting the words of places' names.
   const part = await partOf(index, m, parsed, phrases, form, o, out);
   if (part !== out) return part;
-  const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can }) : null;
+  const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can, pays }) : null;
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
     if (again) return again;
   }
   // Corrections that find nothing either: the words known, without the others ("ersey city
   // ut women" is Utah's women's groups).
-  const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can });
+  const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can, pays });
   if (known !== null && known !== fixed && known !== loose) {
     const again = await retry(known);
     if (again) return again;
@@ -390,11 +427,11 @@ const maxTextFiles = 4;
 // with the page.
 const maxRetryTextFiles = 2;
 
-// unreadTextFiles returns how many files of the token index the search of parsed reads that
-// index has not read.
+// unreadTextFiles returns the files of the token index the search of parsed reads that index
+// has not read.
 function unreadTextFiles(index, m, parsed) {
   const files = new Set(parsed.text.filter((x) => !x.stop && [...x.w].length >= 2).map((x) => tokenFileOf(m, x.w)));
-  return [...files].filter((f) => f && !index.has(f)).length;
+  return [...files].filter((f) => f && !index.has(f));
 }
 
 // placeFirst returns parsed with the words of its text beyond maxTextFiles files of the token
@@ -458,7 +495,8 @@ function prefetch(index, m, parsed, o) {
   // ("day=tuesday", "tonight").
   const asked = [...(o.filters.day ? [o.filters.day] : []), ...values(parsed.terms, "day"), ...values(parsed.terms, "when").map((w) => relativeDay(w, o.now))];
   const days = dayOrder(m, o.now).filter((d) => !asked.length || asked.includes(d.name));
-  if (m.groups > o.limit) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
+  const first = days.slice(0, 2).map((d) => m.days[d.name].file);
+  if (m.groups > o.limit && fits(index, o, index.unreadBytes(first))) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
 }
 
 // run searches for parsed with the form's filters, filling out. With placesOnly, only a
@@ -561,7 +599,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       const budgeted = o.mark !== undefined;
       for (const key of parsed.keys || placeRuns(parsed.text)) {
         const file = await index.placeFile(key);
-        if (!files.has(file) && (files.size >= maxPlaceLookups || (budgeted && !index.has(file) && !affords(index, o, 1)))) continue;
+        const over = !index.has(file) && ((budgeted && !affords(index, o, 1)) || !fits(index, o, index.weight(file)));
+        if (!files.has(file) && (files.size >= maxPlaceLookups || over)) continue;
         files.add(file);
         let rows = states.length
           ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
@@ -602,7 +641,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     }
     out.count = near.length + extra.length;
     let list = near.slice(0, limit);
-    if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length));
+    if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length, (bytes) => fits(index, o, bytes)));
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
     await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), o, out);
@@ -621,7 +660,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   out.unrestricted = !textRefs && termSets.size === 0 && !qDays.length && !qTimes.length;
   const refs = await allOf(all);
   out.count = refs.length;
-  const first = await soonest(index, refs, limit, o.now, out.meetings);
+  const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
 }
@@ -704,10 +743,12 @@ function noneLeftToday(items, meetings, now) {
 // records of the others are still coming.
 const firstShown = 5;
 
-// fillItems sets out.items to list ({ref, start, miles}) with each one's record. When the
-// records of the first firstShown come before the rest, o.partial is called first with out
-// holding those and how many are still coming (pending).
-async function fillItems(index, list, o, out) {
+// fillItems sets out.items to the first of all ({ref, start, miles}) whose records the search's
+// budget pays for (see withinBudget), with each one's record. When the records of the first
+// firstShown come before the rest, o.partial is called first with out holding those and how
+// many are still coming (pending).
+async function fillItems(index, all, o, out) {
+  const list = withinBudget(index, await index.manifest(), o, all);
   const each = await index.eachRecord(list.map((x) => x.ref));
   const item = (x, rec) => ({ ...x, rec });
   if (o.partial && list.length > firstShown) {
@@ -765,8 +806,10 @@ function stateCode(m, ref) {
 }
 
 // nearestOf returns up to k of refs, nearest to at first, paused groups after the others and
-// those without a position last, in ref order.
-async function nearestOf(index, at, refs, k) {
+// those without a position last, in ref order. It reads the positions of the states that hold
+// refs while the search may (canRead: see fits); when it may read no more, it returns only
+// the groups nearer than any state it did not read, which no other can come before.
+async function nearestOf(index, at, refs, k, canRead) {
   const m = await index.manifest();
   const byState = new Map();
   for (const ref of refs) {
@@ -782,7 +825,12 @@ async function nearestOf(index, at, refs, k) {
     .sort((a, b) => a.bound - b.bound);
   const found = [];
   for (let i = 0; i < states.length; i += statesAtOnce) {
-    const want = states.slice(i, i + statesAtOnce).flatMap((x) => byState.get(x.s));
+    const these = states.slice(i, i + statesAtOnce);
+    if (!canRead(index.unreadBytes(these.map((x) => m.states[x.s].points)))) {
+      const sure = found.sort(nearestFirst).findIndex((f) => f.paused || f.miles === null || f.miles > states[i].bound);
+      return found.slice(0, Math.min(k, sure < 0 ? found.length : sure));
+    }
+    const want = these.flatMap((x) => byState.get(x.s));
     const d = await distances(index, at, want);
     for (const ref of want) found.push({ ref, miles: d.get(ref)?.miles ?? null, paused: d.get(ref)?.paused ?? false });
     const next = i + statesAtOnce < states.length ? states[i + statesAtOnce].bound : Infinity;
@@ -811,8 +859,10 @@ const statesAtOnce = 6;
  *   "in" may be (see nameKeys): the names the corrections may complete
  * @param {(weight: number) => boolean} [opts.affords] whether the search may still read files
  *   weighing weight (see fileWeight): files of places are read only then
+ * @param {(bytes: number) => boolean} [opts.pays] whether the search's budget of bytes pays
+ *   for files weighing bytes (see fits): for a word alone, which affords does not limit
  */
-export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false, names = [], affords = () => true } = {}) {
+export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false, names = [], affords = () => true, pays = () => true } = {}) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
@@ -855,8 +905,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     }
     const around = textWords.size === 1;
     const cost = drop || plain(w) ? 0 : await index.unread(await (around ? index.keysAround(w) : index.keysNear(w)));
-    // A word alone reads the files around it whatever the budget: they are all its search reads.
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || (!around && !affords(cost)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    // A word alone reads the files around it whatever the budget of corrections: they are all
+    // its search reads; but within the search's budget of bytes.
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? pays(cost * index.weight("search/p/")) : affords(cost)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole

@@ -338,7 +338,9 @@ function start(form, status, { base, home, index }) {
       }
     }
     if (items.length < found.count) {
-      const more = el("button", "more", tn("js.show-more", Math.min(pageSize, found.count - items.length)));
+      // What the next page shows: pageSize more than was asked for, or than the search's
+      // budget let this one show (see withinBudget in find.js).
+      const more = el("button", "more", tn("js.show-more", Math.min(maxShown, s.n + pageSize, found.count) - items.length));
       more.type = "button";
       more.addEventListener("click", async () => {
         const before = items.length;

@@ -4,7 +4,7 @@
 // of positions).
 
 import { dayNames, dayNumber, instantOf, isoDate, meetingMatches, msPerDay, nextMeeting, onlyMeetings, wallMinutes } from "./meetings.js";
-import { boxDistanceMiles, distanceMiles, recordFileCount, stateOf, undelta } from "./search-index.js";
+import { boxDistanceMiles, distanceMiles, recordFileOf, stateOf, undelta } from "./search-index.js";
 
 // weekdayOf returns the weekday (0 Sunday) of a wall day number (days since 1970-01-01).
 function weekdayOf(day) {
@@ -35,10 +35,6 @@ export function dayOrder(m, now) {
   return out.sort((a, b) => a.from - b.from);
 }
 
-// recordFilesPerDayFile is about how many files of records weigh as much as one file of a
-// weekday's meetings, gzip, at 10,000 groups (0.85 KB against 3.4 KB).
-const recordFilesPerDayFile = 4;
-
 /**
  * soonest returns the first k groups of refs by their next meeting as of now ({ref, start}),
  * of the meetings filter asks for (every one when null), those meeting now first; when fewer
@@ -48,17 +44,25 @@ const recordFilesPerDayFile = 4;
  * @param {number} k
  * @param {number} now
  * @param {import("./meetings.js").MeetingFilter | null} [filter]
+ * @param {(bytes: number) => boolean} [canRead] whether the search may read files weighing
+ *   bytes more (see search-index.js weightOf): a weekday's file is read only then, and the
+ *   groups no file read placed follow in ref order
  * @returns {Promise<{ref: number, start: number | null}[]>}
  */
-export async function soonest(index, refs, k, now, filter = null) {
+export async function soonest(index, refs, k, now, filter = null, canRead = () => true) {
   if (refs.length === 0 || k <= 0) return [];
   const m = await index.manifest();
   const days = m.days ? dayOrder(m, now).filter((d) => !filter?.days || filter.days.includes(d.name)) : [];
-  // The groups' records themselves when they are in fewer files than the weekdays' files not
-  // yet asked for weigh ("grreen bay ok": 25 groups of Oklahoma in 14 files of records,
-  // against 7 weekdays' files and then the records of the first 20).
-  const dayFilesLeft = days.filter((d) => !index.has(m.days[d.name].file)).length;
-  if (refs.length <= k || !m.days || recordFileCount(m, refs) <= recordFilesPerDayFile * dayFilesLeft) {
+  // The groups' records themselves when they weigh less than what the weekdays' files would
+  // likely cost: the files until k groups of refs have a meeting (of n groups meeting once a
+  // week, about 7k/n of them, and one more for the week's start), then the records of the
+  // first k ("grreen bay ok": 25 groups of Oklahoma in 14 files of records; "new texas
+  // anto…": 35 groups in 30 files, against the 7 weekdays' files their meetings are spread
+  // over).
+  const likelyDays = Math.min(days.length, Math.ceil((days.length * k) / refs.length) + 1);
+  const viaDays = index.unreadBytes(days.slice(0, likelyDays).map((d) => m.days[d.name].file)) + k * index.weight("search/g/");
+  const viaRecords = index.unreadBytes(refs.map((r) => recordFileOf(m, r)));
+  if (refs.length <= k || !m.days || (viaRecords <= viaDays && canRead(viaRecords))) {
     const recs = await index.records(refs);
     const all = refs.map((ref, i) => ({ ref, start: nextMeeting(onlyMeetings(recs[i], filter), now)?.start ?? null }));
     return order(all).slice(0, k);
@@ -67,11 +71,14 @@ export async function soonest(index, refs, k, now, filter = null) {
   for (const r of refs) wanted[r] = 1;
   const from = dayNumber(m.dates_from);
   const best = new Map(); // ref → start
-  // Each day's file is fetched ahead of its turn, so files arrive while others are read.
-  const files = days.map((d, i) => (i < 2 ? index.day(d.name) : null));
+  // Each day's file is fetched ahead of its turn, so files arrive while others are read, while
+  // the search's budget pays for it.
+  const affords = (i) => index.has(m.days[days[i].name].file) || canRead(index.weight(m.days[days[i].name].file));
+  const files = [];
   for (let i = 0; i < days.length; i++) {
-    if (i + 1 < days.length && !files[i + 1]) files[i + 1] = index.day(days[i + 1].name);
-    const slots = await (files[i] ?? index.day(days[i].name));
+    for (let j = i; j < Math.min(i + 2, days.length); j++) if (!files[j] && affords(j)) files[j] = index.day(days[j].name);
+    if (!files[i]) break;
+    const slots = await files[i];
     const name = days[i].name;
     for (const sl of slots) {
       if (!meetingMatches(name, sl.s, filter)) continue;

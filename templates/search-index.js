@@ -161,6 +161,11 @@ export function recordFileCount(m, refs) {
   return new Set(refs.map((r) => fileOf(m, r).file)).size;
 }
 
+/** recordFileOf returns the path of the file of records of manifest m holding ref. */
+export function recordFileOf(m, ref) {
+  return fileOf(m, ref).file;
+}
+
 // fileOf returns the file of records holding ref, and the ref of its first record.
 function fileOf(m, ref) {
   const st = m.states[stateOf(m, ref)];
@@ -191,6 +196,21 @@ export function boxDistanceMiles(p, box) {
   return distanceMiles(p, [lat, lon]);
 }
 
+// unweighed is what a file costs that manifest m does not weigh (an older build's manifest):
+// about a file of places'.
+const unweighed = 4608;
+
+/**
+ * weightOf returns what reading the file at path costs a search, in bytes gzip, as manifest m
+ * weighs it: its own weight, or its folder's (see internal/search.Manifest.Weights).
+ * @param {{weights?: Record<string, number>}} m
+ * @param {string} path
+ */
+export function weightOf(m, path) {
+  const w = m.weights || {};
+  return w[path] ?? w[path.slice(0, path.lastIndexOf("/") + 1)] ?? unweighed;
+}
+
 // fileWeight returns 1 for a file of the gazetteer's places (about 4.5 KB gzip), which
 // corrections read for each word they correct, and 0 for any other index file.
 export function fileWeight(path) {
@@ -213,6 +233,8 @@ export class Index {
     this.manifestLoad = null;
     /** Paths of the files read, in order: what one search cost. */
     this.read = [];
+    /** @type {Map<string, number>} the weights of files that carry their own (see weight) */
+    this.ownWeights = new Map();
   }
 
   /**
@@ -224,6 +246,42 @@ export class Index {
     let n = 0;
     for (const p of this.read.slice(from)) n += fileWeight(p);
     return n;
+  }
+
+  /**
+   * bytesSince returns what the files read since the first from of read weigh, in bytes gzip
+   * (see weightOf): what a search that began there has cost so far. Before the manifest has
+   * come, every file weighs as much as a file of places.
+   * @param {number} from
+   */
+  bytesSince(from) {
+    let n = 0;
+    for (const p of this.read.slice(from)) n += this.weight(p);
+    return n;
+  }
+
+  /**
+   * unreadBytes returns what the files of paths not read yet weigh together (see weightOf).
+   * @param {string[]} paths
+   */
+  unreadBytes(paths) {
+    let n = 0;
+    for (const p of new Set(paths)) if (p && !this.has(p)) n += this.weight(p);
+    return n;
+  }
+
+  /**
+   * weight returns what reading the index file at path costs, in bytes gzip: its own weight
+   * when the manifest or the gazetteer's index lists it with one (files of words and of
+   * places), else as weightOf gives it.
+   */
+  weight(path) {
+    return this.ownWeights.get(path) ?? weightOf(this.weighed || {}, path);
+  }
+
+  // weighEach keeps the weights of files, a list of {file, w}, for weight.
+  weighEach(files) {
+    for (const f of files || []) if (f.w) this.ownWeights.set(f.file, f.w);
   }
 
   /** has reports whether the index file at path was read, or is being read. */
@@ -256,6 +314,8 @@ export class Index {
     if (!this.manifestLoad) {
       this.manifestLoad = this.json("search/manifest.json").then((m) => {
         useOffsets(m.zones || [], m.offsets);
+        this.weighed = m;
+        this.weighEach(m.tokens);
         return m;
       });
       this.manifestLoad.catch(() => {
@@ -382,15 +442,12 @@ export class Index {
     return f ? this.json(f.file) : [];
   }
 
-  /** has reports whether the file at path has been asked for already. */
-  has(path) {
-    return this.files.has(path);
-  }
-
   /** geo returns the gazetteer's index (internal/search.GeoIndex). */
   async geo() {
     const m = await this.manifest();
-    return this.json(m.geo);
+    const g = await this.json(m.geo);
+    if (!this.ownWeights.has(g.places?.[0]?.file)) this.weighEach(g.places);
+    return g;
   }
 
   /**

@@ -207,6 +207,58 @@ test('what one search reads stays small (gzip)', async () => {
   }
 });
 
+// weighted returns an Index of the site whose manifest weighs each file as weights says (by
+// path or folder, see weightOf in search-index.js) and the others as the build did: a site
+// whose files are heavier than this one's.
+function weighted(weights) {
+  const read = async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
+  return new Index('/', 'en', async (rel) => {
+    const got = await read(rel);
+    return rel === 'search/manifest.json' ? { ...got, weights: { ...got.weights, ...weights } } : got;
+  });
+}
+
+// A search stays within its budget of bytes (searchBudget in find.js: 60 KB of index files,
+// as the manifest weighs them): where the records of the results would pass it, the results
+// stop, never before the first five, and "show more" reads the others. Here, files of records
+// ten times as heavy as this site's stand for a national directory's spread over 50 states.
+test('the results shown stop where their records would pass the search budget', async () => {
+  const { find } = await import('../../templates/find.js');
+  const m = index.manifest;
+  assert.ok(m.weights['search/g/'] > 0 && m.weights['search/manifest.json'] > 0, 'the manifest weighs its files');
+  const plain = await engine({ q: 'support groups' });
+  assert.equal(plain.items.length, 20, 'at this site\'s weights, a page of results');
+  const heavy = weighted({ 'search/g/': 10 * m.weights['search/g/'] });
+  const got = await find(heavy, { q: 'support groups', now: NOW });
+  assert.equal(got.count, plain.count);
+  assert.ok(got.items.length >= 5 && got.items.length < 20, `${got.items.length} results shown`);
+  assert.deepEqual(got.items.map((it) => it.rec.name), plain.names.slice(0, got.items.length), 'the first ones, in order');
+  assert.ok(heavy.bytesSince(0) <= 60 << 10, `${heavy.bytesSince(0)} bytes read, as weighed`);
+  // Show more: the records read already cost nothing, and the search reads further.
+  const from = heavy.read.length;
+  const more = await find(heavy, { q: 'support groups', now: NOW, limit: 40 });
+  assert.ok(more.items.length > got.items.length, `${more.items.length} after show more`);
+  assert.deepEqual(more.items.slice(0, got.items.length).map((it) => it.rec.id), got.items.map((it) => it.rec.id));
+  assert.ok(heavy.bytesSince(from) <= 60 << 10);
+});
+
+// The positions of the states of a place's farther matches (groups named for it, beyond the
+// radius) are read while the budget pays for them: then the farther matches shown are those
+// nearer than any state not read, which none of the others can come before.
+test('the farther matches of a place stop at the search budget, nearest first', async () => {
+  const { find } = await import('../../templates/find.js');
+  const opts = { q: 'springfield', filters: { language: 'es' }, now: NOW };
+  const plain = await engine(opts);
+  const heavy = weighted({ 'search/n/': 4 << 10 });
+  const got = await find(heavy, opts);
+  const states = (read) => read.filter((f) => f.startsWith('search/n/')).length;
+  assert.ok(states(heavy.read) < states(plain.read), `positions of ${states(heavy.read)} states read, ${states(plain.read)} at this site's weights`);
+  assert.ok(heavy.bytesSince(0) <= 60 << 10, `${heavy.bytesSince(0)} bytes read, as weighed`);
+  assert.equal(got.count, plain.count);
+  assert.ok(got.items.length > got.within && got.items.length < 20, `${got.items.length} shown, ${got.within} within the radius`);
+  assert.deepEqual(got.items.map((it) => it.rec.name), plain.names.slice(0, got.items.length));
+});
+
 // finelySharded returns an Index of the site whose token index is split into one file per
 // two-letter start of its words and of extra, as a national directory's is split into dozens
 // of files (this site's few thousand words fill five).
