@@ -73,10 +73,13 @@ export async function soonest(index, refs, k, now, filter = null, canRead = () =
   const best = new Map(); // ref → start
   // Each day's file is fetched ahead of its turn, so files arrive while others are read, while
   // the search's budget pays for it.
-  const affords = (i) => index.has(m.days[days[i].name].file) || canRead(index.weight(m.days[days[i].name].file));
+  // (Asked for through index.json, which counts a file as read at once, so that the next
+  // day's weighing sees it.)
+  const fileOf = (i) => m.days[days[i].name].file;
+  const affords = (i) => index.has(fileOf(i)) || canRead(index.weight(fileOf(i)));
   const files = [];
   for (let i = 0; i < days.length; i++) {
-    for (let j = i; j < Math.min(i + 2, days.length); j++) if (!files[j] && affords(j)) files[j] = index.day(days[j].name);
+    for (let j = i; j < Math.min(i + 2, days.length); j++) if (!files[j] && affords(j)) files[j] = index.json(fileOf(j));
     if (!files[i]) break;
     const slots = await files[i];
     const name = days[i].name;
