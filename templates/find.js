@@ -37,13 +37,14 @@ function affords(index, o, weight) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 40
-// (the page of groups, its style and its script). The search reads the files of its words; then
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41
+// (the page of groups with its map, its style and its script, at 10,000 groups). The search
+// reads the files of its words; then
 // places, corrections and their searches, weekdays' meetings and states' positions only while
 // what is left pays for them and for the records of the first results (see fits); and the
 // results shown stop where the files of their records would pass the budget (see
 // withinBudget).
-const searchBudget = 60 << 10;
+const searchBudget = 59 << 10;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -488,7 +489,8 @@ function prefetch(index, m, parsed, o) {
   const text = searchWords(parsed.text);
   if (text.length) {
     const [key] = placeRuns(parsed.text);
-    if (key) index.placeShard(key).catch(ignore);
+    // (A correction's search prefetches within the budget too.)
+    if (key) index.placeFile(key).then((f) => (f && (index.has(f) || fits(index, o, index.weight(f))) ? index.placeShard(key) : null)).catch(ignore);
     return;
   }
   // The first two weekdays of a search by filters, of those it asks for if it does
