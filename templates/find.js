@@ -164,6 +164,9 @@ export async function find(index, opts) {
     else form[name] = v;
   }
   const phrases = o.q.trim() ? await index.dictionary() : {};
+  // The words that may begin or end a place's name (see placeRuns).
+  const edges = o.q.trim() ? await index.nameEdges() : null;
+  o.edges = edges && { phrases, ...edges };
   const parsed = placeFirst(m, parse(o.q, phrases), phrases);
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
@@ -287,7 +290,7 @@ export async function find(index, opts) {
   const can = (weight) => affords(index, o, weight);
   const pays = (bytes) => fits(index, o, bytes);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
-  const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can, pays }) : null;
+  const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can, pays, edges: o.edges }) : null;
   if (fixed !== null) {
     const again = await retry(fixed);
     if (again) return again;
@@ -295,14 +298,14 @@ export async function find(index, opts) {
   // A place that part of the words name, before correcting the words of places' names.
   const part = await partOf(index, m, parsed, phrases, form, o, out);
   if (part !== out) return part;
-  const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can, pays }) : null;
+  const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can, pays, edges: o.edges }) : null;
   if (loose !== null && loose !== fixed) {
     const again = await retry(loose);
     if (again) return again;
   }
   // Corrections that find nothing either: the words known, without the others ("ersey city
   // ut women" is Utah's women's groups).
-  const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can, pays });
+  const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can, pays, edges: o.edges });
   if (known !== null && known !== fixed && known !== loose) {
     const again = await retry(known);
     if (again) return again;
@@ -488,7 +491,7 @@ function prefetch(index, m, parsed, o) {
   }
   const text = searchWords(parsed.text);
   if (text.length) {
-    const [key] = placeRuns(parsed.text);
+    const [key] = placeRuns(parsed.text, o.edges);
     // (A correction's search prefetches within the budget too.)
     if (key) index.placeFile(key).then((f) => (f && (index.has(f) || fits(index, o, index.weight(f))) ? index.placeShard(key) : null)).catch(ignore);
     return;
@@ -556,7 +559,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       placeText = index.wordRefs(parsed.zip);
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing.
-      const key = placeRuns(parsed.text)[0];
+      const key = placeRuns(parsed.text, o.edges)[0];
       zipTown = text.length > 0 && !!key && (await index.places(key, z.state)).length > 0;
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
@@ -585,7 +588,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         const count = new Map();
         for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
         const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
-        for (const key of (parsed.keys || placeRuns(parsed.text)).slice(0, 1)) {
+        for (const key of (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1)) {
           for (const st of mostFirst) {
             const rows = await index.places(key, st);
             if (rows.length) {
@@ -599,7 +602,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // Once the corrections began, files of places are read within their budget (see
       // correctionBudget); the search as typed and its readings read their first few.
       const budgeted = o.mark !== undefined;
-      for (const key of parsed.keys || placeRuns(parsed.text)) {
+      for (const key of parsed.keys || placeRuns(parsed.text, o.edges)) {
         const file = await index.placeFile(key);
         const over = !index.has(file) && ((budgeted && !affords(index, o, 1)) || !fits(index, o, index.weight(file)));
         if (!files.has(file) && (files.size >= maxPlaceLookups || over)) continue;
@@ -863,8 +866,10 @@ const statesAtOnce = 6;
  *   weighing weight (see fileWeight): files of places are read only then
  * @param {(bytes: number) => boolean} [opts.pays] whether the search's budget of bytes pays
  *   for files weighing bytes (see fits): for a word alone, which affords does not limit
+ * @param {object | null} [opts.edges] the words that may begin or end a place's name (see
+ *   placeRuns)
  */
-export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false, names = [], affords = () => true, pays = () => true } = {}) {
+export async function correct(index, parsed, phrases, { keepPlaceWords = true, states = [], drop = false, names = [], affords = () => true, pays = () => true, edges = null } = {}) {
   const textWords = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.w));
   // The places near the words together, for a name of several ("los angelos", "grupos en
   // las cruses": "angeles" and "cruces" start no place's name).
@@ -877,7 +882,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // In a sentence, whose words are not one name, the name after a word such as "in" ("is
   // there a group for veterans in san antono texas thank you": "san antono"), else the name
   // at its end ("is there a group for veterans in san antono": "san antono", "in san antono").
-  const runs = placeRuns(parsed.text).filter((k) => k.includes(" "));
+  const runs = placeRuns(parsed.text, edges).filter((k) => k.includes(" "));
   const runKeys = runs.length ? runs.reverse().slice(0, 2) : names.length ? names.slice(0, 2) : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) })));
   // The files of a sentence's last name count among the places looked up.
   let lookups = runs.length ? 0 : runKeys.length;

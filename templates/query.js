@@ -181,17 +181,26 @@ export function searchWords(text) {
  * placeRuns returns the runs of words that may name a place, longest first: every run of
  * consecutive text words that holds all the words that are not stop words, with at most two
  * stop words before and after them ("grupos de apoyo en las cruces" → "en las cruces", "las
- * cruces", "cruces"), as keys.
+ * cruces", "cruces"), as keys. Given the dictionary's phrases and the words that start and
+ * end places' names (see search-index.js nameEdges), a run begins or ends with a word of the
+ * dictionary that says nothing only if some place's name does: "las cruces", but not "en las
+ * cruces", nor "just moved to beach".
  * @param {Word[]} text
+ * @param {{phrases: Record<string, string[][]>, starts: Set<string>, ends: Set<string>} | null} [edges]
  */
-export function placeRuns(text) {
+export function placeRuns(text, edges = null) {
   const real = text.map((x, i) => (x.stop ? -1 : i)).filter((i) => i >= 0);
   if (real.length === 0) return [];
   const first = real[0];
   const last = real[real.length - 1];
+  // A word of the dictionary that says nothing, and never begins (or ends) a place's name.
+  const never = (x, names) => edges && x.stop && !names.has(x.w) && Object.hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0]));
   const runs = [];
   for (let i = Math.max(0, first - 2); i <= first; i++) {
-    for (let j = Math.min(text.length, last + 3); j > last; j--) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
+    if (never(text[i], edges?.starts)) continue;
+    for (let j = Math.min(text.length, last + 3); j > last; j--) {
+      if (!never(text[j - 1], edges?.ends)) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
+    }
   }
   runs.sort((a, b) => b.j - b.i - (a.j - a.i) || a.i - b.i);
   return [...new Set(runs.map((r) => r.key))].filter((k) => k.split(" ").length <= 6);

@@ -332,6 +332,20 @@ export class Index {
   }
 
   /**
+   * nameEdges returns the words that say nothing about which group and that start or end a
+   * place's name of two words or more (see internal/search.Dictionary.Starts), as sets; null
+   * for a dictionary without them.
+   * @returns {Promise<{starts: Set<string>, ends: Set<string>} | null>}
+   */
+  async nameEdges() {
+    const m = await this.manifest();
+    const d = m.words ? await this.json(m.words) : null;
+    if (!d || !d.starts) return null;
+    this.edges ??= { starts: new Set(d.starts), ends: new Set(d.ends || []) };
+    return this.edges;
+  }
+
+  /**
    * completions returns the words of the dictionary, in the page's language, that a word
    * being typed or cut short may be read as (conditions, crisis, topics): see saidWord.
    * @returns {Promise<string[]>}

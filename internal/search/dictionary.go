@@ -31,7 +31,21 @@ type Dictionary struct {
 	// short as ("depre": depression), in its page's language only ("auto" is not the
 	// Spanish autolesión on the English page).
 	Completes map[string][]string `json:"completes"`
+	// Starts and Ends list, sorted, the phrases of one word that say nothing about which
+	// group ([edgeKinds]) and start or end the name of a place of the gazetteer of two words
+	// or more: "la" (La Crosse), "old" (Old Town), "county" (Arlington County). The finder looks up a run of a query's words as a place's name
+	// only when the words of the dictionary at its edges are among them: "we just moved to
+	// virginia beach" is not looked up as "we just moved to beach", nor "just moved to
+	// beach", which cost a file of the gazetteer each.
+	Starts []string `json:"starts"`
+	Ends   []string `json:"ends"`
 }
+
+// edgeKinds are the meanings of the words the finder reads as saying nothing about which
+// group (stop words, and the conditions, family, crisis and topics it answers apart): the
+// words a run of a query's words may begin or end with, as a place's name, and so those
+// [Dictionary.Starts] and Ends are of.
+var edgeKinds = []string{"stop", "before", "condition", "family", "crisis", "topic"}
 
 // DictionaryFile returns the path of the dictionary's file, search/words.HASH.json, as Write
 // names it, so that the finder's page can have the browser fetch it early.
@@ -137,5 +151,19 @@ func dictionary(s *site.Site) Dictionary {
 	for _, words := range d.Completes {
 		slices.Sort(words)
 	}
+	g := loadGazetteer() // its error is Write's to report
+	for k, ms := range d.Phrases {
+		if strings.Contains(k, " ") || !slices.ContainsFunc(ms, func(m []string) bool { return slices.Contains(edgeKinds, m[0]) }) {
+			continue
+		}
+		if g.first[k] {
+			d.Starts = append(d.Starts, k)
+		}
+		if g.last[k] {
+			d.Ends = append(d.Ends, k)
+		}
+	}
+	slices.Sort(d.Starts)
+	slices.Sort(d.Ends)
 	return d
 }

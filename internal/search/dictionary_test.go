@@ -157,3 +157,29 @@ func TestTopicsNameGuides(t *testing.T) {
 		t.Errorf("%d topics in the catalogues, want the four guides' and trainings' in each", seen)
 	}
 }
+
+// TestDictionaryEdges checks the words of the dictionary that start or end a place's name:
+// those of names ("la" of La Crosse, "county" of Arlington County), not the words of a
+// sentence around them ("we just moved to virginia beach").
+func TestDictionaryEdges(t *testing.T) {
+	d := dictionary(testSite(t))
+	for _, w := range []string{"la", "las", "el", "the"} {
+		if !slices.Contains(d.Starts, w) {
+			t.Errorf("%q starts no place's name, says Starts", w)
+		}
+	}
+	for _, w := range []string{"we", "just", "to", "for", "in", "near"} {
+		if slices.Contains(d.Starts, w) {
+			t.Errorf("%q starts a place's name, says Starts", w)
+		}
+	}
+	if !slices.Contains(d.Ends, "county") {
+		t.Errorf("\"county\" ends no place's name, says Ends")
+	}
+	if slices.Contains(d.Ends, "groups") {
+		t.Errorf("\"groups\" ends a place's name, says Ends")
+	}
+	if !slices.IsSorted(d.Starts) || !slices.IsSorted(d.Ends) {
+		t.Error("Starts or Ends not sorted")
+	}
+}

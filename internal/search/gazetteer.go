@@ -77,7 +77,10 @@ const placeShardBytes = 13 << 10
 type gazetteerFiles struct {
 	files map[string][]byte
 	index string
-	err   error
+	// first and last are the first and the last words of the keys of places of two words
+	// or more (see [Dictionary.Starts]).
+	first, last map[string]bool
+	err         error
 }
 
 // gazetteer returns the gazetteer's files. They depend only on package geo's embedded data
@@ -130,9 +133,10 @@ func prepared(cache, program string) gazetteerFiles {
 
 // diskGazetteer is the file in which Prepare keeps the gazetteer's files.
 type diskGazetteer struct {
-	Program string
-	Index   string
-	Files   map[string][]byte
+	Program     string
+	Index       string
+	Files       map[string][]byte
+	First, Last map[string]bool
 }
 
 // readGazetteer reads the gazetteer's files from the file name, if program wrote it and every
@@ -147,7 +151,7 @@ func readGazetteer(name, program string) (gazetteerFiles, bool) {
 	}
 	defer f.Close()
 	var d diskGazetteer
-	if gob.NewDecoder(bufio.NewReader(f)).Decode(&d) != nil || d.Program != program || d.Files[d.Index] == nil {
+	if gob.NewDecoder(bufio.NewReader(f)).Decode(&d) != nil || d.Program != program || d.Files[d.Index] == nil || d.First == nil {
 		return gazetteerFiles{}, false
 	}
 	for path, b := range d.Files {
@@ -156,7 +160,7 @@ func readGazetteer(name, program string) (gazetteerFiles, bool) {
 			return gazetteerFiles{}, false
 		}
 	}
-	return gazetteerFiles{files: d.Files, index: d.Index}, true
+	return gazetteerFiles{files: d.Files, index: d.Index, first: d.First, last: d.Last}, true
 }
 
 // writeGazetteer keeps g in the file name for program, through a temporary file.
@@ -172,7 +176,7 @@ func writeGazetteer(name, program string, g gazetteerFiles) {
 		return
 	}
 	w := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(w).Encode(diskGazetteer{Program: program, Index: g.index, Files: g.files})
+	err = gob.NewEncoder(w).Encode(diskGazetteer{Program: program, Index: g.index, Files: g.files, First: g.first, Last: g.last})
 	if err == nil {
 		err = w.Flush()
 	}
@@ -196,6 +200,7 @@ func (g *gazetteerFiles) put(prefix string, v any) (string, error) {
 
 func (g *gazetteerFiles) write() error {
 	idx := GeoIndex{ZIPs: map[string]ZIPFile{}}
+	g.first, g.last = map[string]bool{}, map[string]bool{}
 
 	byPrefix := map[string]ZIPShard{}
 	boxes := map[string][]float64{}
@@ -250,6 +255,10 @@ func (g *gazetteerFiles) write() error {
 				if !slices.Contains(l.states, p.State) {
 					l.states = append(l.states, p.State)
 				}
+			}
+			if words := strings.Fields(k); len(words) > 1 {
+				g.first[words[0]] = true
+				g.last[words[len(words)-1]] = true
 			}
 			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
 			if k != shown {

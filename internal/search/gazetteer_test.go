@@ -203,7 +203,7 @@ func TestGazetteerCacheFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "gazetteer.gob")
 	writeGazetteer(name, "prog", g)
 	got, ok := readGazetteer(name, "prog")
-	if !ok || got.index != g.index || !maps.EqualFunc(got.files, g.files, bytes.Equal) {
+	if !ok || got.index != g.index || !maps.EqualFunc(got.files, g.files, bytes.Equal) || !maps.Equal(got.first, g.first) || !maps.Equal(got.last, g.last) || len(g.first) == 0 {
 		t.Fatalf("read back: %v, index %q (want %q), %d files (want %d)", ok, got.index, g.index, len(got.files), len(g.files))
 	}
 	if _, ok := readGazetteer(name, "another program"); ok {

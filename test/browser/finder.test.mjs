@@ -570,6 +570,28 @@ test('find (node): words that restrict nothing are answered before they are whol
 // inscribo" (how do I sign up) was Como, Wisconsin, "seguro médico" Mexico, Missouri, "can my
 // wife come" Cove, Oregon, "mania" Manila, Arkansas, and "cutting" found nothing before the
 // crisis line.
+// A sentence's runs of words are looked up as places' names only when the words of the
+// dictionary at their edges begin or end some place's name (internal/search.Dictionary.Starts):
+// each key looked up costs a file of the gazetteer, about 4.5 KB, out of the search's budget.
+test('find (node): the runs of a sentence looked up as places begin and end as names do', async () => {
+  const { parse, placeRuns } = await import('../../templates/query.js');
+  const idx = fileIndex(site.dir);
+  const phrases = await idx.dictionary();
+  const edges = { phrases, ...(await idx.nameEdges()) };
+  const runs = (query) => placeRuns(parse(query, phrases).text, edges);
+  assert.deepEqual(runs('grupos de apoyo en las cruces'), ['las cruces', 'cruces']);
+  assert.deepEqual(runs('i live in the dalles'), ['the dalles', 'dalles']);
+  assert.deepEqual(runs('we just moved to virginia beach'), ['moved to beach']);
+  for (const [query, place, files] of [['we just moved to Virginia Beach', 'Virginia Beach, VA', 5], ['grupos de apoyo en las cruces', 'Las Cruces, NM', 1], ['i live in the dalles oregon', 'The Dalles, OR', 1]]) {
+    const index = fileIndex(site.dir);
+    const { find } = await import('../../templates/find.js');
+    const got = await find(index, { q: query, now: NOW });
+    assert.equal(got.place?.label, place, query);
+    const read = index.read.filter((f) => f.startsWith('search/p/'));
+    assert.ok(read.length <= files, `${query}: ${read.length} files of places read: ${read.join(' ')}`);
+  }
+});
+
 test('find (node): questions and feelings are not read as towns', async () => {
   for (const [query, lang, kind] of [
     ['can my wife come', 'en', 'family'], ['kids', 'en', 'family'], ['niños', 'es', 'family'],
