@@ -196,8 +196,8 @@ export function boxDistanceMiles(p, box) {
   return distanceMiles(p, [lat, lon]);
 }
 
-// unweighed is what a file costs that manifest m does not weigh (an older build's manifest):
-// about a file of places'.
+// unweighed is what a file weighs that the manifest does not weigh (a manifest of an older
+// build): about as much as a file of places.
 const unweighed = 4608;
 
 /**
@@ -235,6 +235,10 @@ export class Index {
     this.read = [];
     /** @type {Map<string, number>} the weights of files that carry their own (see weight) */
     this.ownWeights = new Map();
+    /** The manifest once read, which weighs the other files (see weight). */
+    this.weighed = null;
+    /** The dictionary's words at the edges of places' names, once read (see nameEdges). */
+    this.edges = null;
   }
 
   /**
