@@ -33,10 +33,11 @@ type Dictionary struct {
 	Completes map[string][]string `json:"completes"`
 	// Starts and Ends list, sorted, the phrases of one word that say nothing about which
 	// group ([edgeKinds]) and start or end the name of a place of the gazetteer of two words
-	// or more: "la" (La Crosse), "old" (Old Town), "county" (Arlington County). The finder looks up a run of a query's words as a place's name
-	// only when the words of the dictionary at its edges are among them: "we just moved to
-	// virginia beach" is not looked up as "we just moved to beach", nor "just moved to
-	// beach", which cost a file of the gazetteer each.
+	// or more: "la" (La Crosse), "old" (Old Town), "county" (Arlington County). The finder
+	// looks up a run of a query's words as a place's name only when the words of the
+	// dictionary at its edges are among them: "we just moved to virginia beach" is not
+	// looked up as "we just moved to beach", nor "just moved to beach", which cost a file of
+	// the gazetteer each.
 	Starts []string `json:"starts"`
 	Ends   []string `json:"ends"`
 }
