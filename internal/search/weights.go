@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -22,9 +21,11 @@ const weightRound = 64
 
 // weights returns what reading each file of files (the index, by path) costs a search, in
 // bytes gzip as a web server sends them: the own size of each of singles (the dictionary,
-// the gazetteer's index…), and for any other file the mean size of a sample of the files of
-// its folder, under the folder's path ("search/g/").
-func weights(files map[string][]byte, singles []string) map[string]int {
+// the gazetteer's index…), and for any other file the mean size of the files of its folder,
+// under the folder's path ("search/g/"). A file's size is own's when own has it (files that
+// carry their own weight), else compressed; of a folder whose files are not all in own, a
+// sample is compressed.
+func weights(files map[string][]byte, singles []string, own map[string]int) map[string]int {
 	single := map[string]bool{}
 	for _, name := range singles {
 		single[name] = true
@@ -43,7 +44,11 @@ func weights(files map[string][]byte, singles []string) map[string]int {
 		defer wg.Done()
 		total := 0
 		for _, name := range names {
-			total += gzipSize(files[name])
+			if w, ok := own[name]; ok {
+				total += w
+			} else {
+				total += gzipSize(files[name])
+			}
 		}
 		w := roundUp((total + len(names) - 1) / len(names))
 		mu.Lock()
@@ -58,6 +63,11 @@ func weights(files map[string][]byte, singles []string) map[string]int {
 	}
 	for dir, names := range folders {
 		slices.Sort(names)
+		if !slices.ContainsFunc(names, func(n string) bool { _, ok := own[n]; return !ok }) {
+			wg.Add(1)
+			go set(dir, names) // no file to compress
+			continue
+		}
 		wg.Add(1)
 		go set(dir, sample(names, weightSample))
 	}
@@ -85,11 +95,25 @@ func roundUp(n int) int {
 
 // gzipSize returns the size of b compressed as a web server compresses it by default.
 func gzipSize(b []byte) int {
-	var buf bytes.Buffer
-	z := gzip.NewWriter(&buf)
-	z.Write(b) // a bytes.Buffer takes every byte
+	var n countWriter
+	z := gzipWriters.Get().(*gzip.Writer)
+	z.Reset(&n)
+	z.Write(b) // a countWriter takes every byte
 	z.Close()
-	return buf.Len()
+	gzipWriters.Put(z)
+	return int(n)
+}
+
+// gzipWriters are writers for gzipSize: making one allocates its tables, several times what
+// compressing a file of the index costs.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }
 
 // weighManifest sets m.Weights from the index's files (see [weights]) and returns m as
@@ -99,9 +123,10 @@ func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
 	for _, name := range m.Sites {
 		singles = append(singles, name)
 	}
-	var geo struct {
-		Large string `json:"large"`
-	}
+	// The files that carry their own weight: the gazetteer's places (weighed once, as the
+	// gazetteer is made) and the token index's.
+	own := map[string]int{}
+	var geo GeoIndex
 	if b, ok := files[m.Geo]; ok {
 		if err := json.Unmarshal(b, &geo); err != nil {
 			return nil, fmt.Errorf("search: %s: %w", m.Geo, err)
@@ -109,11 +134,19 @@ func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
 		if geo.Large != "" {
 			singles = append(singles, geo.Large)
 		}
+		for _, f := range geo.Places {
+			own[f.File] = f.Weight
+		}
 	}
-	m.Weights = weights(files, singles)
+	var wg sync.WaitGroup
 	for i, t := range m.Tokens {
-		m.Tokens[i].Weight = roundUp(gzipSize(files[t.File]))
+		wg.Go(func() { m.Tokens[i].Weight = roundUp(gzipSize(files[t.File])) })
 	}
+	wg.Wait()
+	for _, t := range m.Tokens {
+		own[t.File] = t.Weight
+	}
+	m.Weights = weights(files, singles, own)
 	const self = "search/manifest.json"
 	// Written with its own weight in, the manifest may grow a step: then once more.
 	for range 3 {
