@@ -37,9 +37,10 @@ function affords(index, o, weight) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41
-// (the page of groups with its map, its style and its script, at 10,000 groups). The search
-// reads the files of its words; then
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 40.2
+// (the page of groups with its map, its style and its script, at 10,000 groups) and 0.8 for
+// the weights of records, positions and filters being their folder's mean. The search reads
+// the files of its words; then
 // places, corrections and their searches, weekdays' meetings and states' positions only while
 // what is left pays for them and for the records of the first results (see fits); and the
 // results shown stop where the files of their records would pass the budget (see
