@@ -59,10 +59,13 @@ export async function soonest(index, refs, k, now, filter = null, canRead = () =
   // first k ("grreen bay ok": 25 groups of Oklahoma in 14 files of records; "new texas
   // anto…": 35 groups in 30 files, against the 7 weekdays' files their meetings are spread
   // over).
-  const likelyDays = Math.min(days.length, Math.ceil((days.length * k) / refs.length) + 1);
-  const viaDays = index.unreadBytes(days.slice(0, likelyDays).map((d) => m.days[d.name].file)) + k * index.weight("search/g/");
-  const viaRecords = index.unreadBytes(refs.map((r) => recordFileOf(m, r)));
-  if (refs.length <= k || !m.days || (viaRecords <= viaDays && canRead(viaRecords))) {
+  const viaRecords = () => {
+    const likelyDays = Math.min(days.length, Math.ceil((days.length * k) / refs.length) + 1);
+    const viaDays = index.unreadBytes(days.slice(0, likelyDays).map((d) => m.days[d.name].file)) + k * index.weight("search/g/");
+    const bytes = recordBytes(index, m, refs, viaDays);
+    return bytes <= viaDays && canRead(bytes);
+  };
+  if (refs.length <= k || !m.days || viaRecords()) {
     const recs = await index.records(refs);
     const all = refs.map((ref, i) => ({ ref, start: nextMeeting(onlyMeetings(recs[i], filter), now)?.start ?? null }));
     return order(all).slice(0, k);
@@ -111,6 +114,22 @@ export async function soonest(index, refs, k, now, filter = null, canRead = () =
     if (!seen.has(ref)) found.push({ ref, start: null });
   }
   return found;
+}
+
+// recordBytes returns what the files of records of refs (sorted) not read yet weigh, or
+// Infinity as soon as that passes limit: a search that lists every group holds thousands of
+// refs, whose files need not all be named to know that they weigh too much.
+function recordBytes(index, m, refs, limit) {
+  let bytes = 0;
+  let last = "";
+  for (const ref of refs) {
+    const file = recordFileOf(m, ref);
+    if (file === last) continue; // sorted refs: a file's refs come together
+    last = file;
+    if (!index.has(file)) bytes += index.weight(file);
+    if (bytes > limit) return Infinity;
+  }
+  return bytes;
 }
 
 // keep records start as ref's next meeting when it is sooner than the one best holds.

@@ -156,11 +156,6 @@ function recordFile(m, st, i) {
   return m.records.replace("{state}", st.code).replace("{n}", String(i)).replace("{hash}", st.hashes.slice(h, h + hashLen));
 }
 
-/** recordFileCount returns how many files of records of manifest m hold refs. */
-export function recordFileCount(m, refs) {
-  return new Set(refs.map((r) => fileOf(m, r).file)).size;
-}
-
 /** recordFileOf returns the path of the file of records of manifest m holding ref. */
 export function recordFileOf(m, ref) {
   return fileOf(m, ref).file;
