@@ -28,9 +28,10 @@ onPage("form.finder", lang, start);
  */
 function start(form, status, { base, home, index }) {
   const page = form.closest(".finder-page") || document.body;
-  const list = el("div", "finder-results");
-  const offers = el("div", "finder-offers");
-  status.after(list, offers);
+  // The page holds the elements the script fills, and the "Near me" button, so that
+  // starting the script moves nothing on it.
+  const list = /** @type {HTMLElement} */ (page.querySelector(".finder-results"));
+  const offers = /** @type {HTMLElement} */ (page.querySelector(".finder-offers"));
   const helpline = document.getElementById("finder-helpline");
   const crisis = document.getElementById("finder-crisis");
   const topics = document.getElementById("finder-topics");
@@ -43,11 +44,8 @@ function start(form, status, { base, home, index }) {
   form.hidden = false;
   for (const p of document.querySelectorAll(".finder-nojs")) p.hidden = true;
 
-  const near = el("button", "near", t("js.near-me"));
-  near.type = "button";
-  near.setAttribute("aria-pressed", "false");
-  near.title = t("js.near-me-title");
-  form.querySelector(".finder-row")?.append(near);
+  const near = /** @type {HTMLButtonElement} */ (form.querySelector("button.near"));
+  near.hidden = false;
 
   // The values each filter may take: those the form offers.
   const allowed = {};
@@ -469,8 +467,11 @@ function start(form, status, { base, home, index }) {
     go(s);
   });
 
-  // Filters fold away on small screens, so that results come first; open on wide ones.
-  if (filters && window.matchMedia("(min-width: 40rem)").matches) filters.open = true;
+  // Filters fold away on small screens, so that results come first; open on wide ones. The
+  // page has them open, and the stylesheet shows them folded on a small screen until this
+  // folds them (is-live): neither moves the page.
+  if (filters && !window.matchMedia("(min-width: 40rem)").matches) filters.open = false;
+  filters?.classList.add("is-live");
 
   const s = read();
   fill(s);

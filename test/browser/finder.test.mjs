@@ -1315,6 +1315,51 @@ test('finder: without JavaScript no search box is shown; the state lists are', {
   assert.deepEqual(js, [false, true]);
 });
 
+// Where the browser runs scripts, the search box shows from the first paint, before the
+// script has run, with the filters open on a wide screen and folded on a phone: the page does
+// not move when the script starts.
+test('finder: the search box shows from the first paint, and the script moves nothing as it starts', { skip }, async () => {
+  const boxes = async (url, viewport, blockScripts) => {
+    const ctx = await browser.newContext(viewport.width < 600 ? { viewport, isMobile: true, hasTouch: true } : { viewport });
+    try {
+      const page = await ctx.newPage();
+      let blocked = 0;
+      if (blockScripts) {
+        await page.route(/\/assets\/(finder|home)\.[0-9a-f]+\.js$/, (route) => {
+          blocked++;
+          return route.abort();
+        });
+      }
+      await page.goto(server.origin + url);
+      if (!blockScripts) await page.waitForFunction(() => document.querySelector('form.finder, form.home-search')?.hidden === false);
+      const got = await page.evaluate(() => {
+        const out = {};
+        for (const sel of ['form.finder', 'form.home-search', 'input[type="search"]', '.finder .near', '.hero .near', '.finder-filters', 'fieldset.filters', '.map-figure', '#states', '.finder-nojs', '.home-states']) {
+          const e = document.querySelector(sel);
+          if (!e) continue;
+          const r = e.getBoundingClientRect();
+          // A closed details' content keeps a box, which is not shown.
+          out[sel] = e.checkVisibility() ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : 'none';
+        }
+        return out;
+      });
+      if (blockScripts) assert.equal(blocked, 1, `${url}: the page's script was not blocked`);
+      return got;
+    } finally {
+      await ctx.close();
+    }
+  };
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    for (const url of ['/groups/', '/']) {
+      const before = await boxes(url, viewport, true);
+      const after = await boxes(url, viewport, false);
+      assert.deepEqual(before, after, `${url} at ${viewport.width} px: the script's start moved the page`);
+      assert.notEqual(before['input[type="search"]'], 'none', `${url}: no search box before the script ran`);
+      if (url === '/groups/') assert.equal(before['fieldset.filters'] === 'none', viewport.width < 600, `${url} at ${viewport.width} px: the filters`);
+    }
+  }
+});
+
 test('finder: bad input gets no error and no hang', { skip }, async () => {
   for (const bad of [
     'a'.repeat(5000),
