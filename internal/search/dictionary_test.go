@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -181,5 +182,31 @@ func TestDictionaryEdges(t *testing.T) {
 	}
 	if !slices.IsSorted(d.Starts) || !slices.IsSorted(d.Ends) {
 		t.Error("Starts or Ends not sorted")
+	}
+}
+
+// TestEdgeKindsAsTheFinder checks that edgeKinds are the meanings the finder's query.js reads
+// as saying nothing about which group (its quietKinds and saidKinds): were they to drift
+// apart, the finder would look up runs of words as places' names that it need not, or leave
+// out some it should look up.
+func TestEdgeKindsAsTheFinder(t *testing.T) {
+	b, err := os.ReadFile("../../templates/query.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js []string
+	for _, name := range []string{"quietKinds", "saidKinds"} {
+		m := regexp.MustCompile(`(?s)export const ` + name + ` = \[(.*?)\];`).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("templates/query.js: no list %s", name)
+		}
+		for _, q := range regexp.MustCompile(`(?m)^\s*"([a-z]+)"`).FindAllSubmatch(m[1], -1) {
+			js = append(js, string(q[1]))
+		}
+	}
+	slices.Sort(js)
+	got := slices.Sorted(slices.Values(edgeKinds))
+	if !slices.Equal(got, js) {
+		t.Errorf("edgeKinds = %q, query.js's quietKinds and saidKinds = %q", got, js)
 	}
 }
