@@ -322,6 +322,9 @@ test('find (node): a sentence finds what its few words find', async () => {
     ['my daughter has depression and anxiety, is there anything online in the evening', 'online evening'],
     ['we live in tucson, is there anything on weekends', 'tucson weekend'],
     ['need help now please', 'support groups'],
+    // "interested" and "faith based" say nothing: not corrected ("in"), nor read as a town (Faith, NC).
+    ['tucson arizona, interested in faith based groups', 'tucson arizona'],
+    ['estoy interesada en grupos en Albuquerque', 'albuquerque'],
   ]) {
     const got = await engine(site.dir, { q: sentence });
     const want = await engine(site.dir, { q: short });
