@@ -306,8 +306,13 @@ export async function find(index, opts) {
   }
   // Corrections that find nothing either: the words known, without the others ("ersey city
   // ut women" is Utah's women's groups).
+  // Not when those say nothing ("an arbor" is not "an", every group).
   const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can, pays, edges: o.edges });
-  if (known !== null && known !== fixed && known !== loose) {
+  const restricts = (q) => {
+    const p = parse(q, phrases);
+    return p.zip || p.near || p.terms.length > 0 || p.text.some((x) => !x.stop);
+  };
+  if (known !== null && known !== fixed && known !== loose && restricts(known)) {
     const again = await retry(known);
     if (again) return again;
   }
@@ -893,10 +898,32 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // "dellas") is far from its place in the files of places.
   const largeFile = (await index.geo()).large;
   const large = drop || !affords(largeFile && !index.has(largeFile) ? 1 : 0) ? Promise.resolve([]) : index.largePlaces().catch(() => []);
+  // A name of several words one edit from a place's of a thousand people or more, the edit
+  // perhaps in a word that says nothing alone, which no word's correction would make ("an
+  // arbor": Ann Arbor): the name corrected whole, the larger place first.
+  /** @type {Map<number, string>} the words of such a name, by their position in parsed.words */
+  const renamed = new Map();
+  if (!drop) {
+    const named = runPlaces.concat(runKeys.length ? await large : []);
+    for (const k of runKeys) {
+      const n = k.split(" ").length;
+      const rows = named.filter((r) => r.key !== k && r.size >= prefixMinSize && r.key.split(" ").length === n && editDistance(k, r.key, 1) <= 1);
+      const at = parsed.words.findIndex((x, i) => parsed.words.slice(i, i + n).map((y) => y.w).join(" ") === k);
+      if (!rows.length || at < 0) continue;
+      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key.split(" ");
+      for (let i = 0; i < n; i++) renamed.set(at + i, name[i]);
+      break;
+    }
+  }
   const out = [];
   let changed = false;
-  for (const x of parsed.words) {
+  for (const [i, x] of parsed.words.entries()) {
     const w = x.w;
+    if (renamed.has(i)) {
+      changed ||= renamed.get(i) !== w;
+      out.push({ ...x, w: renamed.get(i) });
+      continue;
+    }
     if (!textWords.has(w) || w === parsed.zip || [...w].length < 2) {
       out.push(x);
       continue;

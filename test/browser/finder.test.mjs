@@ -450,6 +450,27 @@ test('find (node): places by the names people use', async () => {
   }
 });
 
+// A place's name of two words one edit away, the edit perhaps in a word that says nothing
+// alone ("an" of "an arbor"): corrected whole. And when correcting leaves only words that say
+// nothing ("our" of "our lady"), no correction: before, the page said it showed results for
+// "our" and listed every group.
+test('find (node): a name of two words corrected whole; no correction to words that say nothing', async () => {
+  for (const [query, label, corrected] of [
+    ['an arbor', 'Ann Arbor, MI', 'ann arbor'],
+    ['baton rogue', 'Baton Rouge, LA', 'baton rouge'],
+    ['el pasoo', 'El Paso, TX', 'el paso'],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
+    assert.equal(got.corrected, corrected, query);
+  }
+  for (const query of ['our lady', 'broken way']) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.corrected, '', `${query}: corrected to ${got.corrected}`);
+    assert.equal(got.count, 0, query);
+  }
+});
+
 // "weekend", "today", "tonight" and "tomorrow" are days.
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
