@@ -291,8 +291,19 @@ export async function find(index, opts) {
   const can = (weight) => affords(index, o, weight);
   const pays = (bytes) => fits(index, o, bytes);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
+  // A correction that leaves out words is searched only when what it keeps says something,
+  // of which group or for the page to answer: "an arbor" is not "an", nor "our lady" "our",
+  // which would list every group. One that leaves none out may say nothing ("divorced":
+  // divorce), as the query would as its visitor meant it: every group. So may a query being
+  // typed, whose last word is unfinished ("tired of feeling th"): its results stay those of
+  // the words before it.
+  const saysSomething = (q) => {
+    if (o.typing || q.split(" ").length >= parsed.words.length) return true;
+    const p = parse(q, phrases);
+    return Boolean(p.zip || p.near || p.terms.length || p.text.some((x) => !x.stop) || p.condition || p.family || p.crisis || p.topics.length);
+  };
   const fixed = can(0) ? await correct(index, parsed, phrases, { states: inStates, names, affords: can, pays, edges: o.edges }) : null;
-  if (fixed !== null) {
+  if (fixed !== null && saysSomething(fixed)) {
     const again = await retry(fixed);
     if (again) return again;
   }
@@ -300,19 +311,14 @@ export async function find(index, opts) {
   const part = await partOf(index, m, parsed, phrases, form, o, out);
   if (part !== out) return part;
   const loose = can(0) ? await correct(index, parsed, phrases, { keepPlaceWords: false, states: inStates, names, affords: can, pays, edges: o.edges }) : null;
-  if (loose !== null && loose !== fixed) {
+  if (loose !== null && loose !== fixed && saysSomething(loose)) {
     const again = await retry(loose);
     if (again) return again;
   }
   // Corrections that find nothing either: the words known, without the others ("ersey city
   // ut women" is Utah's women's groups).
-  // Not when those say nothing ("an arbor" is not "an", every group).
   const known = await correct(index, parsed, phrases, { keepPlaceWords: false, drop: true, affords: can, pays, edges: o.edges });
-  const restricts = (q) => {
-    const p = parse(q, phrases);
-    return p.zip || p.near || p.terms.length > 0 || p.text.some((x) => !x.stop);
-  };
-  if (known !== null && known !== fixed && known !== loose && restricts(known)) {
+  if (known !== null && known !== fixed && known !== loose && saysSomething(known)) {
     const again = await retry(known);
     if (again) return again;
   }
@@ -726,6 +732,19 @@ async function completion(index, parsed, states, submitted) {
   if (!real.length) return null;
   const last = real[real.length - 1];
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
+  // While typing, a last word read as a state's code may start the next word of the name
+  // ("salt la": Salt Lake City, not Salt, Louisiana): the name is completed with it first,
+  // of any state.
+  const end = parsed.words[parsed.words.length - 1];
+  const isCode = (t) => t.words.length === 1 && t.words[0] === end.w && t.meanings.some((mn) => mn[0] === "state");
+  if (!submitted && text[last].at === parsed.words.length - 2 && parsed.terms.some(isCode)) {
+    const typed = [text[last].w, end.w];
+    const rows = (await index.placeShardsNear(typed.join(" ")).catch(() => [])).filter((r) => r.key.startsWith(typed.join(" ")) && r.size >= minSize);
+    if (rows.length) {
+      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key;
+      return parsed.words.slice(0, -1).map((x) => (x === parsed.words[text[last].at] ? name : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+    }
+  }
   for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");

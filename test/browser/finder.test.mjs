@@ -464,10 +464,23 @@ test('find (node): a name of two words corrected whole; no correction to words t
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
     assert.equal(got.corrected, corrected, query);
   }
-  for (const query of ['our lady', 'broken way']) {
+  for (const query of ['our lady', 'broken way', 'the lighthouse']) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, '', `${query}: corrected to ${got.corrected}`);
     assert.equal(got.count, 0, query);
+  }
+  // A correction that leaves no word out may say nothing: every group, as the word meant.
+  const divorced = await engine(site.dir, { q: 'divorced' });
+  assert.equal(divorced.corrected, 'divorce');
+  assert.equal(divorced.count, all().length);
+  // Being typed, a last word read as a state's code starts the next word of a town's name
+  // ("salt la" is not Salt, Louisiana).
+  for (const [query, label] of [
+    ['salt la', 'Salt Lake City, UT'],
+    ['overland pa', 'Overland Park, KS'],
+  ]) {
+    const got = await engine(site.dir, { q: query, typing: true });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
   }
 });
 
