@@ -731,6 +731,21 @@ async function completion(index, parsed, states, submitted) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length) return null;
   const last = real[real.length - 1];
+  // While typing, a state's name right before the word being typed may start a town's ("new
+  // york ci": New York City, "virginia be": Virginia Beach), the word its next.
+  const at = text[last].at;
+  if (!submitted && at === parsed.words.length - 1) {
+    for (const t of parsed.terms) {
+      const n = t.words.length;
+      if (t.prefix || !t.meanings.some((mn) => mn[0] === "state") || at < n) continue;
+      if (parsed.words.slice(at - n, at).map((x) => x.w).join(" ") !== t.words.join(" ")) continue;
+      const key = [...t.words, text[last].w].join(" ");
+      const rows = (await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key.startsWith(key) && r.size >= minSize);
+      if (!rows.length) continue;
+      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key;
+      return [...parsed.words.slice(0, at - n).map((x) => (x.caps ? x.w.toUpperCase() : x.w)), name].join(" ");
+    }
+  }
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
   // While typing, a last word read as a state's code may start the next word of the name
   // ("salt la": Salt Lake City, not Salt, Louisiana): the name is completed with it first,

@@ -475,9 +475,12 @@ test('find (node): a name of two words corrected whole; no correction to words t
   assert.equal(divorced.count, all().length);
   // Being typed, a last word read as a state's code starts the next word of a town's name
   // ("salt la" is not Salt, Louisiana).
+  // And a state's name right before the word being typed may start a town's.
   for (const [query, label] of [
     ['salt la', 'Salt Lake City, UT'],
     ['overland pa', 'Overland Park, KS'],
+    ['new york ci', 'New York, NY'],
+    ['kansas ci', 'Kansas City, MO'],
   ]) {
     const got = await engine(site.dir, { q: query, typing: true });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
