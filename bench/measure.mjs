@@ -214,24 +214,24 @@ const report = { site: dir, finder: [], pagefind: [] };
 await finder('q=warm');
 // Times vary with the machine's load: each query runs five times, the median reported.
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-// Each is measured both ways (see opened), in turn.
-{
-  await floor();
+// bothWays runs measure five times each way (see opened), in turn: {runs} in a new tab,
+// {home} from the home page.
+async function bothWays(measure) {
   const runs = [];
   const home = [];
   for (let i = 0; i < 5; i++) {
-    runs.push(await floor());
-    home.push(await floor(true));
+    runs.push(await measure(false));
+    home.push(await measure(true));
   }
+  return { runs, home };
+}
+{
+  await floor();
+  const { runs, home } = await bothWays(floor);
   report.floor = { first_results_ms: median(runs.slice()), first_results_ms_runs: runs, from_home_ms: median(home.slice()), from_home_ms_runs: home };
 }
 for (const q of queries) {
-  const runs = [];
-  const home = [];
-  for (let i = 0; i < 5; i++) {
-    runs.push(await finder(q));
-    home.push(await finder(q, true));
-  }
+  const { runs, home } = await bothWays((fromHome) => finder(q, fromHome));
   const r = runs[0];
   r.first_results_ms = median(runs.map((x) => x.first_results_ms));
   r.all_results_ms = median(runs.map((x) => x.all_results_ms));
@@ -256,12 +256,7 @@ try {
   report.pagefind_index_seconds = pagefindSeconds;
   await pagefind('warm');
   for (const q of ['columbus', 'springfield', 'conexion']) {
-    const runs = [];
-    const home = [];
-    for (let i = 0; i < 5; i++) {
-      runs.push(await pagefind(q));
-      home.push(await pagefind(q, true));
-    }
+    const { runs, home } = await bothWays((fromHome) => pagefind(q, fromHome));
     const r = runs[0];
     r.first_results_ms = median(runs.map((x) => x.first_results_ms));
     r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
@@ -276,13 +271,13 @@ await browser.close();
 server.close();
 console.log(JSON.stringify(report, null, 2));
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const home = (ms) => (ms === undefined ? '' : `; from the home page ${ms} ms`);
+const homeTime = (ms) => (ms === undefined ? '' : `; from the home page ${ms} ms`);
 const lines = ['', 'query                          results  loads (gzip)  index files  first results in a new tab (all shown); from the home page'];
 for (const r of report.finder) {
-  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${home(r.from_home_ms)}`);
+  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${homeTime(r.from_home_ms)}`);
 }
-lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${home(report.floor.from_home_ms)}`);
+lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${homeTime(report.floor.from_home_ms)}`);
 for (const r of report.pagefind) {
-  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${home(r.from_home_ms)}`);
+  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${homeTime(r.from_home_ms)}`);
 }
 process.stderr.write(lines.join('\n') + '\n');

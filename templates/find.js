@@ -731,35 +731,11 @@ async function completion(index, parsed, states, submitted) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length) return null;
   const last = real[real.length - 1];
-  // While typing, a state's name right before the word being typed may start a town's ("new
-  // york ci": New York City, "virginia be": Virginia Beach), the word its next.
-  const at = text[last].at;
-  if (!submitted && at === parsed.words.length - 1) {
-    for (const t of parsed.terms) {
-      const n = t.words.length;
-      if (t.prefix || !t.meanings.some((mn) => mn[0] === "state") || at < n) continue;
-      if (parsed.words.slice(at - n, at).map((x) => x.w).join(" ") !== t.words.join(" ")) continue;
-      const key = [...t.words, text[last].w].join(" ");
-      const rows = (await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key.startsWith(key) && r.size >= minSize);
-      if (!rows.length) continue;
-      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key;
-      return [...parsed.words.slice(0, at - n).map((x) => (x.caps ? x.w.toUpperCase() : x.w)), name].join(" ");
-    }
+  if (!submitted) {
+    const named = await typedWithState(index, parsed, text[last], minSize);
+    if (named) return named;
   }
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
-  // While typing, a last word read as a state's code may start the next word of the name
-  // ("salt la": Salt Lake City, not Salt, Louisiana): the name is completed with it first,
-  // of any state.
-  const end = parsed.words[parsed.words.length - 1];
-  const isCode = (t) => t.words.length === 1 && t.words[0] === end.w && t.meanings.some((mn) => mn[0] === "state");
-  if (!submitted && text[last].at === parsed.words.length - 2 && parsed.terms.some(isCode)) {
-    const typed = [text[last].w, end.w];
-    const rows = (await index.placeShardsNear(typed.join(" ")).catch(() => [])).filter((r) => r.key.startsWith(typed.join(" ")) && r.size >= minSize);
-    if (rows.length) {
-      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key;
-      return parsed.words.slice(0, -1).map((x) => (x === parsed.words[text[last].at] ? name : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
-    }
-  }
   for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
@@ -768,10 +744,41 @@ async function completion(index, parsed, states, submitted) {
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
     const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
     if (!rows.length) continue;
-    const rest = rows.reduce((a, b) => (b.size > a.size ? b : a)).key.split(" ").slice(typed.length - 1).join(" ");
+    const rest = largest(rows).key.split(" ").slice(typed.length - 1).join(" ");
     return parsed.words.map((x) => (x.w === text[last].w ? rest : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
   }
   return null;
+}
+
+// typedWithState returns the query being typed parsed with the place's name it ends with
+// completed, when a state's name or code is part of that name, or null: the state's name
+// right before x, the word being typed ("new york ci": New York City, "kansas ci": Kansas
+// City), or the state's code being typed after x ("salt la": Salt Lake City, not Salt,
+// Louisiana). The place may be of any state; the largest whose name starts so, of minSize or
+// more.
+async function typedWithState(index, parsed, x, minSize) {
+  const words = parsed.words;
+  const span = (from, to) => words.slice(from, to).map((y) => y.w).join(" ");
+  for (const t of parsed.terms) {
+    if (t.prefix || !t.meanings.some((mn) => mn[0] === "state")) continue;
+    const n = t.words.length;
+    const state = t.words.join(" ");
+    // Where the name starts: the state's words and x together end the query.
+    let start = -1;
+    if (x.at === words.length - 1 && x.at >= n && span(x.at - n, x.at) === state) start = x.at - n;
+    else if (n === 1 && x.at === words.length - 2 && words[x.at + 1].w === state) start = x.at;
+    if (start < 0) continue;
+    const key = span(start, words.length);
+    const place = largest((await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key.startsWith(key) && r.size >= minSize));
+    if (place) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), place.key].join(" ");
+  }
+  return null;
+}
+
+// largest returns the row of rows ({size}) of the largest place, the first of those as large,
+// or null when rows is empty.
+function largest(rows) {
+  return rows.reduce((a, b) => (!a || b.size > a.size ? b : a), null);
 }
 
 // noneLeftToday reports, for "today" or "tonight", whether none of items has a meeting of
@@ -944,7 +951,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       const rows = named.filter((r) => r.key !== k && r.size >= prefixMinSize && r.key.split(" ").length === n && editDistance(k, r.key, 1) <= 1);
       const at = parsed.words.findIndex((x, i) => parsed.words.slice(i, i + n).map((y) => y.w).join(" ") === k);
       if (!rows.length || at < 0) continue;
-      const name = rows.reduce((a, b) => (b.size > a.size ? b : a)).key.split(" ");
+      const name = largest(rows).key.split(" ");
       for (let i = 0; i < n; i++) renamed.set(at + i, name[i]);
       break;
     }

@@ -63,13 +63,11 @@ func weights(files map[string][]byte, singles []string, own map[string]int) map[
 	}
 	for dir, names := range folders {
 		slices.Sort(names)
-		if !slices.ContainsFunc(names, func(n string) bool { _, ok := own[n]; return !ok }) {
-			wg.Add(1)
-			go set(dir, names) // no file to compress
-			continue
+		if slices.ContainsFunc(names, func(n string) bool { _, ok := own[n]; return !ok }) {
+			names = sample(names, weightSample) // else every file, none to compress
 		}
 		wg.Add(1)
-		go set(dir, sample(names, weightSample))
+		go set(dir, names)
 	}
 	wg.Wait()
 	return out
