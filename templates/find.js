@@ -775,10 +775,11 @@ async function typedWithState(index, parsed, x, minSize) {
   return null;
 }
 
-// largest returns the row of rows ({size}) of the largest place, the first of those as large,
-// or null when rows is empty.
+// largest returns the row of rows ({size, fine}) of the largest place, by its first digit too
+// when known (fine), the first of those as large, or null when rows is empty.
 function largest(rows) {
-  return rows.reduce((a, b) => (!a || b.size > a.size ? b : a), null);
+  const size = (r) => r.fine ?? r.size;
+  return rows.reduce((a, b) => (!a || size(b) > size(a) ? b : a), null);
 }
 
 // noneLeftToday reports, for "today" or "tonight", whether none of items has a meeting of

@@ -500,8 +500,9 @@ export class Index {
   }
 
   /**
-   * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at, size}
-   * (size: the number of digits of the place's population).
+   * placeShard returns the gazetteer's file holding key, as rows {key, name, state, at, size,
+   * fine} (size: the number of digits of the place's population; fine: with a tenth of its
+   * first digit, for 10,000 people or more).
    * @param {string} key a place key (see fold.js placeKey)
    */
   async placeShard(key) {
@@ -510,7 +511,7 @@ export class Index {
     if (!file) return [];
     let rows = this.parsedPlaces && this.parsedPlaces.get(file);
     if (!rows) {
-      rows = (await this.json(file)).map((r) => ({ key: r[5] || placeKey(r[0]), name: r[0], state: r[1], at: [r[2], r[3]], size: r[4] || 0 }));
+      rows = (await this.json(file)).map((r) => ({ key: r[5] || placeKey(r[0]), name: r[0], state: r[1], at: [r[2], r[3]], size: Math.trunc(r[4] || 0), fine: r[4] || 0 }));
       this.parsedPlaces = this.parsedPlaces || new Map();
       this.parsedPlaces.set(file, rows);
     }

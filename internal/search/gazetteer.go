@@ -63,8 +63,9 @@ type ZIPShard map[string][3]any
 // name (a name people also use, such as "saint louis" for St. Louis). The name is the one the
 // finder shows, [geo.Place.Label]: "Nashville", not "Nashville-Davidson". A key is a name's
 // words, folded by [Fold], joined by single spaces: "las cruces". The size is the number of
-// digits of the place's population (0 when it has none): it breaks the ties between places
-// of different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
+// digits of the place's population (0 when it has none), with a tenth of its first digit
+// for 10,000 people or more (see rowSize): it breaks the ties between places of
+// different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
 type PlaceShard [][]any
 
 // placeShardBytes is the size after which a new file of places starts (at a new key): 13 KB,
@@ -260,7 +261,7 @@ func (g *gazetteerFiles) write() error {
 				g.first[words[0]] = true
 				g.last[words[len(words)-1]] = true
 			}
-			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), sizeClass(p.Population)}
+			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), rowSize(p.Population)}
 			if k != shown {
 				v = append(v, k)
 			}
@@ -328,6 +329,23 @@ func sizeClass(population int) int {
 		return 0
 	}
 	return len(strconv.Itoa(population))
+}
+
+// rowSize returns a place's size in a row of [PlaceShard]: its [sizeClass], and for a
+// population of 10,000 or more, a tenth of its first digit besides (6.5 for 652,503 people).
+// Towns of the same number of digits compare so when nothing else tells them apart (a name
+// being typed: "port" is Portland, 6.5, not Port St. Lucie, 6.2), for two bytes in one row
+// of ten (the files of places weigh 0.8% more; 2.8% with the towns of a thousand people).
+func rowSize(population int) any {
+	d := sizeClass(population)
+	if population < 10000 {
+		return d
+	}
+	lead := population
+	for lead >= 10 {
+		lead /= 10
+	}
+	return float64(d*10+lead) / 10
 }
 
 // sharesWord reports whether the place keys a and b have a word in common.
