@@ -188,7 +188,11 @@ export async function find(index, opts) {
     if (again.place) return again;
   }
   await run(index, m, parsed, form, o, out);
-  if (out.count > 0 || out.place || !parsed.words.length) return out;
+  // Words being typed that restrict nothing may start the name of a town of 10,000 people or
+  // more: "los an" is Los Angeles, not every group (see typedTail); "the hi" is not The Hills,
+  // New Jersey.
+  const saysNothingYet = o.typing && !o.exact && out.unrestricted && out.count > 0;
+  if ((out.count > 0 && !saysNothingYet) || out.place || !parsed.words.length) return out;
   // A query that finds nothing is read again as a town and its state (below), then tried
   // again corrected, unless it is exact (a correction itself, or the words the visitor asked
   // for as they are): first keeping the words of places' names ("san fransisco"), then
@@ -204,6 +208,10 @@ export async function find(index, opts) {
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
+  if (saysNothingYet) {
+    const tail = await typedTail(index, parsed, phrases, o.edges, largerMinSize);
+    return (tail !== null && (await retry(tail))) || out;
+  }
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
   // there groups that meet in the evening?"), the query's other unknown words left out; in a
   // correction too ("… in san antonio texas thank you so much").
@@ -262,8 +270,16 @@ export async function find(index, opts) {
       }
     }
   }
+  // A name being typed that the last words start as typed ("san an", "new hamp"): the files
+  // of places it reads are not the corrections', whose budget a sentence being typed would
+  // spend at each word ("… but travel to").
+  const tail = o.exact || !o.typing ? null : await typedTail(index, parsed, phrases, o.edges, prefixMinSize);
   // Where the corrections' reads start in index.read: their searches share their budget.
   o.mark ??= index.read.length;
+  if (tail !== null) {
+    const again = await retry(tail);
+    if (again) return again;
+  }
   // A name being typed ("albuq", "san anto"), completed: before corrections, which would
   // read it as a whole word misspelt. Submitted, only a city's of 100,000 people or more, as
   // the page showed it while it was typed ("denv" is Denver, not Dent, Ohio): "school"
@@ -731,10 +747,6 @@ async function completion(index, parsed, states, submitted) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length) return null;
   const last = real[real.length - 1];
-  if (!submitted) {
-    const named = await typedWithState(index, parsed, text[last], minSize);
-    if (named) return named;
-  }
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
   for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
@@ -750,29 +762,59 @@ async function completion(index, parsed, states, submitted) {
   return null;
 }
 
-// typedWithState returns the query being typed parsed with the place's name it ends with
-// completed, when a state's name or code is part of that name, or null: the state's name
-// right before x, the word being typed ("new york ci": New York City, "kansas ci": Kansas
-// City), or the state's code being typed after x ("salt la": Salt Lake City, not Salt,
-// Louisiana). The place may be of any state; the largest whose name starts so, of minSize or
-// more.
-async function typedWithState(index, parsed, x, minSize) {
+// typedTail returns the query being typed with the name it ends with completed, or null: the
+// name of a state, or of a place of minSize or more, that its last two or three words start
+// as typed, the first being no stop word unless one that starts a place's name ("los an": Los
+// Angeles; see Index.nameEdges) and the last of two letters or more, where a name may start
+// (the query's start, or after "in" or "near"). Unlike
+// completion, it reads the words as typed, whatever each means alone: "san an" is San
+// Antonio although "an" says nothing, "st lou" St. Louis, not Louisiana, "salt la" Salt Lake
+// City, not Salt, Louisiana, "new york ci" New York City. A place is read so only when one of
+// these words is no town's word as parse reads it (completion reads the others), a state's
+// name always: before a place of fewer than 100,000 people ("new hamp" is New Hampshire, not
+// New Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the
+// start of a filter's word that found no group, is a city's of 100,000 people or more: "port"
+// is Portland, not Portuguese.
+async function typedTail(index, parsed, phrases, edges, minSize) {
   const words = parsed.words;
-  const span = (from, to) => words.slice(from, to).map((y) => y.w).join(" ");
-  for (const t of parsed.terms) {
-    if (t.prefix || !t.meanings.some((mn) => mn[0] === "state")) continue;
-    const n = t.words.length;
-    const state = t.words.join(" ");
-    // Where the name starts: the state's words and x together end the query.
-    let start = -1;
-    if (x.at === words.length - 1 && x.at >= n && span(x.at - n, x.at) === state) start = x.at - n;
-    else if (n === 1 && x.at === words.length - 2 && words[x.at + 1].w === state) start = x.at;
-    if (start < 0) continue;
-    const key = span(start, words.length);
-    const place = largest((await index.placeShardsNear(key).catch(() => [])).filter((r) => r.key.startsWith(key) && r.size >= minSize));
-    if (place) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), place.key].join(" ");
+  const plain = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.at));
+  const stops = new Set(parsed.text.filter((x) => x.stop).map((x) => x.at));
+  const prefix = parsed.terms.some((t) => t.prefix);
+  for (const n of [3, 2, 1]) {
+    const start = words.length - n;
+    if (start < 0 || (stops.has(start) && !edges?.starts.has(words[start].w)) || (n === 1 && !prefix)) continue;
+    // A name starts the query or follows a word that comes before one ("in", "near"): not "…
+    // but travel to" nor "new york city span", whose files of places a sentence being typed
+    // would read at each word, leaving less of its budget to what it says.
+    if (start > 0 && !comesBefore(phrases, words[start - 1])) continue;
+    const key = words.slice(start).map((y) => y.w).join(" ");
+    if ([...words[words.length - 1].w].length < 2 || [...key.replaceAll(" ", "")].length < 4) continue;
+    const state = n > 1 ? stateStarting(phrases, key) : "";
+    const unread = words.slice(start).some((y, i) => !plain.has(start + i));
+    if (!state && !unread) continue;
+    const rows = await index.placeShardsNear(key).catch(() => []);
+    const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
+    const name = state && (!place || place.size < largeSize) ? state : place && place.key;
+    if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");
   }
   return null;
+}
+
+// stateStarting returns the name of the one state whose name of two words or more starts with
+// key and is longer ("new yo": "new york"), its shortest such name, or "" when none or more
+// than one state's does ("north": the Carolinas and Dakotas).
+function stateStarting(phrases, key) {
+  let code = "";
+  let name = "";
+  for (const [p, ms] of Object.entries(phrases)) {
+    if (p === key || !p.includes(" ") || !p.startsWith(key)) continue;
+    const st = ms.find((mn) => mn[0] === "state");
+    if (!st) continue;
+    if (code && st[1] !== code) return "";
+    code = st[1];
+    if (!name || p.length < name.length) name = p;
+  }
+  return name;
 }
 
 // largest returns the row of rows ({size, fine}) of the largest place, by its first digit too

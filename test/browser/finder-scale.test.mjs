@@ -289,6 +289,39 @@ async function finelySharded(extra) {
 // others set aside: see placeFirst in find.js), its corrections drop these, and what is left
 // is words set aside, whose own files a correction's search must not read (see
 // maxRetryTextFiles): they read 13 KB more at 10,000 groups, past the finder's 100 KB.
+// Being typed, a town's name is read in the last words as typed, whatever each means alone: a
+// stop word ("san an", "los an"), the start of a filter's or a state's word ("port" is not
+// Portuguese, "st lou" not Louisiana). A state's name comes before a small town's ("new hamp"
+// is not New Hampton, Iowa), not before a city's ("new ha" is New Haven). And of two towns with
+// as many digits to their population, the one with the larger first digit: "columb" is
+// Columbus, not Columbia, South Carolina. Before, "san an" and "new yo" listed every group,
+// "port" none, "st lou" Louisiana's.
+test('find (node): a name being typed read in its words as typed; the larger of two towns', async () => {
+  for (const [query, label] of [
+    ['san an', 'San Antonio, TX'],
+    ['en los an', 'Los Angeles, CA'],
+    ['st lou', 'St. Louis, MO'],
+    ['near port', 'Portland, OR'],
+    ['new ha', 'New Haven, CT'],
+    ['columb', 'Columbus, OH'],
+    ['jack', 'Jacksonville, FL'],
+  ]) {
+    const got = await engine({ q: query, typing: true });
+    assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
+  }
+  for (const [query, state, corrected] of [
+    ['new hamp', 'nh', 'new hampshire'],
+    ['new yo', 'ny', 'new york'],
+  ]) {
+    const got = await engine({ q: query, typing: true });
+    assert.equal(got.state, state, `${query}: ${got.mode} ${got.corrected}`);
+    assert.equal(got.corrected, corrected, query);
+  }
+  // Not in a sentence, where the words before a stop word are no town's ("… but travel to").
+  const travel = await engine({ q: 'i live in florida but travel to', typing: true });
+  assert.equal(travel.place, null);
+});
+
 test('a correction does not search the words the search as typed set aside', async () => {
   const { find } = await import('../../templates/find.js');
   const words = ['asdf', 'qwer', 'zxcv', 'uiop', 'hjkl', 'bnm', 'tyu', 'ghj'];
