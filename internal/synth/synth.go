@@ -100,13 +100,20 @@ func Site(opts Options) fstest.MapFS {
 		}
 	}
 	slices.Sort(langs[1:])
+	// Spanish pages say the lines as the sample site does: the HelpLine's Spanish-speaking
+	// staff, and 988's option 2 and text line.
+	helplineES, crisisES := "", ""
+	if slices.Contains(langs, "es") {
+		helplineES = `, es: {name: Línea de Ayuda de NAMI (se habla español), url: https://www.nami.org/help}`
+		crisisES = `, es: {name: 988 Línea de Prevención del Suicidio y Crisis, option: "2", text: Envíe “AYUDA” por mensaje de texto al 988, url: https://988lifeline.org/es/}`
+	}
 	put("data/site.yaml", `title: NAMI Connection Recovery Support Groups
 base_url: https://connection.example.org/
 language: en
 languages: [`+strings.Join(langs, ", ")+`]
 timezone: America/New_York
-helpline: {name: NAMI HelpLine, phone: 1-800-950-6264, text: Text "helpline" to 62640, url: https://www.nami.org/help}
-crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: https://988lifeline.org/}
+helpline: {name: NAMI HelpLine, phone: 1-800-950-6264, text: Text "helpline" to 62640, url: https://www.nami.org/help`+helplineES+`}
+crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: https://988lifeline.org/`+crisisES+`}
 `)
 	put("content/index.md", "---\ntitle: Find a NAMI Connection group\nsummary: Free, weekly, peer-led groups.\n---\nNAMI Connection groups are free and led by peers.\n")
 	put("content/guides/becoming-a-facilitator.md", "---\ntitle: Becoming a facilitator\nsummary: How to lead a group.\norder: 1\nblocks: [facilitator-trainings, state-organizations]\n---\n## Training\n\nFacilitators attend a 3-day training.\n")
