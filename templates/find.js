@@ -188,10 +188,10 @@ export async function find(index, opts) {
     if (again.place) return again;
   }
   await run(index, m, parsed, form, o, out);
-  // Words being typed that restrict nothing may start the name of a town of 10,000 people or
-  // more: "los an" is Los Angeles, not every group (see typedTail); "the hi" is not The Hills,
-  // New Jersey.
-  const saysNothingYet = o.typing && !o.exact && out.unrestricted && out.count > 0;
+  // Words that restrict nothing may start the name of a town of 10,000 people or more being
+  // typed, a city of 100,000 or more submitted: "los an" is Los Angeles, not every group (see
+  // typedTail); "the hi" is not The Hills, New Jersey.
+  const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
   if ((out.count > 0 && !saysNothingYet) || out.place || !parsed.words.length) return out;
   // A query that finds nothing is read again as a town and its state (below), then tried
   // again corrected, unless it is exact (a correction itself, or the words the visitor asked
@@ -209,7 +209,7 @@ export async function find(index, opts) {
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
   if (saysNothingYet) {
-    const tail = await typedTail(index, parsed, phrases, o.edges, largerMinSize);
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
     return (tail !== null && (await retry(tail))) || out;
   }
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
@@ -270,10 +270,10 @@ export async function find(index, opts) {
       }
     }
   }
-  // A name being typed that the last words start as typed ("san an", "new hamp"): the files
-  // of places it reads are not the corrections', whose budget a sentence being typed would
-  // spend at each word ("… but travel to").
-  const tail = o.exact || !o.typing ? null : await typedTail(index, parsed, phrases, o.edges, prefixMinSize);
+  // A name being typed that the last words start as typed ("san an", "new hamp"), or
+  // submitted so, a city's (as completion does): the files of places it reads are not the
+  // corrections', whose budget a sentence being typed would spend at each word.
+  const tail = o.exact ? null : await typedTail(index, parsed, phrases, o.edges, o.typing ? prefixMinSize : largeSize, !o.typing);
   // Where the corrections' reads start in index.read: their searches share their budget.
   o.mark ??= index.read.length;
   if (tail !== null) {
@@ -774,8 +774,9 @@ async function completion(index, parsed, states, submitted) {
 // name always: before a place of fewer than 100,000 people ("new hamp" is New Hampshire, not
 // New Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the
 // start of a filter's word that found no group, is a city's of 100,000 people or more: "port"
-// is Portland, not Portuguese.
-async function typedTail(index, parsed, phrases, edges, minSize) {
+// is Portland, not Portuguese. Submitted, as completion: a city's name, and the last word no
+// whole word of a place's name.
+async function typedTail(index, parsed, phrases, edges, minSize, submitted = false) {
   const words = parsed.words;
   const plain = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.at));
   const stops = new Set(parsed.text.filter((x) => x.stop).map((x) => x.at));
@@ -793,6 +794,8 @@ async function typedTail(index, parsed, phrases, edges, minSize) {
     const unread = words.slice(start).some((y, i) => !plain.has(start + i));
     if (!state && !unread) continue;
     const rows = await index.placeShardsNear(key).catch(() => []);
+    const last = words[words.length - 1].w;
+    if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
     const name = state && (!place || place.size < largeSize) ? state : place && place.key;
     if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");

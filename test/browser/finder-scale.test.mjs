@@ -295,7 +295,7 @@ async function finelySharded(extra) {
 // is not New Hampton, Iowa), not before a city's ("new ha" is New Haven). And of two towns with
 // as many digits to their population, the one with the larger first digit: "columb" is
 // Columbus, not Columbia, South Carolina. Before, "san an" and "new yo" listed every group,
-// "port" none, "st lou" Louisiana's.
+// "port" none, "st lou" Louisiana's. Submitted, a city's name is completed so too.
 test('find (node): a name being typed read in its words as typed; the larger of two towns', async () => {
   for (const [query, label] of [
     ['san an', 'San Antonio, TX'],
@@ -320,6 +320,11 @@ test('find (node): a name being typed read in its words as typed; the larger of 
   // Not in a sentence, where the words before a stop word are no town's ("… but travel to").
   const travel = await engine({ q: 'i live in florida but travel to', typing: true });
   assert.equal(travel.place, null);
+  // Submitted, as the page showed it typed, when the town is a city of 100,000 people or more.
+  for (const [query, label] of [['san an', 'San Antonio, TX'], ['los an', 'Los Angeles, CA'], ['salt la', 'Salt Lake City, UT'], ['camp hi', undefined]]) {
+    const got = await engine({ q: query });
+    assert.equal(got.place?.label, label, `${query} submitted: ${got.mode} ${got.corrected}`);
+  }
 });
 
 test('a correction does not search the words the search as typed set aside', async () => {
