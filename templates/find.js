@@ -762,25 +762,27 @@ async function completion(index, parsed, states, submitted) {
   return null;
 }
 
-// typedTail returns the query being typed with the name it ends with completed, or null: the
-// name of a state, or of a place of minSize or more, that its last two or three words start
-// as typed, the first being no stop word unless one that starts a place's name ("los an": Los
-// Angeles; see Index.nameEdges) and the last of two letters or more, where a name may start
-// (the query's start, or after "in" or "near"). Unlike
-// completion, it reads the words as typed, whatever each means alone: "san an" is San
-// Antonio although "an" says nothing, "st lou" St. Louis, not Louisiana, "salt la" Salt Lake
-// City, not Salt, Louisiana, "new york ci" New York City. A place is read so only when one of
-// these words is no town's word as parse reads it (completion reads the others), a state's
-// name always: before a place of fewer than 100,000 people ("new hamp" is New Hampshire, not
-// New Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the
-// start of a filter's word that found no group, is a city's of 100,000 people or more: "port"
-// is Portland, not Portuguese. Submitted, as completion: a city's name, and the last word no
-// whole word of a place's name.
+// typedTail returns the query with the name it ends with completed, or null: the name of a
+// state, or of a place of minSize or more, that its last two or three words start as typed, the
+// first being no stop word unless one that starts a place's name ("los an": Los Angeles; see
+// Index.nameEdges) and the last of two letters or more, where a name may start (the query's
+// start, or after "in" or "near"). Unlike completion, it reads the words as typed, whatever
+// each means alone: "san an" is San Antonio although "an" says nothing, "st lou" St. Louis, not
+// Louisiana, "salt la" Salt Lake City, not Salt, Louisiana, "new york ci" New York City. A
+// place is read so only when one of these words is no town's word as parse reads it, or the
+// last is of two letters ("san di": San Diego), as completion reads the others; a state's name
+// always: before a place of fewer than 100,000 people ("new hamp" is New Hampshire, not New
+// Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the start of
+// a filter's word that found no group, is a city's of 100,000 people or more: "port" is
+// Portland, not Portuguese. Submitted, as in completion, the last word is no whole word of a
+// place's name.
 async function typedTail(index, parsed, phrases, edges, minSize, submitted = false) {
   const words = parsed.words;
   const plain = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.at));
   const stops = new Set(parsed.text.filter((x) => x.stop).map((x) => x.at));
   const prefix = parsed.terms.some((t) => t.prefix);
+  const last = words[words.length - 1]?.w ?? "";
+  if ([...last].length < 2) return null;
   for (const n of [3, 2, 1]) {
     const start = words.length - n;
     if (start < 0 || (stops.has(start) && !edges?.starts.has(words[start].w)) || (n === 1 && !prefix)) continue;
@@ -789,12 +791,11 @@ async function typedTail(index, parsed, phrases, edges, minSize, submitted = fal
     // would read at each word, leaving less of its budget to what it says.
     if (start > 0 && !comesBefore(phrases, words[start - 1])) continue;
     const key = words.slice(start).map((y) => y.w).join(" ");
-    if ([...words[words.length - 1].w].length < 2 || [...key.replaceAll(" ", "")].length < 4) continue;
+    if ([...key.replaceAll(" ", "")].length < 4) continue;
     const state = n > 1 ? stateStarting(phrases, key) : "";
-    const unread = words.slice(start).some((y, i) => !plain.has(start + i));
+    const unread = [...last].length < 3 || words.slice(start).some((y, i) => !plain.has(start + i));
     if (!state && !unread) continue;
     const rows = await index.placeShardsNear(key).catch(() => []);
-    const last = words[words.length - 1].w;
     if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
     const name = state && (!place || place.size < largeSize) ? state : place && place.key;

@@ -299,6 +299,8 @@ async function finelySharded(extra) {
 test('find (node): a name being typed read in its words as typed; the larger of two towns', async () => {
   for (const [query, label] of [
     ['san an', 'San Antonio, TX'],
+    ['san di', 'San Diego, CA'],
+    ['in little ro', 'Little Rock, AR'],
     ['en los an', 'Los Angeles, CA'],
     ['st lou', 'St. Louis, MO'],
     ['near port', 'Portland, OR'],
