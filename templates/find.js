@@ -192,7 +192,10 @@ export async function find(index, opts) {
   // typed, a city of 100,000 or more submitted: "los an" is Los Angeles, not every group (see
   // typedTail); "the hi" is not The Hills, New Jersey.
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
-  if ((out.count > 0 && !saysNothingYet) || out.place || !parsed.words.length) return out;
+  // Being typed, the words after a place's name may be those of a state's name that starts
+  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico.
+  const stateTyped = o.typing && !o.exact && out.place ? stateEnding(parsed.words, phrases) : "";
+  if ((out.count > 0 && !saysNothingYet && !stateTyped) || (out.place && !stateTyped) || !parsed.words.length) return out;
   // A query that finds nothing is read again as a town and its state (below), then tried
   // again corrected, unless it is exact (a correction itself, or the words the visitor asked
   // for as they are): first keeping the words of places' names ("san fransisco"), then
@@ -208,6 +211,7 @@ export async function find(index, opts) {
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
+  if (stateTyped) return (await retry(stateTyped)) || out;
   if (saysNothingYet) {
     const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
     return (tail !== null && (await retry(tail))) || out;
@@ -802,6 +806,20 @@ async function typedTail(index, parsed, phrases, edges, minSize, submitted = fal
     if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");
   }
   return null;
+}
+
+// stateEnding returns words with the state's name that their last two or three words start
+// completed ("carolina del no": "carolina del norte"; see stateStarting), the last of them a
+// stop word or of two letters (words of a place's name would be read as the place's), or "".
+function stateEnding(words, phrases) {
+  const last = words[words.length - 1]?.w ?? "";
+  if (!(Object.hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
+  for (const n of [3, 2]) {
+    if (words.length < n) continue;
+    const state = stateStarting(phrases, words.slice(-n).map((y) => y.w).join(" "));
+    if (state) return [...words.slice(0, -n).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), state].join(" ");
+  }
+  return "";
 }
 
 // stateStarting returns the name of the one state whose name of two words or more starts with

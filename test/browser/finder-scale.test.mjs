@@ -314,6 +314,8 @@ test('find (node): a name being typed read in its words as typed; the larger of 
   for (const [query, state, corrected] of [
     ['new hamp', 'nh', 'new hampshire'],
     ['new yo', 'ny', 'new york'],
+    // After a place's name (Carolina, Puerto Rico), the rest of a state's.
+    ['carolina del no', 'nc', 'carolina del norte'],
   ]) {
     const got = await engine({ q: query, typing: true });
     assert.equal(got.state, state, `${query}: ${got.mode} ${got.corrected}`);
