@@ -138,8 +138,10 @@ crisis: {name: 988 Suicide & Crisis Lifeline, phone: "988", text: "988", url: ht
 		parent := "nami-" + strings.ToLower(strings.ReplaceAll(st.name, " ", "-"))
 		city := cities[(a/len(sts))%len(cities)]
 		aff := fmt.Sprintf("nami-%s-%s-%d", strings.ToLower(st.code), strings.ToLower(city), a)
-		put("data/affiliates/"+aff+".yaml", fmt.Sprintf("name: NAMI %s Area %d (%s)\nkind: affiliate\nstate: %s\nparent: %s\nemail: connect@%s.example.org\n",
-			city, a, st.code, st.code, parent, aff))
+		// Its state's time zone, as an editor sets it: an affiliate without one takes the
+		// site's (data.md), and Oregon's groups would meet on New York's clock.
+		put("data/affiliates/"+aff+".yaml", fmt.Sprintf("name: NAMI %s Area %d (%s)\nkind: affiliate\nstate: %s\nparent: %s\ntimezone: %s\nemail: connect@%s.example.org\n",
+			city, a, st.code, st.code, parent, st.zone, aff))
 		for k := 0; k < opts.PerAffiliate && a*opts.PerAffiliate+k < opts.Groups; k++ {
 			n := a*opts.PerAffiliate + k
 			put(fmt.Sprintf("data/groups/%s/group-%d.yaml", aff, n), group(r, n, st, city, zips[st.code]))

@@ -96,7 +96,11 @@ for (const [what, opts, keep] of queries) {
       for (const limit of [20, 60]) {
         const got = await engine({ ...opts, now, limit });
         assert.equal(got.count, want.length, `${what} at ${new Date(now).toISOString()}`);
-        assert.deepEqual(got.names, names(want.slice(0, limit)), `${what} at ${new Date(now).toISOString()}, ${limit}`);
+        // Sixty may stop short where their records would pass the search's budget (see "the
+        // results shown stop where…"); twenty never do here, and those shown are the soonest.
+        const shown = limit === 20 ? Math.min(limit, want.length) : got.names.length;
+        assert.ok(limit === 20 || shown >= Math.min(50, want.length), `${what}: ${shown} of ${limit} shown`);
+        assert.deepEqual(got.names, names(want.slice(0, shown)), `${what} at ${new Date(now).toISOString()}, ${limit}`);
       }
     }
   });
