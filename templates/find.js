@@ -193,9 +193,10 @@ export async function find(index, opts) {
   // typedTail); "the hi" is not The Hills, New Jersey.
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
   // Being typed, the words after a place's name may be those of a state's name that starts
-  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico.
+  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico. (A place's
+  // search is never unrestricted: the two are not both set.)
   const stateTyped = o.typing && !o.exact && out.place ? stateEnding(parsed.words, phrases) : "";
-  if ((out.count > 0 && !saysNothingYet && !stateTyped) || (out.place && !stateTyped) || !parsed.words.length) return out;
+  if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !stateTyped)) return out;
   // A query that finds nothing is read again as a town and its state (below), then tried
   // again corrected, unless it is exact (a correction itself, or the words the visitor asked
   // for as they are): first keeping the words of places' names ("san fransisco"), then

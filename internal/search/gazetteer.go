@@ -335,7 +335,7 @@ func sizeClass(population int) int {
 // population of 10,000 or more, a tenth of its first digit besides (6.5 for 652,503 people).
 // Towns of the same number of digits compare so when nothing else tells them apart (a name
 // being typed: "port" is Portland, 6.5, not Port St. Lucie, 6.2), for two bytes in one row
-// of ten (the files of places weigh 0.8% more; 2.8% with the towns of a thousand people).
+// of eight (the files of places weigh 0.8% more; 2.8% with the towns of a thousand people).
 func rowSize(population int) any {
 	d := sizeClass(population)
 	if population < 10000 {
