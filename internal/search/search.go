@@ -167,6 +167,9 @@ type StateRecords struct {
 	Hashes string `json:"hashes"`
 	// Points is the file of its groups' positions ([Points]); empty when none has one.
 	Points string `json:"points,omitempty"`
+	// PointsWeight is what the file of positions weighs gzip, in bytes rounded up
+	// ([Manifest.Weights]): a large state's weighs several times a small one's.
+	PointsWeight int `json:"pw,omitempty"`
 }
 
 // RecordFiles returns the paths of the files of records of st, in order.
@@ -207,6 +210,9 @@ type TokenShard struct {
 type FilterFile struct {
 	File  string `json:"file"`
 	Count int    `json:"count"`
+	// Weight is what the file weighs gzip, in bytes rounded up ([Manifest.Weights]): a
+	// filter's files vary with their counts, from a few hundred bytes to several KB.
+	Weight int `json:"w,omitempty"`
 }
 
 // Record is one group as the finder shows and filters it.

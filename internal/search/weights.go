@@ -122,7 +122,8 @@ func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
 		singles = append(singles, name)
 	}
 	// The files that carry their own weight: the gazetteer's places (weighed once, as the
-	// gazetteer is made) and the token index's.
+	// gazetteer is made), the token index's, the filters', the weekdays' and the states'
+	// positions.
 	own := map[string]int{}
 	var geo GeoIndex
 	if b, ok := files[m.Geo]; ok {
@@ -140,7 +141,35 @@ func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
 	for i, t := range m.Tokens {
 		wg.Go(func() { m.Tokens[i].Weight = roundUp(gzipSize(files[t.File])) })
 	}
+	type filter struct{ name, value string }
+	var filters []filter
+	for name, values := range m.Filters {
+		for v := range values {
+			filters = append(filters, filter{name, v})
+		}
+	}
+	filterWeights := make([]int, len(filters))
+	for i, f := range filters {
+		wg.Go(func() { filterWeights[i] = roundUp(gzipSize(files[m.Filters[f.name][f.value].File])) })
+	}
 	wg.Wait()
+	for i, f := range filters {
+		ff := m.Filters[f.name][f.value]
+		ff.Weight = filterWeights[i]
+		m.Filters[f.name][f.value] = ff
+		own[ff.File] = ff.Weight
+	}
+	for day, d := range m.Days {
+		d.Weight = roundUp(gzipSize(files[d.File]))
+		m.Days[day] = d
+		own[d.File] = d.Weight
+	}
+	for i, st := range m.States {
+		if st.Points != "" {
+			m.States[i].PointsWeight = roundUp(gzipSize(files[st.Points]))
+			own[st.Points] = m.States[i].PointsWeight
+		}
+	}
 	for _, t := range m.Tokens {
 		own[t.File] = t.Weight
 	}

@@ -18,12 +18,31 @@ func TestWeights(t *testing.T) {
 			t.Errorf("%s weighs %d bytes gzip, the manifest says %d", name, size, got)
 		}
 	}
-	// The files of words and of places carry their own weights.
+	// The files of words, of places, of filters, of weekdays and of positions carry their own
+	// weights.
+	var own []TokenFile
 	for _, list := range [][]TokenFile{w.m.Tokens, g.Places} {
-		for _, f := range list {
-			if size := gzipSize(w.files[f.File]); f.Weight < size || f.Weight >= size+weightRound {
-				t.Errorf("%s weighs %d bytes gzip, its list says %d", f.File, size, f.Weight)
-			}
+		own = append(own, list...)
+	}
+	for _, values := range w.m.Filters {
+		for _, f := range values {
+			own = append(own, TokenFile{File: f.File, Weight: f.Weight})
+		}
+	}
+	if len(own) == len(w.m.Tokens)+len(g.Places) {
+		t.Error("no files of filters")
+	}
+	for _, d := range w.m.Days {
+		own = append(own, TokenFile{File: d.File, Weight: d.Weight})
+	}
+	for _, st := range w.m.States {
+		if st.Points != "" {
+			own = append(own, TokenFile{File: st.Points, Weight: st.PointsWeight})
+		}
+	}
+	for _, f := range own {
+		if size := gzipSize(w.files[f.File]); f.Weight < size || f.Weight >= size+weightRound {
+			t.Errorf("%s weighs %d bytes gzip, its list says %d", f.File, size, f.Weight)
 		}
 	}
 	least := map[string]int{}

@@ -15,6 +15,8 @@ type DayFile struct {
 	// day ends (an overnight meeting); 0 when every one ends the same day. The finder reads
 	// the day before today's file only when a meeting of it may still be going on.
 	Spill int `json:"spill,omitempty"`
+	// Weight is what the file weighs gzip, in bytes rounded up ([Manifest.Weights]).
+	Weight int `json:"w,omitempty"`
 }
 
 // Slot is the groups meeting on one weekday at the same hours in the same time zone: the
