@@ -13,7 +13,7 @@
 import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
-import { dayOrder, distances, nearby, nearestFirst, soonest } from "./rank.js";
+import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
 import { boxDistanceMiles, filterNames, intersect, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
@@ -30,22 +30,23 @@ const maxPlaceLookups = 4;
 // read what they need.
 const correctionBudget = 3;
 
-// affords reports whether the corrections of the search o may still read weight files of
-// places (see correctionBudget), within the search's budget of bytes (see fits).
-function affords(index, o, weight) {
-  return index.spent(o.mark) + weight <= correctionBudget && fits(index, o, weight * index.weight("search/p/"));
+// affords reports whether the corrections of the search o may still read files more files
+// of places (see correctionBudget), weighing bytes together (their folder's mean weight each
+// unless given), within the search's budget of bytes (see fits).
+function affords(index, o, files, bytes = files * index.weight("search/p/")) {
+  return index.spent(o.mark) + files <= correctionBudget && fits(index, o, bytes);
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 40.2
-// (the page of groups with its map, its style and its script, at 10,000 groups) and 0.8 for
-// the weights of records, positions and filters being their folder's mean. The search reads
-// the files of its words; then
-// places, corrections and their searches, weekdays' meetings and states' positions only while
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.3
+// (the page of groups with its map, its style and its script, at 10,000 groups) and 1.7 for
+// the weights of records and positions being their folder's mean. The search reads the files
+// of its words; then places (and the positions of the states around one), corrections and
+// their searches, weekdays' meetings and the records of up to a page of results only while
 // what is left pays for them and for the records of the first results (see fits); and the
 // results shown stop where the files of their records would pass the budget (see
 // withinBudget).
-const searchBudget = 59 << 10;
+const searchBudget = 58 << 10;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -187,16 +188,6 @@ export async function find(index, opts) {
     await run(index, m, { ...parsed, terms: [states[1]], text }, form, o, again, true);
     if (again.place) return again;
   }
-  await run(index, m, parsed, form, o, out);
-  // Words that restrict nothing may start the name of a town of 10,000 people or more being
-  // typed, a city of 100,000 or more submitted: "los an" is Los Angeles, not every group (see
-  // typedTail); "the hi" is not The Hills, New Jersey.
-  const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
-  // Being typed, the words after a place's name may be those of a state's name that starts
-  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico. (A place's
-  // search is never unrestricted: the two are not both set.)
-  const stateTyped = o.typing && !o.exact && out.place ? stateEnding(parsed.words, phrases) : "";
-  if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !stateTyped)) return out;
   // A query that finds nothing is read again as a town and its state (below), then tried
   // again corrected, unless it is exact (a correction itself, or the words the visitor asked
   // for as they are): first keeping the words of places' names ("san fransisco"), then
@@ -206,14 +197,36 @@ export async function find(index, opts) {
   // not need ("new york city young adults").
   // shown is the query the page says the results are for: fixed, or "" for the words typed.
   const retry = async (fixed, shown = fixed) => {
-    const files = unreadTextFiles(index, m, placeFirst(m, parse(fixed, phrases), phrases));
-    if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes(files))) return null;
+    const p = placeFirst(m, parse(fixed, phrases), phrases);
+    const files = unreadTextFiles(index, m, p);
+    // The files of its terms' words too, which it reads for the groups that name them.
+    const termFiles = p.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
+    if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes([...files, ...termFiles]))) return null;
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
+  // Words that restrict nothing may start the name of a town of 10,000 people or more being
+  // typed, a city of 100,000 or more submitted: "los an" is Los Angeles, not every group (see
+  // typedTail); "the hi" is not The Hills, New Jersey. Read before every group is listed
+  // soonest first, whose weekdays' files and records would leave the town's search too little
+  // of the budget.
+  const quiet = !o.exact && !o.position && !parsed.zip && !parsed.terms.length && !searchWords(parsed.text).length && parsed.words.length > 0 && m.groups > 0;
+  if (quiet) {
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
+    const again = tail !== null && (await retry(tail));
+    if (again) return again;
+  }
+  await run(index, m, parsed, form, o, out);
+  const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
+  // Being typed, the words after a place's name may be those of a state's name that starts
+  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico. (A place's
+  // search is never unrestricted: the two are not both set.)
+  const stateTyped = o.typing && !o.exact && out.place ? stateEnding(parsed.words, phrases) : "";
+  if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !stateTyped)) return out;
   if (stateTyped) return (await retry(stateTyped)) || out;
   if (saysNothingYet) {
+    if (quiet) return out; // its tail was read above
     const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
     return (tail !== null && (await retry(tail))) || out;
   }
@@ -309,7 +322,7 @@ export async function find(index, opts) {
   // correction may have made a word that is a hamlet's name ("baton rogue": "barton").
   if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out, largerMinSize) : out;
   // Corrections, when what is left of their budget pays for them.
-  const can = (weight) => affords(index, o, weight);
+  const can = (files, bytes) => affords(index, o, files, bytes);
   const pays = (bytes) => fits(index, o, bytes);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
   // A correction that leaves out words is searched only when what it keeps says something,
@@ -529,6 +542,8 @@ function prefetch(index, m, parsed, o) {
     if (key) index.placeFile(key).then((f) => (f && (index.has(f) || fits(index, o, index.weight(f))) ? index.placeShard(key) : null)).catch(ignore);
     return;
   }
+  // Words that say nothing may start a town's name, read first (see typedTail).
+  if (!parsed.terms.length && tailKeys(parsed, o.edges?.phrases ?? {}, o.edges).length) return;
   // The first two weekdays of a search by filters, of those it asks for if it does
   // ("day=tuesday", "tonight").
   const asked = [...(o.filters.day ? [o.filters.day] : []), ...values(parsed.terms, "day"), ...values(parsed.terms, "when").map((w) => relativeDay(w, o.now))];
@@ -607,7 +622,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
     let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
     // Then the groups the place's words name are those having the stop word too.
-    const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text);
+    const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text, (bytes) => fits(index, o, bytes));
     if (stopWords) named = true;
     if (refs.length === 0 || named || placesOnly) {
       // The state the words name, or else the form's: "Springfield" with Ohio chosen is
@@ -622,6 +637,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
         const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
         for (const key of (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1)) {
+          const file = await index.placeFile(key);
+          if (!file || (!index.has(file) && !fits(index, o, index.weight(file)))) break;
           for (const st of mostFirst) {
             const rows = await index.places(key, st);
             if (rows.length) {
@@ -637,7 +654,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       const budgeted = o.mark !== undefined;
       for (const key of parsed.keys || placeRuns(parsed.text, o.edges)) {
         const file = await index.placeFile(key);
-        const over = !index.has(file) && ((budgeted && !affords(index, o, 1)) || !fits(index, o, index.weight(file)));
+        const over = !index.has(file) && ((budgeted && !affords(index, o, 1, index.weight(file))) || !fits(index, o, index.weight(file)));
         if (!files.has(file) && (files.size >= maxPlaceLookups || over)) continue;
         files.add(file);
         let rows = states.length
@@ -649,6 +666,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
         if (rows.length) {
           const p = rows[0];
+          // Its groups are listed from the positions of the states around it: a place whose
+          // search would pass the budget is not read so ("york … tucson saturday", of eight
+          // words, had read six files of words and three of places).
+          if (!fits(index, o, index.unreadBytes(statesNear(m, p.at, out.radius).map((s) => m.states[s].points)))) continue;
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
           placeText = stopWords ? allWords(index, stopWords) : textRefs;
           consumedState = states.length > 0;
@@ -727,11 +748,14 @@ function stateAfter(text, phrases) {
 // "wonder lake"), or null. Only a stop word of four letters or more, of those that say
 // nothing (not "family"): the short ones come before many of the groups' words ("at the
 // church", "la iglesia"), and a file of places read for each would weigh on every such search.
-async function stopStartsPlace(index, text) {
+// Its file of places is read only when canRead pays for its weight (see fits).
+async function stopStartsPlace(index, text, canRead) {
   const real = text.map((x, i) => i).filter((i) => !text[i].stop);
   if (!real.length || real[0] === 0 || [...text[real[0] - 1].w].length < 4) return null;
   if (!saysNothing(await index.dictionary(), text[real[0] - 1].w)) return null;
   const words = text.slice(real[0] - 1, real[real.length - 1] + 1).map((x) => x.w);
+  const file = await index.placeFile(words.join(" "));
+  if (!file || (!index.has(file) && !canRead(index.weight(file)))) return null;
   const rows = await index.places(words.join(" ")).catch(() => []);
   return rows.some((r) => r.size >= prefixMinSize) ? words : null;
 }
@@ -783,11 +807,28 @@ async function completion(index, parsed, states, submitted) {
 // place's name.
 async function typedTail(index, parsed, phrases, edges, minSize, submitted = false) {
   const words = parsed.words;
+  const last = words[words.length - 1]?.w ?? "";
+  for (const { n, start, key, state } of tailKeys(parsed, phrases, edges)) {
+    const rows = await index.placeShardsNear(key).catch(() => []);
+    if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
+    const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
+    const name = state && (!place || place.size < largeSize) ? state : place && place.key;
+    if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");
+  }
+  return null;
+}
+
+// tailKeys returns the names typedTail looks up, longest first: {n, start, key, state}, the
+// last n words of parsed from word start, as key, and the state whose name they start ("" when
+// none). It reads no file.
+function tailKeys(parsed, phrases, edges) {
+  const words = parsed.words;
   const plain = new Set(parsed.text.filter((x) => !x.stop).map((x) => x.at));
   const stops = new Set(parsed.text.filter((x) => x.stop).map((x) => x.at));
   const prefix = parsed.terms.some((t) => t.prefix);
   const last = words[words.length - 1]?.w ?? "";
-  if ([...last].length < 2) return null;
+  const out = [];
+  if ([...last].length < 2) return out;
   for (const n of [3, 2, 1]) {
     const start = words.length - n;
     if (start < 0 || (stops.has(start) && !edges?.starts.has(words[start].w)) || (n === 1 && !prefix)) continue;
@@ -799,14 +840,9 @@ async function typedTail(index, parsed, phrases, edges, minSize, submitted = fal
     if ([...key.replaceAll(" ", "")].length < 4) continue;
     const state = n > 1 ? stateStarting(phrases, key) : "";
     const unread = [...last].length < 3 || words.slice(start).some((y, i) => !plain.has(start + i));
-    if (!state && !unread) continue;
-    const rows = await index.placeShardsNear(key).catch(() => []);
-    if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
-    const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
-    const name = state && (!place || place.size < largeSize) ? state : place && place.key;
-    if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");
+    if (state || unread) out.push({ n, start, key, state });
   }
-  return null;
+  return out;
 }
 
 // stateEnding returns words with the state's name that their last two or three words start
@@ -975,8 +1011,9 @@ const statesAtOnce = 6;
  * @param {boolean} [opts.drop] leave out every unknown word rather than correct it
  * @param {string[]} [opts.names] in a sentence, the keys the place's name after a word such as
  *   "in" may be (see nameKeys): the names the corrections may complete
- * @param {(weight: number) => boolean} [opts.affords] whether the search may still read files
- *   weighing weight (see fileWeight): files of places are read only then
+ * @param {(files: number, bytes?: number) => boolean} [opts.affords] whether the search may
+ *   still read so many files of places, weighing bytes together (see affords): files of
+ *   places are read only then
  * @param {(bytes: number) => boolean} [opts.pays] whether the search's budget of bytes pays
  *   for files weighing bytes (see fits): for a word alone, which affords does not limit
  * @param {object | null} [opts.edges] the words that may begin or end a place's name (see
@@ -1000,11 +1037,12 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // The files of a sentence's last name count among the places looked up.
   let lookups = runs.length ? 0 : runKeys.length;
   const runFiles = (await Promise.all(runKeys.map((k) => index.keysNear(k)))).flat();
-  const runPlaces = affords(await index.unread(runFiles)) ? (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat() : [];
+  const runPlaces = affords(await index.unread(runFiles), await index.unreadPlaceBytes(runFiles)) ? (await Promise.all(runKeys.map((k) => index.placeShardsNear(k).catch(() => [])))).flat() : [];
   // The large places, whatever their keys: a word misspelt in its first letters ("tmpa",
   // "dellas") is far from its place in the files of places.
   const largeFile = (await index.geo()).large;
-  const large = drop || !affords(largeFile && !index.has(largeFile) ? 1 : 0) ? Promise.resolve([]) : index.largePlaces().catch(() => []);
+  const largeUnread = largeFile && !index.has(largeFile) ? 1 : 0;
+  const large = drop || !affords(largeUnread, largeUnread * index.weight(largeFile)) ? Promise.resolve([]) : index.largePlaces().catch(() => []);
   // A name of several words one edit from a place's of a thousand people or more, the edit
   // perhaps in a word that says nothing alone, which no word's correction would make ("an
   // arbor": Ann Arbor): the name corrected whole, the larger place first.
@@ -1046,10 +1084,11 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       continue;
     }
     const around = textWords.size === 1;
-    const cost = drop || plain(w) ? 0 : await index.unread(await (around ? index.keysAround(w) : index.keysNear(w)));
+    const keys = drop || plain(w) ? [] : await (around ? index.keysAround(w) : index.keysNear(w));
+    const [cost, bytes] = await Promise.all([index.unread(keys), index.unreadPlaceBytes(keys)]);
     // A word alone reads the files around it whatever the budget of corrections: they are all
     // its search reads; but within the search's budget of bytes.
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? pays(cost * index.weight("search/p/")) : affords(cost)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? pays(bytes) : affords(cost, bytes)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole

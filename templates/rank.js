@@ -65,7 +65,7 @@ export async function soonest(index, refs, k, now, filter = null, canRead = () =
     const bytes = recordBytes(index, m, refs, viaDays);
     return bytes <= viaDays && canRead(bytes);
   };
-  if (refs.length <= k || !m.days || viaRecords()) {
+  if (!m.days || (refs.length <= k && canRead(recordBytes(index, m, refs, Infinity))) || viaRecords()) {
     const recs = await index.records(refs);
     const all = refs.map((ref, i) => ({ ref, start: nextMeeting(onlyMeetings(recs[i], filter), now)?.start ?? null }));
     return order(all).slice(0, k);
@@ -161,7 +161,7 @@ export function nearestFirst(a, b) {
 export async function nearby(index, at, miles, allowed) {
   const m = await index.manifest();
   const ok = allowed ? new Set(allowed) : null;
-  const states = m.states.map((st, s) => s).filter((s) => m.states[s].bbox && boxDistanceMiles(at, m.states[s].bbox) <= miles);
+  const states = statesNear(m, at, miles);
   const out = [];
   for (const pts of await Promise.all(states.map((s) => index.points(s)))) {
     for (const p of pts) {
@@ -171,6 +171,18 @@ export async function nearby(index, at, miles, allowed) {
     }
   }
   return out.sort(nearestFirst);
+}
+
+/**
+ * statesNear returns the states of manifest m (by number) that may hold groups within miles of
+ * position at: those whose groups' bounds come that near. nearby reads their positions.
+ * @param {{states: {bbox?: number[]}[]}} m
+ * @param {number[]} at
+ * @param {number} miles
+ * @returns {number[]}
+ */
+export function statesNear(m, at, miles) {
+  return m.states.map((st, s) => s).filter((s) => m.states[s].bbox && boxDistanceMiles(at, m.states[s].bbox) <= miles);
 }
 
 /**

@@ -315,6 +315,9 @@ export class Index {
         useOffsets(m.zones || [], m.offsets);
         this.weighed = m;
         this.weighEach(m.tokens);
+        for (const values of Object.values(m.filters || {})) this.weighEach(Object.values(values));
+        this.weighEach(Object.values(m.days || {}));
+        this.weighEach((m.states || []).map((st) => ({ file: st.points, w: st.pw })));
         return m;
       });
       this.manifestLoad.catch(() => {
@@ -571,6 +574,16 @@ export class Index {
   async unread(keys) {
     const g = await this.geo();
     return new Set(keys.map((k) => fileFor(g.places, k)).filter((f) => f && !this.has(f))).size;
+  }
+
+  /**
+   * unreadPlaceBytes returns what the files of places holding keys that are not read yet
+   * weigh together, in bytes gzip (see weight).
+   * @param {string[]} keys
+   */
+  async unreadPlaceBytes(keys) {
+    const g = await this.geo();
+    return this.unreadBytes(keys.map((k) => fileFor(g.places, k)));
   }
 
   /**
