@@ -3,8 +3,9 @@
 // a bare page fetching one file (the floor of this machine's browser), and for Pagefind over
 // the same built site (a bare test page using /pagefind/pagefind.js,
 // searching the same words and loading the first 20 results, as the finder shows 20).
-// Each is timed twice over (see opened): opened in a new tab, and reached from the site's home
-// page in the same tab, as a visitor who searched there.
+// Each is timed three ways (see opened): opened in a new tab at once, in a new tab given a
+// second first, and reached from the site's home page in the same tab, as a visitor who
+// searched there.
 // Bytes are counted as a host serving gzip would send them: each response gzipped (level 6),
 // or as it is when that is smaller (Pagefind's index files are gzipped already).
 //
@@ -106,19 +107,23 @@ async function until(page, expression, timeout) {
   }
 }
 
-// opened returns a new page of ctx at url, which it navigates to in one of two ways. In a
-// new tab (fromHome false), as a link opened in one: the browser starts a new renderer
-// process for it, whose own start takes this machine's processors beside the page's work.
-// From the home page (fromHome true), as a visitor who searched there: the tab shows the
-// site's home page first (loaded, and one second idle), and then goes to url, in the same
-// renderer process. Either way nothing is cached (every response says no-store), and only
-// what url loads is counted.
-async function opened(ctx, url, fromHome) {
+// The ways a page is opened (see opened), each timed in turn, nothing cached either way.
+const ways = ['new', 'ready', 'home'];
+
+// opened returns a new page of ctx at url, which it navigates to in one of three ways (way).
+// "new": in a new tab, navigated at once, as a link opened in one. Headless Chromium opens each
+// new page in a window of its own, and as it opens it loads that window's own interface (its
+// omnibox's popup, chrome://omnibox-popup.top-chrome, in a process of its own, the "WebUI Top
+// Renderer") while it starts the page's renderer: on this 2-core machine that takes about a
+// processor for the page's first half second. "ready": in a new tab given one second idle
+// first, as a visitor who opens a tab and then types or pastes the address (Chromium has
+// loaded its window and started a renderer by then). "home": from the site's home page, as a
+// visitor who searched there: the tab shows the home page first (loaded, and one second
+// idle), and then goes to url in the same renderer process. Only what url loads is counted.
+async function opened(ctx, url, way) {
   const page = await ctx.newPage();
-  if (fromHome) {
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  if (way === 'home') await page.goto(`${origin}/`, { waitUntil: 'load' });
+  if (way !== 'new') await new Promise((r) => setTimeout(r, 1000));
   log = [];
   await page.goto(url, { waitUntil: 'commit' });
   return page;
@@ -132,10 +137,10 @@ function sum(entries) {
   };
 }
 
-async function finder(query, fromHome = false) {
+async function finder(query, way = 'new') {
   const ctx = await browser.newContext();
   try {
-    const page = await opened(ctx, `${origin}/groups/?${query}`, fromHome);
+    const page = await opened(ctx, `${origin}/groups/?${query}`, way);
     await until(page, "document.getElementById('results')?.dataset.state === 'done'", 30000);
     await page.waitForLoadState('networkidle');
     const info = await page.evaluate(() => ({
@@ -178,10 +183,10 @@ async function nearMe() {
   }
 }
 
-async function pagefind(q, fromHome = false) {
+async function pagefind(q, way = 'new') {
   const ctx = await browser.newContext();
   try {
-    const page = await opened(ctx, `${origin}/__pf/?q=${encodeURIComponent(q)}`, fromHome);
+    const page = await opened(ctx, `${origin}/__pf/?q=${encodeURIComponent(q)}`, way);
     await until(page, 'window.__done', 60000);
     await page.waitForLoadState('networkidle');
     const done = await page.evaluate(() => window.__done);
@@ -194,10 +199,10 @@ async function pagefind(q, fromHome = false) {
 }
 
 // floor opens the bare page (see floorPage) and returns when its number showed.
-async function floor(fromHome = false) {
+async function floor(way = 'new') {
   const ctx = await browser.newContext();
   try {
-    const page = await opened(ctx, `${origin}/__floor/`, fromHome);
+    const page = await opened(ctx, `${origin}/__floor/`, way);
     await until(page, 'window.__done', 30000);
     return Math.round((await page.evaluate(() => window.__done)).ms);
   } finally {
@@ -214,29 +219,28 @@ const report = { site: dir, finder: [], pagefind: [] };
 await finder('q=warm');
 // Times vary with the machine's load: each query runs five times, the median reported.
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-// bothWays runs measure five times each way (see opened), in turn: {runs} in a new tab,
-// {home} from the home page.
-async function bothWays(measure) {
-  const runs = [];
-  const home = [];
-  for (let i = 0; i < 5; i++) {
-    runs.push(await measure(false));
-    home.push(await measure(true));
-  }
-  return { runs, home };
+// eachWay runs measure five times each way (see ways), in turn: {runs} in a new tab at once,
+// {ready} in a new tab given a second first, {home} from the home page.
+async function eachWay(measure) {
+  const got = { new: [], ready: [], home: [] };
+  for (let i = 0; i < 5; i++) for (const way of ways) got[way].push(await measure(way));
+  return { runs: got.new, ready: got.ready, home: got.home };
 }
 {
   await floor();
-  const { runs, home } = await bothWays(floor);
-  report.floor = { first_results_ms: median(runs.slice()), first_results_ms_runs: runs, from_home_ms: median(home.slice()), from_home_ms_runs: home };
+  const { runs, ready, home } = await eachWay(floor);
+  report.floor = { first_results_ms: median(runs.slice()), first_results_ms_runs: runs, ready_ms: median(ready.slice()), ready_ms_runs: ready, from_home_ms: median(home.slice()), from_home_ms_runs: home };
 }
 for (const q of queries) {
-  const { runs, home } = await bothWays((fromHome) => finder(q, fromHome));
+  const { runs, ready, home } = await eachWay((way) => finder(q, way));
   const r = runs[0];
   r.first_results_ms = median(runs.map((x) => x.first_results_ms));
   r.all_results_ms = median(runs.map((x) => x.all_results_ms));
   r.dom_content_loaded_ms = median(runs.map((x) => x.dom_content_loaded_ms));
   r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
+  r.ready_ms = median(ready.map((x) => x.first_results_ms));
+  r.ready_all_ms = median(ready.map((x) => x.all_results_ms));
+  r.ready_ms_runs = ready.map((x) => x.first_results_ms);
   r.from_home_ms = median(home.map((x) => x.first_results_ms));
   r.from_home_all_ms = median(home.map((x) => x.all_results_ms));
   r.from_home_ms_runs = home.map((x) => x.first_results_ms);
@@ -256,10 +260,12 @@ try {
   report.pagefind_index_seconds = pagefindSeconds;
   await pagefind('warm');
   for (const q of ['columbus', 'springfield', 'conexion']) {
-    const { runs, home } = await bothWays((fromHome) => pagefind(q, fromHome));
+    const { runs, ready, home } = await eachWay((way) => pagefind(q, way));
     const r = runs[0];
     r.first_results_ms = median(runs.map((x) => x.first_results_ms));
     r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
+    r.ready_ms = median(ready.map((x) => x.first_results_ms));
+    r.ready_ms_runs = ready.map((x) => x.first_results_ms);
     r.from_home_ms = median(home.map((x) => x.first_results_ms));
     r.from_home_ms_runs = home.map((x) => x.first_results_ms);
     report.pagefind.push(r);
@@ -272,12 +278,13 @@ server.close();
 console.log(JSON.stringify(report, null, 2));
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const homeTime = (ms) => (ms === undefined ? '' : `; from the home page ${ms} ms`);
-const lines = ['', 'query                          results  loads (gzip)  index files  first results in a new tab (all shown); from the home page'];
+const readyTime = (ms) => (ms === undefined ? '' : `; tab ready ${ms} ms`);
+const lines = ['', 'query                          results  loads (gzip)  index files  first results in a new tab (all shown); in a tab opened a second before; from the home page'];
 for (const r of report.finder) {
-  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${homeTime(r.from_home_ms)}`);
+  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}`);
 }
-lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${homeTime(report.floor.from_home_ms)}`);
+lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${readyTime(report.floor.ready_ms)}${homeTime(report.floor.from_home_ms)}`);
 for (const r of report.pagefind) {
-  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${homeTime(r.from_home_ms)}`);
+  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}`);
 }
 process.stderr.write(lines.join('\n') + '\n');
