@@ -30,7 +30,7 @@ const maxPlaceLookups = 4;
 // read what they need.
 const correctionBudget = 3;
 
-// affords reports whether the corrections of the search o may still read files more files
+// affords reports whether the corrections of the search o may still read so many more files
 // of places (see correctionBudget), weighing bytes together (their folder's mean weight each
 // unless given), within the search's budget of bytes (see fits).
 function affords(index, o, files, bytes = files * index.weight("search/p/")) {
@@ -39,8 +39,9 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
 // gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.3
-// (the page of groups with its map, its style and its script, at 10,000 groups) and 1.7 for
-// the weights of records and positions being their folder's mean. The search reads the files
+// (the page of groups with its map, its style and its script, at 10,000 groups) and 0.7 for
+// the weights of records being their folder's mean and for web servers' gzip, which makes
+// some files up to 6% larger than Go's (internal/search.gzipSize). The search reads the files
 // of its words; then places (and the positions of the states around one), corrections and
 // their searches, weekdays' meetings and the records of up to a page of results only while
 // what is left pays for them and for the records of the first results (see fits); and the
