@@ -45,8 +45,8 @@ export function dayOrder(m, now) {
  * @param {number} now
  * @param {import("./meetings.js").MeetingFilter | null} [filter]
  * @param {(bytes: number) => boolean} [canRead] whether the search may read files weighing
- *   bytes more (see search-index.js weightOf): a weekday's file is read only then, and the
- *   groups no file read placed follow in ref order
+ *   bytes more (see search-index.js weightOf): a weekday's file, or the records of k refs or
+ *   fewer, are read only then, and the groups no file read placed follow in ref order
  * @returns {Promise<{ref: number, start: number | null}[]>}
  */
 export async function soonest(index, refs, k, now, filter = null, canRead = () => true) {
