@@ -38,8 +38,9 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.3
-// (the page of groups with its map, its style and its script, at 10,000 groups) and 0.7 for
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.9
+// (the page of groups with its map, its style and its script, at 10,000 groups, in Spanish:
+// 0.6 more than in English) and 0.7 for
 // the weights of records being their folder's mean and for web servers' gzip, which makes
 // some files up to 6% larger than Go's (internal/search.gzipSize). The search reads the files
 // of its words; then places (and the positions of the states around one), corrections and
@@ -47,7 +48,7 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // what is left pays for them and for the records of the first results (see fits); and the
 // results shown stop where the files of their records would pass the budget (see
 // withinBudget).
-const searchBudget = 58 << 10;
+const searchBudget = 57.4 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
