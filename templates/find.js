@@ -48,7 +48,7 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // what is left pays for them and for the records of the first results (see fits); and the
 // results shown stop where the files of their records would pass the budget (see
 // withinBudget).
-const searchBudget = 57.4 * 1024;
+export const searchBudget = 57.4 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.

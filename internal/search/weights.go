@@ -144,23 +144,14 @@ func weighManifest(m *Manifest, files map[string][]byte) ([]byte, error) {
 	for i, t := range m.Tokens {
 		wg.Go(func() { m.Tokens[i].Weight = roundUp(gzipSize(files[t.File])) })
 	}
-	type filter struct{ name, value string }
-	var filters []filter
-	for name, values := range m.Filters {
-		for v := range values {
-			filters = append(filters, filter{name, v})
-		}
-	}
-	filterWeights := make([]int, len(filters))
-	for i, f := range filters {
-		wg.Go(func() { filterWeights[i] = roundUp(gzipSize(files[m.Filters[f.name][f.value].File])) })
-	}
 	wg.Wait()
-	for i, f := range filters {
-		ff := m.Filters[f.name][f.value]
-		ff.Weight = filterWeights[i]
-		m.Filters[f.name][f.value] = ff
-		own[ff.File] = ff.Weight
+	// Filters, weekdays and states' positions: a hundred files or so, a few KB each.
+	for _, values := range m.Filters {
+		for v, f := range values {
+			f.Weight = roundUp(gzipSize(files[f.File]))
+			values[v] = f
+			own[f.File] = f.Weight
+		}
 	}
 	for day, d := range m.Days {
 		d.Weight = roundUp(gzipSize(files[d.File]))
