@@ -5,7 +5,9 @@
 // searching the same words and loading the first 20 results, as the finder shows 20).
 // Each is timed three ways (see opened): opened in a new tab at once, in a new tab given a
 // second first, and reached from the site's home page in the same tab, as a visitor who
-// searched there.
+// searched there; and a fourth when Chromium's headless shell is installed (Debian's
+// chromium-headless-shell, or CHROMIUM_SHELL=...): opened in a new tab at once in it, the
+// same engine without a browser's own windows (what Playwright's headless mode runs).
 // Bytes are counted as a host serving gzip would send them: each response gzipped (level 6),
 // or as it is when that is smaller (Pagefind's index files are gzipped already).
 //
@@ -22,6 +24,7 @@ import { chromium } from 'playwright-core';
 const dir = path.resolve(process.argv[2]);
 const pagefindSeconds = Number(process.argv[process.argv.indexOf('--pagefind-seconds') + 1] || NaN);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHELL = process.env.CHROMIUM_SHELL || '/usr/bin/chromium-headless-shell';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
@@ -85,6 +88,10 @@ const server = http.createServer(async (req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const shell = await fs.access(SHELL).then(
+  () => chromium.launch({ executablePath: SHELL, headless: true, args: ['--no-sandbox', '--disable-gpu'] }),
+  () => null,
+);
 
 // until waits for the page to make expression true, asking over a raw DevTools session every
 // 20 ms. Playwright's waitForFunction would first inject its own large script into the page,
@@ -108,7 +115,9 @@ async function until(page, expression, timeout) {
 }
 
 // The ways a page is opened (see opened), each timed in turn, nothing cached either way.
-const ways = ['new', 'ready', 'home'];
+const ways = shell ? ['new', 'ready', 'home', 'shell'] : ['new', 'ready', 'home'];
+// contextOf returns a new browser context for way: the headless shell's for "shell".
+const contextOf = (way, opts) => (way === 'shell' ? shell : browser).newContext(opts);
 
 // opened returns a new page of ctx at url, which it navigates to in one of three ways (way).
 // "new": in a new tab, navigated at once, as a link opened in one. Headless Chromium opens each
@@ -119,11 +128,13 @@ const ways = ['new', 'ready', 'home'];
 // first, as a visitor who opens a tab and then types or pastes the address (Chromium has
 // loaded its window and started a renderer by then). "home": from the site's home page, as a
 // visitor who searched there: the tab shows the home page first (loaded, and one second
-// idle), and then goes to url in the same renderer process. Only what url loads is counted.
+// idle), and then goes to url in the same renderer process. "shell": as "new", in Chromium's
+// headless shell, which opens a page with no window of its own to load. Only what url loads
+// is counted.
 async function opened(ctx, url, way) {
   const page = await ctx.newPage();
   if (way === 'home') await page.goto(`${origin}/`, { waitUntil: 'load' });
-  if (way !== 'new') await new Promise((r) => setTimeout(r, 1000));
+  if (way === 'ready' || way === 'home') await new Promise((r) => setTimeout(r, 1000));
   log = [];
   await page.goto(url, { waitUntil: 'commit' });
   return page;
@@ -138,7 +149,7 @@ function sum(entries) {
 }
 
 async function finder(query, way = 'new') {
-  const ctx = await browser.newContext();
+  const ctx = await contextOf(way);
   try {
     const page = await opened(ctx, `${origin}/groups/?${query}`, way);
     await until(page, "document.getElementById('results')?.dataset.state === 'done'", 30000);
@@ -184,7 +195,7 @@ async function nearMe() {
 }
 
 async function pagefind(q, way = 'new') {
-  const ctx = await browser.newContext();
+  const ctx = await contextOf(way);
   try {
     const page = await opened(ctx, `${origin}/__pf/?q=${encodeURIComponent(q)}`, way);
     await until(page, 'window.__done', 60000);
@@ -200,7 +211,7 @@ async function pagefind(q, way = 'new') {
 
 // floor opens the bare page (see floorPage) and returns when its number showed.
 async function floor(way = 'new') {
-  const ctx = await browser.newContext();
+  const ctx = await contextOf(way);
   try {
     const page = await opened(ctx, `${origin}/__floor/`, way);
     await until(page, 'window.__done', 30000);
@@ -220,19 +231,28 @@ await finder('q=warm');
 // Times vary with the machine's load: each query runs five times, the median reported.
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 // eachWay runs measure five times each way (see ways), in turn: {runs} in a new tab at once,
-// {ready} in a new tab given a second first, {home} from the home page.
+// {ready} in a new tab given a second first, {home} from the home page, {shell} in a new tab
+// of the headless shell (empty without it).
 async function eachWay(measure) {
-  const got = { new: [], ready: [], home: [] };
+  const got = { new: [], ready: [], home: [], shell: [] };
   for (let i = 0; i < 5; i++) for (const way of ways) got[way].push(await measure(way));
-  return { runs: got.new, ready: got.ready, home: got.home };
+  return { runs: got.new, ready: got.ready, home: got.home, shell: got.shell };
+}
+// inShell sets r's times in the headless shell (see eachWay), when it ran.
+function inShell(r, runs) {
+  if (!runs.length) return;
+  r.shell_ms = median(runs.map((x) => (typeof x === 'number' ? x : x.first_results_ms)));
+  r.shell_ms_runs = runs.map((x) => (typeof x === 'number' ? x : x.first_results_ms));
 }
 {
   await floor();
-  const { runs, ready, home } = await eachWay(floor);
+  if (shell) await floor('shell');
+  const { runs, ready, home, shell: inTheShell } = await eachWay(floor);
   report.floor = { first_results_ms: median(runs.slice()), first_results_ms_runs: runs, ready_ms: median(ready.slice()), ready_ms_runs: ready, from_home_ms: median(home.slice()), from_home_ms_runs: home };
+  inShell(report.floor, inTheShell);
 }
 for (const q of queries) {
-  const { runs, ready, home } = await eachWay((way) => finder(q, way));
+  const { runs, ready, home, shell: inTheShell } = await eachWay((way) => finder(q, way));
   const r = runs[0];
   r.first_results_ms = median(runs.map((x) => x.first_results_ms));
   r.all_results_ms = median(runs.map((x) => x.all_results_ms));
@@ -245,6 +265,7 @@ for (const q of queries) {
   r.from_home_all_ms = median(home.map((x) => x.all_results_ms));
   r.from_home_ms_runs = home.map((x) => x.first_results_ms);
   if (home[0].total.gzip_bytes !== r.total.gzip_bytes) r.from_home_gzip_bytes = home[0].total.gzip_bytes;
+  inShell(r, inTheShell);
   report.finder.push(r);
 }
 {
@@ -259,8 +280,9 @@ try {
   await fs.access(path.join(dir, 'pagefind', 'pagefind.js'));
   report.pagefind_index_seconds = pagefindSeconds;
   await pagefind('warm');
+  if (shell) await pagefind('warm', 'shell');
   for (const q of ['columbus', 'springfield', 'conexion']) {
-    const { runs, ready, home } = await eachWay((way) => pagefind(q, way));
+    const { runs, ready, home, shell: inTheShell } = await eachWay((way) => pagefind(q, way));
     const r = runs[0];
     r.first_results_ms = median(runs.map((x) => x.first_results_ms));
     r.first_results_ms_runs = runs.map((x) => x.first_results_ms);
@@ -268,23 +290,26 @@ try {
     r.ready_ms_runs = ready.map((x) => x.first_results_ms);
     r.from_home_ms = median(home.map((x) => x.first_results_ms));
     r.from_home_ms_runs = home.map((x) => x.first_results_ms);
+    inShell(r, inTheShell);
     report.pagefind.push(r);
   }
 } catch (err) {
   report.pagefind_error = String(err);
 }
 await browser.close();
+await shell?.close();
 server.close();
 console.log(JSON.stringify(report, null, 2));
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const homeTime = (ms) => (ms === undefined ? '' : `; from the home page ${ms} ms`);
 const readyTime = (ms) => (ms === undefined ? '' : `; tab ready ${ms} ms`);
-const lines = ['', 'query                          results  loads (gzip)  index files  first results in a new tab (all shown); in a tab opened a second before; from the home page'];
+const shellTime = (ms) => (ms === undefined ? '' : `; headless shell ${ms} ms`);
+const lines = ['', 'query                          results  loads (gzip)  index files  first results in a new tab (all shown); in a tab opened a second before; from the home page; in a new tab of the headless shell'];
 for (const r of report.finder) {
-  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}`);
+  lines.push(`finder   ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.index_only.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${r.all_results_ms ? ` (${r.all_results_ms} ms)` : ''}${r.dom_content_loaded_ms ? `, DOMContentLoaded ${r.dom_content_loaded_ms} ms` : ''}${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}${shellTime(r.shell_ms)}`);
 }
-lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${readyTime(report.floor.ready_ms)}${homeTime(report.floor.from_home_ms)}`);
+lines.push(`floor    a bare page fetching one file                                     ${String(report.floor.first_results_ms).padStart(6)} ms${readyTime(report.floor.ready_ms)}${homeTime(report.floor.from_home_ms)}${shellTime(report.floor.shell_ms)}`);
 for (const r of report.pagefind) {
-  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}`);
+  lines.push(`pagefind ${r.query.padEnd(24)} ${String(r.count).padStart(6)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${kb(r.total.gzip_bytes).padStart(10)}  ${String(r.first_results_ms).padStart(6)} ms${readyTime(r.ready_ms)}${homeTime(r.from_home_ms)}${shellTime(r.shell_ms)}`);
 }
 process.stderr.write(lines.join('\n') + '\n');

@@ -5,7 +5,8 @@
 #     loads (page, CSS, scripts, index files), with the time to its first results;
 #   - Pagefind (npm package pinned in bench/package.json): its indexing time, and the gzip bytes
 #     its search loads for the same words.
-# Needs Go, Node and Chromium (/usr/bin/chromium, or CHROMIUM=...).
+# Needs Go, Node and Chromium (/usr/bin/chromium, or CHROMIUM=...); with Chromium's headless shell
+# (Debian's chromium-headless-shell, or CHROMIUM_SHELL=...) each search is timed in it too.
 #
 #   bench/search.sh [GROUPS]
 set -euo pipefail
