@@ -188,7 +188,7 @@ func runBuild(e *env, args []string) int {
 	defer func() { <-kept }()
 	e.report(diags)
 	if s == nil || diags.Failed(e.strict) {
-		fmt.Fprintf(e.stderr, "sitegen build: %d errors, %d warnings; %s was left as it was\n", diags.Errors(), diags.Warnings(), dest)
+		fmt.Fprintf(e.stderr, "sitegen build: %s, %s; %s was left as it was\n", counted(diags.Errors(), "error"), counted(diags.Warnings(), "warning"), dest)
 		return exitSite
 	}
 	templates, err := fs.Sub(fsys, "templates")
@@ -290,8 +290,18 @@ type buildSummary struct {
 }
 
 func (e *env) printBuilt(sum buildSummary, changes string, diags diag.List, start time.Time, dest string) {
-	fmt.Fprintf(e.stdout, "built %d pages (%d files; %s): %d groups, %d affiliates, %d trainings, %d warnings in %d ms → %s\n",
-		sum.Pages, sum.Files, changes, sum.Groups, sum.Affiliates, sum.Trainings, diags.Warnings(), time.Since(start).Milliseconds(), dest)
+	fmt.Fprintf(e.stdout, "built %s (%s; %s): %s, %s, %s, %s in %d ms → %s\n",
+		counted(sum.Pages, "page"), counted(sum.Files, "file"), changes, counted(sum.Groups, "group"), counted(sum.Affiliates, "affiliate"),
+		counted(sum.Trainings, "training"), counted(diags.Warnings(), "warning"), time.Since(start).Milliseconds(), dest)
+}
+
+// counted returns n with the English noun one, plural when n is not 1: "1 warning",
+// "2 warnings".
+func counted(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
 
 // builtBefore finishes a build at once when nothing it is made from changed since the build
