@@ -64,6 +64,8 @@ type checker struct {
 	suggestBudget int
 	orgs          map[string][]string // state → slugs of its state organizations; "" → all
 	nearest       int                 // searches for the state nearest a point, see maxNearest
+	siteZone      string              // site.yaml's timezone, which affiliates without one take
+	gaps          sync.Map            // zone and state → clockGap, see gap
 }
 
 // suggestWork is the suggestBudget of a run: a fraction of a second of comparisons.

@@ -23,6 +23,7 @@ func (c *checker) site(s *load.SiteFile) {
 	// language and languages are checked with the catalogues (languages.go): any language
 	// with a catalogue i18n/LANG.yaml may be the site's.
 	c.zone(p, s.Keys, s.Timezone)
+	c.siteZone = s.Timezone
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
 		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")
 	}
@@ -57,6 +58,7 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		c.email(p, a.Keys, "email", a.Email)
 		c.phone(p, a.Keys, "phone", a.Phone)
 		c.zone(p, a.Keys, a.Timezone)
+		c.affiliateClock(a)
 		c.markdown(p, a.Keys, "about", a.About)
 		if a.Address != nil {
 			c.address(p, a.Address)
@@ -201,13 +203,18 @@ func (c *checker) groups(all []*load.Group, affiliates map[string]*load.Affiliat
 }
 
 // groupKey names what checking one group depends on, for a Memo: the sum of its file, what
-// it needs of its affiliate (whether it has an email or phone for a group without contact),
-// the date and the days after which a listing is stale.
+// it needs of its affiliate (whether it has an email or phone for a group without contact,
+// its state and the zone its times take, the site's without one), the date and the days
+// after which a listing is stale.
 func (c *checker) groupKey(sum [32]byte, aff *load.Affiliate, stale int) [32]byte {
 	contactless := aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == ""
+	var state, zone string
+	if aff != nil && !aff.Failed {
+		state, zone = aff.State, aff.Timezone
+	}
 	h := sha256.New()
 	h.Write(sum[:])
-	fmt.Fprintf(h, "\x00%t\x00%d\x00%s", contactless, stale, c.opts.Now)
+	fmt.Fprintf(h, "\x00%t\x00%d\x00%s\x00%s\x00%s\x00%s", contactless, stale, c.opts.Now, state, zone, c.siteZone)
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
@@ -221,6 +228,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	c.enum(p, k, "status", g.Status, vocab.GroupStatuses())
 	c.enum(p, k, "attendance", g.Attendance, vocab.Attendances())
 	c.zone(p, k, g.Timezone)
+	c.clock(p, k, "group", g.Timezone, g.Location, aff)
 	c.markdown(p, k, "notes", g.Notes)
 	if k.Has("meetings") && len(g.Meetings) == 0 {
 		c.errorf(p, k.At("meetings"), "meetings must list at least one meeting, e.g. - {day: tuesday, start: \"18:30\"}")
@@ -348,6 +356,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	c.enum(p, k, "setting", t.Setting, vocab.Settings())
 	c.enum(p, k, "attendance", t.Attendance, []string{"in-person", "online"})
 	c.zone(p, k, t.Timezone)
+	c.clock(p, k, "training", t.Timezone, t.Location, affiliates[t.Host])
 	c.markdown(p, k, "notes", t.Notes)
 	if k.Has("host") {
 		if _, ok := affiliates[t.Host]; !ok {

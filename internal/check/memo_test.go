@@ -75,8 +75,9 @@ func TestMemoSameAsWithout(t *testing.T) {
 }
 
 // TestMemoKey: what a group's check depends on beyond its own file makes it checked again:
-// its affiliate's email and phone (for a group without contact), and the date (a listing
-// goes stale). Nothing changed, nothing is checked again.
+// its affiliate's email and phone (for a group without contact), its affiliate's zone (for a
+// group in another state), and the date (a listing goes stale). Nothing changed, nothing is
+// checked again.
 func TestMemoKey(t *testing.T) {
 	fsys := baseSite()
 	fsys["data/groups/nami-franklin/tuesday-evening.yaml"].Data = []byte(`name: Tuesday Evening Connection
@@ -104,6 +105,21 @@ verified: 2026-11-01
 	noEmail["data/affiliates/nami-franklin.yaml"] = &fstest.MapFile{Data: []byte("name: NAMI Franklin\nkind: affiliate\nstate: OH\nparent: nami-ohio\n")}
 	if got := runMemo(noEmail, testNow, memo); len(got) != 1 || got[0].Path != "data/groups/nami-franklin/tuesday-evening.yaml" {
 		t.Errorf("the affiliate without email or phone: %v, want the group without contact reported", got)
+	}
+
+	// A group meeting in Arizona takes its affiliate's zone: when that changes, the group is
+	// checked again.
+	const group = "data/groups/nami-franklin/tucson.yaml"
+	away := copyFS(fsys)
+	away[group] = &fstest.MapFile{Data: []byte("name: Tucson Connection\nattendance: in-person\nmeetings:\n  - {day: monday, start: \"18:00\"}\n" +
+		"location: {name: Library, street: 1 Main St, city: Tucson, state: AZ, postal_code: \"85701\", lat: 32.22, lon: -110.97}\nverified: 2026-11-01\n")}
+	away["data/affiliates/nami-franklin.yaml"] = &fstest.MapFile{Data: []byte("name: NAMI Franklin\nkind: affiliate\nstate: OH\nparent: nami-ohio\nemail: a@franklin.example.org\ntimezone: America/Phoenix\n")}
+	if got := runMemo(away, testNow, memo); len(got) != 1 || got[0].Path != "data/affiliates/nami-franklin.yaml" {
+		t.Errorf("the affiliate on Arizona's clock: %v, want only the affiliate warned", got)
+	}
+	away["data/affiliates/nami-franklin.yaml"] = &fstest.MapFile{Data: []byte("name: NAMI Franklin\nkind: affiliate\nstate: OH\nparent: nami-ohio\nemail: a@franklin.example.org\ntimezone: America/New_York\n")}
+	if got := runMemo(away, testNow, memo); len(got) != 1 || got[0].Path != group || got[0].Severity != diag.Warning {
+		t.Errorf("the affiliate on Ohio's clock: %v, want the group in Arizona warned", got)
 	}
 }
 
