@@ -608,11 +608,15 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const z = await index.zip(parsed.zip);
     if (z) {
       place = { at: z.at, state: z.state.toLowerCase(), label: parsed.zip, from: "zip" };
-      placeText = index.wordRefs(parsed.zip);
+      // Groups that list the code, however far their coordinates, and whether the words
+      // name its town: read while the budget pays, which a code among many words may have
+      // spent on theirs (the groups near the code are found without them).
+      const payable = (file) => !!file && (index.has(file) || fits(index, o, index.weight(file)));
+      placeText = payable(tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing.
       const key = placeRuns(parsed.text, o.edges)[0];
-      zipTown = text.length > 0 && !!key && (await index.places(key, z.state)).length > 0;
+      zipTown = text.length > 0 && !!key && payable(await index.placeFile(key)) && (await index.places(key, z.state)).length > 0;
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {

@@ -287,6 +287,23 @@ test('no search reads past its budget of bytes, as weighed', async () => {
   }
 });
 
+// A ZIP code among many words: the groups listing the code and the places of its town are
+// read only while the budget pays, since the words' own files may have spent it. Files of
+// words four times as heavy as this site's stand for a national directory's, where "az
+// indigenas weekend weekend 63851 Fruitport La Paz Valley" read 60.8 KB as weighed.
+test('a ZIP code after many words reads what else it would only within the budget', async () => {
+  const { find, searchBudget } = await import('../../templates/find.js');
+  const q = 'az indigenas weekend weekend 63851 Fruitport La Paz Valley';
+  const heavy = new Index('/', 'en', async (rel) => {
+    const got = JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
+    return rel === 'search/manifest.json' ? { ...got, tokens: got.tokens.map((t) => ({ ...t, w: 4 * t.w })) } : got;
+  });
+  const found = await find(heavy, { q, now: NOW });
+  assert.equal(found.mode, 'place', 'the ZIP code is still where the search looks');
+  assert.ok(heavy.read.some((f) => f.startsWith('search/z/')));
+  assert.ok(heavy.bytesSince(0) <= searchBudget, `${heavy.bytesSince(0)} bytes as weighed: ${heavy.read.join(' ')}`);
+});
+
 // The positions of the states of a place's farther matches (groups named for it, beyond the
 // radius) are read while the budget pays for them: then the farther matches shown are those
 // nearer than any state not read, which none of the others can come before.
