@@ -201,30 +201,24 @@ func (c *checker) affiliateClock(a *load.Affiliate) {
 // affiliateClock reports the affiliate's own. One that meets online is left alone: its zone
 // may be chosen for people of any state.
 func (c *checker) clock(p string, k load.Keys, what, zone string, loc *load.Location, aff *load.Affiliate) {
-	affOK := aff != nil && !aff.Failed
-	at := k.At("timezone")
 	if loc == nil || !loc.Keys.Has("state") {
 		return
 	}
 	state := loc.State
-	if !k.Has("timezone") {
-		at = loc.Keys.At("state")
-	}
 	if k.Has("timezone") {
 		if g, ok := c.gap(zone, state); ok && !g.fits {
-			c.warnf(p, at, "timezone %q is not kept in %s, where this %s meets: its times would be shown %s off; use %s", zone, stateName(state), what, g.off(), g.use(state))
+			c.warnf(p, k.At("timezone"), "timezone %q is not kept in %s, where this %s meets: its times would be shown %s off; use %s", zone, stateName(state), what, g.off(), g.use(state))
 		}
 		return
 	}
-	if !affOK || !aff.Keys.Has("state") || strings.EqualFold(state, aff.State) {
+	if aff == nil || aff.Failed || !aff.Keys.Has("state") || strings.EqualFold(state, aff.State) {
 		return
 	}
-	from := aff.Path
-	zone = aff.Timezone
+	from, zone := aff.Path, aff.Timezone
 	if !aff.Keys.Has("timezone") {
 		from, zone = "site.yaml, as "+aff.Path+" has none", c.siteZone
 	}
 	if g, ok := c.gap(zone, state); ok && !g.fits {
-		c.warnf(p, at, "this %s meets in %s, but with no timezone of its own its times are read in %s (from %s): they would be shown %s off; add timezone: %s", what, stateName(state), zone, from, g.off(), g.use(state))
+		c.warnf(p, loc.Keys.At("state"), "this %s meets in %s, but with no timezone of its own its times are read in %s (from %s): they would be shown %s off; add timezone: %s", what, stateName(state), zone, from, g.off(), g.use(state))
 	}
 }
