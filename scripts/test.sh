@@ -53,9 +53,24 @@ go test -race -count=1 ./...
 say "fuzzing (short)"
 # The loader and the front matter, Markdown through the whole render, and the whole build of a
 # generated site with one file replaced: what check lets through must build.
+# Go 1.26's fuzzing coordinator can fail a run when -fuzztime ends while a worker is mid-input:
+# "context deadline exceeded", with no failing input written (golang/go#75804, fixed in Go
+# 1.27). That one message with no new file in the target's corpus is reported and passed over;
+# any other failure, or a failing input written, fails the run.
+fuzzlog=$(mktemp)
+trap 'rm -f "$fuzzlog"' EXIT
 for spec in internal/load:FuzzRead internal/load:FuzzFrontMatter internal/build:FuzzMarkdown internal/build:FuzzBuild; do
 	pkg=${spec%%:*} target=${spec#*:}
-	go test -run '^$' -fuzz "^${target}\$" -fuzztime 12s "./$pkg"
+	corpus="$pkg/testdata/fuzz/$target"
+	before=$({ find "$corpus" -type f 2>/dev/null || true; } | wc -l)
+	if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime 12s "./$pkg" 2>&1 | tee "$fuzzlog"; then
+		after=$({ find "$corpus" -type f 2>/dev/null || true; } | wc -l)
+		if [ "$after" = "$before" ] && grep -q '^    context deadline exceeded$' "$fuzzlog" && ! grep -q 'Failing input written' "$fuzzlog"; then
+			echo "!! $target: the fuzzing coordinator's own deadline (golang/go#75804), no failing input: not a failure"
+		else
+			exit 1
+		fi
+	fi
 done
 
 if [ -f test/browser/package.json ]; then
