@@ -99,7 +99,7 @@ func (e *env) reportStale(fsys fs.FS, opts build.Options) int {
 		return exitSite
 	}
 	if n := diags.Errors(); n > 0 {
-		fmt.Fprintf(e.stderr, "sitegen check: %s in the files (run sitegen check): a group whose file has one may be missing from this list\n", counted(n, "error"))
+		fmt.Fprintf(e.stderr, "sitegen check: %s in the files (run sitegen check): a group whose file has one may be missing from this list\n", diag.Count(n, "error", "errors"))
 	}
 	return exitOK
 }

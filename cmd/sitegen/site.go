@@ -188,7 +188,7 @@ func runBuild(e *env, args []string) int {
 	defer func() { <-kept }()
 	e.report(diags)
 	if s == nil || diags.Failed(e.strict) {
-		fmt.Fprintf(e.stderr, "sitegen build: %s, %s; %s was left as it was\n", counted(diags.Errors(), "error"), counted(diags.Warnings(), "warning"), dest)
+		fmt.Fprintf(e.stderr, "sitegen build: %s, %s; %s was left as it was\n", diag.Count(diags.Errors(), "error", "errors"), diag.Count(diags.Warnings(), "warning", "warnings"), dest)
 		return exitSite
 	}
 	templates, err := fs.Sub(fsys, "templates")
@@ -291,17 +291,8 @@ type buildSummary struct {
 
 func (e *env) printBuilt(sum buildSummary, changes string, diags diag.List, start time.Time, dest string) {
 	fmt.Fprintf(e.stdout, "built %s (%s; %s): %s, %s, %s, %s in %d ms → %s\n",
-		counted(sum.Pages, "page"), counted(sum.Files, "file"), changes, counted(sum.Groups, "group"), counted(sum.Affiliates, "affiliate"),
-		counted(sum.Trainings, "training"), counted(diags.Warnings(), "warning"), time.Since(start).Milliseconds(), dest)
-}
-
-// counted returns n with the English noun one, plural when n is not 1: "1 warning",
-// "2 warnings".
-func counted(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, one)
+		diag.Count(sum.Pages, "page", "pages"), diag.Count(sum.Files, "file", "files"), changes, diag.Count(sum.Groups, "group", "groups"), diag.Count(sum.Affiliates, "affiliate", "affiliates"),
+		diag.Count(sum.Trainings, "training", "trainings"), diag.Count(diags.Warnings(), "warning", "warnings"), time.Since(start).Milliseconds(), dest)
 }
 
 // builtBefore finishes a build at once when nothing it is made from changed since the build

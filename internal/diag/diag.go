@@ -146,6 +146,15 @@ func (l List) Errors() int {
 // Warnings returns how many diagnostics are warnings.
 func (l List) Warnings() int { return len(l) - l.Errors() }
 
+// Count returns n with the English noun one, or many when n is not 1, as the command's
+// reports count things: "1 warning", "2 warnings".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // Failed reports whether l fails a run: any error, or any warning when strict.
 func (l List) Failed(strict bool) bool {
 	return l.Errors() > 0 || strict && len(l) > 0

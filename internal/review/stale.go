@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"sitegen/internal/civil"
+	"sitegen/internal/diag"
 	"sitegen/internal/load"
 )
 
@@ -139,15 +140,8 @@ func (r *StaleReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "Every group was confirmed in the %d days before %s.\n", r.StaleAfterDays, r.Now)
 	default:
 		fmt.Fprintf(&b, "%s of %s last confirmed more than %d days before %s: confirm each listing with the group and update its verified date.\n",
-			plural(r.Groups, "group", "groups"), plural(len(r.Affiliates), "affiliate", "affiliates"), r.StaleAfterDays, r.Now)
+			diag.Count(r.Groups, "group", "groups"), diag.Count(len(r.Affiliates), "affiliate", "affiliates"), r.StaleAfterDays, r.Now)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
