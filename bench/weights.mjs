@@ -13,8 +13,7 @@
 //   node bench/weights.mjs /tmp/site [QUERIES] [SEED]
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { fileIndex, NOW } from '../test/browser/lib-finder.mjs';
+import { fileIndex, gzipSize, NOW, pageWeight } from '../test/browser/lib-finder.mjs';
 import { find } from '../templates/find.js';
 
 const dir = path.resolve(process.argv[2] || '');
@@ -27,22 +26,10 @@ const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const gzipped = new Map();
-// weight returns the gzip size of the site's file rel (or its own size, when smaller).
+// weight returns the gzip size of the site's file rel (or its own size, when smaller), once.
 async function weight(rel) {
-  if (!gzipped.has(rel)) {
-    const b = await fs.readFile(path.join(dir, rel));
-    gzipped.set(rel, Math.min(b.length, zlib.gzipSync(b, { level: 6 }).length));
-  }
+  if (!gzipped.has(rel)) gzipped.set(rel, Math.min((await fs.stat(path.join(dir, rel))).size, await gzipSize(dir, rel)));
   return gzipped.get(rel);
-}
-
-// pageWeight returns what the finder's page at rel loads before any index file: the page and
-// the stylesheet, scripts and icon it links.
-async function pageWeight(rel) {
-  const html = await fs.readFile(path.join(dir, rel), 'utf8');
-  let total = await weight(rel);
-  for (const m of html.matchAll(/<(?:link rel="(?:stylesheet|icon)"|script type="module") (?:href|src)="\/([^"]+)"/g)) total += await weight(m[1]);
-  return total;
 }
 
 const search = path.join(dir, 'search');
@@ -71,7 +58,7 @@ function query() {
   return out.join(' ');
 }
 
-const page = { en: await pageWeight('groups/index.html'), es: await pageWeight('es/groups/index.html') };
+const page = { en: await pageWeight(dir, 'groups/index.html'), es: await pageWeight(dir, 'es/groups/index.html') };
 const totals = [];
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 for (let i = 0; i < count; i++) {

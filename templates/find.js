@@ -58,6 +58,12 @@ function fits(index, o, bytes, reserve = firstShown * index.weight("search/g/"))
   return index.bytesSince(o.from) + bytes + reserve <= searchBudget;
 }
 
+// readable reports whether the search o may read the index file at path: one read already,
+// or one the budget pays for (see fits); false for no file.
+function readable(index, o, path) {
+  return !!path && (index.has(path) || fits(index, o, index.weight(path)));
+}
+
 // withinBudget returns the first of list ({ref}, in order) whose files of records the search
 // o may read within its budget (see searchBudget): all of them, or as many as fit and never
 // fewer than firstShown. The page offers the rest ("Show more"), whose search finds the files
@@ -543,7 +549,7 @@ function prefetch(index, m, parsed, o) {
   if (text.length) {
     const [key] = placeRuns(parsed.text, o.edges);
     // (A correction's search prefetches within the budget too.)
-    if (key) index.placeFile(key).then((f) => (f && (index.has(f) || fits(index, o, index.weight(f))) ? index.placeShard(key) : null)).catch(ignore);
+    if (key) index.placeFile(key).then((f) => (readable(index, o, f) ? index.placeShard(key) : null)).catch(ignore);
     return;
   }
   // Words that say nothing may start a town's name, read first (see typedTail).
@@ -611,12 +617,11 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // Groups that list the code, however far their coordinates, and whether the words
       // name its town: read while the budget pays, which a code among many words may have
       // spent on theirs (the groups near the code are found without them).
-      const payable = (file) => !!file && (index.has(file) || fits(index, o, index.weight(file)));
-      placeText = payable(tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
+      placeText = readable(index, o, tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing.
       const key = placeRuns(parsed.text, o.edges)[0];
-      zipTown = text.length > 0 && !!key && payable(await index.placeFile(key)) && (await index.places(key, z.state)).length > 0;
+      zipTown = text.length > 0 && !!key && readable(index, o, await index.placeFile(key)) && (await index.places(key, z.state)).length > 0;
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
@@ -646,7 +651,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
         for (const key of (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1)) {
           const file = await index.placeFile(key);
-          if (!file || (!index.has(file) && !fits(index, o, index.weight(file)))) break;
+          if (!readable(index, o, file)) break;
           for (const st of mostFirst) {
             const rows = await index.places(key, st);
             if (rows.length) {

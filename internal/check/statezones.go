@@ -180,12 +180,15 @@ func (g clockGap) use(state string) string {
 // nowhere in its state: its own timezone, or else the site's, which a national site's
 // affiliates in other zones would otherwise take without a word.
 func (c *checker) affiliateClock(a *load.Affiliate) {
+	if !a.Keys.Has("state") {
+		return
+	}
 	zone, own := a.Timezone, a.Keys.Has("timezone")
 	if !own {
 		zone = c.siteZone
 	}
 	g, ok := c.gap(zone, a.State)
-	if !ok || g.fits || !a.Keys.Has("state") {
+	if !ok || g.fits {
 		return
 	}
 	if own {

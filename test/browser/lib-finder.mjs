@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { queryWords, tokens } from '../../templates/fold.js';
 import { nextMeeting } from '../../templates/meetings.js';
 import { Index, recordFiles } from '../../templates/search-index.js';
@@ -35,6 +36,22 @@ export function nearestFirst(a, b) {
 /** fileIndex returns an Index (templates/search-index.js) reading the build in dir from disk. */
 export function fileIndex(dir, lang = 'en') {
   return new Index('/', lang, async (rel) => JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8')));
+}
+
+/** gzipSize returns the size of the file rel of the site in dir gzipped at level 6, as a web server sends it. */
+export async function gzipSize(dir, rel) {
+  return zlib.gzipSync(await fs.readFile(path.join(dir, rel)), { level: 6 }).length;
+}
+
+/**
+ * pageWeight returns what the page rel of the site in dir loads before any file of the index,
+ * gzipped (see gzipSize): the page and the stylesheet, icon and module scripts it links.
+ */
+export async function pageWeight(dir, rel) {
+  const html = await fs.readFile(path.join(dir, rel), 'utf8');
+  let total = await gzipSize(dir, rel);
+  for (const m of html.matchAll(/<(?:link rel="(?:stylesheet|icon)"|script type="module") (?:href|src)="\/([^"]+)"/g)) total += await gzipSize(dir, m[1]);
+  return total;
 }
 
 // partOfDay is the part of the day of a meeting starting at start ("18:30"), as site.md
