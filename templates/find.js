@@ -916,16 +916,18 @@ const firstShown = 5;
 // many are still coming (pending).
 async function fillItems(index, all, o, out) {
   const list = withinBudget(index, await index.manifest(), o, all);
-  const each = await index.eachRecord(list.map((x) => x.ref));
   const item = (x, rec) => ({ ...x, rec });
+  const refs = list.map((x) => x.ref);
   if (o.partial && list.length > firstShown) {
-    let came = 0;
-    for (const p of each) p.then(() => came++, () => {});
-    const recs = [];
-    for (let i = 0; i < firstShown; i++) recs.push(await each[i]);
-    if (came < list.length) o.partial({ ...out, items: recs.map((rec, i) => item(list[i], rec)), pending: list.length - firstShown });
+    // The files of the first are asked for alone, the others' once they have come: asking for
+    // them all at once took the page's main thread for a millisecond each before the first
+    // could show.
+    const recs = await Promise.all(await index.eachRecord(refs.slice(0, firstShown)));
+    const m = await index.manifest();
+    const more = refs.slice(firstShown).some((r) => !index.has(recordFileOf(m, r)));
+    if (more) o.partial({ ...out, items: recs.map((rec, i) => item(list[i], rec)), pending: list.length - firstShown });
   }
-  const recs = await Promise.all(each);
+  const recs = await Promise.all(await index.eachRecord(refs));
   out.items = list.map((x, i) => item(x, recs[i]));
 }
 
