@@ -222,19 +222,31 @@ export async function find(index, opts) {
   // soonest first, whose weekdays' files and records would leave the town's search too little
   // of the budget.
   const quiet = !o.exact && !o.position && !parsed.zip && !parsed.terms.length && !searchWords(parsed.text).length && parsed.words.length > 0 && m.groups > 0;
+  // The words being typed may start a filter's words, read before the town of typedTail ("en
+  // la no": the evening); a state's name, typedTail weighs against a town's.
+  const typedPhrase = o.typing && !o.exact ? phraseEnding(parsed.words, phrases) : "";
+  const filterTyped = o.typing && !o.exact ? phraseEnding(parsed.words, phrases, filterKinds) : "";
   if (quiet) {
+    const typed = filterTyped && (await retry(filterTyped));
+    if (typed) return typed;
     const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
     const again = tail !== null && (await retry(tail));
     if (again) return again;
   }
   await run(index, m, parsed, form, o, out);
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
-  // Being typed, the words after a place's name may be those of a state's name that starts
-  // with it: "carolina del no" is North Carolina, not Carolina, Puerto Rico. (A place's
-  // search is never unrestricted: the two are not both set.)
-  const stateTyped = o.typing && !o.exact && out.place ? stateEnding(parsed.words, phrases) : "";
-  if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !stateTyped)) return out;
-  if (stateTyped) return (await retry(stateTyped)) || out;
+  // Being typed, the last words may start a state's name or a filter's words, though read as a
+  // place's name, a state's code or words that say nothing: "carolina del no" is North
+  // Carolina, not Carolina, Puerto Rico; "nuevo me" New Mexico, not Nuevo in Maine; "por la
+  // ma" the morning, not Massachusetts; "en la no" the evening, not every group. Words that
+  // found nothing may start a filter's ("en la ta"), and a state's name waits for typedTail,
+  // which weighs it against a town's ("new ha" is New Haven). (A place's search is never
+  // unrestricted: the two are not both set.)
+  const last = parsed.words[parsed.words.length - 1]?.w;
+  const lastIsState = parsed.terms.some((t) => !t.prefix && t.words.length === 1 && t.words[0] === last && t.meanings.some((mn) => mn[0] === "state"));
+  const phraseTyped = out.place || lastIsState || saysNothingYet ? typedPhrase : out.count ? "" : filterTyped;
+  if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !phraseTyped)) return out;
+  if (phraseTyped) return (await retry(phraseTyped)) || out;
   if (saysNothingYet) {
     if (quiet) return out; // its tail was read above
     const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
@@ -858,18 +870,39 @@ function tailKeys(parsed, phrases, edges) {
   return out;
 }
 
-// stateEnding returns words with the state's name that their last two or three words start
-// completed ("carolina del no": "carolina del norte"; see stateStarting), the last of them a
+// phraseEnding returns words with the phrase that their last two or three words start
+// completed ("carolina del no": "carolina del norte"; see phraseStarting), the last of them a
 // stop word or of two letters (words of a place's name would be read as the place's), or "".
-function stateEnding(words, phrases) {
+function phraseEnding(words, phrases, kinds = typedKinds) {
   const last = words[words.length - 1]?.w ?? "";
   if (!(Object.hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
   for (const n of [3, 2]) {
     if (words.length < n) continue;
-    const state = stateStarting(phrases, words.slice(-n).map((y) => y.w).join(" "));
-    if (state) return [...words.slice(0, -n).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), state].join(" ");
+    const phrase = phraseStarting(phrases, words.slice(-n).map((y) => y.w).join(" "), kinds);
+    if (phrase) return [...words.slice(0, -n).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), phrase].join(" ");
   }
   return "";
+}
+
+// filterKinds are the meanings of a filter's words; typedKinds those a phrase being typed is
+// completed to (see phraseStarting): a filter's words, or a state's name.
+const filterKinds = ["day", "time", "when", "language", "attendance", "audience", "program"];
+const typedKinds = ["state", ...filterKinds];
+
+// phraseStarting returns the shortest phrase of two words or more that starts with key and is
+// longer ("por la ma": "por la manana"), when every such phrase means one and the same of
+// kinds; else "" ("north": the Carolinas and Dakotas; "cerca de m": near me).
+function phraseStarting(phrases, key, kinds) {
+  let meaning = "";
+  let name = "";
+  for (const [p, ms] of Object.entries(phrases)) {
+    if (p === key || !p.includes(" ") || !p.startsWith(key)) continue;
+    const mn = ms.find((x) => kinds.includes(x[0]));
+    if (!mn || (meaning && mn.join(" ") !== meaning)) return "";
+    meaning = mn.join(" ");
+    if (!name || p.length < name.length) name = p;
+  }
+  return name;
 }
 
 // stateStarting returns the name of the one state whose name of two words or more starts with

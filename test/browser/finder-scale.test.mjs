@@ -349,7 +349,9 @@ async function finelySharded(extra) {
 // Being typed, a town's name is read in the last words as typed, whatever each means alone: a
 // stop word ("san an", "los an"), the start of a filter's or a state's word ("port" is not
 // Portuguese, "st lou" not Louisiana). A state's name comes before a small town's ("new hamp"
-// is not New Hampton, Iowa), not before a city's ("new ha" is New Haven). And of two towns with
+// is not New Hampton, Iowa), not before a city's ("new ha" is New Haven), and so is the rest of a
+// filter's words after a stop word or a word of two letters ("por la ma": the morning, not
+// Massachusetts; "en la no": the evening, not every group). And of two towns with
 // as many digits to their population, the one with the larger first digit: "columb" is
 // Columbus, not Columbia, South Carolina. Before, "san an" and "new yo" listed every group,
 // "port" none, "st lou" Louisiana's. Submitted, a city's name is completed so too.
@@ -373,6 +375,15 @@ test('find (node): a name being typed read in its words as typed; the larger of 
     ['new yo', 'ny', 'new york'],
     // After a place's name (Carolina, Puerto Rico), the rest of a state's.
     ['carolina del no', 'nc', 'carolina del norte'],
+    // Not Nuevo in Maine (then Nuevo, California), nor the Virgin Islands' West …
+    ['nuevo me', 'nm', 'nuevo mexico'],
+    ['west vi', 'wv', 'west virginia'],
+    // The rest of a filter's words: not Massachusetts, nor every group.
+    ['por la ma', '', 'por la manana'],
+    ['en la no', '', 'en la noche'],
+    ['fin de se', '', 'fin de semana'],
+    ['adultos jo', '', 'adultos jovenes'],
+    ['en pe', '', 'en persona'],
   ]) {
     const got = await engine({ q: query, typing: true });
     assert.equal(got.state, state, `${query}: ${got.mode} ${got.corrected}`);
