@@ -1126,8 +1126,13 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // only, so that a long query of unknown words stays within the finder's 100 KB.
     // The word's file of the token index was read by the search before this one: a word of a
     // group or of a group's place stays, and no file of places is read for it.
-    const [refs, shard, placeWord] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.isPlaceWord(w)]);
-    if (refs.length || (keepPlaceWords && placeWord)) {
+    const [refs, shard, placeWord, m] = await Promise.all([index.wordRefs(w), index.tokenShard(w), index.isPlaceWord(w), index.manifest()]);
+    // A word of groups of other states than those the query names is corrected as a word of
+    // none, to a place of those states first: "pittsburg pa" is Pittsburgh, not every group of
+    // Pennsylvania (the groups of Pittsburg, Kansas, hold the word).
+    const inState = (row) => (row.states || [row.state]).some((s) => states.includes(s));
+    const elsewhere = states.length > 0 && refs.length > 0 && !refs.some((r) => states.includes(m.states[stateOf(m, r)].code.toUpperCase()));
+    if (!elsewhere && (refs.length || (keepPlaceWords && placeWord))) {
       out.push(x);
       continue;
     }
@@ -1142,12 +1147,17 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole
     // name when unknown words are left out ("we moved to tucson", but "grupo nuevo en
     // tucson" leaves out Nuevo, California).
-    const ofPlace = places.concat(big).some((row) => row.key.split(" ").includes(w));
+    // With a state named, a word of places of other states only is not one ("pittsburg pa").
+    const rowsOf = places.concat(big).filter((row) => row.key.split(" ").includes(w));
+    const ofPlace = rowsOf.length > 0 && (!states.length || rowsOf.some(inState));
     if ((keepPlaceWords && ofPlace) || (drop && big.some((row) => row.key === w))) {
       out.push(x);
       continue;
     }
-    changed = true;
+    // Such a word is corrected only to a place of the named states, else kept ("camp hi" is
+    // not Campo, California).
+    const away = keepPlaceWords && (elsewhere || rowsOf.length > 0);
+    if (!away) changed = true;
     if (drop) continue;
     const candidates = [];
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, groupWordWeight + d.length]);
@@ -1168,7 +1178,6 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // ("eporia ks" is Emporia, not Peoria), then the larger place ("detoit": Detroit before
     // Deloit). See the weights above.
     const completes = (part, key) => runKeys.some((k) => k.split(" ").includes(w) && k.split(" ").map((x) => (x === w ? part : x)).join(" ") === key);
-    const inState = (row) => (row.states || [row.state]).some((s) => states.includes(s));
     const rank = (row) => row.size + (states.length && inState(row) ? inStateBonus : 0);
     // The candidates that complete a place's name, for a word too short to correct otherwise.
     const completing = [];
@@ -1195,6 +1204,13 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // A word too short to correct alone is corrected only to complete a place's name with the
     // query's other words ("sn francisco", "salt lake cty").
     const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, completing, 1);
+    if (away) {
+      if (!c || !places.concat(big).some((row) => inState(row) && row.key.split(" ").includes(c))) {
+        out.push(x);
+        continue;
+      }
+      changed = true;
+    }
     if (c) out.push({ ...x, w: c });
   }
   if (!changed || out.length === 0) return null;

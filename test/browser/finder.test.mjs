@@ -782,6 +782,10 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     // The state named: its town before a larger place elsewhere (Peoria, Arizona).
     ['eporia ks', 'emporia ks', 'Emporia, KS'],
     ['vialia ga', 'vidalia ga', 'Vidalia, GA'],
+    // A place's name of other states only (Pittsburg, Kansas) is corrected to the named
+    // state's: not every group of Pennsylvania.
+    ['pittsburg pa', 'pittsburgh pa', 'Pittsburgh, PA'],
+    ['pittsburg pennsylvania', 'pittsburgh pennsylvania', 'Pittsburgh, PA'],
     // A large city before a word of the groups as near ("las vets", "los ingles").
     ['dalas', 'dallas', 'Dallas, TX'],
     ['las vegs', 'las vegas', 'Las Vegas, NV'],
