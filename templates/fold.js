@@ -47,17 +47,21 @@ export function queryWords(q) {
   return words.filter((w) => !words.some((o) => o !== w && o.startsWith(w)));
 }
 
+// dotted matches letters written with periods between them, an abbreviation ("D.C.", "N.Y.").
+const dotted = /(?<![\p{L}\p{M}\p{N}.])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{M}\p{N}])/gu;
+
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
  * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
- * starts with a capital ("Dayton"). Words of one letter are kept (place names hold them:
- * "Washington D C").
+ * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC).
+ * Words of one letter are kept (place names hold them: "Washington D C").
  * @param {string} q
  * @returns {{w: string, caps: boolean, title: boolean}[]}
  */
 export function queryTerms(q) {
   const out = [];
-  for (const raw of String(q).normalize("NFC").split(/[^\p{L}\p{M}\p{N}]+/u)) {
+  const joined = String(q).normalize("NFC").replace(dotted, (m) => m.replaceAll(".", ""));
+  for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
     const first = [...raw][0];
