@@ -222,10 +222,11 @@ export async function find(index, opts) {
   // soonest first, whose weekdays' files and records would leave the town's search too little
   // of the budget.
   const quiet = !o.exact && !o.position && !parsed.zip && !parsed.terms.length && !searchWords(parsed.text).length && parsed.words.length > 0 && m.groups > 0;
-  // The words being typed may start a filter's words, read before the town of typedTail ("en
-  // la no": the evening); a state's name, typedTail weighs against a town's.
-  const typedPhrase = o.typing && !o.exact ? phraseEnding(parsed.words, phrases) : "";
-  const filterTyped = o.typing && !o.exact ? phraseEnding(parsed.words, phrases, filterKinds) : "";
+  // The last words may start a filter's words, read before the town of typedTail ("en la no":
+  // the evening); a state's name, typedTail weighs against a town's. Submitted, as they were
+  // read while typed (the page showed the evening).
+  const typedPhrase = o.exact ? "" : phraseEnding(parsed.words, phrases);
+  const filterTyped = o.exact ? "" : phraseEnding(parsed.words, phrases, filterKinds);
   if (quiet) {
     const typed = filterTyped && (await retry(filterTyped));
     if (typed) return typed;
@@ -235,13 +236,13 @@ export async function find(index, opts) {
   }
   await run(index, m, parsed, form, o, out);
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
-  // Being typed, the last words may start a state's name or a filter's words, though read as a
-  // place's name, a state's code or words that say nothing: "carolina del no" is North
-  // Carolina, not Carolina, Puerto Rico; "nuevo me" New Mexico, not Nuevo in Maine; "por la
-  // ma" the morning, not Massachusetts; "en la no" the evening, not every group. Words that
-  // found nothing may start a filter's ("en la ta"), and a state's name waits for typedTail,
-  // which weighs it against a town's ("new ha" is New Haven). (A place's search is never
-  // unrestricted: the two are not both set.)
+  // Typed or submitted, the last words may start a state's name or a filter's words, though
+  // read as a place's name, a state's code or words that say nothing: "carolina del no" is
+  // North Carolina, not Carolina, Puerto Rico; "nuevo me" New Mexico, not Nuevo in Maine;
+  // "por la ma" the morning, not Massachusetts; "en la no" the evening, not every group.
+  // Words that found nothing may start a filter's ("en la ta"), and a state's name waits for
+  // typedTail, which weighs it against a town's ("new ha" is New Haven). (A place's search is
+  // never unrestricted: the two are not both set.)
   const last = parsed.words[parsed.words.length - 1]?.w;
   const lastIsState = parsed.terms.some((t) => !t.prefix && t.words.length === 1 && t.words[0] === last && t.meanings.some((mn) => mn[0] === "state"));
   const phraseTyped = out.place || lastIsState || saysNothingYet ? typedPhrase : out.count ? "" : filterTyped;

@@ -349,12 +349,12 @@ async function finelySharded(extra) {
 // Being typed, a town's name is read in the last words as typed, whatever each means alone: a
 // stop word ("san an", "los an"), the start of a filter's or a state's word ("port" is not
 // Portuguese, "st lou" not Louisiana). A state's name comes before a small town's ("new hamp"
-// is not New Hampton, Iowa), not before a city's ("new ha" is New Haven), and so is the rest of a
-// filter's words after a stop word or a word of two letters ("por la ma": the morning, not
-// Massachusetts; "en la no": the evening, not every group). And of two towns with
-// as many digits to their population, the one with the larger first digit: "columb" is
-// Columbus, not Columbia, South Carolina. Before, "san an" and "new yo" listed every group,
-// "port" none, "st lou" Louisiana's. Submitted, a city's name is completed so too.
+// is not New Hampton, Iowa), not before a city's ("new ha" is New Haven), and so is the rest
+// of a filter's words after a stop word or a word of two letters ("por la ma": the morning,
+// not Massachusetts; "en la no": the evening, not every group), typed or submitted. And of
+// two towns with as many digits to their population, the one with the larger first digit:
+// "columb" is Columbus, not Columbia, South Carolina. Before, "san an" and "new yo" listed
+// every group, "port" none, "st lou" Louisiana's. Submitted, a city's name is completed so too.
 test('find (node): a name being typed read in its words as typed; the larger of two towns', async () => {
   for (const [query, label] of [
     ['san an', 'San Antonio, TX'],
@@ -388,6 +388,9 @@ test('find (node): a name being typed read in its words as typed; the larger of 
     const got = await engine({ q: query, typing: true });
     assert.equal(got.state, state, `${query}: ${got.mode} ${got.corrected}`);
     assert.equal(got.corrected, corrected, query);
+    // Submitted, as the page showed it typed.
+    const sent = await engine({ q: query });
+    assert.deepEqual([sent.state, sent.corrected], [state, corrected], `${query} submitted`);
   }
   // Not in a sentence, where the words before a stop word are no town's ("… but travel to").
   const travel = await engine({ q: 'i live in florida but travel to', typing: true });
