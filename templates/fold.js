@@ -47,8 +47,9 @@ export function queryWords(q) {
   return words.filter((w) => !words.some((o) => o !== w && o.startsWith(w)));
 }
 
-// dotted matches letters written with periods between them, an abbreviation ("D.C.", "N.Y.").
-const dotted = /(?<![\p{L}\p{M}\p{N}.])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{M}\p{N}])/gu;
+// dotted matches letters written with periods between them, an abbreviation ("D.C.", "N.Y."),
+// with what comes before it. (No lookbehind: Safari reads one from 16.4 only.)
+const dotted = /(^|[^\p{L}\p{M}\p{N}.])(\p{L}\p{M}*(?:\.\p{L}\p{M}*)+)\.?(?![\p{L}\p{M}\p{N}])/gu;
 
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
@@ -60,7 +61,7 @@ const dotted = /(?<![\p{L}\p{M}\p{N}.])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}
  */
 export function queryTerms(q) {
   const out = [];
-  const joined = String(q).normalize("NFC").replace(dotted, (m) => m.replaceAll(".", ""));
+  const joined = String(q).normalize("NFC").replace(dotted, (m, before, letters) => before + letters.replaceAll(".", ""));
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();

@@ -15,6 +15,7 @@ func TestMinify(t *testing.T) {
 		{name: "a.js", in: "// a comment\nexport function greet(name) {\n  const greeting = `¡Hola, ${name}!`;\n  return greeting;\n}\n", want: "function n(e){return`¡Hola, ${e}!`}export{n as greet};\n"},
 		{name: "icon.svg", in: "<svg>  </svg>\n", want: "<svg>  </svg>\n"},
 		{name: "bad.js", in: "export const = 1;\n", wantErr: "templates/bad.js: line 1, column 14"},
+		{name: "look.js", in: "// words\nexport const r = /(?<!a)b/u;\n", wantErr: "templates/look.js: line 2 of what is minified: a lookbehind"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
