@@ -14,7 +14,7 @@ import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
-import { boxDistanceMiles, filterNames, intersect, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
+import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time.
 const termKinds = ["state", "attendance", "language", "program", "audience"];
@@ -187,7 +187,7 @@ export async function find(index, opts) {
   out.topics = parsed.topics;
   prefetch(index, m, parsed, o);
   // A word that says nothing, as parse reads it: "in" unless written IN (Indiana).
-  const isStop = (x) => Object.hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
+  const isStop = (x) => hasOwn(phrases, x.w) && (phrases[x.w].every((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])) || (!x.caps && phrases[x.w].some((mn) => mn[0] === "stop")));
   const isState = (t) => !t.prefix && t.meanings.some((mn) => mn[0] === "state");
   // Two states and nothing else may be a town and its state ("washington dc", "indiana pa",
   // "delaware ohio"): the town, when the second state has one of the first's name.
@@ -427,7 +427,7 @@ function said(reading, parsed) {
 // lastRuns returns the runs of two and three words of text that end at its last word not
 // marked stop, as keys: the names it may end.
 function lastRuns(text) {
-  const i = text.findLastIndex((x) => !x.stop);
+  const i = lastIndex(text, (x) => !x.stop);
   const out = [];
   for (const n of [2, 3]) if (i - n + 1 >= 0) out.push(text.slice(i - n + 1, i + 1).map((x) => x.w).join(" "));
   return out;
@@ -485,7 +485,7 @@ function nameKeys(reading, phrases, single = false) {
 // comesBefore reports whether the word x often comes before a place's name ("in", "cerca":
 // search.words.before).
 function comesBefore(phrases, x) {
-  return Object.hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
+  return hasOwn(phrases, x.w) && phrases[x.w].some((mn) => mn[0] === "before");
 }
 
 // maxTextFiles is the most files of the token index the words of a long query read: each is
@@ -760,7 +760,7 @@ function stateAfter(text, phrases) {
     if (k + n >= text.length) continue;
     const words = text.slice(k + 1, k + 1 + n).map((x) => x.w);
     const p = words.join(" ");
-    const all = Object.hasOwn(phrases, p) ? phrases[p] : [];
+    const all = hasOwn(phrases, p) ? phrases[p] : [];
     // A code that is also a word ("or", "me", "in") is the state only in capitals, as parse reads it.
     if (n === 1 && !text[k + 1].caps && all.some((mn) => mn[0] === "stop")) continue;
     const meanings = all.filter((mn) => mn[0] === "state");
@@ -876,7 +876,7 @@ function tailKeys(parsed, phrases, edges) {
 // stop word or of two letters (words of a place's name would be read as the place's), or "".
 function phraseEnding(words, phrases, kinds = typedKinds) {
   const last = words[words.length - 1]?.w ?? "";
-  if (!(Object.hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
+  if (!(hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
   for (const n of [3, 2]) {
     if (words.length < n) continue;
     const phrase = phraseStarting(phrases, words.slice(-n).map((y) => y.w).join(" "), kinds);
@@ -1170,7 +1170,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // "veterans", not "veteran".
     for (const p of dictionaryWords) {
       if (saysNothing(phrases, p) && (ofPlace || [...p].length <= 3 || ([...w].length < 6 && [...p].length <= [...w].length))) continue;
-      const inNames = Object.hasOwn(shard.words, p) ? shard.words[p].length : 0;
+      const inNames = hasOwn(shard.words, p) ? shard.words[p].length : 0;
       candidates.push([p, (phrases[p].some((mn) => mn[0] === "state") ? stateNameWeight : dictionaryWeight) + inNames]);
     }
     // A word that makes a place's whole name with the query's other words, then one that is a

@@ -6,6 +6,7 @@
 // words are searched in the groups' names and places, or name a place.
 
 import { minWordLength, queryTerms } from "./fold.js";
+import { hasOwn } from "./search-index.js";
 
 /**
  * The most words of a query that are read, not counting the words that only say nothing
@@ -55,7 +56,7 @@ export const quietKinds = [
  * @param {string} p
  */
 export function saysNothing(phrases, p) {
-  return Object.hasOwn(phrases, p) && phrases[p].every((m) => quietKinds.includes(m[0]));
+  return hasOwn(phrases, p) && phrases[p].every((m) => quietKinds.includes(m[0]));
 }
 
 /**
@@ -96,7 +97,7 @@ export function parse(q, phrases = {}) {
     let used = 0;
     for (let n = Math.min(maxPhrase, words.length - i); n >= 1 && !used; n--) {
       const slice = words.slice(i, i + n);
-      const meanings = Object.hasOwn(phrases, slice.map((x) => x.w).join(" "))
+      const meanings = hasOwn(phrases, slice.map((x) => x.w).join(" "))
         ? phrases[slice.map((x) => x.w).join(" ")]
         : null;
       if (!meanings) continue;
@@ -162,7 +163,7 @@ export function saidWord(parsed, phrases, words) {
   if ([...last.w].length < 5 || /\d/.test(last.w)) return "";
   let best = "";
   for (const p of words) {
-    if (p === last.w || !p.startsWith(last.w) || !Object.hasOwn(phrases, p)) continue;
+    if (p === last.w || !p.startsWith(last.w) || !hasOwn(phrases, p)) continue;
     if (!phrases[p].every((mn) => saidKinds.includes(mn[0]))) continue;
     if (!best || [...p].length < [...best].length) best = p;
   }
@@ -194,7 +195,7 @@ export function placeRuns(text, edges = null) {
   const first = real[0];
   const last = real[real.length - 1];
   // A word of the dictionary that says nothing, and never begins (or ends) a place's name.
-  const never = (x, names) => edges && x.stop && !names.has(x.w) && Object.hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0]));
+  const never = (x, names) => edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0]));
   const runs = [];
   for (let i = Math.max(0, first - 2); i <= first; i++) {
     if (never(text[i], edges?.starts)) continue;

@@ -98,10 +98,24 @@ export function compareCodePoints(a, b) {
   return x.length - y.length;
 }
 
+// The scripts read in the oldest browsers the build targets (see minify in internal/render):
+// Safari 14.1 has neither Object.hasOwn nor Array's findLastIndex, which came in 15.4.
+
+/** hasOwn reports whether object o has key k of its own, not of its prototype ("constructor"). */
+export function hasOwn(o, k) {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** lastIndex returns the position of the last item of list for which ok holds, or -1. */
+export function lastIndex(list, ok) {
+  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i])) return i;
+  return -1;
+}
+
 // indexFor returns the position in a list of {from, file} (sorted by from) of the file that
 // holds key: the last whose from is not after key's; -1 for none.
 function indexFor(list, key) {
-  return list.findLastIndex((t) => compareCodePoints(t.from, key) <= 0);
+  return lastIndex(list, (t) => compareCodePoints(t.from, key) <= 0);
 }
 
 // fileFor returns the file of a list of {from, file} that holds key, or null (see indexFor).
@@ -375,7 +389,7 @@ export class Index {
   /** exactRefs returns the groups having the word word itself. */
   async exactRefs(word) {
     const shard = await this.tokenShard(word);
-    return Object.hasOwn(shard.words, word) ? undelta(shard.words[word]) : [];
+    return hasOwn(shard.words, word) ? undelta(shard.words[word]) : [];
   }
 
   /** isPlaceWord reports whether word is a word of a group's city or postal code. */
@@ -476,7 +490,7 @@ export class Index {
     const f = g.zips[code.slice(0, 2)];
     if (!f) return null;
     const shard = await this.json(f.file);
-    const z = Object.hasOwn(shard, code) ? shard[code] : null;
+    const z = hasOwn(shard, code) ? shard[code] : null;
     return z ? { at: [z[0], z[1]], state: z[2] } : null;
   }
 

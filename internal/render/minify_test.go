@@ -1,6 +1,9 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -30,5 +33,32 @@ func TestMinify(t *testing.T) {
 				t.Errorf("minify(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
 			}
 		})
+	}
+}
+
+// newer finds what the scripts must not call: functions the oldest browsers minify targets
+// lack (Safari 14.1 has neither Object.hasOwn nor Array's findLast and at, which came in
+// 15.4), which esbuild leaves as they are. A script that called one would stop there.
+var newer = regexp.MustCompile(`Object\.hasOwn\(|\.findLast(Index)?\(|\.at\(|structuredClone\(|\.to(Sorted|Reversed|Spliced)\(|Object\.groupBy\(|Promise\.withResolvers\(`)
+
+func TestScriptsCallWhatTheTargetsHave(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "templates", "*.js"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts in templates: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			code := strings.TrimSpace(line)
+			if strings.HasPrefix(code, "//") || strings.HasPrefix(code, "*") {
+				continue
+			}
+			if m := newer.FindString(code); m != "" {
+				t.Errorf("%s:%d: %s, which the oldest browsers of the build's targets lack", filepath.Base(f), i+1, m)
+			}
+		}
 	}
 }
