@@ -225,9 +225,9 @@ export async function find(index, opts) {
   // The last words may start a filter's words, read before the town of typedTail ("en la no":
   // the evening); a state's name, typedTail weighs against a town's. Submitted, as they were
   // read while typed (the page showed the evening).
-  const typedPhrase = o.exact ? "" : phraseEnding(parsed.words, phrases);
-  const filterTyped = o.exact ? "" : phraseEnding(parsed.words, phrases, filterKinds);
+  const ending = (kinds) => (o.exact ? "" : phraseEnding(parsed.words, phrases, kinds));
   if (quiet) {
+    const filterTyped = ending(filterKinds);
     const typed = filterTyped && (await retry(filterTyped));
     if (typed) return typed;
     const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
@@ -245,7 +245,7 @@ export async function find(index, opts) {
   // never unrestricted: the two are not both set.)
   const last = parsed.words[parsed.words.length - 1]?.w;
   const lastIsState = parsed.terms.some((t) => !t.prefix && t.words.length === 1 && t.words[0] === last && t.meanings.some((mn) => mn[0] === "state"));
-  const phraseTyped = out.place || lastIsState || saysNothingYet ? typedPhrase : out.count ? "" : filterTyped;
+  const phraseTyped = out.place || lastIsState || saysNothingYet ? ending(typedKinds) : out.count ? "" : ending(filterKinds);
   if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !phraseTyped)) return out;
   if (phraseTyped) return (await retry(phraseTyped)) || out;
   if (saysNothingYet) {
@@ -874,7 +874,7 @@ function tailKeys(parsed, phrases, edges) {
 // phraseEnding returns words with the phrase that their last two or three words start
 // completed ("carolina del no": "carolina del norte"; see phraseStarting), the last of them a
 // stop word or of two letters (words of a place's name would be read as the place's), or "".
-function phraseEnding(words, phrases, kinds = typedKinds) {
+function phraseEnding(words, phrases, kinds) {
   const last = words[words.length - 1]?.w ?? "";
   if (!(hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
   for (const n of [3, 2]) {
@@ -949,7 +949,8 @@ const firstShown = 5;
 // firstShown come before the rest, o.partial is called first with out holding those and how
 // many are still coming (pending).
 async function fillItems(index, all, o, out) {
-  const list = withinBudget(index, await index.manifest(), o, all);
+  const m = await index.manifest();
+  const list = withinBudget(index, m, o, all);
   const item = (x, rec) => ({ ...x, rec });
   const refs = list.map((x) => x.ref);
   if (o.partial && list.length > firstShown) {
@@ -957,7 +958,6 @@ async function fillItems(index, all, o, out) {
     // them all at once took the page's main thread for a millisecond each before the first
     // could show.
     const recs = await Promise.all(await index.eachRecord(refs.slice(0, firstShown)));
-    const m = await index.manifest();
     const more = refs.slice(firstShown).some((r) => !index.has(recordFileOf(m, r)));
     if (more) o.partial({ ...out, items: recs.map((rec, i) => item(list[i], rec)), pending: list.length - firstShown });
   }
@@ -1149,7 +1149,8 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // name when unknown words are left out ("we moved to tucson", but "grupo nuevo en
     // tucson" leaves out Nuevo, California).
     // With a state named, a word of places of other states only is not one ("pittsburg pa").
-    const rowsOf = places.concat(big).filter((row) => row.key.split(" ").includes(w));
+    const placeRows = places.concat(big);
+    const rowsOf = placeRows.filter((row) => row.key.split(" ").includes(w));
     const ofPlace = rowsOf.length > 0 && (!states.length || rowsOf.some(inState));
     if ((keepPlaceWords && ofPlace) || (drop && big.some((row) => row.key === w))) {
       out.push(x);
@@ -1206,7 +1207,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // query's other words ("sn francisco", "salt lake cty").
     const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, completing, 1);
     if (away) {
-      if (!c || !places.concat(big).some((row) => inState(row) && row.key.split(" ").includes(c))) {
+      if (!c || !placeRows.some((row) => inState(row) && row.key.split(" ").includes(c))) {
         out.push(x);
         continue;
       }

@@ -97,9 +97,8 @@ export function parse(q, phrases = {}) {
     let used = 0;
     for (let n = Math.min(maxPhrase, words.length - i); n >= 1 && !used; n--) {
       const slice = words.slice(i, i + n);
-      const meanings = hasOwn(phrases, slice.map((x) => x.w).join(" "))
-        ? phrases[slice.map((x) => x.w).join(" ")]
-        : null;
+      const key = slice.map((x) => x.w).join(" ");
+      const meanings = hasOwn(phrases, key) ? phrases[key] : null;
       if (!meanings) continue;
       const other = meanings.filter((m) => !quietKinds.includes(m[0]));
       const stop = other.length < meanings.length;

@@ -1,17 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"path"
-	"regexp"
 	"runtime/debug"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
-
-// lookbehind finds a lookbehind assertion of a regular expression in a script: (?<= or (?<!.
-var lookbehind = regexp.MustCompile(`\(\?<[=!]`)
 
 // minified reports whether minify makes the file of templates at p smaller: scripts and
 // stylesheets.
@@ -37,7 +32,9 @@ func minify(name string, b []byte) ([]byte, error) {
 	// in a stylesheet), and a script written in syntax they lack is an error. Safari 14.1 is
 	// the oldest that reads the scripts' destructuring and the stylesheet's inset, Chrome 86
 	// the oldest with the Element.replaceChildren the pages call. esbuild does not add the
-	// functions a browser lacks: TestScriptsCallWhatTheTargetsHave keeps newer ones out.
+	// functions a browser lacks, and writes a regular expression they cannot read (a
+	// lookbehind) as a call of RegExp, which throws as the script starts:
+	// TestScriptsUseWhatTheTargetsHave keeps both out.
 	opts.Engines = []api.Engine{
 		{Name: api.EngineChrome, Version: "86"},
 		{Name: api.EngineEdge, Version: "86"},
@@ -46,12 +43,6 @@ func minify(name string, b []byte) ([]byte, error) {
 	}
 	switch path.Ext(name) {
 	case ".js":
-		// esbuild writes a regular expression these browsers cannot read as a call of
-		// RegExp, which throws as the script starts: a lookbehind, which Safari reads from
-		// 16.4 only, would stop the whole script there.
-		if i := lookbehind.FindIndex(b); i != nil {
-			return nil, fmt.Errorf("render: templates/%s: line %d of what is minified: a lookbehind in a regular expression, which Safari before 16.4 cannot read", name, bytes.Count(b[:i[0]], []byte("\n"))+1)
-		}
 		opts.Loader = api.LoaderJS
 		opts.Format = api.FormatESModule
 	case ".css":
