@@ -154,6 +154,24 @@ test('fold.js folds the vectors of testdata/fold.json as Go does (Chromium)', { 
   assert.deepEqual(got, vectors.map((v) => v[1]));
 });
 
+test('union and intersect (node): sorted refs, each once, against sets', async () => {
+  const { intersect, range, union } = await import('../../templates/search-index.js');
+  assert.deepEqual(union([]), []);
+  assert.deepEqual(union([[], []]), []);
+  assert.deepEqual(union([[], [3, 9]]), [3, 9]);
+  assert.deepEqual(union([[1, 4, 7], [2, 4, 8], [0, 7, 9]]), [0, 1, 2, 4, 7, 8, 9]);
+  assert.deepEqual(range(5, 3), [5, 6, 7]);
+  // Lists of every size and overlap, from a seeded generator, against what sets give.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let round = 0; round < 200; round++) {
+    const lists = Array.from({ length: next() % 9 }, () => [...new Set(Array.from({ length: next() % 60 }, () => next() % 200))].sort((a, b) => a - b));
+    const all = [...new Set(lists.flat())].sort((a, b) => a - b);
+    assert.deepEqual(union(lists), all, JSON.stringify(lists));
+    if (lists.length >= 2) assert.deepEqual(intersect(lists[0], lists[1]), lists[0].filter((r) => lists[1].includes(r)));
+  }
+});
+
 test('the index holds every published group of the Meeting Guide feed', async () => {
   const feed = JSON.parse(await fs.readFile(path.join(site.dir, 'api/groups.json'), 'utf8'));
   const ids = new Set(index.records.map((r) => `/groups/${r.id}/`));
