@@ -5,7 +5,7 @@
 // hidden and the page lists every state's groups.
 
 import { find } from "./find.js";
-import { queryTerms } from "./fold.js";
+import { fold, queryTerms } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
 import { markResults } from "./projection.js";
 import { el, groupItem } from "./results.js";
@@ -236,6 +236,21 @@ function start(form, status, { base, home, index }) {
     if (text(nodes) !== text([...status.children])) status.replaceChildren(...nodes);
   }
 
+  // The page's words that carry accents (its filters' labels: "Mañana", "En línea", "Nuevo
+  // México"), by their folded form, read once.
+  let accented = null;
+  // written returns a correction or completion, which the index gives folded ("por la
+  // manana"), with each of its words that the visitor typed with accents as typed, or that
+  // the page writes with them as the page does ("por la mañana").
+  function written(corrected, typed) {
+    accented ??= accents(form.querySelectorAll("option, label"), new Map());
+    const known = accents([{ textContent: typed }], new Map(accented));
+    return corrected
+      .split(" ")
+      .map((w) => known.get(w) ?? w)
+      .join(" ");
+  }
+
   // The list the first results of a search went into, while the others were coming (see
   // show): the others are added to it.
   let firstList = null;
@@ -251,7 +266,8 @@ function start(form, status, { base, home, index }) {
     const id = runs;
     const m = await index.manifest();
     if (id !== runs) return;
-    const q = (found.corrected || s.q).trim();
+    const corrected = found.corrected && written(found.corrected, s.q);
+    const q = (corrected || s.q).trim();
     const shortQ = [...q].length > 60 ? `${[...q].slice(0, 60).join("")}…` : q;
     const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => label(n, s.filters[n]));
     const sentences = [];
@@ -293,7 +309,7 @@ function start(form, status, { base, home, index }) {
       if (p) parts.push(p.cloneNode(true));
     }
     if (found.corrected) {
-      const p = el("p", "finder-corrected", `${t("js.showing-for", { query: found.corrected })} `);
+      const p = el("p", "finder-corrected", `${t("js.showing-for", { query: corrected })} `);
       const a = el("a", "", t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }));
       a.href = searchOf({ ...s, exact: true, n: pageSize });
       a.addEventListener("click", (e) => {
@@ -483,4 +499,17 @@ function start(form, status, { base, home, index }) {
 // Dayton" are Dayton's).
 function asksPosition(found) {
   return found.asksNear && !found.place;
+}
+
+// accents adds to words, for each word of the nodes' text written with accents or other marks
+// ("Mañana"), its folded form → the word in lower case ("manana" → "mañana"), and returns it.
+function accents(nodes, words) {
+  for (const n of nodes) {
+    for (const raw of (n.textContent ?? "").split(/[^\p{L}\p{M}\p{N}]+/u)) {
+      const lower = raw.toLowerCase();
+      const key = fold(raw);
+      if (raw && key !== lower && /^[\p{L}\p{N}]+$/u.test(key)) words.set(key, lower);
+    }
+  }
+  return words;
 }

@@ -1510,6 +1510,12 @@ test('finder in Spanish: Spanish words for filters, days and times; either langu
   assert.match(none.offers, /Línea de Ayuda/);
   const typo = await finder('/es/groups/?q=albuqerque');
   assert.match(typo.status, /Se muestran resultados para albuquerque\./);
+  // A completion is said with the accents the page writes its words with ("Mañana", "Nuevo
+  // México"), though the index gives it folded.
+  for (const [typed, said] of [['por la ma', 'por la mañana'], ['nuevo me', 'nuevo méxico'], ['adultos jo', 'adultos jóvenes']]) {
+    const r = await finder(`/es/groups/?q=${encodeURIComponent(typed)}`);
+    assert.match(r.status, new RegExp(`Se muestran resultados para ${said}\\.`), typed);
+  }
   const unknown = await finder('/es/groups/?day=lunesss');
   assert.match(unknown.status, /Se omitió un filtro desconocido: Día “lunesss”\./);
 });
