@@ -70,8 +70,8 @@ export function intersect(a, b) {
 
 /**
  * union returns the sorted refs of any of the sorted lists, merged two by two: no list is
- * copied whole and sorted again (which, for "online" at 10,000 groups, took the page's main
- * thread about ten milliseconds and left as much garbage).
+ * copied whole and sorted again (which, for "spanish online" at 10,000 groups, took about
+ * 17 ms in node and 2 in the page, and left garbage).
  */
 export function union(lists) {
   let some = lists.filter((l) => l.length);
