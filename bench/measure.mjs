@@ -120,9 +120,10 @@ async function until(page, expression, timeout) {
 // (performance.mark "finder:results", the finder's first results, or "bench:done", the
 // Pagefind and floor pages' answer), and returns {shown}, a promise of that moment. The page
 // tells DevTools through a binding: until's polls, each a task on the page's main thread and a
-// round trip through the browser, made the finder's first results 7 to 24 ms later in
-// alternating loads on this 2-core machine (medians of 9, three searches), time a visitor's
-// page does not spend. What is reported is the mark's own time, read from the page.
+// round trip through the browser, made the finder's first results 7 to 48 ms later in
+// alternating loads on this 2-core machine (two runs, medians of 9 and 11, three searches
+// each), time a visitor's page does not spend. What is reported is the mark's own time, read
+// from the page.
 async function marked(page, timeout) {
   const cdp = await page.context().newCDPSession(page);
   // (Without both domains enabled, the script is not run, or its call not told.)
