@@ -5,7 +5,7 @@
 // hidden and the page lists every state's groups.
 
 import { find } from "./find.js";
-import { fold, queryTerms } from "./fold.js";
+import { queryTerms, tokens } from "./fold.js";
 import { filterNames, intersect, onPage } from "./search-index.js";
 import { markResults } from "./projection.js";
 import { el, groupItem } from "./results.js";
@@ -243,11 +243,11 @@ function start(form, status, { base, home, index }) {
   // manana"), with each of its words that the visitor typed with accents as typed, or that
   // the page writes with them as the page does ("por la mañana").
   function written(corrected, typed) {
-    accented ??= accents(form.querySelectorAll("option, label"), new Map());
-    const known = accents([{ textContent: typed }], new Map(accented));
+    accented ??= accents([...form.querySelectorAll("option, label")].map((n) => n.textContent ?? ""));
+    const mine = accents([typed]);
     return corrected
       .split(" ")
-      .map((w) => known.get(w) ?? w)
+      .map((w) => mine.get(w) ?? accented.get(w) ?? w)
       .join(" ");
   }
 
@@ -501,14 +501,15 @@ function asksPosition(found) {
   return found.asksNear && !found.place;
 }
 
-// accents adds to words, for each word of the nodes' text written with accents or other marks
-// ("Mañana"), its folded form → the word in lower case ("manana" → "mañana"), and returns it.
-function accents(nodes, words) {
-  for (const n of nodes) {
-    for (const raw of (n.textContent ?? "").split(/[^\p{L}\p{M}\p{N}]+/u)) {
+// accents returns, for each word of texts written with accents or other marks ("Mañana"), its
+// folded form → the word in lower case ("manana" → "mañana").
+function accents(texts) {
+  const words = new Map();
+  for (const text of texts) {
+    for (const raw of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+      const [key, more] = tokens(raw);
       const lower = raw.toLowerCase();
-      const key = fold(raw);
-      if (raw && key !== lower && /^[\p{L}\p{N}]+$/u.test(key)) words.set(key, lower);
+      if (key && !more && key !== lower) words.set(key, lower);
     }
   }
   return words;
