@@ -237,18 +237,29 @@ function start(form, status, { base, home, index }) {
   }
 
   // The page's words that carry accents (its filters' labels: "Mañana", "En línea", "Nuevo
-  // México"), by their folded form, read once.
+  // México"), by their folded form, and the names of its states, read once.
   let accented = null;
+  let states = null;
   // written returns a correction or completion, which the index gives folded ("por la
   // manana"), with each of its words that the visitor typed with accents as typed, or that
-  // the page writes with them as the page does ("por la mañana").
-  function written(corrected, typed) {
+  // the page writes with them as the page does ("por la mañana"). Names are written as the
+  // page writes them, capitals too: the place found ("Albuquerque", and "Albuquerque NM" with
+  // its state's code, which alone may be a word: "in") and the states of the form ("Nuevo
+  // México").
+  function written(corrected, typed, place) {
     accented ??= accents([...form.querySelectorAll("option, label")].map((n) => n.textContent ?? ""));
+    states ??= [...form.querySelectorAll("select[name=state] option[value]:not([value=''])")].map((n) => n.textContent ?? "");
     const mine = accents([typed]);
-    return corrected
-      .split(" ")
-      .map((w) => mine.get(w) ?? accented.get(w) ?? w)
-      .join(" ");
+    const keys = corrected.split(" ");
+    const words = keys.map((w) => mine.get(w) ?? accented.get(w) ?? w);
+    for (const name of [...(place?.from === "place" ? [place.label, place.label.split(", ")[0]] : []), ...states]) {
+      const raw = name.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== "");
+      const folded = raw.map((w) => tokens(w).join(""));
+      for (let i = 0; i + raw.length <= keys.length; i++) {
+        if (folded.every((k, j) => keys[i + j] === k)) words.splice(i, raw.length, ...raw);
+      }
+    }
+    return words.join(" ");
   }
 
   // The list the first results of a search went into, while the others were coming (see
@@ -266,7 +277,7 @@ function start(form, status, { base, home, index }) {
     const id = runs;
     const m = await index.manifest();
     if (id !== runs) return;
-    const corrected = found.corrected && written(found.corrected, s.q);
+    const corrected = found.corrected && written(found.corrected, s.q, found.place);
     const q = (corrected || s.q).trim();
     const shortQ = [...q].length > 60 ? `${[...q].slice(0, 60).join("")}…` : q;
     const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => label(n, s.filters[n]));

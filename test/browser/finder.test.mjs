@@ -923,7 +923,7 @@ test('finder: a misspelt town is corrected, said so, and the original offered', 
     await settle(page);
     return { before, text, after: await shown(page), url: page.url() };
   });
-  assert.match(got.before.status, /Showing results for albuquerque\./);
+  assert.match(got.before.status, /Showing results for Albuquerque\./);
   assert.equal(got.before.mode, 'place');
   assert.ok(got.before.names.includes('Nob Hill Tuesday Evening'));
   assert.equal(got.text, 'Search instead for “albuqerque”');
@@ -937,7 +937,13 @@ test('finder: a misspelt town is corrected, said so, and the original offered', 
   }
   // A word far from any is left out, when other words find groups.
   const dropped = await finder(q('tucson xqzzyv'));
-  assert.match(dropped.status, /Showing results for tucson\./);
+  assert.match(dropped.status, /Showing results for Tucson\./);
+  // Names are written as the page writes them: the place found, with its state's code, and
+  // the form's states.
+  for (const [typed, said] of [['albuqerque nm', 'Albuquerque NM'], ['new mexco', 'New Mexico'], ['tuscon arizona', 'Tucson Arizona']]) {
+    const r = await finder(q(typed));
+    assert.match(r.status, new RegExp(`Showing results for ${said}\\.`), typed);
+  }
 });
 
 // 2. Nearest first, with no other host: a ZIP code no group lists, a town with no group.
@@ -1509,10 +1515,10 @@ test('finder in Spanish: Spanish words for filters, days and times; either langu
   assert.match(none.offers, /Ningún grupo coincide con esta búsqueda/);
   assert.match(none.offers, /Línea de Ayuda/);
   const typo = await finder('/es/groups/?q=albuqerque');
-  assert.match(typo.status, /Se muestran resultados para albuquerque\./);
+  assert.match(typo.status, /Se muestran resultados para Albuquerque\./);
   // A completion is said with the accents the page writes its words with ("Mañana", "Nuevo
-  // México"), though the index gives it folded.
-  for (const [typed, said] of [['por la ma', 'por la mañana'], ['nuevo me', 'nuevo méxico'], ['adultos jo', 'adultos jóvenes']]) {
+  // México", a name with its capitals), though the index gives it folded.
+  for (const [typed, said] of [['por la ma', 'por la mañana'], ['nuevo me', 'Nuevo México'], ['adultos jo', 'adultos jóvenes']]) {
     const r = await finder(`/es/groups/?q=${encodeURIComponent(typed)}`);
     assert.match(r.status, new RegExp(`Se muestran resultados para ${said}\\.`), typed);
   }
