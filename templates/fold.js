@@ -51,17 +51,27 @@ export function queryWords(q) {
 // with what comes before it. (No lookbehind: Safari reads one from 16.4 only.)
 const dotted = /(^|[^\p{L}\p{M}\p{N}.])(\p{L}\p{M}*(?:\.\p{L}\p{M}*)+)\.?(?![\p{L}\p{M}\p{N}])/gu;
 
+// dottedNames are the places people write in letters with periods whose letters alone are
+// another place's code: "L.A." is Los Angeles, though LA is Louisiana.
+const dottedNames = new Map([["la", "Los Angeles"]]);
+
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
  * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
- * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC).
+ * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC),
+ * or a place's name (see dottedNames).
  * Words of one letter are kept (place names hold them: "Washington D C").
  * @param {string} q
  * @returns {{w: string, caps: boolean, title: boolean}[]}
  */
 export function queryTerms(q) {
   const out = [];
-  const joined = String(q).normalize("NFC").replace(dotted, (m, before, letters) => before + letters.replaceAll(".", ""));
+  const joined = String(q)
+    .normalize("NFC")
+    .replace(dotted, (m, before, letters) => {
+      const word = letters.replaceAll(".", "");
+      return before + (dottedNames.get(word.toLowerCase()) ?? word);
+    });
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();

@@ -314,15 +314,16 @@ test('finder: words besides the place are said with the count', { skip }, async 
 // town named after a state ("washington dc", "Washington, D.C."), and the words around a ZIP
 // code.
 test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', async () => {
-  for (const [query, label] of [['st. louis', 'St. Louis, MO'], ['saint louis', 'St. Louis, MO'], ['washington dc', 'Washington, DC'], ['Washington, D.C.', 'Washington, DC'], ['N.Y.C.', 'New York, NY'], ['new york ny', 'New York, NY'], ['kansas city', 'Kansas City, MO'], ['virginia beach', 'Virginia Beach, VA'], ['indiana pa', 'Indiana, PA'], ['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['philly', 'Philadelphia, PA'], ['salem in', 'Salem, IN'], ['portland me', 'Portland, ME'], ['wilmington de', 'Wilmington, DE'], ['hi i need a group in dallas', 'Dallas, TX'], ['abq', 'Albuquerque, NM'], ['west palm', 'West Palm Beach, FL'], ['st pete', 'St. Petersburg, FL'], ['nola', 'New Orleans, LA'], ['bay area', 'San Francisco, CA'], ['zip code 43215', '43215'], ['código postal 87110', '87110']]) {
+  for (const [query, label] of [['st. louis', 'St. Louis, MO'], ['saint louis', 'St. Louis, MO'], ['washington dc', 'Washington, DC'], ['Washington, D.C.', 'Washington, DC'], ['N.Y.C.', 'New York, NY'], ['L.A.', 'Los Angeles, CA'], ['support groups in L.A.', 'Los Angeles, CA'], ['new york ny', 'New York, NY'], ['kansas city', 'Kansas City, MO'], ['virginia beach', 'Virginia Beach, VA'], ['indiana pa', 'Indiana, PA'], ['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['philly', 'Philadelphia, PA'], ['salem in', 'Salem, IN'], ['portland me', 'Portland, ME'], ['wilmington de', 'Wilmington, DE'], ['hi i need a group in dallas', 'Dallas, TX'], ['abq', 'Albuquerque, NM'], ['west palm', 'West Palm Beach, FL'], ['st pete', 'St. Petersburg, FL'], ['nola', 'New Orleans, LA'], ['bay area', 'San Francisco, CA'], ['zip code 43215', '43215'], ['código postal 87110', '87110']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.mode, 'place', query);
     assert.equal(got.place.label, label, query);
     assert.equal(got.narrowed, false, query);
   }
   // A state's name alone is the state, though towns bear it (Nevada, Missouri); so are its
-  // letters with periods.
+  // letters with periods, but for L.A. (above), and LA without them is Louisiana.
   assert.equal((await engine(site.dir, { q: 'nevada' })).mode, 'text');
+  assert.equal((await engine(site.dir, { q: 'LA' })).state, 'la');
   for (const q of ['D.C.', 'N.Y.']) assert.deepEqual((await engine(site.dir, { q })).names, (await engine(site.dir, { q: q.replaceAll('.', '') })).names, q);
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
   // A ZIP code with its own town and state: they say where it is, and narrow nothing.
