@@ -317,6 +317,18 @@ test('the farther matches of a place stop at the search budget, nearest first', 
   assert.deepEqual(got.items.map((it) => it.rec.name), plain.names.slice(0, got.items.length));
 });
 
+// "only" says nothing ("women only", "solo en español"): it is neither corrected to a hamlet's
+// name ("only": Onley, Virginia) nor read as part of the town's.
+test('"women only group columbus" is the women\'s groups near Columbus, with nothing corrected', async () => {
+  const plain = await engine({ q: 'women group columbus' });
+  for (const q of ['women only group columbus', 'only women columbus', 'women exclusively columbus']) {
+    const got = await engine({ q });
+    assert.equal(got.corrected, '', q);
+    assert.equal(got.mode, 'place', q);
+    assert.deepEqual(got.names, plain.names, q);
+  }
+});
+
 // finelySharded returns an Index of the site whose token index is split into one file per
 // two-letter start of its words and of extra, as a national directory's is split into dozens
 // of files (this site's few thousand words fill five).
