@@ -38,13 +38,13 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.3
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 41.4
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English; 40.4 when the budget was set, the script having grown
 // since), 0.2 for the page of a larger directory (its states' counts have more digits; a
 // scale test weighs the page against this budget), 0.7 for the weights of records being their
 // folder's mean and for web servers' gzip, which makes some files up to 6% larger than Go's
-// (internal/search.gzipSize), and 0.4 to spare (the page weighed 42.5 before its map was
+// (internal/search.gzipSize), and 0.3 to spare (the page weighed 42.5 before its map was
 // drawn with fewer points). The search reads the files
 // of its words; then places (and the positions of the states around one), corrections and
 // their searches, weekdays' meetings and the records of up to a page of results only while
@@ -693,10 +693,13 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
         if (rows.length) {
           const p = rows[0];
-          // Its groups are listed from the positions of the states around it: a place whose
-          // search would pass the budget is not read so ("york … tucson saturday", of eight
-          // words, had read six files of words and three of places).
-          if (!fits(index, o, index.unreadBytes(statesNear(m, p.at, out.radius).map((s) => m.states[s].points)))) continue;
+          // Its groups are listed from the positions of the states around it, within the
+          // radius whose states the budget pays for (see radiusWithin): a place whose search
+          // would pass the budget is not read so ("york … tucson saturday", of eight words,
+          // had read six files of words and three of places).
+          const radius = radiusWithin(index, m, o, p.at, out.radius);
+          if (radius < minRadius) continue;
+          out.radius = radius;
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
           placeText = stopWords ? allWords(index, stopWords) : textRefs;
           consumedState = states.length > 0;
@@ -1003,6 +1006,27 @@ async function allExact(index, words) {
   if (!ws.length) return [];
   return allOf(ws.map((w) => index.exactRefs(w)));
 }
+
+// radiusWithin returns the radius, miles or less, of a search for the groups near at whose
+// states' positions the search o may read (see fits): miles when it may read them all, else
+// short of the nearest state it may not read. A query whose other words spent the budget
+// ("women friendly group atlanta": three files of places for "friendly") still finds its
+// town, within fewer miles, and says so.
+function radiusWithin(index, m, o, at, miles) {
+  const near = statesNear(m, at, miles)
+    .map((s) => ({ file: m.states[s].points, bound: boxDistanceMiles(at, m.states[s].bbox) }))
+    .sort((a, b) => a.bound - b.bound);
+  const files = [];
+  for (const { file, bound } of near) {
+    files.push(file);
+    if (!fits(index, o, index.unreadBytes(files))) return Math.ceil(bound) - 1;
+  }
+  return miles;
+}
+
+// minRadius is the fewest miles around a town that its search lists: nearer, it is left for
+// the search's other readings.
+const minRadius = 25;
 
 // stateCode returns the state (lower case) in which the group ref is listed.
 function stateCode(m, ref) {

@@ -317,6 +317,32 @@ test('the farther matches of a place stop at the search budget, nearest first', 
   assert.deepEqual(got.items.map((it) => it.rec.name), plain.names.slice(0, got.items.length));
 });
 
+// A town whose states' positions the budget cannot all pay for, the query's other words
+// having spent it ("women friendly group atlanta" read three files of places for "friendly"),
+// is still found: every group within fewer miles, which the page says, rather than the town
+// left out for every group of the country. Here each state's positions weighing 10 KB stand
+// for the spent budget.
+test('a town the budget cannot search within 100 miles is searched within fewer', async () => {
+  const { find, searchBudget } = await import('../../templates/find.js');
+  const plain = await engine({ q: 'columbus' });
+  assert.equal(plain.mode, 'place');
+  assert.equal(plain.radius, 100);
+  const heavy = weighted({}, 10 << 10);
+  const got = await find(heavy, { q: 'columbus', now: NOW });
+  assert.equal(got.mode, 'place');
+  assert.equal(got.place.label, plain.place.label);
+  assert.ok(got.radius >= 25 && got.radius < 100, `${got.radius} miles`);
+  assert.ok(heavy.bytesSince(0) <= searchBudget, `${heavy.bytesSince(0)} bytes read, as weighed`);
+  const want = all()
+    .filter((it) => it.rec.coords)
+    .map((it) => ({ ...it, miles: milesBetween(got.place.at, it.rec.coords) }))
+    .filter((it) => it.miles <= got.radius)
+    .sort(nearestFirst);
+  assert.ok(want.length > 0, `no group within ${got.radius} miles`);
+  assert.equal(got.within, want.length);
+  assert.deepEqual(got.items.slice(0, Math.min(got.within, 20)).map((it) => it.rec.name), names(want.slice(0, 20)));
+});
+
 // "only" says nothing ("women only", "solo en español"): it is neither corrected to a hamlet's
 // name ("only": Onley, Virginia) nor read as part of the town's.
 test('"women only group columbus" is the women\'s groups near Columbus, with nothing corrected', async () => {
