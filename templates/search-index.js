@@ -505,8 +505,10 @@ export class Index {
   }
 
   /**
-   * zip returns the centre and state of a five-digit ZIP code: {at: [lat, lon], state: "NM"},
-   * or null for a code without an area.
+   * zip returns the centre and state of a five-digit ZIP code: {at: [lat, lon], state: "NM"}.
+   * A code without an area of its own (a post office's boxes, 87103; a firm's, 12345) stands
+   * at the nearest code of its first three digits, which the same post office sorts; null
+   * when there is none.
    * @param {string} code
    */
   async zip(code) {
@@ -514,7 +516,13 @@ export class Index {
     const f = g.zips[code.slice(0, 2)];
     if (!f) return null;
     const shard = await this.json(f.file);
-    const z = hasOwn(shard, code) ? shard[code] : null;
+    let near = hasOwn(shard, code) ? code : "";
+    if (!near) {
+      for (const c of Object.keys(shard)) {
+        if (c.slice(0, 3) === code.slice(0, 3) && (!near || Math.abs(+c - +code) < Math.abs(+near - +code))) near = c;
+      }
+    }
+    const z = near ? shard[near] : null;
     return z ? { at: [z[0], z[1]], state: z[2] } : null;
   }
 

@@ -969,6 +969,22 @@ test('finder: a ZIP code no group lists finds the nearest groups, with distances
   assert.equal(own.names[0], 'Nob Hill Tuesday Evening');
 });
 
+// A ZIP code without an area of its own, as the Census Bureau draws them (the post office
+// boxes of Albuquerque, 87103), stands at the nearest code the same post office sorts
+// (87102); a code whose first three digits no area has finds no place.
+test('find (node): a ZIP code of post office boxes is searched from the nearest area', async () => {
+  const areas = await gaz.json((await gaz.geo()).zips['87'].file);
+  assert.ok(!('87103' in areas) && '87102' in areas, 'the gazetteer has an area for 87103, or none for 87102');
+  const box = await engine(site.dir, { q: '87103' });
+  const near = await engine(site.dir, { q: '87102' });
+  assert.equal(box.mode, 'place');
+  assert.equal(box.place.label, '87103');
+  assert.ok(box.names.length > 0);
+  assert.deepEqual(box.names, near.names);
+  assert.deepEqual(box.items.map((it) => it.miles), near.items.map((it) => it.miles));
+  assert.equal((await engine(site.dir, { q: '00000' })).mode, 'text');
+});
+
 test('finder: a town no group lists: only groups within 100 miles, and the state\'s online groups', { skip }, async () => {
   const { within } = await placeOracle('phoenix', 'AZ');
   const got = await finder(q('Phoenix'), async (page) => ({
