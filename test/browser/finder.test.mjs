@@ -190,6 +190,7 @@ const wordQueries = [
   ['a language', 'spanish', (it) => it.rec.lang === 'es'],
   ['a language in Spanish', 'español', (it) => it.rec.lang === 'es'],
   ['a language being typed', 'spani', (it) => it.rec.lang === 'es'],
+  ['a language by its speakers', 'latinas', (it) => it.rec.lang === 'es'],
   ['a program', 'conexion', (it) => it.rec.program === 'conexion' || named('conexion')(it)],
   ['an audience', 'lgbtq', (it) => (it.rec.audience ?? []).includes('lgbtq') || named('lgbtq')(it)],
   ['an audience by another word', 'gay', (it) => (it.rec.audience ?? []).includes('lgbtq') || named('gay')(it)],
@@ -211,6 +212,7 @@ for (const [what, query, keep] of wordQueries) {
     assert.ok(want.length > 0, `the sample has no group for ${query}`);
     const got = await engine(site.dir, { q: query });
     assert.equal(got.mode, 'text');
+    assert.equal(got.corrected, '', `${query} is a word of the dictionary, not corrected`);
     assert.equal(got.count, want.length, `count for ${query}`);
     assert.deepEqual(got.names, names(want.slice(0, 20)), `names for ${query}`);
   });
