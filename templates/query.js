@@ -133,8 +133,10 @@ export function parse(q, phrases = {}) {
     const meanings = [];
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
-      // Not "when" either: "tod" and "tom" start too many words to be read as days.
-      for (const mn of ms) if (![...quietKinds, "near", "when", ...saidKinds].includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
+      // Not "when" under four letters: "tod" and "tom" start too many words to be read as
+      // days ("toni", "tomor" are tonight and tomorrow).
+      const skip = [...quietKinds, "near", ...([...last.w].length < 4 ? ["when"] : []), ...saidKinds];
+      for (const mn of ms) if (!skip.includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
     if (meanings.length) {
       out.text.pop();

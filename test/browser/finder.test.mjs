@@ -527,6 +527,11 @@ test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   assert.deepEqual(await names({ q: 'tonight' }), await names({ filters: { day: today, time: 'evening' } }));
   assert.deepEqual(await names({ q: 'tomorrow' }), await names({ filters: { day: tomorrow } }));
   assert.deepEqual(await names({ q: 'hoy' }), await names({ filters: { day: today } }));
+  // Being typed, from four letters: "toni" is tonight, "tomor" tomorrow; "tod" and "tom"
+  // start too many words to be read so.
+  assert.deepEqual(await names({ q: 'toni', typing: true }), await names({ q: 'tonight' }));
+  assert.deepEqual(await names({ q: 'tomor', typing: true }), await names({ q: 'tomorrow' }));
+  assert.notDeepEqual(await names({ q: 'tod', typing: true }), await names({ q: 'today' }));
 });
 
 // "tonight" once the day's evening meetings have passed: the next ones, a week away, and the
