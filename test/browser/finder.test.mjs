@@ -203,6 +203,9 @@ const wordQueries = [
   ['attendance in Spanish', 'en línea', (it) => ['online', 'hybrid'].includes(it.rec.attendance) || (named('en')(it) && named('linea')(it))],
   ['attendance of two words', 'in person', (it) => ['in-person', 'hybrid'].includes(it.rec.attendance)],
   ['words that say nothing of which group', 'support groups', () => true],
+  ['words that every group is', 'safe welcoming inclusive space', () => true],
+  ['a faith, which no group is (not Christiana, Tennessee)', 'christian', () => true],
+  ['an audience and a word that says nothing (not Friendly, Maryland)', 'lgbtq friendly', (it) => (it.rec.audience ?? []).includes('lgbtq') || named('lgbtq')(it)],
   ['a name', 'nob hill', named('nob')],
 ];
 // In node, through find.js on the built files: every query; in Chromium, a few.
