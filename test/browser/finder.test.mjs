@@ -621,6 +621,8 @@ test('find (node): words that restrict nothing are answered before they are whol
   for (const [query, kind, topic, lang = 'en'] of [
     ['bipol', 'condition'], ['depre', 'condition'], ['anxie', 'condition'], ['ansie', 'condition', '', 'es'],
     ['suicid', 'crisis'], ['autol', 'crisis', '', 'es'], ['facil', 'topics', 'becoming-a-facilitator'], ['priso', 'topics', 'before-you-train'],
+    // Conditions that come with another ("substance abuse", "autism"): every group too.
+    ['substance abuse', 'condition'], ['autism', 'condition'], ['adicción', 'condition', '', 'es'],
   ]) {
     for (const typing of [true, false]) {
       const got = await engine(site.dir, { limit: 500, q: query, typing }, lang);
