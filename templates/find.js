@@ -164,6 +164,8 @@ const inStateBonus = 10;
 export async function find(index, opts) {
   const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), from: index.read.length, ...opts };
   const m = await index.manifest();
+  // Whether the search's budget pays for files weighing bytes more (see fits).
+  const pays = (bytes) => fits(index, o, bytes);
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
@@ -231,7 +233,7 @@ export async function find(index, opts) {
     const filterTyped = ending(filterKinds);
     const typed = filterTyped && (await retry(filterTyped));
     if (typed) return typed;
-    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, pays);
     const again = tail !== null && (await retry(tail));
     if (again) return again;
   }
@@ -251,7 +253,7 @@ export async function find(index, opts) {
   if (phraseTyped) return (await retry(phraseTyped)) || out;
   if (saysNothingYet) {
     if (quiet) return out; // its tail was read above
-    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing);
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, pays);
     return (tail !== null && (await retry(tail))) || out;
   }
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
@@ -315,7 +317,7 @@ export async function find(index, opts) {
   // A name being typed that the last words start as typed ("san an", "new hamp"), or
   // submitted so, a city's (as completion does): the files of places it reads are not the
   // corrections', whose budget a sentence being typed would spend at each word.
-  const tail = o.exact ? null : await typedTail(index, parsed, phrases, o.edges, o.typing ? prefixMinSize : largeSize, !o.typing);
+  const tail = o.exact ? null : await typedTail(index, parsed, phrases, o.edges, o.typing ? prefixMinSize : largeSize, !o.typing, pays);
   // Where the corrections' reads start in index.read: their searches share their budget.
   o.mark ??= index.read.length;
   if (tail !== null) {
@@ -326,7 +328,7 @@ export async function find(index, opts) {
   // read it as a whole word misspelt. Submitted, only a city's of 100,000 people or more, as
   // the page showed it while it was typed ("denv" is Denver, not Dent, Ohio): "school"
   // submitted is not Schoolcraft, Michigan.
-  const whole = o.exact ? null : await completion(index, parsed, inStates, !o.typing);
+  const whole = o.exact ? null : await completion(index, parsed, inStates, !o.typing, pays);
   if (whole !== null) {
     const again = await retry(whole);
     if (again) return again;
@@ -347,7 +349,6 @@ export async function find(index, opts) {
   if (o.exact) return o.readings ? await partOf(index, m, parsed, phrases, form, o, out, largerMinSize) : out;
   // Corrections, when what is left of their budget pays for them.
   const can = (files, bytes) => affords(index, o, files, bytes);
-  const pays = (bytes) => fits(index, o, bytes);
   const names = readings.length ? nameKeys(readings[0], phrases) : [];
   // A correction that leaves out words is searched only when what it keeps says something,
   // of which group or for the page to answer: "an arbor" is not "an", nor "our lady" "our",
@@ -798,7 +799,7 @@ async function stopStartsPlace(index, text, canRead) {
 // place's. Submitted, the place is a city of 100,000 people or more, and the last word is
 // no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
 // Bend and Grand Prairie.
-async function completion(index, parsed, states, submitted) {
+async function completion(index, parsed, states, submitted, pays) {
   const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
   if (parsed.terms.some((t) => t.prefix)) return null;
@@ -810,7 +811,7 @@ async function completion(index, parsed, states, submitted) {
   for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
-    if ([...key.replaceAll(" ", "")].length < 4) continue;
+    if ([...key.replaceAll(" ", "")].length < 4 || !pays(await index.unreadPlaceBytes(await index.keysNear(key)))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
     const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
@@ -835,10 +836,11 @@ async function completion(index, parsed, states, submitted) {
 // a filter's word that found no group, is a city's of 100,000 people or more: "port" is
 // Portland, not Portuguese. Submitted, as in completion, the last word is no whole word of a
 // place's name.
-async function typedTail(index, parsed, phrases, edges, minSize, submitted = false) {
+async function typedTail(index, parsed, phrases, edges, minSize, submitted, pays) {
   const words = parsed.words;
   const last = words[words.length - 1]?.w ?? "";
   for (const { n, start, key, state } of tailKeys(parsed, phrases, edges)) {
+    if (!pays(await index.unreadPlaceBytes(await index.keysNear(key)))) continue;
     const rows = await index.placeShardsNear(key).catch(() => []);
     if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));

@@ -283,6 +283,27 @@ test('no search reads past its budget of bytes, as weighed', async () => {
   }
 });
 
+// The name a query's last words may start, completed (see completion and typedTail), is
+// looked up only while the budget pays for the files of places around it: at 10,000 groups,
+// "florida hybrid algo West Jefferson" read four such files past the budget, 64 KB of index
+// files in all. Here files of places three times as heavy as this site's stand for a
+// national directory's.
+test('a name completed reads files of places only within the budget', async () => {
+  const { find, searchBudget } = await import('../../templates/find.js');
+  const geo = index.manifest.geo;
+  const heavy = () => new Index('/', 'en', async (rel) => {
+    const got = JSON.parse(await fs.readFile(path.join(dir, rel), 'utf8'));
+    return rel === geo ? { ...got, places: got.places.map((f) => ({ ...f, w: 3 * f.w })) } : got;
+  });
+  for (const q of ['florida hybrid algo West Jefferson', 'texas online kowil the grupo', 'ohio women ba lo san mel']) {
+    for (const typing of [false, true]) {
+      const idx = heavy();
+      await find(idx, { q, typing, now: NOW });
+      assert.ok(idx.bytesSince(0) <= searchBudget, `${q}${typing ? ' (typed)' : ''}: ${idx.bytesSince(0)} bytes as weighed: ${idx.read.join(' ')}`);
+    }
+  }
+});
+
 // A ZIP code among many words: the groups listing the code and the places of its town are
 // read only while the budget pays, since the words' own files may have spent it. Files of
 // words four times as heavy as this site's stand for a national directory's, where "az
