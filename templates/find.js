@@ -798,7 +798,8 @@ async function stopStartsPlace(index, text, canRead) {
 // the last word being of three letters or more and the name of four; the largest such
 // place's. Submitted, the place is a city of 100,000 people or more, and the last word is
 // no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
-// Bend and Grand Prairie.
+// Bend and Grand Prairie. A name is looked up only while pays (see fits) pays for the files
+// of places around it.
 async function completion(index, parsed, states, submitted, pays) {
   const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
@@ -835,13 +836,14 @@ async function completion(index, parsed, states, submitted, pays) {
 // Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the start of
 // a filter's word that found no group, is a city's of 100,000 people or more: "port" is
 // Portland, not Portuguese. Submitted, as in completion, the last word is no whole word of a
-// place's name.
+// place's name. It reads the files of places around a name only while pays (see fits) pays
+// for them.
 async function typedTail(index, parsed, phrases, edges, minSize, submitted, pays) {
   const words = parsed.words;
   const last = words[words.length - 1]?.w ?? "";
   for (const { n, start, key, state } of tailKeys(parsed, phrases, edges)) {
-    if (!pays(await index.unreadPlaceBytes(await index.keysNear(key)))) continue;
-    const rows = await index.placeShardsNear(key).catch(() => []);
+    // The places it reads only while the budget pays for them; a state's name needs none.
+    const rows = pays(await index.unreadPlaceBytes(await index.keysNear(key))) ? await index.placeShardsNear(key).catch(() => []) : [];
     if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
     const name = state && (!place || place.size < largeSize) ? state : place && place.key;
