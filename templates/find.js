@@ -44,8 +44,8 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
 // files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 57.1. (It was
-// 57.4 with the page at 41.1; bench/weights.mjs then found searches up to 99.9 KB with the
-// page at 41.5.) The search reads the files
+// 57.4 with the page at 41.1, which left the searches it limits 0.2 KB once the page weighed
+// 41.5.) The search reads the files
 // of its words; then places (and the positions of the states around one), corrections and
 // their searches, weekdays' meetings and the records of up to a page of results only while
 // what is left pays for them and for the records of the first results (see fits); and the
@@ -164,8 +164,10 @@ const inStateBonus = 10;
 export async function find(index, opts) {
   const o = { q: "", filters: {}, allowed: null, position: null, exact: false, limit: 20, now: Date.now(), from: index.read.length, ...opts };
   const m = await index.manifest();
-  // Whether the search's budget pays for files weighing bytes more (see fits).
+  // Whether the search's budget pays for files weighing bytes more (see fits), and for the
+  // files of places around a name's key (see Index.placeShardsNear).
   const pays = (bytes) => fits(index, o, bytes);
+  const paysNear = async (key) => pays(await index.unreadPlaceBytes(await index.keysNear(key)));
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
@@ -233,7 +235,7 @@ export async function find(index, opts) {
     const filterTyped = ending(filterKinds);
     const typed = filterTyped && (await retry(filterTyped));
     if (typed) return typed;
-    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, pays);
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, paysNear);
     const again = tail !== null && (await retry(tail));
     if (again) return again;
   }
@@ -253,7 +255,7 @@ export async function find(index, opts) {
   if (phraseTyped) return (await retry(phraseTyped)) || out;
   if (saysNothingYet) {
     if (quiet) return out; // its tail was read above
-    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, pays);
+    const tail = await typedTail(index, parsed, phrases, o.edges, o.typing ? largerMinSize : largeSize, !o.typing, paysNear);
     return (tail !== null && (await retry(tail))) || out;
   }
   // In a sentence, the place after a word such as "in" ("… we live in Columbus Ohio. Are
@@ -317,7 +319,7 @@ export async function find(index, opts) {
   // A name being typed that the last words start as typed ("san an", "new hamp"), or
   // submitted so, a city's (as completion does): the files of places it reads are not the
   // corrections', whose budget a sentence being typed would spend at each word.
-  const tail = o.exact ? null : await typedTail(index, parsed, phrases, o.edges, o.typing ? prefixMinSize : largeSize, !o.typing, pays);
+  const tail = o.exact ? null : await typedTail(index, parsed, phrases, o.edges, o.typing ? prefixMinSize : largeSize, !o.typing, paysNear);
   // Where the corrections' reads start in index.read: their searches share their budget.
   o.mark ??= index.read.length;
   if (tail !== null) {
@@ -328,7 +330,7 @@ export async function find(index, opts) {
   // read it as a whole word misspelt. Submitted, only a city's of 100,000 people or more, as
   // the page showed it while it was typed ("denv" is Denver, not Dent, Ohio): "school"
   // submitted is not Schoolcraft, Michigan.
-  const whole = o.exact ? null : await completion(index, parsed, inStates, !o.typing, pays);
+  const whole = o.exact ? null : await completion(index, parsed, inStates, !o.typing, paysNear);
   if (whole !== null) {
     const again = await retry(whole);
     if (again) return again;
@@ -798,9 +800,9 @@ async function stopStartsPlace(index, text, canRead) {
 // the last word being of three letters or more and the name of four; the largest such
 // place's. Submitted, the place is a city of 100,000 people or more, and the last word is
 // no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
-// Bend and Grand Prairie. A name is looked up only while pays (see fits) pays for the files
-// of places around it.
-async function completion(index, parsed, states, submitted, pays) {
+// Bend and Grand Prairie. A name is looked up only when paysNear says the budget pays for the
+// files of places around it.
+async function completion(index, parsed, states, submitted, paysNear) {
   const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
   if (parsed.terms.some((t) => t.prefix)) return null;
@@ -812,7 +814,7 @@ async function completion(index, parsed, states, submitted, pays) {
   for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
-    if ([...key.replaceAll(" ", "")].length < 4 || !pays(await index.unreadPlaceBytes(await index.keysNear(key)))) continue;
+    if ([...key.replaceAll(" ", "")].length < 4 || !(await paysNear(key))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
     const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
@@ -836,14 +838,14 @@ async function completion(index, parsed, states, submitted, pays) {
 // Hampton, Iowa), after a larger one ("new ha" is New Haven). The last word alone, the start of
 // a filter's word that found no group, is a city's of 100,000 people or more: "port" is
 // Portland, not Portuguese. Submitted, as in completion, the last word is no whole word of a
-// place's name. It reads the files of places around a name only while pays (see fits) pays
-// for them.
-async function typedTail(index, parsed, phrases, edges, minSize, submitted, pays) {
+// place's name. It reads the files of places around a name only when paysNear says the budget
+// pays for them.
+async function typedTail(index, parsed, phrases, edges, minSize, submitted, paysNear) {
   const words = parsed.words;
   const last = words[words.length - 1]?.w ?? "";
   for (const { n, start, key, state } of tailKeys(parsed, phrases, edges)) {
     // The places it reads only while the budget pays for them; a state's name needs none.
-    const rows = pays(await index.unreadPlaceBytes(await index.keysNear(key))) ? await index.placeShardsNear(key).catch(() => []) : [];
+    const rows = (await paysNear(key)) ? await index.placeShardsNear(key).catch(() => []) : [];
     if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
     const name = state && (!place || place.size < largeSize) ? state : place && place.key;

@@ -253,7 +253,7 @@ function start(form, status, { base, home, index }) {
     const keys = corrected.split(" ");
     const words = keys.map((w) => mine.get(w) ?? accented.get(w) ?? w);
     for (const name of [...(place?.from === "place" ? [place.label, place.label.split(", ")[0]] : []), ...states]) {
-      const raw = name.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== "");
+      const raw = wordsOf(name);
       const folded = raw.map((w) => tokens(w).join(""));
       for (let i = 0; i + raw.length <= keys.length; i++) {
         if (folded.every((k, j) => keys[i + j] === k)) words.splice(i, raw.length, ...raw);
@@ -517,11 +517,17 @@ function asksPosition(found) {
 function accents(texts) {
   const words = new Map();
   for (const text of texts) {
-    for (const raw of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    for (const raw of wordsOf(text)) {
       const [key, more] = tokens(raw);
       const lower = raw.toLowerCase();
       if (key && !more && key !== lower) words.set(key, lower);
     }
   }
   return words;
+}
+
+// wordsOf returns the words of text as written, marks and all ("Nuevo México": "Nuevo",
+// "México").
+function wordsOf(text) {
+  return text.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== "");
 }
