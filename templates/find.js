@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { placeKey } from "./fold.js";
-import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords } from "./query.js";
+import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
 import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
@@ -184,7 +184,16 @@ export async function find(index, opts) {
   // The words that may begin or end a place's name (see placeRuns).
   const edges = o.q.trim() ? await index.nameEdges() : null;
   o.edges = edges && { phrases, ...edges };
-  const parsed = placeFirst(m, parse(o.q, phrases), phrases);
+  // The words as the visitor asked for them (exact, not a correction's search) are read whole:
+  // "spani" is then a word, not the start of "spanish".
+  const parsed = placeFirst(m, parse(o.q, phrases, { prefix: !o.exact || !!o.readings }), phrases);
+  // A last word read as the words it starts is said, as a correction is: "Showing results for
+  // spanish" (kept only if the words find groups: see below); in a correction's search too
+  // ("albuqerque spani": "albuquerque spanish").
+  const typedTerm = o.exact && !o.readings ? null : parsed.terms.find((t) => t.prefix);
+  const typedAs = typedTerm ? typedWord(typedTerm, phrases) : "";
+  const lastWord = parsed.words.length - 1;
+  if (typedAs) out.corrected = parsed.words.map((x, i) => (i === lastWord ? typedAs : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
   out.family = parsed.family;
@@ -217,7 +226,7 @@ export async function find(index, opts) {
     // The files of its terms' words too, which it reads for the groups that name them.
     const termFiles = p.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
     if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes([...files, ...termFiles]))) return null;
-    const partial = o.partial && ((f) => o.partial({ ...f, corrected: shown, unknown: out.unknown, asksNear: out.asksNear }));
+    const partial = o.partial && ((f) => o.partial({ ...f, corrected: f.corrected || shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
   };
@@ -240,6 +249,7 @@ export async function find(index, opts) {
     if (again) return again;
   }
   await run(index, m, parsed, form, o, out);
+  if (!out.count && !out.place) out.corrected = "";
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;
   // Typed or submitted, the last words may start a state's name or a filter's words, though
   // read as a place's name, a state's code or words that say nothing: "carolina del no" is

@@ -237,7 +237,8 @@ function start(form, status, { base, home, index }) {
   }
 
   // The page's words that carry accents (its filters' labels: "Mañana", "En línea", "Nuevo
-  // México"), by their folded form, and the names of its states, read once.
+  // México"; its link to the Spanish pages, "Español"), by their folded form, and the names of
+  // its states, read once.
   let accented = null;
   let states = null;
   // written returns a correction or completion, which the index gives folded ("por la
@@ -247,7 +248,7 @@ function start(form, status, { base, home, index }) {
   // its state's code, which alone may be a word: "in") and the states of the form ("Nuevo
   // México").
   function written(corrected, typed, place) {
-    accented ??= accents([...form.querySelectorAll("option, label")].map((n) => n.textContent ?? ""));
+    accented ??= accents([...form.querySelectorAll("option, label"), ...document.querySelectorAll("a[hreflang]")].map((n) => n.textContent ?? ""));
     states ??= [...form.querySelectorAll("select[name=state] option[value]:not([value=''])")].map((n) => n.textContent ?? "");
     const mine = accents([typed]);
     const keys = corrected.split(" ");

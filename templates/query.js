@@ -67,12 +67,14 @@ export function saysNothing(phrases, p) {
  * the first ZIP code (a ZIP+4's last four digits dropped), whether it asks for groups near the
  * visitor, whether it names a mental health condition (which every group welcomes: it
  * restricts nothing), and whether it names someone close ("my son", "familia": it restricts
- * nothing either).
+ * nothing either). Unless prefix is false (the words as the visitor asked for them, exact),
+ * the last word may be one being typed, read as the words it starts (see typedWord).
  * @param {string} q
  * @param {Record<string, string[][]>} phrases
+ * @param {{prefix?: boolean}} [opts]
  * @returns {Parsed}
  */
-export function parse(q, phrases = {}) {
+export function parse(q, phrases = {}, { prefix = true } = {}) {
   const terms = queryTerms(String(q).slice(0, 500)).slice(0, maxTokens);
   // A query typed all in capitals says nothing by its capitals: "GROUPS IN DALLAS" is not
   // Indiana.
@@ -129,7 +131,7 @@ export function parse(q, phrases = {}) {
   }
   // The last word may be one being typed: "spani", "veter" read as the words they start.
   const last = out.text[out.text.length - 1];
-  if (last && !last.stop && last === out.text.find((x) => x.w === last.w) && words[words.length - 1].w === last.w && [...last.w].length >= 3) {
+  if (prefix && last && !last.stop && last === out.text.find((x) => x.w === last.w) && words[words.length - 1].w === last.w && [...last.w].length >= 3) {
     const meanings = [];
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
@@ -144,6 +146,31 @@ export function parse(q, phrases = {}) {
     }
   }
   return out;
+}
+
+/**
+ * typedWord returns the word (or phrase) of the dictionary that a term read from a word being
+ * typed stands for, to say what the results are for ("spani": "spanish"; "wom": "women"; "youn":
+ * "young adults"): a meaning's own name when the word starts it, else the shortest word the
+ * word starts with one of the term's meanings; "" for a term read whole.
+ * @param {Term} term
+ * @param {Record<string, string[][]>} phrases
+ */
+export function typedWord(term, phrases) {
+  if (!term.prefix) return "";
+  const w = term.words[0];
+  const means = (p) => phrases[p].some((mn) => term.meanings.some((x) => x[0] === mn[0] && x[1] === mn[1]));
+  for (const [, value] of term.meanings) {
+    const name = String(value).replace(/-/g, " ");
+    if (name.startsWith(w) && hasOwn(phrases, name) && means(name)) return name;
+  }
+  let best = "";
+  for (const p of Object.keys(phrases)) {
+    if (p.includes(" ") || p === w || !p.startsWith(w) || !means(p)) continue;
+    const shorter = [...p].length - [...best].length;
+    if (!best || shorter < 0 || (shorter === 0 && p < best)) best = p;
+  }
+  return best;
 }
 
 /**

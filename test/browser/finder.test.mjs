@@ -189,7 +189,7 @@ const wordQueries = [
   ['a state, every group', 'ohio', (it) => it.rec.state === 'oh' || named('ohio')(it)],
   ['a language', 'spanish', (it) => it.rec.lang === 'es'],
   ['a language in Spanish', 'español', (it) => it.rec.lang === 'es'],
-  ['a language being typed', 'spani', (it) => it.rec.lang === 'es'],
+  ['a language being typed', 'spani', (it) => it.rec.lang === 'es', 'spanish'],
   ['a language by its speakers', 'latinas', (it) => it.rec.lang === 'es'],
   ['a program', 'conexion', (it) => it.rec.program === 'conexion' || named('conexion')(it)],
   ['an audience', 'lgbtq', (it) => (it.rec.audience ?? []).includes('lgbtq') || named('lgbtq')(it)],
@@ -209,13 +209,14 @@ const wordQueries = [
   ['a name', 'nob hill', named('nob')],
 ];
 // In node, through find.js on the built files: every query; in Chromium, a few.
-for (const [what, query, keep] of wordQueries) {
+// (A word being typed is said as the word it starts, fourth.)
+for (const [what, query, keep, said = ''] of wordQueries) {
   test(`find (node): ${what}: ${query}`, async () => {
     const want = soonestFirst(all().filter(keep));
     assert.ok(want.length > 0, `the sample has no group for ${query}`);
     const got = await engine(site.dir, { q: query });
     assert.equal(got.mode, 'text');
-    assert.equal(got.corrected, '', `${query} is a word of the dictionary, not corrected`);
+    assert.equal(got.corrected, said, `${query} is a word of the dictionary, not corrected`);
     assert.equal(got.count, want.length, `count for ${query}`);
     assert.deepEqual(got.names, names(want.slice(0, 20)), `names for ${query}`);
   });
@@ -513,6 +514,27 @@ test('find (node): a name of two words corrected whole; no correction to words t
   ]) {
     const got = await engine(site.dir, { q: query, typing: true });
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
+  }
+});
+
+// A last word read as the words it starts is said as one of them: a meaning's own name when it
+// starts it ("women", not "woman"; "young adults", not "youngadults"), else the shortest. Asked
+// for exact, it is the word as typed.
+test('find (node): a word being typed is said as the word it starts', async () => {
+  for (const [typed, said] of [['wom', 'women'], ['youn', 'young adults'], ['tonig', 'tonight'], ['spani', 'spanish'], ['onlin', 'online'], ['muje', 'mujer'], ['lgb', 'lgbtq']]) {
+    const got = await engine(site.dir, { q: typed });
+    const whole = await engine(site.dir, { q: said });
+    assert.equal(got.corrected, said, typed);
+    assert.deepEqual(got.names, whole.names, typed);
+  }
+  const exact = await engine(site.dir, { q: 'spani', exact: true });
+  assert.equal(exact.corrected, '');
+  assert.equal(exact.count, 0);
+  // In a correction too; and words that find no group say no word instead.
+  for (const [typed, said, count] of [['xqzv spani', 'spanish', 4], ['albuqerque spani', 'albuquerque spanish', 1], ['nob spani', '', 0]]) {
+    const got = await engine(site.dir, { q: typed });
+    assert.equal(got.corrected, said, typed);
+    assert.equal(got.count, count, typed);
   }
 });
 
@@ -950,6 +972,20 @@ test('finder: a misspelt town is corrected, said so, and the original offered', 
     assert.match(r.status, new RegExp(`Showing results for ${fixed}`, 'i'), typed);
     assert.ok(r.count > 0 || r.mode === 'place', `${typed}: ${r.status}`);
   }
+  // A word being typed, submitted, is said as the word it starts, and offered as typed: then
+  // it is a word, which no group has.
+  const typed = await finder(q('spani'), async (page) => {
+    const before = await shown(page);
+    await page.locator('#results .finder-corrected a').click();
+    await page.waitForURL(/exact=1/);
+    await settle(page);
+    return { before, after: await shown(page) };
+  });
+  assert.match(typed.before.status, /Showing results for spanish\. Search instead for “spani”/);
+  assert.equal(typed.before.count, 4);
+  assert.equal(typed.after.count, 0);
+  assert.match((await finder(q('esp'))).status, /Showing results for español\./);
+  assert.match((await finder(q('albuquerque span'))).status, /Showing results for Albuquerque spanish\./);
   // A word far from any is left out, when other words find groups.
   const dropped = await finder(q('tucson xqzzyv'));
   assert.match(dropped.status, /Showing results for Tucson\./);
