@@ -139,6 +139,25 @@ const inStateBonus = 10;
  */
 
 /**
+ * withoutQuietEnd returns the query fixed without the words at its end that say nothing as
+ * parse reads them, to say what results are for: "veterans group in sa", its "sa" left out,
+ * gave them for "veterans group" (not "… in"). A state's code after a town's name stays ("salem
+ * in": Indiana), and so does the query's first word.
+ * @param {string} fixed
+ * @param {Record<string, string[][]>} phrases
+ */
+export function withoutQuietEnd(fixed, phrases) {
+  const words = fixed.split(" ");
+  while (words.length > 1) {
+    const p = parse(words.join(" "), phrases);
+    const last = p.text[p.text.length - 1];
+    if (!last || !last.stop || last.at !== p.words.length - 1) break;
+    words.pop();
+  }
+  return words.join(" ");
+}
+
+/**
  * find runs a search.
  * @param {import("./search-index.js").Index} index
  * @param {object} opts
@@ -220,7 +239,7 @@ export async function find(index, opts) {
   // town ("LA JOYA TX", "DE PERE WI"), and reads files of places that the town's name does
   // not need ("new york city young adults").
   // shown is the query the page says the results are for: fixed, or "" for the words typed.
-  const retry = async (fixed, shown = fixed) => {
+  const retry = async (fixed, shown = withoutQuietEnd(fixed, phrases)) => {
     const p = placeFirst(m, parse(fixed, phrases), phrases);
     const files = unreadTextFiles(index, m, p);
     // The files of its terms' words too, which it reads for the groups that name them.
