@@ -130,6 +130,8 @@ const inStateBonus = 10;
  * @property {boolean} unrestricted the query's words restrict nothing ("support groups",
  *   "i want to die"): the groups are every group, or the form's filters', soonest first
  * @property {string} zip a ZIP code of the query that the gazetteer does not know
+ * @property {string} zipFrom the code the search is from, when the query's has no area of its
+ *   own (see Index.zip): the nearest with its first three digits
  * @property {string} state the state the search is about, lower case, when it names one
  * @property {number} [pending] given to opts.partial only: how many results follow items
  * @property {import("./meetings.js").MeetingFilter | null} meetings the meetings the search
@@ -189,7 +191,7 @@ export async function find(index, opts) {
   const paysNear = async (key) => pays(await index.unreadPlaceBytes(await index.keysNear(key)));
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
-    corrected: "", unknown: [], asksNear: false, zip: "", state: "", meetings: null, narrowed: false,
+    corrected: "", unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
     condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false,
   };
   const form = {};
@@ -660,6 +662,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const z = await index.zip(parsed.zip);
     if (z) {
       place = { at: z.at, state: z.state.toLowerCase(), label: parsed.zip, from: "zip" };
+      if (z.code !== parsed.zip) out.zipFrom = z.code;
       // Groups that list the code, however far their coordinates, and whether the words
       // name its town: read while the budget pays, which a code among many words may have
       // spent on theirs (the groups near the code are found without them).

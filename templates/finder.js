@@ -336,6 +336,7 @@ function start(form, status, { base, home, index }) {
       parts.push(t("js.unknown-filter", { filter: name, value: u.value }));
     }
     if (found.zip) parts.push(t("js.zip-unknown", { zip: found.zip }));
+    if (found.zipFrom && found.place) parts.push(t("js.zip-nearest", { zip: found.place.label, near: found.zipFrom }));
     say(parts);
     status.dataset.count = String(found.count);
     status.dataset.mode = found.mode;

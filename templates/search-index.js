@@ -505,10 +505,10 @@ export class Index {
   }
 
   /**
-   * zip returns the centre and state of a five-digit ZIP code: {at: [lat, lon], state: "NM"}.
-   * A code without an area of its own (a post office's boxes, 87103; a firm's, 12345) stands
-   * at the nearest code of its first three digits, which the same post office sorts; null
-   * when there is none.
+   * zip returns the centre and state of a five-digit ZIP code, and the code they are of:
+   * {at: [lat, lon], state: "NM", code: "87110"}. A code without an area of its own (a post
+   * office's boxes, 87103; a firm's, 12345) stands at the nearest code of its first three
+   * digits, which the same post office sorts, and code is that one; null when there is none.
    * @param {string} code
    */
   async zip(code) {
@@ -523,7 +523,7 @@ export class Index {
       }
     }
     const z = near ? shard[near] : null;
-    return z ? { at: [z[0], z[1]], state: z[2] } : null;
+    return z ? { at: [z[0], z[1]], state: z[2], code: near } : null;
   }
 
   /**

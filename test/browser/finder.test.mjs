@@ -1045,7 +1045,19 @@ test('find (node): a ZIP code of post office boxes is searched from the nearest 
   assert.ok(box.names.length > 0);
   assert.deepEqual(box.names, near.names);
   assert.deepEqual(box.items.map((it) => it.miles), near.items.map((it) => it.miles));
+  // Which code the search is from is told; a code with an area of its own tells none.
+  assert.equal(box.zipFrom, '87102');
+  assert.equal(near.zipFrom, '');
   assert.equal((await engine(site.dir, { q: '00000' })).mode, 'text');
+});
+
+test('finder: a ZIP code of post office boxes says which code the search is from', { skip }, async () => {
+  const box = await finder(q('87103'));
+  assert.match(box.status, /within 100 miles of 87103/);
+  assert.match(box.status, /87103 has no area on the Census Bureau's list \(a post office's boxes have none\): the search starts from 87102, the closest code with the same first three digits\./);
+  const es = await finder(`/es${q('87103')}`);
+  assert.match(es.status, /la búsqueda parte de 87102/);
+  assert.doesNotMatch((await finder(q('87102'))).status, /has no area/);
 });
 
 test('finder: a town no group lists: only groups within 100 miles, and the state\'s online groups', { skip }, async () => {
