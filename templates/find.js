@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { placeKey } from "./fold.js";
-import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
+import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, quietWord, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
 import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
@@ -140,10 +140,11 @@ const inStateBonus = 10;
  */
 
 /**
- * withoutQuietEnd returns the query fixed without the words at its end that say nothing as
- * parse reads them, to say what results are for: "veterans group in sa", its "sa" left out,
- * gave them for "veterans group" (not "… in"). A state's code after a town's name stays ("salem
- * in": Indiana), and so does the query's first word.
+ * withoutQuietEnd returns the query fixed without the short words at its end that say nothing
+ * as parse reads them ("in", "the", "a"), to say what results are for: "veterans group in sa",
+ * its "sa" left out, gave them for "veterans group" (not "… in"). Longer ones stay ("peer
+ * support"), as do a state's code after a town's name ("salem in": Indiana) and the query's
+ * first word.
  * @param {string} fixed
  * @param {Record<string, string[][]>} phrases
  */
@@ -152,7 +153,7 @@ export function withoutQuietEnd(fixed, phrases) {
   while (words.length > 1) {
     const p = parse(words.join(" "), phrases);
     const last = p.text[p.text.length - 1];
-    if (!last || !last.stop || last.at !== p.words.length - 1) break;
+    if (!last || !last.stop || last.at !== p.words.length - 1 || [...last.w].length > 3) break;
     words.pop();
   }
   return words.join(" ");
@@ -374,6 +375,14 @@ export async function find(index, opts) {
   if (saidAs) {
     const n = parsed.words.length - 1;
     const again = await retry(parsed.words.map((x, i) => (i === n ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
+    if (again) return again;
+  }
+  // So is a word that says nothing being typed, which as a word of groups' names found none
+  // ("online spanish gro": group): the results stay those of the words before it.
+  const quietAs = o.exact ? "" : quietWord(parsed, phrases);
+  if (quietAs) {
+    const n = parsed.words.length - 1;
+    const again = await retry(parsed.words.map((x, i) => (i === n ? quietAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
     if (again) return again;
   }
   // A correction's search: part of its words, of a town of 10,000 people or more, since the

@@ -199,6 +199,27 @@ export function saidWord(parsed, phrases, words) {
 }
 
 /**
+ * quietWord returns the word of the dictionary that says nothing ("group", "support") that
+ * the query's last word starts, a word being typed ("online spanish gro"): the shortest such
+ * word, or "" when none is. The last word must be of three letters or more, read as text, not
+ * as a stop word or a filter's start.
+ * @param {Parsed} parsed
+ * @param {Record<string, string[][]>} phrases
+ */
+export function quietWord(parsed, phrases) {
+  const last = parsed.text[parsed.text.length - 1];
+  const all = parsed.words;
+  if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
+  if ([...last.w].length < 3 || /\d/.test(last.w)) return "";
+  let best = "";
+  for (const p of Object.keys(phrases)) {
+    if (p.includes(" ") || p === last.w || !p.startsWith(last.w) || !saysNothing(phrases, p)) continue;
+    if (!best || [...p].length < [...best].length || ([...p].length === [...best].length && p < best)) best = p;
+  }
+  return best;
+}
+
+/**
  * searchWords returns the text words that restrict results: not stop words, long enough.
  * @param {Word[]} text
  */

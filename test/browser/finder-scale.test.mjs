@@ -584,3 +584,20 @@ test('finder on a generated site: the first results show before the others come,
     await page.unroute('**/search/g/**');
   }
 });
+
+// A word that says nothing being typed ("group"), which as a word of groups' names finds none,
+// says nothing: the results stay those of the words before it. (Here, where most groups' names
+// end in "Group", "gro" alone finds groups; with "online spanish", none.)
+test('find (node): a word that says nothing, being typed, keeps the results of the words before it', async () => {
+  const before = await engine({ q: 'online spanish' });
+  assert.ok(before.count > 0);
+  for (const q of ['online spanish gro', 'online spanish grou']) {
+    for (const typing of [true, false]) {
+      const got = await engine({ q, typing });
+      assert.equal(got.count, before.count, `${q} (typing: ${typing})`);
+      assert.deepEqual(got.names, before.names, q);
+    }
+  }
+  // Asked for exact, it is a word of groups' names, which finds none.
+  assert.equal((await engine({ q: 'online spanish gro', exact: true })).count, 0);
+});
