@@ -371,7 +371,7 @@ export async function find(index, opts) {
   // page answers it as the whole word, rather than correcting it to another ("bipol" is
   // bipolar, not BIPOC) or finding nothing until it is whole. The words shown are those
   // typed: the whole word restricts nothing.
-  const saidAs = o.exact ? "" : saidWord(parsed, phrases, await index.completions());
+  const saidAs = o.exact ? "" : saidWord(parsed, phrases, await index.completions(), o.typing ? 4 : 5);
   if (saidAs) {
     const n = parsed.words.length - 1;
     const again = await retry(parsed.words.map((x, i) => (i === n ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");

@@ -152,12 +152,13 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
  * typedWord returns the word (or phrase) of the dictionary that a term read from a word being
  * typed stands for, to say what the results are for ("spani": "spanish"; "wom": "women"; "youn":
  * "young adults"): a meaning's own name when the word starts it, else the shortest word the
- * word starts with one of the term's meanings; "" for a term read whole.
+ * word starts with one of the term's meanings; "" for a term read whole, or one whose words
+ * mean things of more than one kind, which no one word says ("vir": virtual, Virginia).
  * @param {Term} term
  * @param {Record<string, string[][]>} phrases
  */
 export function typedWord(term, phrases) {
-  if (!term.prefix) return "";
+  if (!term.prefix || new Set(term.meanings.map((mn) => mn[0])).size > 1) return "";
   const w = term.words[0];
   const means = (p) => phrases[p].some((mn) => term.meanings.some((x) => x[0] === mn[0] && x[1] === mn[1]));
   for (const [, value] of term.meanings) {
@@ -177,18 +178,20 @@ export function typedWord(term, phrases) {
  * saidWord returns the word of words (the dictionary's words of conditions, crisis and topics
  * in the page's language: see Index.completions) that the query's last word starts, a word
  * being typed or cut short ("depre": "depression"; "suicid": "suicide"; "facil":
- * "facilitate"): the shortest such word, or "" when none is. The last word must be of five
- * letters or more ("over" is not overdose, nor "cris" crisis) and read as text, not as a stop
- * word or a filter's start.
+ * "facilitate"): the shortest such word, or "" when none is. The last word must be of min
+ * letters or more (five submitted: "over" is not overdose, nor "cris" crisis; four being typed,
+ * where "depr" would otherwise be corrected to Deer, Arkansas, on its way to "depression") and
+ * read as text, not as a stop word or a filter's start.
  * @param {Parsed} parsed
  * @param {Record<string, string[][]>} phrases
  * @param {string[]} words
+ * @param {number} [min]
  */
-export function saidWord(parsed, phrases, words) {
+export function saidWord(parsed, phrases, words, min = 5) {
   const last = parsed.text[parsed.text.length - 1];
   const all = parsed.words;
   if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
-  if ([...last.w].length < 5 || /\d/.test(last.w)) return "";
+  if ([...last.w].length < min || /\d/.test(last.w)) return "";
   let best = "";
   for (const p of words) {
     if (p === last.w || !p.startsWith(last.w) || !hasOwn(phrases, p)) continue;

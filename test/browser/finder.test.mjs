@@ -527,6 +527,13 @@ test('find (node): a word being typed is said as the word it starts', async () =
     assert.equal(got.corrected, said, typed);
     assert.deepEqual(got.names, whole.names, typed);
   }
+  // A word that starts words of more than one kind is said as none of them.
+  const { parse, typedWord } = await import('../../templates/query.js');
+  const phrases = await fileIndex(site.dir, 'en').dictionary();
+  const vir = parse('vir', phrases).terms[0];
+  assert.deepEqual(new Set(vir.meanings.map((mn) => mn[0])), new Set(['attendance', 'state']));
+  assert.equal(typedWord(vir, phrases), '');
+  assert.equal(typedWord(parse('virt', phrases).terms[0], phrases), 'virtual');
   const exact = await engine(site.dir, { q: 'spani', exact: true });
   assert.equal(exact.corrected, '');
   assert.equal(exact.count, 0);
@@ -651,8 +658,9 @@ test('find (node): conditions and family words find every group, and are said', 
 
 // A condition, crisis or topic word being typed, or cut short, is answered as the whole word:
 // before, "bipol" was corrected to "bipoc" (the BIPOC groups), "depre" found nothing, nor did
-// "anxie", "suicid" and "facil". Only the page's language's words, and only from five letters:
-// "no tengo auto" is not autolesión on the English page, nor "over" overdose.
+// "anxie", "suicid" and "facil". Only the page's language's words, and only from five letters
+// submitted: "no tengo auto" is not autolesión on the English page, nor "over" overdose; from
+// four being typed, on the way to the whole word ("depr" was Deer, Arkansas; "anxi" nothing).
 test('find (node): words that restrict nothing are answered before they are whole', async () => {
   const every = await engine(site.dir, { limit: 500, q: 'support groups' });
   for (const [query, kind, topic, lang = 'en'] of [
@@ -676,6 +684,12 @@ test('find (node): words that restrict nothing are answered before they are whol
   for (const [query, lang] of [['no tengo auto', 'en'], ['over', 'en'], ['cris', 'en'], ['ansie', 'en'], ['anxie', 'es'], ['grand', 'en']]) {
     const got = await engine(site.dir, { q: query }, lang);
     assert.ok(!got.crisis && !got.condition && !got.family, `${query} (${lang}): ${got.crisis} ${got.condition} ${got.family}`);
+  }
+  for (const query of ['depr', 'anxi', 'i need help with depr']) {
+    const got = await engine(site.dir, { limit: 500, q: query, typing: true });
+    assert.equal(got.condition, true, query);
+    assert.equal(got.place, null, query);
+    assert.deepEqual(got.names, every.names, query);
   }
 });
 
