@@ -165,13 +165,28 @@ export function typedWord(term, phrases) {
     const name = String(value).replace(/-/g, " ");
     if (name.startsWith(w) && hasOwn(phrases, name) && means(name)) return name;
   }
+  return shortestStarting(w, Object.keys(phrases), means);
+}
+
+// shortestStarting returns the shortest of words, of one word each, that w starts (w itself
+// left out) and that ok accepts, the first in code-point order of those as short; "" for none.
+function shortestStarting(w, words, ok) {
   let best = "";
-  for (const p of Object.keys(phrases)) {
-    if (p.includes(" ") || p === w || !p.startsWith(w) || !means(p)) continue;
+  for (const p of words) {
+    if (p.includes(" ") || p === w || !p.startsWith(w) || !ok(p)) continue;
     const shorter = [...p].length - [...best].length;
     if (!best || shorter < 0 || (shorter === 0 && p < best)) best = p;
   }
   return best;
+}
+
+// typedLast returns the query's last word when it may be being typed: read as text (not as a
+// stop word or a filter's start), of min letters or more, without digits; else "".
+function typedLast(parsed, min) {
+  const last = parsed.text[parsed.text.length - 1];
+  const all = parsed.words;
+  if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
+  return [...last.w].length < min || /\d/.test(last.w) ? "" : last.w;
 }
 
 /**
@@ -188,17 +203,8 @@ export function typedWord(term, phrases) {
  * @param {number} [min]
  */
 export function saidWord(parsed, phrases, words, min = 5) {
-  const last = parsed.text[parsed.text.length - 1];
-  const all = parsed.words;
-  if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
-  if ([...last.w].length < min || /\d/.test(last.w)) return "";
-  let best = "";
-  for (const p of words) {
-    if (p === last.w || !p.startsWith(last.w) || !hasOwn(phrases, p)) continue;
-    if (!phrases[p].every((mn) => saidKinds.includes(mn[0]))) continue;
-    if (!best || [...p].length < [...best].length) best = p;
-  }
-  return best;
+  const w = typedLast(parsed, min);
+  return w ? shortestStarting(w, words, (p) => hasOwn(phrases, p) && phrases[p].every((mn) => saidKinds.includes(mn[0]))) : "";
 }
 
 /**
@@ -210,16 +216,8 @@ export function saidWord(parsed, phrases, words, min = 5) {
  * @param {Record<string, string[][]>} phrases
  */
 export function quietWord(parsed, phrases) {
-  const last = parsed.text[parsed.text.length - 1];
-  const all = parsed.words;
-  if (!last || last.stop || !all.length || all[all.length - 1].w !== last.w) return "";
-  if ([...last.w].length < 3 || /\d/.test(last.w)) return "";
-  let best = "";
-  for (const p of Object.keys(phrases)) {
-    if (p.includes(" ") || p === last.w || !p.startsWith(last.w) || !saysNothing(phrases, p)) continue;
-    if (!best || [...p].length < [...best].length || ([...p].length === [...best].length && p < best)) best = p;
-  }
-  return best;
+  const w = typedLast(parsed, 3);
+  return w ? shortestStarting(w, Object.keys(phrases), (p) => saysNothing(phrases, p)) : "";
 }
 
 /**
