@@ -208,13 +208,14 @@ export async function find(index, opts) {
   // The words as the visitor asked for them (exact, not a correction's search) are read whole:
   // "spani" is then a word, not the start of "spanish".
   const parsed = placeFirst(m, parse(o.q, phrases, { prefix: !o.exact || !!o.readings }), phrases);
+  // lastAs returns the query with its last word written w, the others as typed.
+  const lastAs = (w) => parsed.words.map((x, i) => (i === parsed.words.length - 1 ? w : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
   // A last word read as the words it starts is said, as a correction is: "Showing results for
   // spanish" (kept only if the words find groups: see below); in a correction's search too
   // ("albuqerque spani": "albuquerque spanish").
-  const typedTerm = o.exact && !o.readings ? null : parsed.terms.find((t) => t.prefix);
+  const typedTerm = parsed.terms.find((t) => t.prefix);
   const typedAs = typedTerm ? typedWord(typedTerm, phrases) : "";
-  const lastWord = parsed.words.length - 1;
-  if (typedAs) out.corrected = parsed.words.map((x, i) => (i === lastWord ? typedAs : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+  if (typedAs) out.corrected = lastAs(typedAs);
   out.asksNear = parsed.near;
   out.condition = parsed.condition;
   out.family = parsed.family;
@@ -240,13 +241,15 @@ export async function find(index, opts) {
   // first: a correction may make a search that finds groups of the states named, but not the
   // town ("LA JOYA TX", "DE PERE WI"), and reads files of places that the town's name does
   // not need ("new york city young adults").
-  // shown is the query the page says the results are for: fixed, or "" for the words typed.
-  const retry = async (fixed, shown = withoutQuietEnd(fixed, phrases)) => {
+  // shown is the query the page says the results are for: fixed (see withoutQuietEnd), or ""
+  // for the words typed.
+  const retry = async (fixed, shown) => {
     const p = placeFirst(m, parse(fixed, phrases), phrases);
     const files = unreadTextFiles(index, m, p);
     // The files of its terms' words too, which it reads for the groups that name them.
     const termFiles = p.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
     if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes([...files, ...termFiles]))) return null;
+    shown ??= withoutQuietEnd(fixed, phrases);
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: f.corrected || shown, unknown: out.unknown, asksNear: out.asksNear }));
     const again = await find(index, { ...o, q: fixed, exact: true, readings: true, partial });
     return again.count > 0 || again.place ? { ...again, corrected: again.corrected || shown, unknown: out.unknown, asksNear: out.asksNear } : null;
@@ -371,19 +374,15 @@ export async function find(index, opts) {
   // page answers it as the whole word, rather than correcting it to another ("bipol" is
   // bipolar, not BIPOC) or finding nothing until it is whole. The words shown are those
   // typed: the whole word restricts nothing.
-  const saidAs = o.exact ? "" : saidWord(parsed, phrases, await index.completions(), o.typing ? 4 : 5);
-  if (saidAs) {
-    const n = parsed.words.length - 1;
-    const again = await retry(parsed.words.map((x, i) => (i === n ? saidAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
-    if (again) return again;
-  }
   // So is a word that says nothing being typed, which as a word of groups' names found none
   // ("online spanish gro": group): the results stay those of the words before it.
-  const quietAs = o.exact ? "" : quietWord(parsed, phrases);
-  if (quietAs) {
-    const n = parsed.words.length - 1;
-    const again = await retry(parsed.words.map((x, i) => (i === n ? quietAs : x.caps ? x.w.toUpperCase() : x.w)).join(" "), "");
-    if (again) return again;
+  if (!o.exact) {
+    const completes = await index.completions();
+    for (const wholeWord of [() => saidWord(parsed, phrases, completes, o.typing ? 4 : 5), () => quietWord(parsed, phrases)]) {
+      const w = wholeWord();
+      const again = w && (await retry(lastAs(w), ""));
+      if (again) return again;
+    }
   }
   // A correction's search: part of its words, of a town of 10,000 people or more, since the
   // correction may have made a word that is a hamlet's name ("baton rogue": "barton").
