@@ -685,8 +685,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       sets.push(index.wordRefs(parsed.zip));
     }
   }
-  if (!place && text.length) {
-    const refs = await textRefs;
+  // Words that say nothing, and a state: a town of that state by their name ("friendly md").
+  const stopTown = !place && !text.length && !placesOnly ? stopNamesTown(parsed, o.edges) : null;
+  if (!place && (text.length || stopTown)) {
+    const refs = text.length ? await textRefs : [];
     // The words name a place where a group meets, or with the stop word before them another:
     // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
     let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
@@ -721,7 +723,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // Once the corrections began, files of places are read within their budget (see
       // correctionBudget); the search as typed and its readings read their first few.
       const budgeted = o.mark !== undefined;
-      for (const key of parsed.keys || placeRuns(parsed.text, o.edges)) {
+      for (const key of stopTown ? [stopTown] : parsed.keys || placeRuns(parsed.text, o.edges)) {
         const file = await index.placeFile(key);
         const over = !index.has(file) && ((budgeted && !affords(index, o, 1, index.weight(file))) || !fits(index, o, index.weight(file)));
         if (!files.has(file) && (files.size >= maxPlaceLookups || over)) continue;
@@ -743,7 +745,9 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           if (radius < minRadius) continue;
           out.radius = radius;
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
-          placeText = stopWords ? allWords(index, stopWords) : textRefs;
+          // A town named by stop words lists its groups by position only: "friendly" is in
+          // the names of groups far from Friendly, MD.
+          placeText = stopWords ? allWords(index, stopWords) : stopTown ? null : textRefs;
           consumedState = states.length > 0;
           break;
         }
@@ -813,6 +817,20 @@ function stateAfter(text, phrases) {
     if (meanings.length) return { words, meanings };
   }
   return null;
+}
+
+// stopNamesTown returns the words of the query, as the key of a place's name, when they are
+// one or two words that say nothing and may be a place's whole name (see nameEdges), and a
+// state, and nothing else: "friendly md" is Friendly, Maryland, and "welcome, north
+// carolina" Welcome, NC; else null. With any other word ("lgbtq friendly md") they keep
+// saying nothing; words that no place's name is made of ("support groups texas") are not
+// looked up, which would cost a file of places.
+function stopNamesTown(parsed, edges) {
+  const words = parsed.text.map((x) => x.w);
+  if (!edges || parsed.zip || parsed.near) return null;
+  const named = words.length === 1 ? edges.names.has(words[0]) : words.length === 2 && edges.starts.has(words[0]) && edges.ends.has(words[1]);
+  if (!named || !parsed.terms.length || !parsed.terms.every((t) => !t.prefix && t.meanings.every((mn) => mn[0] === "state"))) return null;
+  return words.join(" ");
 }
 
 // stopStartsPlace returns the words of the name of a place of a thousand people or more that

@@ -373,15 +373,15 @@ export class Index {
 
   /**
    * nameEdges returns the words that say nothing about which group and that start or end a
-   * place's name of two words or more (see internal/search.Dictionary.Starts), as sets; null
-   * for a dictionary without them.
-   * @returns {Promise<{starts: Set<string>, ends: Set<string>} | null>}
+   * place's name of two words or more (see internal/search.Dictionary.Starts), or are a
+   * place's whole name (names), as sets; null for a dictionary without them.
+   * @returns {Promise<{starts: Set<string>, ends: Set<string>, names: Set<string>} | null>}
    */
   async nameEdges() {
     const m = await this.manifest();
     const d = m.words ? await this.json(m.words) : null;
     if (!d || !d.starts) return null;
-    this.edges ??= { starts: new Set(d.starts), ends: new Set(d.ends || []) };
+    this.edges ??= { starts: new Set(d.starts), ends: new Set(d.ends || []), names: new Set(d.names || []) };
     return this.edges;
   }
 

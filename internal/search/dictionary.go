@@ -40,6 +40,11 @@ type Dictionary struct {
 	// the gazetteer each.
 	Starts []string `json:"starts"`
 	Ends   []string `json:"ends"`
+	// Names lists, sorted, the phrases of one word that say nothing about which group
+	// ([edgeKinds]) and are the whole name of a place of the gazetteer: "friendly"
+	// (Friendly, MD), "welcome" (Welcome, NC). The finder looks such a word up as a place
+	// only when a state, and nothing else, is beside it ("friendly md").
+	Names []string `json:"names"`
 }
 
 // edgeKinds are the meanings of the words the finder reads as saying nothing about which
@@ -163,8 +168,12 @@ func dictionary(s *site.Site) Dictionary {
 		if g.last[k] {
 			d.Ends = append(d.Ends, k)
 		}
+		if g.whole[k] {
+			d.Names = append(d.Names, k)
+		}
 	}
 	slices.Sort(d.Starts)
 	slices.Sort(d.Ends)
+	slices.Sort(d.Names)
 	return d
 }

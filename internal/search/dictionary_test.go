@@ -180,8 +180,18 @@ func TestDictionaryEdges(t *testing.T) {
 	if slices.Contains(d.Ends, "groups") {
 		t.Errorf("\"groups\" ends a place's name, says Ends")
 	}
-	if !slices.IsSorted(d.Starts) || !slices.IsSorted(d.Ends) {
-		t.Error("Starts or Ends not sorted")
+	for _, w := range []string{"friendly", "welcome"} {
+		if !slices.Contains(d.Names, w) {
+			t.Errorf("%q is no place's whole name, says Names", w)
+		}
+	}
+	for _, w := range []string{"group", "la", "county"} {
+		if slices.Contains(d.Names, w) {
+			t.Errorf("%q is a place's whole name, says Names", w)
+		}
+	}
+	if !slices.IsSorted(d.Starts) || !slices.IsSorted(d.Ends) || !slices.IsSorted(d.Names) {
+		t.Error("Starts, Ends or Names not sorted")
 	}
 }
 

@@ -79,9 +79,10 @@ type gazetteerFiles struct {
 	files map[string][]byte
 	index string
 	// first and last are the first and the last words of the keys of places of two words
-	// or more (see [Dictionary.Starts]).
-	first, last map[string]bool
-	err         error
+	// or more (see [Dictionary.Starts]); whole are the keys of one word (see
+	// [Dictionary.Names]).
+	first, last, whole map[string]bool
+	err                error
 }
 
 // gazetteer returns the gazetteer's files. They depend only on package geo's embedded data
@@ -134,10 +135,10 @@ func prepared(cache, program string) gazetteerFiles {
 
 // diskGazetteer is the file in which Prepare keeps the gazetteer's files.
 type diskGazetteer struct {
-	Program     string
-	Index       string
-	Files       map[string][]byte
-	First, Last map[string]bool
+	Program            string
+	Index              string
+	Files              map[string][]byte
+	First, Last, Whole map[string]bool
 }
 
 // readGazetteer reads the gazetteer's files from the file name, if program wrote it and every
@@ -152,7 +153,7 @@ func readGazetteer(name, program string) (gazetteerFiles, bool) {
 	}
 	defer f.Close()
 	var d diskGazetteer
-	if gob.NewDecoder(bufio.NewReader(f)).Decode(&d) != nil || d.Program != program || d.Files[d.Index] == nil || d.First == nil {
+	if gob.NewDecoder(bufio.NewReader(f)).Decode(&d) != nil || d.Program != program || d.Files[d.Index] == nil || d.First == nil || d.Whole == nil {
 		return gazetteerFiles{}, false
 	}
 	for path, b := range d.Files {
@@ -161,7 +162,7 @@ func readGazetteer(name, program string) (gazetteerFiles, bool) {
 			return gazetteerFiles{}, false
 		}
 	}
-	return gazetteerFiles{files: d.Files, index: d.Index, first: d.First, last: d.Last}, true
+	return gazetteerFiles{files: d.Files, index: d.Index, first: d.First, last: d.Last, whole: d.Whole}, true
 }
 
 // writeGazetteer keeps g in the file name for program, through a temporary file.
@@ -177,7 +178,7 @@ func writeGazetteer(name, program string, g gazetteerFiles) {
 		return
 	}
 	w := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(w).Encode(diskGazetteer{Program: program, Index: g.index, Files: g.files, First: g.first, Last: g.last})
+	err = gob.NewEncoder(w).Encode(diskGazetteer{Program: program, Index: g.index, Files: g.files, First: g.first, Last: g.last, Whole: g.whole})
 	if err == nil {
 		err = w.Flush()
 	}
@@ -201,7 +202,7 @@ func (g *gazetteerFiles) put(prefix string, v any) (string, error) {
 
 func (g *gazetteerFiles) write() error {
 	idx := GeoIndex{ZIPs: map[string]ZIPFile{}}
-	g.first, g.last = map[string]bool{}, map[string]bool{}
+	g.first, g.last, g.whole = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
 	byPrefix := map[string]ZIPShard{}
 	boxes := map[string][]float64{}
@@ -260,6 +261,8 @@ func (g *gazetteerFiles) write() error {
 			if words := strings.Fields(k); len(words) > 1 {
 				g.first[words[0]] = true
 				g.last[words[len(words)-1]] = true
+			} else {
+				g.whole[k] = true
 			}
 			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), rowSize(p.Population)}
 			if k != shown {

@@ -765,6 +765,23 @@ test('find (node): a place whose name starts with a word that says nothing', asy
   assert.equal((await engine(site.dir, { q: 'I live in rural Montana' })).state, 'mt');
 });
 
+// A town whose whole name is a word that says nothing ("friendly" of "LGBTQ friendly"), with
+// its state beside it and nothing else: Friendly, Maryland, not all of Maryland's groups.
+test('find (node): a town named by a word that says nothing, with its state', async () => {
+  for (const query of ['friendly md', 'Friendly, Maryland']) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, 'Friendly, MD', `${query}: ${got.mode} ${got.count}`);
+    assert.equal(got.count, got.within, `${query}: groups far away whose words have "friendly" are not counted`);
+  }
+  assert.equal((await engine(site.dir, { q: 'welcome nc' })).place?.label, 'Welcome, NC');
+  // With another word it still says nothing; nor are words no town is named looked up.
+  for (const [query, state] of [['lgbtq friendly md', 'md'], ['friendly', ''], ['support groups texas', 'tx']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.state, state, query);
+  }
+});
+
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
   const en = await finder(q('group for my son'));
   assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
