@@ -263,7 +263,7 @@ export async function find(index, opts) {
   // The last words may start a filter's words, read before the town of typedTail ("en la no":
   // the evening); a state's name, typedTail weighs against a town's. Submitted, as they were
   // read while typed (the page showed the evening).
-  const ending = (kinds) => (o.exact ? "" : phraseEnding(parsed.words, phrases, kinds));
+  const ending = (kinds) => (o.exact ? "" : phraseEnding(parsed.words, phrases, kinds, o.typing));
   if (quiet) {
     const filterTyped = ending(filterKinds);
     const typed = filterTyped && (await retry(filterTyped));
@@ -941,12 +941,17 @@ function tailKeys(parsed, phrases, edges) {
 // phraseEnding returns words with the phrase that their last two or three words start
 // completed ("carolina del no": "carolina del norte"; see phraseStarting), the last of them a
 // stop word or of two letters (words of a place's name would be read as the place's), or "".
-function phraseEnding(words, phrases, kinds) {
+// While typing, the last word may be any, and the phrase a filter's ("spanish spea": "spanish
+// speaking", not Spearfish, SD); a state's name waits for typedTail, which weighs it against
+// a town's.
+function phraseEnding(words, phrases, kinds, typing = false) {
   const last = words[words.length - 1]?.w ?? "";
-  if (!(hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) && [...last].length !== 2) return "";
+  const quietOrShort = (hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) || [...last].length === 2;
+  if (!quietOrShort && !typing) return "";
+  const these = quietOrShort ? kinds : kinds.filter((k) => k !== "state");
   for (const n of [3, 2]) {
     if (words.length < n) continue;
-    const phrase = phraseStarting(phrases, words.slice(-n).map((y) => y.w).join(" "), kinds);
+    const phrase = phraseStarting(phrases, words.slice(-n).map((y) => y.w).join(" "), these);
     if (phrase) return [...words.slice(0, -n).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), phrase].join(" ");
   }
   return "";

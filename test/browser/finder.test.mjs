@@ -975,6 +975,16 @@ test('find (node): towns with filters, states and words being typed', async () =
   // typed, is the start of a filter's words ("youn" of "young adults").
   for (const query of ['school', 'fort', 'south', 'grand']) assert.equal((await engine(site.dir, { q: query })).place, null, query);
   assert.equal((await engine(site.dir, { q: 'youn', typing: true })).place, null);
+  // Nor, typed, is the last word of a filter's words being written ("spanish spea" was
+  // Spearfish, SD, on the way to "spanish speaking"; "jovenes en line" Linesville, PA).
+  for (const [query, corrected, lang] of [['spanish spea', 'spanish speaking', 'en'], ['grupos para jovenes en line', 'grupos para jovenes en linea', 'es']]) {
+    const got = await engine(site.dir, { q: query, typing: true }, lang);
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, corrected, query);
+    const whole = await engine(site.dir, { q: corrected, limit: 500 }, lang);
+    assert.ok(whole.count > 0, corrected);
+    assert.equal(got.count, whole.count, query);
+  }
   // What a group costs, asked: all are free, and no town is meant ("gratis" is Gratis, Ohio;
   // "cost" was Colt, Arkansas).
   for (const [query, lang] of [['how much does it cost', 'en'], ['people over 60', 'en'], ['es gratis', 'es'], ['¿cuánto cuesta?', 'es']]) {
