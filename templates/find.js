@@ -375,12 +375,20 @@ export async function find(index, opts) {
   // bipolar, not BIPOC) or finding nothing until it is whole. The words shown are those
   // typed: the whole word restricts nothing.
   // So is a word that says nothing being typed, which as a word of groups' names found none
-  // ("online spanish gro": group): the results stay those of the words before it.
+  // ("online spanish gro": group): the results stay those of the words before it. And, while
+  // typing, the last words of a condition's or topic's phrase ("eating d": eating disorder;
+  // "hearing v", which was corrected to Haring, Michigan).
   if (!o.exact) {
     const completes = await index.completions();
-    for (const wholeWord of [() => saidWord(parsed, phrases, completes, o.typing ? 4 : 5), () => quietWord(parsed, phrases)]) {
-      const w = wholeWord();
-      const again = w && (await retry(lastAs(w), ""));
+    const orNone = (w) => (w ? lastAs(w) : "");
+    const said = [
+      () => orNone(saidWord(parsed, phrases, completes, o.typing ? 4 : 5)),
+      () => orNone(quietWord(parsed, phrases)),
+      () => (o.typing ? phraseEnding(parsed.words, phrases, ["condition", "topic"], true) : ""),
+    ];
+    for (const whole of said) {
+      const fixed = whole();
+      const again = fixed && (await retry(fixed, ""));
       if (again) return again;
     }
   }
@@ -395,9 +403,11 @@ export async function find(index, opts) {
   // which would list every group. One that leaves none out may say nothing ("divorced":
   // divorce), as the query would as its visitor meant it: every group. So may a query being
   // typed, whose last word is unfinished ("tired of feeling th"): its results stay those of
-  // the words before it.
+  // the words before it. Not one that keeps the unfinished word and leaves out those before
+  // it ("eating d": "d").
+  const lastTyped = parsed.words[parsed.words.length - 1]?.w;
   const saysSomething = (q) => {
-    if (o.typing || q.split(" ").length >= parsed.words.length) return true;
+    if (q.split(" ").length >= parsed.words.length || (o.typing && !q.split(" ").includes(lastTyped))) return true;
     const p = parse(q, phrases);
     return Boolean(p.zip || p.near || p.terms.length || p.text.some((x) => !x.stop) || p.condition || p.family || p.crisis || p.topics.length);
   };

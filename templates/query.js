@@ -168,12 +168,13 @@ export function typedWord(term, phrases) {
   return shortestStarting(w, Object.keys(phrases), means);
 }
 
-// shortestStarting returns the shortest of words, of one word each, that w starts (w itself
-// left out) and that ok accepts, the first in code-point order of those as short; "" for none.
-function shortestStarting(w, words, ok) {
+// shortestStarting returns the shortest of words, of one word each unless many, that w
+// starts (w itself left out) and that ok accepts, the first in code-point order of those as
+// short; "" for none.
+function shortestStarting(w, words, ok, many = false) {
   let best = "";
   for (const p of words) {
-    if (p.includes(" ") || p === w || !p.startsWith(w) || !ok(p)) continue;
+    if ((!many && p.includes(" ")) || p === w || !p.startsWith(w) || !ok(p)) continue;
     const shorter = [...p].length - [...best].length;
     if (!best || shorter < 0 || (shorter === 0 && p < best)) best = p;
   }
@@ -197,6 +198,10 @@ function typedLast(parsed, min) {
  * letters or more (five submitted: "over" is not overdose, nor "cris" crisis; four being typed,
  * where "depr" would otherwise be corrected to Deer, Arkansas, on its way to "depression") and
  * read as text, not as a stop word or a filter's start.
+ * When no word is, it is the shortest phrase of a condition or topic that the last word
+ * starts, whose first word is no word of the dictionary ("eati": "eating disorder"; "heari":
+ * "hearing voices"), not of a crisis: "cant" starts "cant go on", and "cant find a group" is
+ * no crisis.
  * @param {Parsed} parsed
  * @param {Record<string, string[][]>} phrases
  * @param {string[]} words
@@ -204,7 +209,10 @@ function typedLast(parsed, min) {
  */
 export function saidWord(parsed, phrases, words, min = 5) {
   const w = typedLast(parsed, min);
-  return w ? shortestStarting(w, words, (p) => hasOwn(phrases, p) && phrases[p].every((mn) => saidKinds.includes(mn[0]))) : "";
+  if (!w) return "";
+  const said = (p) => hasOwn(phrases, p) && phrases[p].every((mn) => saidKinds.includes(mn[0]));
+  const named = (p) => p.includes(" ") && !hasOwn(phrases, p.slice(0, p.indexOf(" "))) && phrases[p].every((mn) => mn[0] === "condition" || mn[0] === "topic");
+  return shortestStarting(w, words, said) || shortestStarting(w, Object.keys(phrases), (p) => said(p) && named(p), true);
 }
 
 /**

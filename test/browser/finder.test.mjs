@@ -691,6 +691,15 @@ test('find (node): words that restrict nothing are answered before they are whol
     assert.equal(got.place, null, query);
     assert.deepEqual(got.names, every.names, query);
   }
+  // A condition of two words, on its way: "eating" found nothing, "eating d" said "Showing
+  // results for d", and "hearing v" was Haring, Michigan.
+  for (const [query, typing, lang] of [['eati', true, 'en'], ['eating', false, 'en'], ['eating d', true, 'en'], ['hearing v', true, 'en'], ['escu', true, 'es']]) {
+    const got = await engine(site.dir, { limit: 500, q: query, typing }, lang);
+    assert.equal(got.condition, true, query);
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, '', query);
+    assert.deepEqual(got.names, every.names, query);
+  }
 });
 
 // What people ask about a group, or how they feel, is answered as such: before, "cómo me
