@@ -140,7 +140,13 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
       const skip = [...quietKinds, "near", ...([...last.w].length < 4 ? ["when"] : []), ...saidKinds];
       for (const mn of ms) if (!skip.includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
-    if (meanings.length) {
+    // A word that also starts a word that restricts nothing restricts nothing either, as the
+    // groups of both are every group: "bipo" is on its way to "bipolar" as well as to
+    // "BIPOC", "tra" to "trauma" as well as to "trans".
+    const saidToo = Object.entries(phrases).some(([p, ms]) => !p.includes(" ") && p !== last.w && p.startsWith(last.w) && ms.every((mn) => mn[0] === "condition" || mn[0] === "crisis" || mn[0] === "topic"));
+    if (meanings.length && saidToo) {
+      out.text[out.text.length - 1] = { ...last, stop: true };
+    } else if (meanings.length) {
       out.text.pop();
       out.terms.push({ words: [last.w], meanings, prefix: true });
     }

@@ -534,6 +534,15 @@ test('find (node): a word being typed is said as the word it starts', async () =
   assert.deepEqual(new Set(vir.meanings.map((mn) => mn[0])), new Set(['attendance', 'state']));
   assert.equal(typedWord(vir, phrases), '');
   assert.equal(typedWord(parse('virt', phrases).terms[0], phrases), 'virtual');
+  // One that also starts a word that restricts nothing restricts nothing: "bipo" showed the
+  // BIPOC groups, as "Showing results for bipoc", on its way to "bipolar".
+  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
+  for (const typed of ['bip', 'bipo', 'tra', 'i have bipo']) {
+    const got = await engine(site.dir, { limit: 500, q: typed, typing: true });
+    assert.equal(got.corrected, '', typed);
+    assert.deepEqual(got.names, every.names, typed);
+  }
+  assert.equal((await engine(site.dir, { q: 'tran', typing: true })).corrected, 'trans');
   const exact = await engine(site.dir, { q: 'spani', exact: true });
   assert.equal(exact.corrected, '');
   assert.equal(exact.count, 0);
