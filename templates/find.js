@@ -1213,16 +1213,26 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     }
   }
   const out = [];
+  const kept = new Set(); // the positions of the words kept
+  const keep = (i, y) => {
+    out.push(y);
+    kept.add(i);
+  };
   let changed = false;
   for (const [i, x] of parsed.words.entries()) {
     const w = x.w;
+    // A letter alone after a word left out goes with it: the "s" of "mary's".
+    if ([...w].length < 2 && i > 0 && !kept.has(i - 1)) {
+      changed = true;
+      continue;
+    }
     if (renamed.has(i)) {
       changed ||= renamed.get(i) !== w;
-      out.push({ ...x, w: renamed.get(i) });
+      keep(i, { ...x, w: renamed.get(i) });
       continue;
     }
     if (!textWords.has(w) || w === parsed.zip || [...w].length < 2) {
-      out.push(x);
+      keep(i, x);
       continue;
     }
     // Each file of places is about 4 KB to load: the files on either side only for a word
@@ -1237,7 +1247,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const inState = (row) => (row.states || [row.state]).some((s) => states.includes(s));
     const elsewhere = states.length > 0 && refs.length > 0 && !refs.some((r) => states.includes(m.states[stateOf(m, r)].code.toUpperCase()));
     if (!elsewhere && (refs.length || (keepPlaceWords && placeWord))) {
-      out.push(x);
+      keep(i, x);
       continue;
     }
     const around = textWords.size === 1;
@@ -1256,7 +1266,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const rowsOf = placeRows.filter((row) => row.key.split(" ").includes(w));
     const ofPlace = rowsOf.length > 0 && (!states.length || rowsOf.some(inState));
     if ((keepPlaceWords && ofPlace) || (drop && big.some((row) => row.key === w))) {
-      out.push(x);
+      keep(i, x);
       continue;
     }
     // Such a word is corrected only to a place of the named states, else kept ("camp hi" is
@@ -1311,12 +1321,12 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const c = maxEdits(w) > 0 ? closest(w, candidates) : closest(w, completing, 1);
     if (away) {
       if (!c || !placeRows.some((row) => inState(row) && row.key.split(" ").includes(c))) {
-        out.push(x);
+        keep(i, x);
         continue;
       }
       changed = true;
     }
-    if (c) out.push({ ...x, w: c });
+    if (c) keep(i, { ...x, w: c });
   }
   if (!changed || out.length === 0) return null;
   return out.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");

@@ -260,6 +260,11 @@ function start(form, status, { base, home, index }) {
         if (folded.every((k, j) => keys[i + j] === k)) words.splice(i, raw.length, ...raw);
       }
     }
+    // A word the visitor wrote with 's ("women's") is written so, not as two ("women s").
+    const possessive = new Map([...typed.matchAll(/([\p{L}\p{M}]+)(['’])s(?![\p{L}\p{M}\p{N}])/gu)].map((mt) => [tokens(mt[1]).join(""), mt[2]]));
+    for (let i = words.length - 1; i > 0; i--) {
+      if (keys[i] === "s" && possessive.has(keys[i - 1])) words.splice(i - 1, 2, `${words[i - 1]}${possessive.get(keys[i - 1])}s`);
+    }
     return words.join(" ");
   }
 

@@ -1069,6 +1069,16 @@ test('finder: a misspelt town is corrected, said so, and the original offered', 
     const r = await finder(q(typed));
     assert.match(r.status, new RegExp(`Showing results for ${said}\\.`), typed);
   }
+  // A word written with 's is written so ("women s group" before); a letter alone after a
+  // word left out goes with it ("st marys county md" was "s county md").
+  assert.match((await finder(q("women's group xqzv"))).status, /Showing results for women's group\./);
+  assert.match((await finder(q('women’s group xqzv'))).status, /Showing results for women’s group\./);
+  const { correct } = await import('../../templates/find.js');
+  const { parse } = await import('../../templates/query.js');
+  const idx = fileIndex(site.dir, 'en');
+  const phrases = await idx.dictionary();
+  const fixed = await correct(idx, parse('xqzv’s tucson', phrases), phrases, { keepPlaceWords: false, drop: true });
+  assert.equal(fixed, 'tucson');
 });
 
 // 2. Nearest first, with no other host: a ZIP code no group lists, a town with no group.
