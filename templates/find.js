@@ -263,7 +263,7 @@ export async function find(index, opts) {
   // The last words may start a filter's words, read before the town of typedTail ("en la no":
   // the evening); a state's name, typedTail weighs against a town's. Submitted, as they were
   // read while typed (the page showed the evening).
-  const ending = (kinds) => (o.exact ? "" : phraseEnding(parsed.words, phrases, kinds, o.typing));
+  const ending = (kinds) => (o.exact ? "" : phraseEnding(parsed.words, phrases, kinds, o.typing ? 3 : Infinity));
   if (quiet) {
     const filterTyped = ending(filterKinds);
     const typed = filterTyped && (await retry(filterTyped));
@@ -384,7 +384,7 @@ export async function find(index, opts) {
     const said = [
       () => orNone(saidWord(parsed, phrases, completes, o.typing ? 4 : 5)),
       () => orNone(quietWord(parsed, phrases)),
-      () => (o.typing ? phraseEnding(parsed.words, phrases, ["condition", "topic"], true) : ""),
+      () => (o.typing ? phraseEnding(parsed.words, phrases, ["condition", "topic"], 1) : ""),
     ];
     for (const whole of said) {
       const fixed = whole();
@@ -951,13 +951,14 @@ function tailKeys(parsed, phrases, edges) {
 // phraseEnding returns words with the phrase that their last two or three words start
 // completed ("carolina del no": "carolina del norte"; see phraseStarting), the last of them a
 // stop word or of two letters (words of a place's name would be read as the place's), or "".
-// While typing, the last word may be any, and the phrase a filter's ("spanish spea": "spanish
-// speaking", not Spearfish, SD); a state's name waits for typedTail, which weighs it against
-// a town's.
-function phraseEnding(words, phrases, kinds, typing = false) {
+// While typing, the last word may be any of typedMin letters or more, and the phrase not a
+// state's, which waits for typedTail to weigh it against a town's: a filter's from three
+// letters ("spanish spea": "spanish speaking", not Spearfish, SD; but "para m" is not yet
+// "para mañana"), a condition's from one ("eating d").
+function phraseEnding(words, phrases, kinds, typedMin = Infinity) {
   const last = words[words.length - 1]?.w ?? "";
   const quietOrShort = (hasOwn(phrases, last) && phrases[last].some((mn) => quietKinds.includes(mn[0]))) || [...last].length === 2;
-  if (!quietOrShort && !typing) return "";
+  if (!quietOrShort && [...last].length < typedMin) return "";
   const these = quietOrShort ? kinds : kinds.filter((k) => k !== "state");
   for (const n of [3, 2]) {
     if (words.length < n) continue;

@@ -1003,6 +1003,8 @@ test('find (node): towns with filters, states and words being typed', async () =
     assert.ok(whole.count > 0, corrected);
     assert.equal(got.count, whole.count, query);
   }
+  // Not from one letter: "para m" is not yet "para mañana".
+  assert.equal((await engine(site.dir, { q: 'grupo para m', typing: true }, 'es')).corrected, '');
   // What a group costs, asked: all are free, and no town is meant ("gratis" is Gratis, Ohio;
   // "cost" was Colt, Arkansas).
   for (const [query, lang] of [['how much does it cost', 'en'], ['people over 60', 'en'], ['es gratis', 'es'], ['¿cuánto cuesta?', 'es']]) {
