@@ -272,6 +272,18 @@ export async function find(index, opts) {
     const again = tail !== null && (await retry(tail));
     if (again) return again;
   }
+  // The start of a filter's word right after a word that starts places' names ("los", "el",
+  // "the") may be the start of the name: "en los ang" is Los Angeles on its way, not "en los
+  // angloparlante" (English-speaking). Tried first, as the filter's word would find groups.
+  const lastWord = parsed.words[parsed.words.length - 1];
+  const beforeLast = parsed.words[parsed.words.length - 2];
+  if (typedTerm && !o.exact && o.edges && beforeLast && o.edges.starts.has(beforeLast.w) && typedTerm.words[0] === lastWord.w) {
+    const asText = { ...parsed, terms: parsed.terms.filter((t) => t !== typedTerm), text: [...parsed.text, { ...lastWord, stop: false, at: parsed.words.length - 1 }] };
+    const named = values(asText.terms, "state").map((st) => st.toUpperCase());
+    const whole = await completion(index, asText, named, !o.typing, paysNear);
+    const again = whole !== null && (await retry(whole));
+    if (again) return again;
+  }
   await run(index, m, parsed, form, o, out);
   if (!out.count && !out.place) out.corrected = "";
   const saysNothingYet = !o.exact && out.unrestricted && out.count > 0;

@@ -983,6 +983,9 @@ test('find (node): towns with filters, states and words being typed', async () =
   await place({ q: 'fort wor', typing: true }, 'Fort Worth, TX', { corrected: 'fort worth' });
   await place({ q: 'las veg', typing: true }, 'Las Vegas, NV', { corrected: 'las vegas' });
   await place({ q: 'leno', typing: true }, 'Lenoir, NC', { corrected: 'lenoir' });
+  // After a word that starts places' names, before the filter's word it may start: "ang" is
+  // the start of "angloparlante" (English-speaking).
+  await place({ q: 'groups in los ang', typing: true }, 'Los Angeles, CA', { corrected: 'groups in los angeles' });
   // Submitted as the page showed it while typed, a large city's name: "denv" was Dent, Ohio,
   // once the visitor pressed Enter or shared the address.
   await place({ q: 'denv' }, 'Denver, CO', { corrected: 'denver' });
