@@ -11,7 +11,7 @@
 // with its unknown words corrected (or left out), and said so.
 
 import { placeKey } from "./fold.js";
-import { closest, editDistance, maxEdits, parse, placeRuns, quietKinds, quietWord, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
+import { closest, editDistance, maxEdits, parse, phraseKinds, placeRuns, quietKinds, quietWord, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
 import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
@@ -396,7 +396,7 @@ export async function find(index, opts) {
     const said = [
       () => orNone(saidWord(parsed, phrases, completes, o.typing ? 4 : 5)),
       () => orNone(quietWord(parsed, phrases)),
-      () => (o.typing ? phraseEnding(parsed.words, phrases, ["condition", "topic"], 1) : ""),
+      () => (o.typing ? phraseEnding(parsed.words, phrases, phraseKinds, 1) : ""),
     ];
     for (const whole of said) {
       const fixed = whole();

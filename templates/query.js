@@ -42,6 +42,13 @@ export const saidKinds = [
 ];
 
 /**
+ * phraseKinds are the meanings of saidKinds whose phrases of two words or more a word being
+ * typed may start ("eati": eating disorder): not a crisis's ("cant" starts "cant go on", and
+ * "cant find a group" is no crisis), nor someone close's.
+ */
+export const phraseKinds = saidKinds.filter((k) => k === "condition" || k === "topic");
+
+/**
  * quietKinds are the meanings of the dictionary that say nothing about which group: "stop",
  * and "before" (a stop word that comes before a place's name, "in", "cerca").
  */
@@ -204,10 +211,9 @@ function typedLast(parsed, min) {
  * letters or more (five submitted: "over" is not overdose, nor "cris" crisis; four being typed,
  * where "depr" would otherwise be corrected to Deer, Arkansas, on its way to "depression") and
  * read as text, not as a stop word or a filter's start.
- * When no word is, it is the shortest phrase of a condition or topic that the last word
- * starts, whose first word is no word of the dictionary ("eati": "eating disorder"; "heari":
- * "hearing voices"), not of a crisis: "cant" starts "cant go on", and "cant find a group" is
- * no crisis.
+ * When no word is, it is the shortest phrase of phraseKinds that the last word starts, whose
+ * first word is no word of the dictionary ("eati": "eating disorder"; "heari": "hearing
+ * voices").
  * @param {Parsed} parsed
  * @param {Record<string, string[][]>} phrases
  * @param {string[]} words
@@ -217,7 +223,7 @@ export function saidWord(parsed, phrases, words, min = 5) {
   const w = typedLast(parsed, min);
   if (!w) return "";
   const said = (p) => hasOwn(phrases, p) && phrases[p].every((mn) => saidKinds.includes(mn[0]));
-  const named = (p) => p.includes(" ") && !hasOwn(phrases, p.slice(0, p.indexOf(" "))) && phrases[p].every((mn) => mn[0] === "condition" || mn[0] === "topic");
+  const named = (p) => p.includes(" ") && !hasOwn(phrases, p.slice(0, p.indexOf(" "))) && phrases[p].every((mn) => phraseKinds.includes(mn[0]));
   return shortestStarting(w, words, said) || shortestStarting(w, Object.keys(phrases), (p) => said(p) && named(p), true);
 }
 
