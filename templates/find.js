@@ -213,6 +213,9 @@ export async function find(index, opts) {
   // A last word read as the words it starts is said, as a correction is: "Showing results for
   // spanish" (kept only if the words find groups: see below); in a correction's search too
   // ("albuqerque spani": "albuquerque spanish").
+  // The query's last word (a word being typed, perhaps), and the word before it.
+  const lastWord = parsed.words[parsed.words.length - 1];
+  const beforeLast = parsed.words[parsed.words.length - 2];
   const typedTerm = parsed.terms.find((t) => t.prefix);
   const typedAs = typedTerm ? typedWord(typedTerm, phrases) : "";
   if (typedAs) out.corrected = lastAs(typedAs);
@@ -273,14 +276,13 @@ export async function find(index, opts) {
     if (again) return again;
   }
   // The start of a filter's word right after a word that starts places' names ("los", "el",
-  // "the") may be the start of the name: "en los ang" is Los Angeles on its way, not "en los
-  // angloparlante" (English-speaking). Tried first, as the filter's word would find groups.
-  const lastWord = parsed.words[parsed.words.length - 1];
-  const beforeLast = parsed.words[parsed.words.length - 2];
+  // "the") may be the start of the name with it: "en los ang" is Los Angeles on its way, not
+  // "en los angloparlante" (English-speaking). Tried first, as the filter's word would find
+  // groups; the word alone is no town's ("groups in the even" is the evening, not Evendale).
   if (typedTerm && !o.exact && o.edges && beforeLast && o.edges.starts.has(beforeLast.w) && typedTerm.words[0] === lastWord.w) {
     const asText = { ...parsed, terms: parsed.terms.filter((t) => t !== typedTerm), text: [...parsed.text, { ...lastWord, stop: false, at: parsed.words.length - 1 }] };
-    const named = values(asText.terms, "state").map((st) => st.toUpperCase());
-    const whole = await completion(index, asText, named, !o.typing, paysNear);
+    const named = [...values(asText.terms, "state"), ...(form.state ? [form.state] : [])].map((st) => st.toUpperCase());
+    const whole = await completion(index, asText, named, !o.typing, paysNear, true);
     const again = whole !== null && (await retry(whole));
     if (again) return again;
   }
@@ -294,7 +296,7 @@ export async function find(index, opts) {
   // Words that found nothing may start a filter's ("en la ta"), and a state's name waits for
   // typedTail, which weighs it against a town's ("new ha" is New Haven). (A place's search is
   // never unrestricted: the two are not both set.)
-  const last = parsed.words[parsed.words.length - 1]?.w;
+  const last = lastWord?.w;
   const lastIsState = parsed.terms.some((t) => !t.prefix && t.words.length === 1 && t.words[0] === last && t.meanings.some((mn) => mn[0] === "state"));
   const phraseTyped = out.place || lastIsState || saysNothingYet ? ending(typedKinds) : out.count ? "" : ending(filterKinds);
   if (!parsed.words.length || ((out.count > 0 || out.place) && !saysNothingYet && !phraseTyped)) return out;
@@ -415,11 +417,10 @@ export async function find(index, opts) {
   // which would list every group. One that leaves none out may say nothing ("divorced":
   // divorce), as the query would as its visitor meant it: every group. So may a query being
   // typed, whose last word is unfinished ("tired of feeling th"): its results stay those of
-  // the words before it. Not one that keeps the unfinished word and leaves out those before
-  // it ("eating d": "d").
-  const lastTyped = parsed.words[parsed.words.length - 1]?.w;
+  // the words before it. One that keeps the unfinished word must say something, as when
+  // submitted: "xqzv d" is not "d", nor "dbt group" every group.
   const saysSomething = (q) => {
-    if (q.split(" ").length >= parsed.words.length || (o.typing && !q.split(" ").includes(lastTyped))) return true;
+    if (q.split(" ").length >= parsed.words.length || (o.typing && !q.split(" ").includes(lastWord?.w))) return true;
     const p = parse(q, phrases);
     return Boolean(p.zip || p.near || p.terms.length || p.text.some((x) => !x.stop) || p.condition || p.family || p.crisis || p.topics.length);
   };
@@ -757,6 +758,9 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         // state near it ("cincinnati" with Kentucky chosen).
         if (!rows.length && formState) rows = await index.places(key);
         if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
+        // A hamlet is not what words that say nothing mean ("gratis ohio" is free groups
+        // in Ohio, not Gratis, of 900 people).
+        if (stopTown) rows = rows.filter((r) => r.size >= prefixMinSize);
         if (rows.length) {
           const p = rows[0];
           // Its groups are listed from the positions of the states around it, within the
@@ -880,8 +884,8 @@ async function stopStartsPlace(index, text, canRead) {
 // place's. Submitted, the place is a city of 100,000 people or more, and the last word is
 // no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
 // Bend and Grand Prairie. A name is looked up only when paysNear says the budget pays for the
-// files of places around it.
-async function completion(index, parsed, states, submitted, paysNear) {
+// files of places around it. withBefore: only with the stop word before them.
+async function completion(index, parsed, states, submitted, paysNear, withBefore = false) {
   const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
   if (parsed.terms.some((t) => t.prefix)) return null;
@@ -890,7 +894,8 @@ async function completion(index, parsed, states, submitted, paysNear) {
   if (!real.length) return null;
   const last = real[real.length - 1];
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
-  for (const first of real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]]) {
+  const firsts = real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]];
+  for (const first of withBefore ? firsts.slice(0, firsts.length - 1) : firsts) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
     if ([...key.replaceAll(" ", "")].length < 4 || !(await paysNear(key))) continue;

@@ -140,17 +140,18 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
   const last = out.text[out.text.length - 1];
   if (prefix && last && !last.stop && last === out.text.find((x) => x.w === last.w) && words[words.length - 1].w === last.w && [...last.w].length >= 3) {
     const meanings = [];
+    // A word that also starts a word of a condition, a crisis or a topic, which restrict
+    // nothing, restricts nothing either, as the groups of both are every group: "bipo" is on
+    // its way to "bipolar" as well as to "BIPOC", "tra" to "trauma" as well as to "trans".
+    let saidToo = false;
     for (const [p, ms] of Object.entries(phrases)) {
       if (p.includes(" ") || !p.startsWith(last.w)) continue;
+      if (p !== last.w && ms.every((mn) => mn[0] === "condition" || mn[0] === "crisis" || mn[0] === "topic")) saidToo = true;
       // Not "when" under four letters: "tod" and "tom" start too many words to be read as
       // days ("toni", "tomor" are tonight and tomorrow).
       const skip = [...quietKinds, "near", ...([...last.w].length < 4 ? ["when"] : []), ...saidKinds];
       for (const mn of ms) if (!skip.includes(mn[0]) && !meanings.some((x) => x[0] === mn[0] && x[1] === mn[1])) meanings.push(mn);
     }
-    // A word that also starts a word that restricts nothing restricts nothing either, as the
-    // groups of both are every group: "bipo" is on its way to "bipolar" as well as to
-    // "BIPOC", "tra" to "trauma" as well as to "trans".
-    const saidToo = Object.entries(phrases).some(([p, ms]) => !p.includes(" ") && p !== last.w && p.startsWith(last.w) && ms.every((mn) => mn[0] === "condition" || mn[0] === "crisis" || mn[0] === "topic"));
     if (meanings.length && saidToo) {
       out.text[out.text.length - 1] = { ...last, stop: true };
     } else if (meanings.length) {

@@ -40,10 +40,11 @@ type Dictionary struct {
 	// the gazetteer each.
 	Starts []string `json:"starts"`
 	Ends   []string `json:"ends"`
-	// Names lists, sorted, the phrases of one word that say nothing about which group
-	// ([edgeKinds]) and are the whole name of a place of the gazetteer: "friendly"
-	// (Friendly, MD), "welcome" (Welcome, NC). The finder looks such a word up as a place
-	// only when a state, and nothing else, is beside it ("friendly md").
+	// Names lists, sorted, the phrases of one word that are stop words, and nothing else
+	// (not a condition's, someone close's or a topic's: "nina", "champion"), and the whole
+	// name of a place of the gazetteer: "friendly" (Friendly, MD), "welcome" (Welcome, NC).
+	// The finder looks such a word up as a place only when a state, and nothing else, is
+	// beside it ("friendly md").
 	Names []string `json:"names"`
 }
 
@@ -168,7 +169,7 @@ func dictionary(s *site.Site) Dictionary {
 		if g.last[k] {
 			d.Ends = append(d.Ends, k)
 		}
-		if g.whole[k] {
+		if g.whole[k] && !slices.ContainsFunc(ms, func(m []string) bool { return m[0] != "stop" && m[0] != "before" }) {
 			d.Names = append(d.Names, k)
 		}
 	}

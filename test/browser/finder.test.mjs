@@ -792,12 +792,20 @@ test('find (node): a town named by a word that says nothing, with its state', as
     assert.equal(got.count, got.within, `${query}: groups far away whose words have "friendly" are not counted`);
   }
   assert.equal((await engine(site.dir, { q: 'welcome nc' })).place?.label, 'Welcome, NC');
-  // With another word it still says nothing; nor are words no town is named looked up.
-  for (const [query, state] of [['lgbtq friendly md', 'md'], ['friendly', ''], ['support groups texas', 'tx']]) {
-    const got = await engine(site.dir, { q: query });
+  assert.equal((await engine(site.dir, { q: 'el centro ca' })).place?.label, 'El Centro, CA');
+  // With another word it still says nothing, nor is a hamlet meant ("gratis ohio": free
+  // groups, not Gratis, Ohio, of 900 people), nor a word of someone close ("niña").
+  for (const [query, state, lang] of [['lgbtq friendly md', 'md', 'en'], ['friendly', '', 'en'], ['gratis ohio', 'oh', 'es'], ['niña texas', 'tx', 'es']]) {
+    const got = await engine(site.dir, { q: query }, lang);
     assert.equal(got.place, null, `${query}: ${got.place?.label}`);
     assert.equal(got.state, state, query);
   }
+  // Words no town is named are not looked up: a file of places would weigh on the search.
+  const idx = fileIndex(site.dir);
+  const { find } = await import('../../templates/find.js');
+  const found = await find(idx, { q: 'support groups ohio', now: NOW });
+  assert.ok(found.count > 0 && found.state === 'oh' && !found.place);
+  assert.deepEqual(idx.read.filter((f) => f.startsWith('search/p/')), []);
 });
 
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
@@ -1008,6 +1016,21 @@ test('find (node): towns with filters, states and words being typed', async () =
   }
   // Not from one letter: "para m" is not yet "para mañana".
   assert.equal((await engine(site.dir, { q: 'grupo para m', typing: true }, 'es')).corrected, '');
+  // After a word that may start a town's name, the filter's word alone is no town's ("the
+  // even" was Evendale, Ohio; "y ingl" Inglewood, California).
+  for (const [query, corrected, typing] of [['groups in the even', 'groups in the evening', true], ['support groups on mond', 'support groups on monday', true], ['grupos en espanol y ingl', 'grupos en espanol y ingles', false]]) {
+    const got = await engine(site.dir, { q: query, typing });
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, corrected, query);
+  }
+  // A correction that keeps the word being typed says something, as submitted: "xqzv d" was
+  // "Showing results for d", every group.
+  for (const query of ['xqzv d', 'dbt group']) {
+    const typed = await engine(site.dir, { q: query, typing: true });
+    const submitted = await engine(site.dir, { q: query });
+    assert.equal(typed.corrected, submitted.corrected, query);
+    assert.equal(typed.count, submitted.count, query);
+  }
   // What a group costs, asked: all are free, and no town is meant ("gratis" is Gratis, Ohio;
   // "cost" was Colt, Arkansas).
   for (const [query, lang] of [['how much does it cost', 'en'], ['people over 60', 'en'], ['es gratis', 'es'], ['¿cuánto cuesta?', 'es']]) {
