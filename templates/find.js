@@ -44,12 +44,12 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
 // files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 56.0. (It was
-// 57.1 with the page at 41.5, 56.5 at 42.1, and follows the page down as it grows.) The search reads the files
-// of its words; then places (and the positions of the states around one), corrections and
-// their searches, weekdays' meetings and the records of up to a page of results only while
-// what is left pays for them and for the records of the first results (see fits); and the
-// results shown stop where the files of their records would pass the budget (see
-// withinBudget).
+// 57.1 with the page at 41.5, 56.5 at 42.1, and follows the page down as it grows.) The
+// search reads the files of its words; then places (and the positions of the states around
+// one), corrections and their searches, weekdays' meetings and the records of up to a page
+// of results only while what is left pays for them and for the records of the first results
+// (see fits); and the results shown stop where the files of their records would pass the
+// budget (see withinBudget).
 export const searchBudget = 56.0 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
@@ -210,12 +210,12 @@ export async function find(index, opts) {
   const parsed = placeFirst(m, parse(o.q, phrases, { prefix: !o.exact || !!o.readings }), phrases);
   // lastAs returns the query with its last word written w, the others as typed.
   const lastAs = (w) => parsed.words.map((x, i) => (i === parsed.words.length - 1 ? w : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
-  // A last word read as the words it starts is said, as a correction is: "Showing results for
-  // spanish" (kept only if the words find groups: see below); in a correction's search too
-  // ("albuqerque spani": "albuquerque spanish").
   // The query's last word (a word being typed, perhaps), and the word before it.
   const lastWord = parsed.words[parsed.words.length - 1];
   const beforeLast = parsed.words[parsed.words.length - 2];
+  // A last word read as the words it starts is said, as a correction is: "Showing results for
+  // spanish" (kept only if the words find groups: see below); in a correction's search too
+  // ("albuqerque spani": "albuquerque spanish").
   const typedTerm = parsed.terms.find((t) => t.prefix);
   const typedAs = typedTerm ? typedWord(typedTerm, phrases) : "";
   if (typedAs) out.corrected = lastAs(typedAs);

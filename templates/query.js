@@ -225,7 +225,7 @@ export function saidWord(parsed, phrases, words, min = 5) {
   if (!w) return "";
   const said = (p) => hasOwn(phrases, p) && phrases[p].every((mn) => saidKinds.includes(mn[0]));
   const named = (p) => p.includes(" ") && !hasOwn(phrases, p.slice(0, p.indexOf(" "))) && phrases[p].every((mn) => phraseKinds.includes(mn[0]));
-  return shortestStarting(w, words, said) || shortestStarting(w, Object.keys(phrases), (p) => said(p) && named(p), true);
+  return shortestStarting(w, words, said) || shortestStarting(w, Object.keys(phrases), named, true);
 }
 
 /**
