@@ -444,7 +444,35 @@ export async function find(index, opts) {
     const again = await retry(known);
     if (again) return again;
   }
+  // While typing, last words that found nothing but start a phrase of the dictionary are
+  // unfinished ("new m", on its way to New Mexico; "support group ne", to "near me"; "grupo
+  // pa", to "para"): the results stay those of the words before them, rather than none for a
+  // moment. Submitted, they are read whole.
+  const before = o.typing ? unfinishedBefore(parsed.words, phrases) : null;
+  if (before) {
+    const again = await retry(before);
+    if (again) return again;
+  } else if (before === "") {
+    // Every word unfinished ("new"): every group, as for a word too short to search.
+    const again = { ...out, count: 0, items: [] };
+    await run(index, m, { ...parsed, zip: "", terms: [], text: [] }, form, o, again);
+    if (again.count) return again;
+  }
   return out;
+}
+
+// unfinishedBefore returns the words before the last ones (up to three) that start a phrase of
+// the dictionary, as typed ("new m": ""; "support group ne": "support group"), or null when
+// the last word starts none.
+function unfinishedBefore(words, phrases) {
+  const keys = Object.keys(phrases);
+  for (let k = Math.min(3, words.length); k >= 1; k--) {
+    const tail = words.slice(-k).map((x) => x.w).join(" ");
+    if (keys.some((key) => key.length > tail.length && key.startsWith(tail))) {
+      return words.slice(0, -k).map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+    }
+  }
+  return null;
 }
 
 // partOf returns out, the search for parsed that found nothing, or the search for a place

@@ -554,6 +554,28 @@ test('find (node): a word being typed is said as the word it starts', async () =
   }
 });
 
+// Being typed, last words that find nothing but start words of the dictionary leave the
+// results of the words before them, rather than "0 groups" for a moment: "new m" on its way
+// to New Mexico, "support group ne" to "near me", "grupo pa" to "para". Submitted, they are
+// read whole; and a word that starts none finds nothing, typed or not.
+test('find (node): words being typed that find nothing yet leave the results of those before them', async () => {
+  const every = await engine(site.dir, { limit: 500, q: 'support groups' });
+  const women = await engine(site.dir, { limit: 500, q: 'women' });
+  for (const [typed, whole, corrected, lang] of [
+    ['new', every, '', 'en'],
+    ['new m', every, '', 'en'],
+    ['support group ne', every, 'support group', 'en'],
+    ['women ne', women, 'women', 'en'],
+    ['grupo pa', every, 'grupo', 'es'],
+  ]) {
+    const got = await engine(site.dir, { limit: 500, q: typed, typing: true }, lang);
+    assert.deepEqual(got.names, whole.names, typed);
+    assert.equal(got.corrected, corrected, typed);
+    assert.equal((await engine(site.dir, { q: typed }, lang)).count, 0, `${typed}, submitted`);
+  }
+  assert.equal((await engine(site.dir, { q: 'xqzv', typing: true })).count, 0);
+});
+
 // A correction is said without the short words at its end that say nothing: "veterans group
 // in sa", its "sa" left out, finds the groups for "veterans group".
 test('find (node): a correction is said without the short words that say nothing at its end', async () => {
