@@ -922,6 +922,10 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
   if (!real.length) return null;
   const last = real[real.length - 1];
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
+  // Typed, the start of a condition's, crisis's or topic's word is no town's while it starts
+  // both ("hear" is on its way to "hearing voices", not Heartland, Texas; "alco" to
+  // "alcoholic", and "alcoa" is Alcoa, Tennessee): see saidWord.
+  if (!submitted && (await startsSaid(index, text[last].w))) return null;
   const firsts = real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]];
   for (const first of withBefore ? firsts.slice(0, firsts.length - 1) : firsts) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
@@ -935,6 +939,15 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
     return parsed.words.map((x) => (x.w === text[last].w ? rest : x.caps ? x.w.toUpperCase() : x.w)).join(" ");
   }
   return null;
+}
+
+// startsSaid reports whether w starts a word of the dictionary that a word being typed is read
+// as (a condition's, crisis's or topic's: see Index.completions), or a phrase of a condition
+// or topic ("hear": "hearing voices").
+async function startsSaid(index, w) {
+  if ((await index.completions()).some((c) => c.startsWith(w))) return true;
+  const phrases = await index.dictionary();
+  return Object.keys(phrases).some((p) => p.startsWith(w) && phrases[p].some((mn) => phraseKinds.includes(mn[0])));
 }
 
 // typedTail returns the query with the name it ends with completed, or null: the name of a
