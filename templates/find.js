@@ -38,7 +38,7 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.7
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.8
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
@@ -922,15 +922,17 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
   if (!real.length) return null;
   const last = real[real.length - 1];
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
-  // Typed, the start of a condition's, crisis's or topic's word is no town's while it starts
-  // both ("hear" is on its way to "hearing voices", not Heartland, Texas; "alco" to
-  // "alcoholic", and "alcoa" is Alcoa, Tennessee): see saidWord.
-  if (!submitted && (await startsSaid(index, text[last].w))) return null;
+  // Typed alone, the start of a condition's, crisis's or topic's word, or of a word of five
+  // letters or more that says nothing, is no town's while it starts both ("hear" is on its
+  // way to "hearing voices", not Heartland, Texas; "alco" to "alcoholic", and "alcoa" is
+  // Alcoa, Tennessee; "mental heal" to "mental health", not Healdsburg, California): see
+  // saidWord and quietWord. After another word of the name, it is the name's ("fort wor").
+  const said = !submitted && (await startsSaid(index, text[last].w));
   const firsts = real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]];
   for (const first of withBefore ? firsts.slice(0, firsts.length - 1) : firsts) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
-    if ([...key.replaceAll(" ", "")].length < 4 || !(await paysNear(key))) continue;
+    if ((said && typed.length === 1) || [...key.replaceAll(" ", "")].length < 4 || !(await paysNear(key))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
     const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
@@ -942,12 +944,14 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
 }
 
 // startsSaid reports whether w starts a word of the dictionary that a word being typed is read
-// as (a condition's, crisis's or topic's: see Index.completions), or a phrase of a condition
-// or topic ("hear": "hearing voices").
+// as (a condition's, crisis's or topic's: see Index.completions), a phrase of a condition or
+// topic ("hear": "hearing voices"), or a word of five letters or more that says nothing
+// ("heal": "health").
 async function startsSaid(index, w) {
   if ((await index.completions()).some((c) => c.startsWith(w))) return true;
   const phrases = await index.dictionary();
-  return Object.keys(phrases).some((p) => p.startsWith(w) && phrases[p].some((mn) => phraseKinds.includes(mn[0])));
+  const said = (p) => phrases[p].some((mn) => phraseKinds.includes(mn[0])) || ([...p].length >= 5 && !p.includes(" ") && saysNothing(phrases, p));
+  return Object.keys(phrases).some((p) => p.startsWith(w) && said(p));
 }
 
 // typedTail returns the query with the name it ends with completed, or null: the name of a
