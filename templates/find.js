@@ -38,19 +38,19 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.8
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.9
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.8. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.7. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, and follows the page down as it
 // grows.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of
 // up to a page of results only while what is left pays for them and for the records of the
 // first results (see fits); and the results shown stop where the files of their records
 // would pass the budget (see withinBudget).
-export const searchBudget = 55.8 * 1024;
+export const searchBudget = 55.7 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -447,8 +447,9 @@ export async function find(index, opts) {
   // While typing, last words that found nothing but start a phrase of the dictionary are
   // unfinished ("new m", on its way to New Mexico; "support group ne", to "near me"; "grupo
   // pa", to "para"): the results stay those of the words before them, rather than none for a
-  // moment. Submitted, they are read whole.
-  const before = o.typing ? unfinishedBefore(parsed.words, phrases) : null;
+  // moment. So is a last word of three letters that starts a town's name, which completion
+  // leaves to the fourth ("bos", on its way to Boston). Submitted, they are read whole.
+  const before = o.typing ? (unfinishedBefore(parsed.words, phrases) ?? (await townStartBefore(index, parsed.words, paysNear))) : null;
   if (before) {
     const again = await retry(before);
     if (again) return again;
@@ -459,6 +460,17 @@ export async function find(index, opts) {
     if (again.count) return again;
   }
   return out;
+}
+
+// townStartBefore returns the words before the last, as typed, when it is of three letters
+// and starts the name of a place of a thousand people or more (see prefixMinSize), or null.
+// It reads the files of places around it only when paysNear says the budget pays for them.
+async function townStartBefore(index, words, paysNear) {
+  const last = words[words.length - 1]?.w ?? "";
+  if ([...last].length !== 3 || !(await paysNear(last))) return null;
+  const near = await index.placeShardsNear(last).catch(() => []);
+  if (!near.some((r) => r.key.startsWith(last) && r.size >= prefixMinSize)) return null;
+  return words.slice(0, -1).map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
 }
 
 // unfinishedBefore returns the words before the last ones (up to three) that start a phrase of

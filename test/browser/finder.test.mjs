@@ -556,8 +556,9 @@ test('find (node): a word being typed is said as the word it starts', async () =
 
 // Being typed, last words that find nothing but start words of the dictionary leave the
 // results of the words before them, rather than "0 groups" for a moment: "new m" on its way
-// to New Mexico, "support group ne" to "near me", "grupo pa" to "para". Submitted, they are
-// read whole; and a word that starts none finds nothing, typed or not.
+// to New Mexico, "support group ne" to "near me", "grupo pa" to "para"; and so does a last word
+// of three letters that starts a town's name ("bos"). Submitted, they are read whole; and a
+// word that starts none finds nothing, typed or not.
 test('find (node): words being typed that find nothing yet leave the results of those before them', async () => {
   const every = await engine(site.dir, { limit: 500, q: 'support groups' });
   const women = await engine(site.dir, { limit: 500, q: 'women' });
@@ -567,13 +568,15 @@ test('find (node): words being typed that find nothing yet leave the results of 
     ['support group ne', every, 'support group', 'en'],
     ['women ne', women, 'women', 'en'],
     ['grupo pa', every, 'grupo', 'es'],
+    // A last word of three letters that starts a town's name ("bos", on its way to Boston).
+    ['bos', every, '', 'en'],
   ]) {
     const got = await engine(site.dir, { limit: 500, q: typed, typing: true }, lang);
     assert.deepEqual(got.names, whole.names, typed);
     assert.equal(got.corrected, corrected, typed);
     assert.equal((await engine(site.dir, { q: typed }, lang)).count, 0, `${typed}, submitted`);
   }
-  assert.equal((await engine(site.dir, { q: 'xqzv', typing: true })).count, 0);
+  for (const typed of ['xqzv', 'xyz']) assert.equal((await engine(site.dir, { q: typed, typing: true })).count, 0, typed);
 });
 
 // A correction is said without the short words at its end that say nothing: "veterans group
