@@ -38,12 +38,12 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.9
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.8
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.7. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.6 to spare: 55.7. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, and follows the page down as it
 // grows.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of
@@ -449,11 +449,11 @@ export async function find(index, opts) {
   // pa", to "para"): the results stay those of the words before them, rather than none for a
   // moment. So is a last word of three letters that starts a town's name, which completion
   // leaves to the fourth ("bos", on its way to Boston). Submitted, they are read whole.
-  const before = o.typing ? (unfinishedBefore(parsed.words, phrases) ?? (await townStartBefore(index, parsed.words, paysNear))) : null;
-  if (before) {
-    const again = await retry(before);
+  const unfinished = !o.typing ? 0 : unfinishedWords(parsed.words, phrases) || ((await startsTown(index, lastWord?.w ?? "", paysNear)) ? 1 : 0);
+  if (unfinished && unfinished < parsed.words.length) {
+    const again = await retry(written(parsed.words.slice(0, -unfinished)));
     if (again) return again;
-  } else if (before === "") {
+  } else if (unfinished) {
     // Every word unfinished ("new"): every group, as for a word too short to search.
     const again = { ...out, count: 0, items: [] };
     await run(index, m, { ...parsed, zip: "", terms: [], text: [] }, form, o, again);
@@ -462,29 +462,30 @@ export async function find(index, opts) {
   return out;
 }
 
-// townStartBefore returns the words before the last, as typed, when it is of three letters
-// and starts the name of a place of a thousand people or more (see prefixMinSize), or null.
-// It reads the files of places around it only when paysNear says the budget pays for them.
-async function townStartBefore(index, words, paysNear) {
-  const last = words[words.length - 1]?.w ?? "";
-  if ([...last].length !== 3 || !(await paysNear(last))) return null;
-  const near = await index.placeShardsNear(last).catch(() => []);
-  if (!near.some((r) => r.key.startsWith(last) && r.size >= prefixMinSize)) return null;
-  return words.slice(0, -1).map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+// written returns words as the visitor wrote them: folded, in capitals where typed so ("NM").
+function written(words) {
+  return words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
 }
 
-// unfinishedBefore returns the words before the last ones (up to three) that start a phrase of
-// the dictionary, as typed ("new m": ""; "support group ne": "support group"), or null when
-// the last word starts none.
-function unfinishedBefore(words, phrases) {
+// startsTown reports whether w, of three letters, starts the name of a place of a thousand
+// people or more (see prefixMinSize). It reads the files of places around it only when
+// paysNear says the budget pays for them.
+async function startsTown(index, w, paysNear) {
+  if ([...w].length !== 3 || !(await paysNear(w))) return false;
+  const near = await index.placeShardsNear(w).catch(() => []);
+  return near.some((r) => r.key.startsWith(w) && r.size >= prefixMinSize);
+}
+
+// unfinishedWords returns how many of the last words (up to three) start a phrase of the
+// dictionary together ("new m": 2; "support group ne": 1), or 0 when the last word starts
+// none.
+function unfinishedWords(words, phrases) {
   const keys = Object.keys(phrases);
   for (let k = Math.min(3, words.length); k >= 1; k--) {
     const tail = words.slice(-k).map((x) => x.w).join(" ");
-    if (keys.some((key) => key.length > tail.length && key.startsWith(tail))) {
-      return words.slice(0, -k).map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
-    }
+    if (keys.some((key) => key.length > tail.length && key.startsWith(tail))) return k;
   }
-  return null;
+  return 0;
 }
 
 // partOf returns out, the search for parsed that found nothing, or the search for a place
@@ -526,7 +527,7 @@ function keepOnly(parsed, phrases, kept) {
 // said returns the words of reading, a reading of parsed with some of its words left out, as
 // the page says what it searched for; "" when it left none out (the same word twice).
 function said(reading, parsed) {
-  return reading.words.length === parsed.words.length ? "" : reading.words.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+  return reading.words.length === parsed.words.length ? "" : written(reading.words);
 }
 
 // lastRuns returns the runs of two and three words of text that end at its last word not
@@ -934,17 +935,16 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
   if (!real.length) return null;
   const last = real[real.length - 1];
   if (last - real[0] > 2 || [...text[last].w].length < 3) return null;
-  // Typed alone, the start of a condition's, crisis's or topic's word, or of a word of five
-  // letters or more that says nothing, is no town's while it starts both ("hear" is on its
-  // way to "hearing voices", not Heartland, Texas; "alco" to "alcoholic", and "alcoa" is
-  // Alcoa, Tennessee; "mental heal" to "mental health", not Healdsburg, California): see
-  // saidWord and quietWord. After another word of the name, it is the name's ("fort wor").
-  const said = !submitted && (await startsSaid(index, text[last].w));
   const firsts = real[0] > 0 ? [real[0] - 1, real[0]] : [real[0]];
   for (const first of withBefore ? firsts.slice(0, firsts.length - 1) : firsts) {
     const typed = text.slice(first, last + 1).map((x) => x.w);
     const key = typed.join(" ");
-    if ((said && typed.length === 1) || [...key.replaceAll(" ", "")].length < 4 || !(await paysNear(key))) continue;
+    // Typed alone, the start of a condition's, crisis's or topic's word, or of a word of five
+    // letters or more that says nothing, is no town's while it starts both ("hear" is on its
+    // way to "hearing voices", not Heartland, Texas; "alco" to "alcoholic", and "alcoa" is
+    // Alcoa, Tennessee; "mental heal" to "mental health", not Healdsburg, California): see
+    // saidWord and quietWord. After another word of the name, it is the name's ("fort wor").
+    if ([...key.replaceAll(" ", "")].length < 4 || (typed.length === 1 && !submitted && (await startsSaid(index, key))) || !(await paysNear(key))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
     const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
@@ -990,7 +990,7 @@ async function typedTail(index, parsed, phrases, edges, minSize, submitted, pays
     if (submitted && rows.some((r) => r.key.split(" ").includes(last))) continue;
     const place = largest(rows.filter((r) => r.key.startsWith(key) && r.size >= (n === 1 ? largeSize : minSize)));
     const name = state && (!place || place.size < largeSize) ? state : place && place.key;
-    if (name) return [...words.slice(0, start).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), name].join(" ");
+    if (name) return [written(words.slice(0, start)), name].filter(Boolean).join(" ");
   }
   return null;
 }
@@ -1037,7 +1037,7 @@ function phraseEnding(words, phrases, kinds, typedMin = Infinity) {
   for (const n of [3, 2]) {
     if (words.length < n) continue;
     const phrase = phraseStarting(phrases, words.slice(-n).map((y) => y.w).join(" "), these);
-    if (phrase) return [...words.slice(0, -n).map((y) => (y.caps ? y.w.toUpperCase() : y.w)), phrase].join(" ");
+    if (phrase) return [written(words.slice(0, -n)), phrase].filter(Boolean).join(" ");
   }
   return "";
 }
@@ -1404,5 +1404,5 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     if (c) keep(i, { ...x, w: c });
   }
   if (!changed || out.length === 0) return null;
-  return out.map((x) => (x.caps ? x.w.toUpperCase() : x.w)).join(" ");
+  return written(out);
 }
