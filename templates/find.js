@@ -38,12 +38,12 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.8
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 42.9
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.6 to spare: 55.7. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.7. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, and follows the page down as it
 // grows.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of

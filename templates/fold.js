@@ -9,16 +9,20 @@ const letters = new Map([
   ["þ", "th"], ["ı", "i"], ["ħ", "h"], ["ŧ", "t"], ["ς", "σ"],
 ]);
 const special = /[ßæœøłđðþıħŧς]/gu;
+// Runs of anything but Unicode's vulgar fractions, which keep their form: NFKD writes "½" as
+// "1⁄2", and "2½" would become the number 21 and a 2.
+const notFraction = /[^¼-¾⅐-⅟↉]+/gu;
 
 /**
- * fold returns s decomposed (NFD), without combining marks, lower-cased and with the
- * letters above replaced, so that "Conexión" and "conexion" compare equal.
+ * fold returns s decomposed with compatibility mappings (NFKD: full-width "ｏｈｉｏ" is
+ * "ohio"; fractions stay whole), without combining marks, lower-cased and with the letters above replaced, so that
+ * "Conexión" and "conexion" compare equal.
  * @param {string} s
  * @returns {string}
  */
 export function fold(s) {
   return String(s)
-    .normalize("NFD")
+    .replace(notFraction, (run) => run.normalize("NFKD"))
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(special, (c) => letters.get(c));
@@ -67,7 +71,7 @@ const dottedNames = new Map([["la", "Los Angeles"]]);
 export function queryTerms(q) {
   const out = [];
   const joined = String(q)
-    .normalize("NFC")
+    .normalize("NFKC")
     .replace(dotted, (m, before, letters) => {
       const word = letters.replaceAll(".", "");
       return before + (dottedNames.get(word.toLowerCase()) ?? word);

@@ -340,6 +340,17 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   assert.deepEqual(written.names, (await engine(site.dir, { q: '43215' })).names);
 });
 
+// Full-width letters and digits, as an East Asian keyboard types them, and ligatures pasted
+// from a PDF, find what their plain letters find.
+test('find (node): full-width letters and digits, and ligatures, are their plain letters', async () => {
+  for (const [wide, plain] of [['ｓｐａｎｉｓｈ', 'spanish'], ['８７１１０', '87110'], ['Ａｌｂｕｑｕｅｒｑｕｅ　ＮＭ', 'Albuquerque NM'], ['ＯＨＩＯ', 'ohio'], ['ﬁnd a group online', 'find a group online']]) {
+    const [got, want] = [await engine(site.dir, { q: wide }), await engine(site.dir, { q: plain })];
+    assert.ok(want.names.length > 0, plain);
+    assert.deepEqual(got.names, want.names, wide);
+    assert.equal(got.mode, want.mode, wide);
+  }
+});
+
 // Sentences, as someone asking for help types them: the words that say nothing ("is there",
 // "I am looking for", "por favor") are not corrected, and do not count towards the words read,
 // so that a place and days at the end of a long sentence still count.
