@@ -505,11 +505,15 @@ test('find (node): a name of two words corrected whole; no correction to words t
     assert.equal(got.place?.label, label, `${query}: ${got.mode} ${got.corrected}`);
     assert.equal(got.corrected, corrected, query);
   }
-  for (const query of ['our lady', 'broken way', 'the lighthouse']) {
+  for (const query of ['our lady', 'the lighthouse']) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, '', `${query}: corrected to ${got.corrected}`);
     assert.equal(got.count, 0, query);
   }
+  // "broken" and "way" are words of how someone feels, which say nothing: every group.
+  const broken = await engine(site.dir, { q: 'broken way' });
+  assert.equal(broken.corrected, '');
+  assert.equal(broken.count, all().length);
   // A correction that leaves no word out may say nothing: every group, as the word meant.
   const divorced = await engine(site.dir, { q: 'divorced' });
   assert.equal(divorced.corrected, 'divorce');
@@ -809,6 +813,39 @@ test('find (node): questions and feelings are not read as towns', async () => {
 // A place whose name starts with a stop word, when its other words are many groups' (the
 // sample's "Fellowship Hall", "Veterans Hall"): "rural" says nothing in "I live in rural
 // Montana", but Rural Hall is a town.
+// How someone feels, as they type it: every group, soonest first, not a town or a correction.
+// Each was one: "everyone hates me" was Everson, WA, "i feel numb" Numa, IA, "feeling down"
+// Downey, CA, "mood swings" Moody, AL, "no energy" Energy, IL, "life is hard" "wife" (a family
+// word), "someone who gets it" "vets" (the veterans' groups), "todo me sale mal" Salem, OR;
+// and "i feel empty", "nobody understands me", "voices", "nadie me entiende" found nothing.
+test('find (node): how someone feels finds every group, in either language', async () => {
+  const every = JSON.parse(await fs.readFile(path.join(site.dir, 'search/manifest.json'), 'utf8')).groups;
+  for (const [query, lang, kind] of [
+    ['tired of everything', 'en'], ['nobody understands me', 'en'], ['no one understands me', 'en'],
+    ['i feel like nothing matters', 'en'], ['everyone hates me', 'en'], ['i feel empty', 'en'],
+    ['i feel numb', 'en'], ['i have no friends', 'en'], ['bad day', 'en'], ['i feel worthless', 'en'],
+    ['i hate my life', 'en'], ['life is hard', 'en'], ['need to talk to someone who gets it', 'en'],
+    ['my life is falling apart', 'en'], ['no energy', 'en'], ['cant get out of bed', 'en'],
+    ['feeling down', 'en'], ['going through a hard time', 'en'], ['am i crazy', 'en'],
+    ['voices', 'en', 'condition'], ['mood swings', 'en', 'condition'], ['i cant sleep', 'en', 'condition'],
+    ['nadie me entiende', 'es'], ['me siento vacío', 'es'], ['odio mi vida', 'es'], ['todo me sale mal', 'es'],
+    ['no tengo amigos', 'es'], ['no tengo ganas de nada', 'es'], ['bajo de ánimo', 'es'],
+    ['voces', 'es', 'condition'], ['no puedo dormir', 'es', 'condition'],
+  ]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.corrected, '', `${query}: ${got.corrected}`);
+    assert.equal(got.count, every, `${query}: ${got.count} of ${every} groups`);
+    if (kind) assert.equal(got[kind], true, `${query}: ${kind}`);
+  }
+  // The places named by these words are still found with their state.
+  for (const [query, label] of [['bad axe mi', 'Bad Axe, MI'], ['energy il', 'Energy, IL'], ['lost nation ia', 'Lost Nation, IA'], ['low moor va', 'Low Moor, VA']]) {
+    assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
+  }
+  // "cant go on" is still a crisis.
+  assert.equal((await engine(site.dir, { q: 'cant go on' })).crisis, true);
+});
+
 test('find (node): a place whose name starts with a word that says nothing', async () => {
   assert.ok((await engine(site.dir, { q: 'hall' })).count > 0, 'no group has "hall" in its words');
   for (const [query, label] of [['rural hall', 'Rural Hall, NC'], ['Rural Hall, NC', 'Rural Hall, NC'], ['in rural hall', 'Rural Hall, NC']]) {
