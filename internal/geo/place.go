@@ -177,6 +177,7 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 var keyAliases = map[string][]string{
 	"0455000": {"PHX"},                                                         // Phoenix
 	"0644000": {"SoCal", "Southern California"},                                // Los Angeles
+	"0620802": {"East LA"},                                                     // East Los Angeles
 	"0653000": {"East Bay"},                                                    // Oakland
 	"0662000": {"Inland Empire"},                                               // Riverside
 	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California"}, // San Francisco
@@ -206,9 +207,9 @@ var keyAliases = map[string][]string{
 	"3451000": {"North Jersey"},                                                // Newark
 	"3502000": {"ABQ"},                                                         // Albuquerque
 	"3634374": {"Long Island"},                                                 // Hicksville
-	// "New York city" and its boroughs, whose names smaller places bear too (Brooklyn, Ohio;
-	// Manhattan, Kansas).
-	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island"},
+	// "New York city", its boroughs and Harlem, whose names smaller places bear too (Brooklyn,
+	// Ohio; Manhattan, Kansas; Harlem, Georgia).
+	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island", "Harlem"},
 	"3755000": {"Research Triangle"},                             // Raleigh
 	"4055000": {"OKC"},                                           // Oklahoma City
 	"4159000": {"PDX"},                                           // Portland, Oregon

@@ -366,6 +366,9 @@ test('find (node): a sentence finds what its few words find', async () => {
     // "interested" and "faith based" say nothing: not corrected ("in"), nor read as a town (Faith, NC).
     ['tucson arizona, interested in faith based groups', 'tucson arizona'],
     ['estoy interesada en grupos en Albuquerque', 'albuquerque'],
+    // The services are veterans' words.
+    ['army vet in albuquerque', 'veterans albuquerque'], ['coast guard albuquerque', 'veterans albuquerque'],
+    ['air force', 'veterans'], ['ejército', 'veterans'],
   ]) {
     const got = await engine(site.dir, { q: sentence });
     const want = await engine(site.dir, { q: short });
@@ -1122,10 +1125,23 @@ test('find (node): towns with filters, states and words being typed', async () =
   // A large city's Spanish name.
   await place({ q: 'filadelfia' }, 'Philadelphia, PA', { corrected: '' });
   // A state and a word no place of it has: the state's groups, as before.
-  const central = await engine(site.dir, { q: 'central ohio' });
-  assert.equal(central.mode, 'text');
-  assert.equal(central.corrected, 'ohio');
-  assert.equal(central.count, (await engine(site.dir, { q: 'ohio' })).count);
+  const upper = await engine(site.dir, { q: 'upper ohio' });
+  assert.equal(upper.mode, 'text');
+  assert.equal(upper.corrected, 'ohio');
+  assert.equal(upper.count, (await engine(site.dir, { q: 'ohio' })).count);
+  // A part of a state or a city, named by its direction, is the state or the city, and
+  // no correction: "south side chicago" was "youth" (the young adults' groups).
+  for (const [query, state, label] of [['central ohio', 'oh'], ['northeast ohio', 'oh'], ['south side chicago', 'il', 'Chicago, IL'], ['north side chicago', 'il', 'Chicago, IL']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.corrected, '', query);
+    assert.equal(got.state, state, query);
+    assert.equal(got.place?.label, label, query);
+  }
+  for (const [query, label] of [['south bend', 'South Bend, IN'], ['west palm beach', 'West Palm Beach, FL'], ['east lansing', 'East Lansing, MI'], ['north little rock', 'North Little Rock, AR'], ['harlem', 'New York, NY'], ['harlem ga', 'Harlem, GA']]) {
+    assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
+  }
+  assert.equal((await engine(site.dir, { q: 'west virginia' })).state, 'wv');
+  assert.equal((await engine(site.dir, { q: 'midwest' })).place, null);
   // "tod" is being typed: not today.
   assert.equal((await engine(site.dir, { q: 'tod' })).meetings, null);
 });
