@@ -500,7 +500,10 @@ export class Index {
   async geo() {
     const m = await this.manifest();
     const g = await this.json(m.geo);
-    if (!this.ownWeights.has(g.places?.[0]?.file)) this.weighEach(g.places);
+    if (!this.ownWeights.has(g.places?.[0]?.file)) {
+      this.weighEach(g.places);
+      this.weighEach(Object.values(g.zips || {}));
+    }
     return g;
   }
 

@@ -18,8 +18,8 @@ func TestWeights(t *testing.T) {
 			t.Errorf("%s weighs %d bytes gzip, the manifest says %d", name, size, got)
 		}
 	}
-	// The files of words, of places, of filters, of weekdays and of positions carry their own
-	// weights.
+	// The files of words, of places, of ZIP codes, of filters, of weekdays and of positions
+	// carry their own weights.
 	var own []TokenFile
 	for _, list := range [][]TokenFile{w.m.Tokens, g.Places} {
 		own = append(own, list...)
@@ -34,6 +34,9 @@ func TestWeights(t *testing.T) {
 	}
 	for _, d := range w.m.Days {
 		own = append(own, TokenFile{File: d.File, Weight: d.Weight})
+	}
+	for _, z := range g.ZIPs {
+		own = append(own, TokenFile{File: z.File, Weight: z.Weight})
 	}
 	for _, st := range w.m.States {
 		if st.Points != "" {

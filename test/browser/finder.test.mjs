@@ -20,7 +20,7 @@ import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
 import { recordRequests, watch } from './lib/page.mjs';
 import { fold, tokens } from '../../templates/fold.js';
-import { NOW, loadIndex, fileIndex, nearestFirst, byFilters, soonestFirst, milesBetween, sampleCopy, settle, shown } from './lib-finder.mjs';
+import { NOW, loadIndex, fileIndex, gzipSize, nearestFirst, byFilters, soonestFirst, milesBetween, sampleCopy, settle, shown } from './lib-finder.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -1227,6 +1227,19 @@ test('finder: a ZIP code no group lists finds the nearest groups, with distances
 // A ZIP code without an area of its own, as the Census Bureau draws them (the post office
 // boxes of Albuquerque, 87103), stands at the nearest code the same post office sorts
 // (87102); a code whose first three digits no area has finds no place.
+// A file of ZIP codes weighs 0.9 to 4.1 KB gzip: the budget counts its own weight, which the
+// gazetteer's index gives, not its folder's mean (a search read 1.3 KB more than it counted).
+test('find (node): a ZIP code\'s file is counted at its own weight', async () => {
+  const { find } = await import('../../templates/find.js');
+  const idx = fileIndex(site.dir);
+  await find(idx, { q: '12641', now: NOW });
+  const z = (await idx.geo()).zips['12'];
+  assert.ok(idx.read.includes(z.file), 'the ZIP code\'s file was not read');
+  assert.equal(idx.weight(z.file), z.w);
+  const size = await gzipSize(site.dir, z.file);
+  assert.ok(Math.abs(z.w - size) <= size * 0.1, `${z.file}: ${size} bytes gzip, counted ${z.w}`);
+});
+
 test('find (node): a ZIP code of post office boxes is searched from the nearest area', async () => {
   const areas = await gaz.json((await gaz.geo()).zips['87'].file);
   assert.ok(!('87103' in areas) && '87102' in areas, 'the gazetteer has an area for 87103, or none for 87102');
