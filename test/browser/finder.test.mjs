@@ -834,6 +834,14 @@ test('find (node): how someone feels finds every group, in either language', asy
     ['nadie me entiende', 'es'], ['me siento vacío', 'es'], ['odio mi vida', 'es'], ['todo me sale mal', 'es'],
     ['no tengo amigos', 'es'], ['no tengo ganas de nada', 'es'], ['bajo de ánimo', 'es'],
     ['voces', 'es', 'condition'], ['no puedo dormir', 'es', 'condition'],
+    // Questions and what happened: "how long is the meeting" was Long, OK, "how many people"
+    // Many, LA, "mi esposo bebe mucho" Beebe, AR, "salí del hospital" Salix, PA, "tuve un
+    // ataque de pánico" Tuesday's groups; the others found nothing.
+    ['how long is the meeting', 'en'], ['how many people', 'en'], ['i was in the hospital', 'en'],
+    ['just got out of the psych ward', 'en'], ['can i go without insurance', 'en'], ['first time going', 'en'],
+    ['my husband drinks too much', 'en', 'family'], ['mi esposo bebe mucho', 'es'],
+    ['salí del hospital', 'es'], ['tuve un ataque de pánico', 'es', 'condition'], ['no sé a dónde ir', 'es'],
+    ['qué días hay reuniones', 'es'], ['tengo 25 años', 'es'], ['me diagnosticaron bipolar', 'es', 'condition'],
   ]) {
     const got = await engine(site.dir, { q: query }, lang);
     assert.equal(got.place, null, `${query}: ${got.place?.label}`);
