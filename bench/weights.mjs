@@ -15,6 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileIndex, gzipSize, NOW, pageWeight } from '../test/browser/lib-finder.mjs';
 import { find } from '../templates/find.js';
+import { phrasesOf } from '../templates/search-index.js';
 
 const dir = path.resolve(process.argv[2] || '');
 const count = Number(process.argv[3] || 1000);
@@ -34,7 +35,7 @@ async function weight(rel) {
 
 const search = path.join(dir, 'search');
 const words = JSON.parse(await fs.readFile(path.join(search, (await fs.readdir(search)).find((f) => f.startsWith('words.'))), 'utf8'));
-const phrases = Object.keys(words.phrases);
+const phrases = Object.keys(phrasesOf(words));
 const places = [];
 for (const f of (await fs.readdir(path.join(search, 'p'))).sort()) {
   for (const row of JSON.parse(await fs.readFile(path.join(search, 'p', f), 'utf8'))) if (row[4] >= 3) places.push(row[0]);

@@ -59,11 +59,16 @@ const dotted = /(^|[^\p{L}\p{M}\p{N}.])(\p{L}\p{M}*(?:\.\p{L}\p{M}*)+)\.?(?![\p{
 // another place's code: "L.A." is Los Angeles, though LA is Louisiana.
 const dottedNames = new Map([["la", "Los Angeles"]]);
 
+// clock matches a time of day on a 12-hour clock, "7pm", "7 pm", "7:30 PM" ("p.m." is "pm"
+// by then, see dotted), with what comes before it: the dictionary reads "7pm" as evening.
+const clock = /(^|[^\p{L}\p{M}\p{N}:])(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])m(?![\p{L}\p{M}\p{N}])/giu;
+
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
  * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
  * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC),
- * or a place's name (see dottedNames).
+ * or a place's name (see dottedNames); a time on a 12-hour clock is its hour ("7:30 p.m." is
+ * 7pm).
  * Words of one letter are kept (place names hold them: "Washington D C").
  * @param {string} q
  * @returns {{w: string, caps: boolean, title: boolean}[]}
@@ -75,7 +80,8 @@ export function queryTerms(q) {
     .replace(dotted, (m, before, letters) => {
       const word = letters.replaceAll(".", "");
       return before + (dottedNames.get(word.toLowerCase()) ?? word);
-    });
+    })
+    .replace(clock, (m, before, hour, half) => `${before}${Number(hour)}${half.toLowerCase()}m`);
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();

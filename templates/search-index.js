@@ -250,6 +250,25 @@ export function fileWeight(path) {
   return path.split("/")[1] === "p" ? 1 : 0;
 }
 
+/**
+ * phrasesOf returns the phrases of the file search/words (internal/search.Dictionary), each
+ * mapped to its meanings, [kind, value] or [kind]: the file lists them under their meanings,
+ * "attendance hybrid|attendance online": ["a distancia", …].
+ * @param {{meanings: Record<string, string[]>}} file
+ * @returns {Record<string, string[][]>}
+ */
+export function phrasesOf(file) {
+  const pairs = [];
+  for (const [key, list] of Object.entries(file.meanings || {})) {
+    const meanings = key.split("|").map((m) => m.split(" "));
+    for (const p of list) pairs.push([p, meanings]);
+  }
+  // In the order of the phrases, as the file listed them before: the finder's choices
+  // between equals (corrections, completions) follow it.
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return Object.fromEntries(pairs);
+}
+
 /** Index reads the index files of one site, each at most once. */
 export class Index {
   /**
@@ -368,7 +387,10 @@ export class Index {
   /** dictionary returns the phrases of search/words (see internal/search.Dictionary). */
   async dictionary() {
     const m = await this.manifest();
-    return m.words ? (await this.json(m.words)).phrases : {};
+    if (!m.words) return {};
+    const file = await this.json(m.words);
+    file.phrases ??= phrasesOf(file);
+    return file.phrases;
   }
 
   /**

@@ -125,6 +125,51 @@ func TestDictionaryFile(t *testing.T) {
 	}
 }
 
+// TestDictionaryFileMeanings checks that the file of the dictionary lists each phrase once,
+// under its meanings, as the finder rebuilds them (templates/search-index.js, phrasesOf).
+func TestDictionaryFileMeanings(t *testing.T) {
+	s := testSite(t)
+	w := write(t, s)
+	var file struct {
+		Meanings map[string][]string `json:"meanings"`
+		Phrases  any                 `json:"phrases"`
+	}
+	decode(t, w.files, w.m.Words, &file)
+	if file.Phrases != nil {
+		t.Error("the file lists the phrases one by one too")
+	}
+	got := map[string][][]string{}
+	for key, phrases := range file.Meanings {
+		if !slices.IsSorted(phrases) {
+			t.Errorf("%q: phrases not sorted", key)
+		}
+		var ms [][]string
+		for _, m := range strings.Split(key, "|") {
+			ms = append(ms, strings.Split(m, " "))
+		}
+		for _, p := range phrases {
+			if _, ok := got[p]; ok {
+				t.Errorf("%q is listed twice", p)
+			}
+			got[p] = ms
+		}
+	}
+	want := dictionary(s).Phrases
+	if len(got) != len(want) || len(want) < 500 {
+		t.Errorf("the file lists %d phrases, the dictionary has %d", len(got), len(want))
+	}
+	for p, ms := range want {
+		if !slices.EqualFunc(got[p], ms, slices.Equal) {
+			t.Errorf("%q means %q in the file, %q in the dictionary", p, got[p], ms)
+		}
+	}
+	// A meaning's word holding a space or a bar could not be read back: an error, not a file.
+	bad := Dictionary{Phrases: map[string][][]string{"x": {{"topic", "a b"}}}}
+	if _, err := bad.MarshalJSON(); err == nil {
+		t.Error("a meaning with a space was written")
+	}
+}
+
 // TestTopicsNameGuides checks that every search.words.topic.KEY of the project's catalogues
 // names one of its guides (content/guides/KEY.md) or "trainings": the finder links the page
 // of that key, and a key naming none would link nothing.

@@ -613,6 +613,22 @@ test('find (node): a correction is said without the short words that say nothing
 });
 
 // "weekend", "today", "tonight" and "tomorrow" are days.
+// A time on a 12-hour clock is its time of day, as site.md divides them: "5pm" (17:00) is
+// afternoon, "6pm" evening. Each found nothing before.
+test('find (node): a time on the clock is its time of day; sat is Saturday', async () => {
+  const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
+  for (const [q, filters] of [
+    ['7pm', { time: 'evening' }], ['7:30 PM', { time: 'evening' }], ['7 p.m.', { time: 'evening' }],
+    ['10 am', { time: 'morning' }], ['12pm', { time: 'afternoon' }], ['5pm', { time: 'afternoon' }],
+    ['tuesday 6:15pm', { day: 'tuesday', time: 'evening' }], ['martes 7 pm', { day: 'tuesday', time: 'evening' }],
+    ['sat am', { day: 'saturday' }],
+  ]) {
+    const want = await names({ filters });
+    assert.ok(want.size > 0, q);
+    assert.deepEqual(await names({ q }), want, q);
+  }
+});
+
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
   const weekend = await names({ q: 'weekend' });
@@ -842,6 +858,7 @@ test('find (node): how someone feels finds every group, in either language', asy
     ['my husband drinks too much', 'en', 'family'], ['mi esposo bebe mucho', 'es'],
     ['salí del hospital', 'es'], ['tuve un ataque de pánico', 'es', 'condition'], ['no sé a dónde ir', 'es'],
     ['qué días hay reuniones', 'es'], ['tengo 25 años', 'es'], ['me diagnosticaron bipolar', 'es', 'condition'],
+    ['blind', 'en'], ['grandparents', 'en', 'family'],
   ]) {
     const got = await engine(site.dir, { q: query }, lang);
     assert.equal(got.place, null, `${query}: ${got.place?.label}`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { queryWords, tokens } from '../../templates/fold.js';
 import { nextMeeting } from '../../templates/meetings.js';
-import { Index, recordFiles } from '../../templates/search-index.js';
+import { Index, phrasesOf, recordFiles } from '../../templates/search-index.js';
 import { REPO, build } from './lib/site.mjs';
 
 /** The instant the finder's tests set the page's clock to: Tuesday, November 24, 2026, 8:00 MST. */
@@ -21,7 +21,7 @@ export async function loadIndex(dir) {
   const records = [];
   for (const st of manifest.states) for (const f of recordFiles(manifest, st)) records.push(...(await read(f)));
   const site = await read(manifest.sites.en);
-  const phrases = (await read(manifest.words)).phrases;
+  const phrases = phrasesOf(await read(manifest.words));
   return { manifest, records, site, phrases };
 }
 
