@@ -15,8 +15,8 @@ const notFraction = /[^¼-¾⅐-⅟↉]+/gu;
 
 /**
  * fold returns s decomposed with compatibility mappings (NFKD: full-width "ｏｈｉｏ" is
- * "ohio"; fractions stay whole), without combining marks, lower-cased and with the letters above replaced, so that
- * "Conexión" and "conexion" compare equal.
+ * "ohio"; fractions stay whole), without combining marks, lower-cased and with the letters
+ * above replaced, so that "Conexión" and "conexion" compare equal.
  * @param {string} s
  * @returns {string}
  */
