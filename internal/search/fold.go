@@ -11,10 +11,10 @@ import (
 // Fold returns s as the index stores it and the browser compares it: decomposed with
 // compatibility mappings (Unicode NFKD: full-width "ｏｈｉｏ" and "８７１１０" as typed on
 // East Asian keyboards are "ohio" and "87110", the ligature "ﬁ" is "fi"; fractions such as
-// "½" stay whole, see decompose), without combining
-// marks (category M), lower-cased, and with the few letters that
-// decomposition leaves whole spelled as a visitor types them (ß → ss, æ → ae, ø → o, ł → l
-// and so on), so that "Conexión" and "conexion", "Señor" and "senor" fold alike.
+// "½" stay whole, see decompose), without combining marks (category M), lower-cased, and
+// with the few letters that decomposition leaves whole spelled as a visitor types them
+// (ß → ss, æ → ae, ø → o, ł → l and so on), so that "Conexión" and "conexion", "Señor" and
+// "senor" fold alike.
 //
 // templates/fold.js computes exactly the same function in the browser; testdata/fold.json
 // holds the vectors both are tested with. Change the two, and the vectors, together.
