@@ -612,7 +612,6 @@ test('find (node): a correction is said without the short words that say nothing
   }
 });
 
-// "weekend", "today", "tonight" and "tomorrow" are days.
 // A time on a 12-hour clock is its time of day, as site.md divides them: "5pm" (17:00) is
 // afternoon, "6pm" evening. Each found nothing before.
 test('find (node): a time on the clock is its time of day; sat is Saturday', async () => {
@@ -629,6 +628,7 @@ test('find (node): a time on the clock is its time of day; sat is Saturday', asy
   }
 });
 
+// "weekend", "today", "tonight" and "tomorrow" are days.
 test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
   const weekend = await names({ q: 'weekend' });
@@ -829,9 +829,6 @@ test('find (node): questions and feelings are not read as towns', async () => {
   assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
 });
 
-// A place whose name starts with a stop word, when its other words are many groups' (the
-// sample's "Fellowship Hall", "Veterans Hall"): "rural" says nothing in "I live in rural
-// Montana", but Rural Hall is a town.
 // How someone feels, as they type it: every group, soonest first, not a town or a correction.
 // Each was one: "everyone hates me" was Everson, WA, "i feel numb" Numa, IA, "feeling down"
 // Downey, CA, "mood swings" Moody, AL, "no energy" Energy, IL, "life is hard" "wife" (a family
@@ -874,6 +871,9 @@ test('find (node): how someone feels finds every group, in either language', asy
   assert.equal((await engine(site.dir, { q: 'cant go on' })).crisis, true);
 });
 
+// A place whose name starts with a stop word, when its other words are many groups' (the
+// sample's "Fellowship Hall", "Veterans Hall"): "rural" says nothing in "I live in rural
+// Montana", but Rural Hall is a town.
 test('find (node): a place whose name starts with a word that says nothing', async () => {
   assert.ok((await engine(site.dir, { q: 'hall' })).count > 0, 'no group has "hall" in its words');
   for (const [query, label] of [['rural hall', 'Rural Hall, NC'], ['Rural Hall, NC', 'Rural Hall, NC'], ['in rural hall', 'Rural Hall, NC']]) {
@@ -1249,9 +1249,6 @@ test('finder: a ZIP code no group lists finds the nearest groups, with distances
   assert.equal(own.names[0], 'Nob Hill Tuesday Evening');
 });
 
-// A ZIP code without an area of its own, as the Census Bureau draws them (the post office
-// boxes of Albuquerque, 87103), stands at the nearest code the same post office sorts
-// (87102); a code whose first three digits no area has finds no place.
 // A file of ZIP codes weighs 0.9 to 4.1 KB gzip: the budget counts its own weight, which the
 // gazetteer's index gives, not its folder's mean (a search read 1.3 KB more than it counted).
 test('find (node): a ZIP code\'s file is counted at its own weight', async () => {
@@ -1265,6 +1262,9 @@ test('find (node): a ZIP code\'s file is counted at its own weight', async () =>
   assert.ok(Math.abs(z.w - size) <= size * 0.1, `${z.file}: ${size} bytes gzip, counted ${z.w}`);
 });
 
+// A ZIP code without an area of its own, as the Census Bureau draws them (the post office
+// boxes of Albuquerque, 87103), stands at the nearest code the same post office sorts
+// (87102); a code whose first three digits no area has finds no place.
 test('find (node): a ZIP code of post office boxes is searched from the nearest area', async () => {
   const areas = await gaz.json((await gaz.geo()).zips['87'].file);
   assert.ok(!('87103' in areas) && '87102' in areas, 'the gazetteer has an area for 87103, or none for 87102');
