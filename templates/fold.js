@@ -2,6 +2,8 @@
 // search.Fold (internal/search/fold.go), tested on both sides with the vectors of
 // internal/search/testdata/fold.json. Change the two, and the vectors, together.
 
+import { timeOfDay } from "./meetings.js";
+
 // How a visitor types the lower-case letters that canonical decomposition leaves whole.
 // JavaScript lower-cases a word-final capital sigma to ς, Go always to σ: both end as σ.
 const letters = new Map([
@@ -59,16 +61,23 @@ const dotted = /(^|[^\p{L}\p{M}\p{N}.])(\p{L}\p{M}*(?:\.\p{L}\p{M}*)+)\.?(?![\p{
 // another place's code: "L.A." is Los Angeles, though LA is Louisiana.
 const dottedNames = new Map([["la", "Los Angeles"]]);
 
-// clock matches a time of day on a 12-hour clock, "7pm", "7 pm", "7:30 PM" ("p.m." is "pm"
-// by then, see dotted), with what comes before it: the dictionary reads "7pm" as evening.
-const clock = /(^|[^\p{L}\p{M}\p{N}:])(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])m(?![\p{L}\p{M}\p{N}])/giu;
+// clock matches a time on a 12-hour clock, "7pm", "7 pm", "7:30 PM" ("p.m." is "pm" by
+// then, see dotted), with what comes before it.
+const clock = /(^|[^\p{L}\p{M}\p{N}:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])m(?![\p{L}\p{M}\p{N}])/giu;
+
+// partOfDay returns the part of the day ("evening") of a time on a 12-hour clock, as the
+// filters divide the day (see timeOfDay): 5pm is afternoon, 5:30pm evening.
+function partOfDay(hour, minutes, half) {
+  const h = (Number(hour) % 12) + (half.toLowerCase() === "p" ? 12 : 0);
+  return timeOfDay(`${String(h).padStart(2, "0")}:${minutes ?? "00"}`);
+}
 
 /**
  * queryTerms returns the words of a query in order, folded, each with whether it was typed
  * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
  * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC),
- * or a place's name (see dottedNames); a time on a 12-hour clock is its hour ("7:30 p.m." is
- * 7pm).
+ * or a place's name (see dottedNames); a time on a 12-hour clock is its part of the day
+ * ("7:30 p.m." is evening).
  * Words of one letter are kept (place names hold them: "Washington D C").
  * @param {string} q
  * @returns {{w: string, caps: boolean, title: boolean}[]}
@@ -81,7 +90,7 @@ export function queryTerms(q) {
       const word = letters.replaceAll(".", "");
       return before + (dottedNames.get(word.toLowerCase()) ?? word);
     })
-    .replace(clock, (m, before, hour, half) => `${before}${Number(hour)}${half.toLowerCase()}m`);
+    .replace(clock, (m, before, hour, minutes, half) => before + partOfDay(hour, minutes, half));
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();

@@ -613,12 +613,13 @@ test('find (node): a correction is said without the short words that say nothing
 });
 
 // A time on a 12-hour clock is its time of day, as site.md divides them: "5pm" (17:00) is
-// afternoon, "6pm" evening. Each found nothing before.
+// afternoon, "5:30pm" evening. Each found nothing before.
 test('find (node): a time on the clock is its time of day; sat is Saturday', async () => {
   const names = async (opts) => new Set((await engine(site.dir, { limit: 500, ...opts })).names);
   for (const [q, filters] of [
     ['7pm', { time: 'evening' }], ['7:30 PM', { time: 'evening' }], ['7 p.m.', { time: 'evening' }],
     ['10 am', { time: 'morning' }], ['12pm', { time: 'afternoon' }], ['5pm', { time: 'afternoon' }],
+    ['5:30pm', { time: 'evening' }], ['12:15 am', { time: 'morning' }],
     ['tuesday 6:15pm', { day: 'tuesday', time: 'evening' }], ['martes 7 pm', { day: 'tuesday', time: 'evening' }],
     ['sat am', { day: 'saturday' }],
   ]) {
