@@ -258,15 +258,19 @@ export function fileWeight(path) {
  * @returns {Record<string, string[][]>}
  */
 export function phrasesOf(file) {
-  const pairs = [];
+  const meaningsOf = new Map();
   for (const [key, list] of Object.entries(file.meanings || {})) {
     const meanings = key.split("|").map((m) => m.split(" "));
-    for (const p of list) pairs.push([p, meanings]);
+    for (const p of list) meaningsOf.set(p, meanings);
   }
-  // In the order of the phrases, as the file listed them before: the finder's choices
-  // between equals (corrections, completions) follow it.
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(pairs);
+  // In the order of the phrases (of their UTF-16 code units), as the file listed them before:
+  // the finder's choices between equals (corrections, completions) follow it. sort() with no
+  // function of ours compares inside the engine: given one, each of the ~16,000 comparisons
+  // calls a function the page has not compiled yet, 15 to 25 ms in a fresh Chromium tab
+  // against 2.5 ms this way.
+  const phrases = {};
+  for (const p of [...meaningsOf.keys()].sort()) phrases[p] = meaningsOf.get(p);
+  return phrases;
 }
 
 /** Index reads the index files of one site, each at most once. */

@@ -172,6 +172,24 @@ test('union and intersect (node): sorted refs, each once, against sets', async (
   }
 });
 
+test('phrasesOf (node): each phrase to its meanings, in the order of their code units', async () => {
+  const { phrasesOf } = await import('../../templates/search-index.js');
+  const got = phrasesOf({ meanings: { 'language es|program conexion': ['zeta', 'Émile', 'alpha'], 'stop': ['a b', 'beta', 'ab', 'Zed'] } });
+  // "Z" (U+005A) before "a", "É" (U+00C9) after "z"; "a b" before "ab" (a space is U+0020).
+  assert.deepEqual(Object.keys(got), ['Zed', 'a b', 'ab', 'alpha', 'beta', 'zeta', 'Émile']);
+  assert.deepEqual(got.alpha, [['language', 'es'], ['program', 'conexion']]);
+  assert.deepEqual(got.ab, [['stop']]);
+  // The sample's dictionary: every phrase of the file, each once, in that order.
+  const manifest = JSON.parse(await fs.readFile(path.join(site.dir, 'search/manifest.json'), 'utf8'));
+  const file = JSON.parse(await fs.readFile(path.join(site.dir, manifest.words), 'utf8'));
+  const listed = Object.values(file.meanings).flat();
+  const keys = Object.keys(phrasesOf(file));
+  assert.equal(keys.length, listed.length);
+  // (An object lists keys that are numbers, "988", first, whatever the order they went in.)
+  const sorted = listed.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  assert.deepEqual(keys, Object.keys(Object.fromEntries(sorted.map((p) => [p, true]))));
+});
+
 test('the index holds every published group of the Meeting Guide feed', async () => {
   const feed = JSON.parse(await fs.readFile(path.join(site.dir, 'api/groups.json'), 'utf8'));
   const ids = new Set(index.records.map((r) => `/groups/${r.id}/`));
