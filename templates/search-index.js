@@ -266,8 +266,8 @@ export function phrasesOf(file) {
   // In the order of the phrases (of their UTF-16 code units), as the file listed them before:
   // the finder's choices between equals (corrections, completions) follow it. sort() with no
   // function of ours compares inside the engine: given one, each of the ~16,000 comparisons
-  // calls a function the page has not compiled yet, 15 to 25 ms in a fresh Chromium tab
-  // against 2.5 ms this way.
+  // calls a function the page has not compiled yet: 15 to 25 ms for the 10,000-group site's
+  // file in a fresh tab of Chromium's headless shell, against 2.5 ms this way.
   const phrases = {};
   for (const p of [...meaningsOf.keys()].sort()) phrases[p] = meaningsOf.get(p);
   return phrases;
