@@ -38,19 +38,19 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.1
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.3
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.5. (It was
-// 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, and follows the page
-// down as it grows.) The search reads the files of its words; then places (and the positions of the
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.3. (It was
+// 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, and follows
+// the page down as it grows.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of
 // up to a page of results only while what is left pays for them and for the records of the
 // first results (see fits); and the results shown stop where the files of their records
 // would pass the budget (see withinBudget).
-export const searchBudget = 55.5 * 1024;
+export const searchBudget = 55.3 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -749,8 +749,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       sets.push(index.wordRefs(parsed.zip));
     }
   }
-  // Words that say nothing, and a state: a town of that state by their name ("friendly md").
-  const stopTown = !place && !text.length && !placesOnly ? stopNamesTown(parsed, o.edges) : null;
+  // Words that say nothing, and a state: a large place by all the words ("south florida",
+  // "east la"), or a town of that state by their name ("friendly md").
+  const stopTowns = !place && !text.length && !placesOnly ? stopNamesTown(parsed, o.edges) : [];
+  const stopTown = stopTowns.length > 0;
   if (!place && (text.length || stopTown)) {
     const refs = text.length ? await textRefs : [];
     // The words name a place where a group meets, or with the stop word before them another:
@@ -787,12 +789,13 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // Once the corrections began, files of places are read within their budget (see
       // correctionBudget); the search as typed and its readings read their first few.
       const budgeted = o.mark !== undefined;
-      for (const key of stopTown ? [stopTown] : parsed.keys || placeRuns(parsed.text, o.edges)) {
+      const lookups = stopTown ? stopTowns : (parsed.keys || placeRuns(parsed.text, o.edges)).map((key) => ({ key, minSize: 0, anyState: false }));
+      for (const { key, minSize, anyState } of lookups) {
         const file = await index.placeFile(key);
         const over = !index.has(file) && ((budgeted && !affords(index, o, 1, index.weight(file))) || !fits(index, o, index.weight(file)));
         if (!files.has(file) && (files.size >= maxPlaceLookups || over)) continue;
         files.add(file);
-        let rows = states.length
+        let rows = states.length && !anyState
           ? (await Promise.all(states.map((s) => index.places(key, s)))).flat()
           : await index.places(key);
         // No such town in the form's state: the one of another, with the groups of the form's
@@ -801,7 +804,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
         // A hamlet is not what words that say nothing mean ("gratis ohio" is free groups
         // in Ohio, not Gratis, of 900 people).
-        if (stopTown) rows = rows.filter((r) => r.size >= prefixMinSize);
+        if (stopTown) rows = rows.filter((r) => r.size >= minSize);
         if (rows.length) {
           const p = rows[0];
           // Its groups are listed from the positions of the states around it, within the
@@ -886,18 +889,43 @@ function stateAfter(text, phrases) {
   return null;
 }
 
-// stopNamesTown returns the words of the query, as the key of a place's name, when they are
-// one or two words that say nothing and may be a place's whole name (see nameEdges), and a
-// state, and nothing else: "friendly md" is Friendly, Maryland, and "welcome, north
-// carolina" Welcome, NC; else null. With any other word ("lgbtq friendly md") they keep
-// saying nothing; words that no place's name is made of ("support groups texas") are not
-// looked up, which would cost a file of places.
+// stopNamesTown returns the places a query of words that say nothing, with a state or
+// without, may name, as {key, minSize, anyState}, in the order to look them up (none when it
+// names none). A run of its words, two or three, of a state's words and those that say
+// nothing, may be the name of a city of 100,000 people or more (see largeSize), or its
+// region's for the gazetteer: "south florida" (Fort Lauderdale), "northern virginia"
+// (Arlington), "east la" (East Los Angeles, whatever its capitals), "groups in central
+// florida" (Orlando), rather than every group of Florida, of Virginia or of the country;
+// the longest run first, and only a run with a state's words or all the words that say
+// nothing ("east la spanish"). Its words besides the state, one or two that may be a place's whole
+// name (see nameEdges), with a state and nothing else, may be a town of that state of a
+// thousand people or more: "friendly md" is Friendly, Maryland, and "welcome, north carolina"
+// Welcome, NC. With any other word ("lgbtq friendly md") they keep saying nothing. Runs that
+// no place's name starts and ends as ("support groups texas") are not looked up, which would
+// cost a file of places, nor a state's own name alone ("west virginia").
 function stopNamesTown(parsed, edges) {
+  if (!edges || parsed.zip || parsed.near || parsed.crisis) return [];
   const words = parsed.text.map((x) => x.w);
-  if (!edges || parsed.zip || parsed.near) return null;
+  if (!words.length) return [];
+  const towns = [];
+  const all = parsed.words.map((x) => x.w);
+  const said = new Set(parsed.text.map((x) => x.at));
+  const states = parsed.terms.filter((t) => !t.prefix && t.meanings.every((mn) => mn[0] === "state"));
+  const stateWords = new Set(states.flatMap((t) => t.words));
+  const inRun = (i) => said.has(i) || stateWords.has(all[i]);
+  for (let n = Math.min(3, all.length); n >= 2; n--) {
+    for (let i = 0; i + n <= all.length; i++) {
+      const at = range(i, n);
+      // (A run holds a state's words or all the words that say nothing: "i feel so alone"
+      // reads no file of places.)
+      if (!at.every(inRun) || !at.some((j) => said.has(j)) || (at.filter((j) => said.has(j)).length < said.size && !at.some((j) => stateWords.has(all[j])))) continue;
+      if (!edges.starts.has(all[i]) || !(stateWords.has(all[i + n - 1]) || edges.ends.has(all[i + n - 1]))) continue;
+      towns.push({ key: all.slice(i, i + n).join(" "), minSize: largeSize, anyState: true });
+    }
+  }
   const named = words.length === 1 ? edges.names.has(words[0]) : words.length === 2 && edges.starts.has(words[0]) && edges.ends.has(words[1]);
-  if (!named || !parsed.terms.length || !parsed.terms.every((t) => !t.prefix && t.meanings.every((mn) => mn[0] === "state"))) return null;
-  return words.join(" ");
+  if (named && parsed.terms.length && states.length === parsed.terms.length) towns.push({ key: words.join(" "), minSize: prefixMinSize, anyState: false });
+  return towns;
 }
 
 // stopStartsPlace returns the words of the name of a place of a thousand people or more that

@@ -928,6 +928,36 @@ test('find (node): a town named by a word that says nothing, with its state', as
   assert.deepEqual(idx.read.filter((f) => f.startsWith('search/p/')), []);
 });
 
+// A region people name by a direction and its state ("south florida"), or a city by words
+// that say nothing ("east la"), anywhere in the query: the city of 100,000 people or more the
+// gazetteer keeps for it. Before, "south florida" listed every group of Florida soonest
+// first, and "east la" every group of the country ("East LA" those of Louisiana).
+test('find (node): a region named by words that say nothing and a state', async () => {
+  for (const [query, label, lang] of [
+    ['south florida', 'Fort Lauderdale, FL', 'en'],
+    ['groups in central florida', 'Orlando, FL', 'en'],
+    ['Northern Virginia', 'Arlington, VA', 'en'],
+    ['southern california', 'Los Angeles, CA', 'en'],
+    ['east la', 'East Los Angeles, CA', 'en'],
+    ['East LA', 'East Los Angeles, CA', 'en'],
+    ['east la', 'East Los Angeles, CA', 'es'],
+  ]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.equal(got.place?.label, label, `${query} (${lang}): ${got.mode} ${got.count} ${got.state}`);
+  }
+  // A state's own name, and regions the gazetteer keeps no city for, are the state's.
+  for (const [query, state] of [['west virginia', 'wv'], ['central texas', 'tx'], ['North Carolina', 'nc']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place, null, `${query}: ${got.place?.label}`);
+    assert.equal(got.state, state, query);
+  }
+  // The region's name costs one file of places, its own.
+  const idx = fileIndex(site.dir);
+  const { find } = await import('../../templates/find.js');
+  await find(idx, { q: 'groups in south florida', now: NOW });
+  assert.equal(idx.read.filter((f) => f.startsWith('search/p/')).length, 1);
+});
+
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
   const en = await finder(q('group for my son'));
   assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
