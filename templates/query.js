@@ -66,6 +66,26 @@ export function saysNothing(phrases, p) {
   return hasOwn(phrases, p) && phrases[p].every((m) => quietKinds.includes(m[0]));
 }
 
+// streetSuffixes are the words that end a street's name in an address, as people write them.
+const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "ct", "court", "hwy", "highway", "pkwy", "parkway", "cir", "circle", "pike", "trl", "trail"]);
+
+// streetOf returns the places in words of a street address's house number and street ("123
+// Main St", "1200 St Louis Ave"): a number of up to five digits and the words after it up to
+// the last street suffix of the next four. They say nothing: the town after them is the
+// place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a saint's
+// town and cost the search its files of places.
+function streetOf(words) {
+  const at = new Set();
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\d{1,5}$/.test(words[i].w)) continue;
+    let end = -1;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) if (streetSuffixes.has(words[j].w)) end = j;
+    for (let j = i; j <= end; j++) at.add(j);
+    if (end > i) i = end;
+  }
+  return at;
+}
+
 /**
  * parse reads query q with the dictionary's phrases (phrase → meanings, each [filter, value],
  * ["near"], ["stop"], ["condition"] or ["family"]). It returns the query's words, the
@@ -96,8 +116,14 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
     if (!saysNothing(phrases, w)) counted++;
   }
   const out = { words, terms: [], text: [], zip: "", near: false, condition: false, family: false, crisis: false, topic: false, topics: [] };
+  const street = streetOf(words);
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
+    if (street.has(i)) {
+      out.text.push({ ...words[i], stop: true, at: i });
+      i++;
+      continue;
+    }
     if (!out.zip && /^\d{5}$/.test(w)) {
       out.zip = w;
       i += i + 1 < words.length && /^\d{4}$/.test(words[i + 1].w) ? 2 : 1;

@@ -208,7 +208,7 @@ func TestKeys(t *testing.T) {
 		{"3525170", []string{"espanola"}},
 		{"2965000", []string{"st louis", "saint louis", "stl"}},
 		{"0665042", []string{"san buenaventura ventura", "san buenaventura", "ventura"}},
-		{"4752006", []string{"nashville davidson", "nashville"}},
+		{"4752006", []string{"nashville davidson", "nashville", "middle tennessee"}},
 		{"1616750", []string{"coeur d alene", "coeur dalene"}},
 		{"1571550", []string{"urban honolulu", "honolulu", "oahu"}},
 	}

@@ -846,6 +846,13 @@ test('find (node): questions and feelings are not read as towns', async () => {
     assert.equal(got.state, '', `${query}: ${got.state} ${got.corrected}`);
   }
   assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
+  // A street address's number and street say nothing, whatever the files of places hold
+  // ("st" starts saints' towns): the town after them is the place.
+  for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH']]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.place?.label, label, query);
+    assert.equal(got.corrected, '', query);
+  }
 });
 
 // How someone feels, as they type it: every group, soonest first, not a town or a correction.
@@ -941,12 +948,18 @@ test('find (node): a region named by words that say nothing and a state', async 
     ['east la', 'East Los Angeles, CA', 'en'],
     ['East LA', 'East Los Angeles, CA', 'en'],
     ['east la', 'East Los Angeles, CA', 'es'],
+    // Regions of keyAliases named so: their largest city, or the one at their centre.
+    ['central ohio', 'Columbus, OH', 'en'],
+    ['Northeast Ohio', 'Cleveland, OH', 'en'],
+    ['west texas', 'Lubbock, TX', 'en'],
+    ['middle tennessee', 'Nashville, TN', 'en'],
+    ['western ny', 'Buffalo, NY', 'en'],
   ]) {
     const got = await engine(site.dir, { q: query }, lang);
     assert.equal(got.place?.label, label, `${query} (${lang}): ${got.mode} ${got.count} ${got.state}`);
   }
   // A state's own name, and regions the gazetteer keeps no city for, are the state's.
-  for (const [query, state] of [['west virginia', 'wv'], ['central texas', 'tx'], ['North Carolina', 'nc']]) {
+  for (const [query, state] of [['west virginia', 'wv'], ['south texas', 'tx'], ['North Carolina', 'nc']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place, null, `${query}: ${got.place?.label}`);
     assert.equal(got.state, state, query);
@@ -1203,9 +1216,10 @@ test('find (node): towns with filters, states and words being typed', async () =
   assert.equal(upper.mode, 'text');
   assert.equal(upper.corrected, 'ohio');
   assert.equal(upper.count, (await engine(site.dir, { q: 'ohio' })).count);
-  // A part of a state or a city, named by its direction, is the state or the city, and
-  // no correction: "south side chicago" was "youth" (the young adults' groups).
-  for (const [query, state, label] of [['central ohio', 'oh'], ['northeast ohio', 'oh'], ['south side chicago', 'il', 'Chicago, IL'], ['north side chicago', 'il', 'Chicago, IL']]) {
+  // A part of a state or a city, named by its direction, is the city the gazetteer keeps for
+  // it (keyAliases), the state or the city, and no correction: "south side chicago" was
+  // "youth" (the young adults' groups).
+  for (const [query, state, label] of [['central ohio', 'oh', 'Columbus, OH'], ['northeast ohio', 'oh', 'Cleveland, OH'], ['south ohio', 'oh'], ['south side chicago', 'il', 'Chicago, IL'], ['north side chicago', 'il', 'Chicago, IL']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, '', query);
     assert.equal(got.state, state, query);
