@@ -45,11 +45,11 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // weights of records being their folder's mean and for web servers' gzip, which makes some
 // files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.0. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
-// 43.3, and follows the page down as it grows.) The search reads the files of its words; then places (and the positions of the
-// states around one), corrections and their searches, weekdays' meetings and the records of
-// up to a page of results only while what is left pays for them and for the records of the
-// first results (see fits); and the results shown stop where the files of their records
-// would pass the budget (see withinBudget).
+// 43.3, and follows the page down as it grows.) The search reads the files of its words; then
+// places (and the positions of the states around one), corrections and their searches,
+// weekdays' meetings and the records of up to a page of results only while what is left pays
+// for them and for the records of the first results (see fits); and the results shown stop
+// where the files of their records would pass the budget (see withinBudget).
 export const searchBudget = 55.0 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the

@@ -71,15 +71,17 @@ const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "ro
 
 // streetOf returns the places in words of a street address's house number and street ("123
 // Main St", "1200 St Louis Ave"): a number of up to five digits and the words after it up to
-// the last street suffix of the next four. They say nothing: the town after them is the
-// place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a saint's
-// town and cost the search its files of places.
+// the last street suffix of the next four, with no other number among them (a ZIP code
+// before the address stays one: "43215 123 Main St"). They say nothing: the town after them
+// is the place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a
+// saint's town and cost the search its files of places.
 function streetOf(words) {
   const at = new Set();
+  const number = (i) => /^\d{1,5}$/.test(words[i].w);
   for (let i = 0; i < words.length; i++) {
-    if (!/^\d{1,5}$/.test(words[i].w)) continue;
+    if (!number(i)) continue;
     let end = -1;
-    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) if (streetSuffixes.has(words[j].w)) end = j;
+    for (let j = i + 1; j < Math.min(words.length, i + 5) && !number(j); j++) if (streetSuffixes.has(words[j].w)) end = j;
     for (let j = i; j <= end; j++) at.add(j);
     if (end > i) i = end;
   }

@@ -848,7 +848,7 @@ test('find (node): questions and feelings are not read as towns', async () => {
   assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
   // A street address's number and street say nothing, whatever the files of places hold
   // ("st" starts saints' towns): the town after them is the place.
-  for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH']]) {
+  for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH'], ['43215 123 Main St', '43215']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, query);
     assert.equal(got.corrected, '', query);
