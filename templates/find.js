@@ -897,8 +897,8 @@ function stateAfter(text, phrases) {
 // (Arlington), "east la" (East Los Angeles, whatever its capitals), "groups in central
 // florida" (Orlando), rather than every group of Florida, of Virginia or of the country;
 // the longest run first, and only a run with a state's words or all the words that say
-// nothing ("east la spanish"). Its words besides the state, one or two that may be a place's whole
-// name (see nameEdges), with a state and nothing else, may be a town of that state of a
+// nothing ("east la spanish"). Its words besides the state, one or two that may be a place's
+// whole name (see nameEdges), with a state and nothing else, may be a town of that state of a
 // thousand people or more: "friendly md" is Friendly, Maryland, and "welcome, north carolina"
 // Welcome, NC. With any other word ("lgbtq friendly md") they keep saying nothing. Runs that
 // no place's name starts and ends as ("support groups texas") are not looked up, which would
@@ -909,16 +909,17 @@ function stopNamesTown(parsed, edges) {
   if (!words.length) return [];
   const towns = [];
   const all = parsed.words.map((x) => x.w);
-  const said = new Set(parsed.text.map((x) => x.at));
+  const quiet = new Set(parsed.text.map((x) => x.at)); // where the words that say nothing are
   const states = parsed.terms.filter((t) => !t.prefix && t.meanings.every((mn) => mn[0] === "state"));
   const stateWords = new Set(states.flatMap((t) => t.words));
-  const inRun = (i) => said.has(i) || stateWords.has(all[i]);
   for (let n = Math.min(3, all.length); n >= 2; n--) {
     for (let i = 0; i + n <= all.length; i++) {
       const at = range(i, n);
+      const quietIn = at.filter((j) => quiet.has(j)).length;
+      const stateIn = at.filter((j) => stateWords.has(all[j])).length;
       // (A run holds a state's words or all the words that say nothing: "i feel so alone"
       // reads no file of places.)
-      if (!at.every(inRun) || !at.some((j) => said.has(j)) || (at.filter((j) => said.has(j)).length < said.size && !at.some((j) => stateWords.has(all[j])))) continue;
+      if (!quietIn || !at.every((j) => quiet.has(j) || stateWords.has(all[j])) || (quietIn < quiet.size && !stateIn)) continue;
       if (!edges.starts.has(all[i]) || !(stateWords.has(all[i + n - 1]) || edges.ends.has(all[i + n - 1]))) continue;
       towns.push({ key: all.slice(i, i + n).join(" "), minSize: largeSize, anyState: true });
     }
