@@ -22,8 +22,9 @@ export const maxWordLength = 40;
 const maxPhrase = 5;
 
 /**
- * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean, at?: number}} Word a word
- *   of the query; in the text, stop when it says nothing there and at its index in the words
+ * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean, street?: boolean, at?: number}} Word a
+ *   word of the query; in the text, stop when it says nothing there, street when it is part of
+ *   a street address (see streetOf), and at its index in the words
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
  * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean, crisis: boolean, topic: boolean, topics: string[]}} Parsed
@@ -122,7 +123,7 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (street.has(i)) {
-      out.text.push({ ...words[i], stop: true, at: i });
+      out.text.push({ ...words[i], stop: true, street: true, at: i });
       i++;
       continue;
     }
@@ -284,7 +285,8 @@ export function searchWords(text) {
  * cruces", "cruces"), as keys. Given the dictionary's phrases and the words that start and
  * end places' names (see search-index.js nameEdges), a run begins or ends with a word of the
  * dictionary that says nothing only if some place's name does: "las cruces", but not "en las
- * cruces", nor "just moved to beach".
+ * cruces", nor "just moved to beach". A run never begins or ends with a word of a street address:
+ * "4500 N High St Columbus" is "columbus", not "high st columbus".
  * @param {Word[]} text
  * @param {{phrases: Record<string, string[][]>, starts: Set<string>, ends: Set<string>} | null} [edges]
  */
@@ -294,7 +296,7 @@ export function placeRuns(text, edges = null) {
   const first = real[0];
   const last = real[real.length - 1];
   // A word of the dictionary that says nothing, and never begins (or ends) a place's name.
-  const never = (x, names) => edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0]));
+  const never = (x, names) => x.street || (edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])));
   const runs = [];
   for (let i = Math.max(0, first - 2); i <= first; i++) {
     if (never(text[i], edges?.starts)) continue;

@@ -168,6 +168,21 @@ test('a ZIP code no group lists: the nearest groups within 100 miles (node)', as
   assert.deepEqual(near.names, names(wantNear.slice(0, 20)));
 });
 
+// With its ZIP code, a whole address finds the code's groups: its town beside the code says
+// where the code is and narrows nothing, as without the street. The town's words were read
+// with the street's before them ("high st columbus"), which named no town, and the groups
+// near the code were only those whose words say "columbus": none.
+test('a street address with its town and ZIP code finds the ZIP code\'s groups (node)', async () => {
+  for (const [query, zip] of [['4500 N High St, Columbus, OH 43214', '43214'], ['123 Main St Columbus OH 43215', '43215']]) {
+    const alone = await engine({ q: zip });
+    assert.ok(alone.count > 5, `${alone.count} groups near ${zip}`);
+    const got = await engine({ q: query });
+    assert.equal(got.place?.label, zip, query);
+    assert.equal(got.count, alone.count, query);
+    assert.deepEqual(got.names, alone.names, query);
+  }
+});
+
 // A town's farther matches (groups named for it, beyond the radius) are the nearest of them,
 // found without reading the positions of every state that has one.
 test('the farther matches of a place are the nearest, from the states nearest it', async () => {
