@@ -232,7 +232,7 @@ func TestKeys(t *testing.T) {
 		}
 	}
 	// The smaller places an alias's name is also the key of are still found.
-	for _, tt := range []struct{ name, state string }{{"Brooklyn", "OH"}, {"Manhattan", "KS"}} {
+	for _, tt := range []struct{ name, state string }{{"Brooklyn", "OH"}, {"Manhattan", "KS"}, {"Jersey Shore", "PA"}} {
 		if !slices.ContainsFunc(index.Lookup(tt.name), func(p geo.Place) bool { return p.State == tt.state }) {
 			t.Errorf("Lookup(%q) holds no place of %s", tt.name, tt.state)
 		}
