@@ -38,7 +38,7 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.5
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.6
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
@@ -1253,6 +1253,25 @@ async function nearestOf(index, at, refs, k, canRead) {
 // browser fetches at once from one host over HTTP/1.1.
 const statesAtOnce = 6;
 
+// correctionPositions is how many files of groups' positions (search/n/, one a state) the
+// search of a place a correction names reads, as many as a place near two or three states'
+// borders: room a word alone leaves for them when reading the files of places around it.
+const correctionPositions = 3;
+
+// aroundPaid returns the first keys of the files of places around the word w (see
+// Index.keysAround), its own first, then the next, the one before and those of its second
+// letters swapped or dropped, as many as the search's budget pays for (pays) with room left
+// for the search of the place its correction names: that place's positions (see
+// correctionPositions) and its first records. Reading all of them or none, a word alone had
+// either no room left to search what it was corrected to ("garladn": Garland, then nothing)
+// or no files but the large places', as the gazetteer's files fell.
+async function aroundPaid(index, w, pays) {
+  const room = correctionPositions * index.weight("search/n/");
+  const keys = [];
+  for (const k of await index.keysAround(w)) if (pays((await index.unreadPlaceBytes([...keys, k])) + room)) keys.push(k);
+  return keys;
+}
+
 /**
  * correct returns the query with each word that is in no index replaced by the nearest word
  * of the indexes (group words, the dictionary, place names), or left out when none is near
@@ -1355,11 +1374,11 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       continue;
     }
     const around = textWords.size === 1;
-    const keys = drop || plain(w) ? [] : await (around ? index.keysAround(w) : index.keysNear(w));
+    const keys = drop || plain(w) ? [] : around ? await aroundPaid(index, w, pays) : await index.keysNear(w);
     const [cost, bytes] = await Promise.all([index.unread(keys), index.unreadPlaceBytes(keys)]);
     // A word alone reads the files around it whatever the budget of corrections: they are all
-    // its search reads; but within the search's budget of bytes.
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? pays(bytes) : affords(cost, bytes)) ? Promise.resolve([]) : around ? index.placeShardsAround(w) : index.placeShardsNear(w);
+    // its search reads; but within the search's budget of bytes (see aroundPaid).
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? keys.length > 0 : affords(cost, bytes)) ? Promise.resolve([]) : Promise.all(keys.map((k) => index.placeShard(k))).then((rows) => rows.flat());
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole

@@ -597,23 +597,18 @@ export class Index {
   }
 
   /**
-   * placeShardsAround returns the rows of the gazetteer's file holding key and of the files
-   * before and after it: a word misspelt near a file's first key ("colombus") may be closest
-   * to a key of the next file ("columbus"). So that a word misspelt in its second letter
-   * finds its place too, it adds the files holding the key with its second and third letters
-   * swapped ("spoerton": Soperton) and without its second letter ("laamesa": Lamesa).
+   * keysAround returns the first keys of the gazetteer's file holding key and of the files
+   * after and before it, in that order: a word misspelt near a file's first key ("colombus")
+   * may be closest to a key of the next file ("columbus"). So that a word misspelt in its
+   * second letter finds its place too, it adds the files holding the key with its second and
+   * third letters swapped ("spoerton": Soperton) and without its second letter ("laamesa":
+   * Lamesa).
    * @param {string} key
    */
-  async placeShardsAround(key) {
-    const keys = await this.keysAround(key);
-    return (await Promise.all(keys.map((k) => this.placeShard(k)))).flat();
-  }
-
-  /** keysAround returns the first keys of the files placeShardsAround reads. */
   async keysAround(key) {
     const g = await this.geo();
     const i = indexFor(g.places, key);
-    const at = new Set([i - 1, i, i + 1]);
+    const at = new Set([i, i + 1, i - 1]);
     const c = [...key];
     if (c.length > 3) {
       at.add(indexFor(g.places, c[0] + c[2] + c[1] + c.slice(3).join("")));

@@ -183,6 +183,18 @@ test('a street address with its town and ZIP code finds the ZIP code\'s groups (
   }
 });
 
+// A word alone misspelt, whose files of places around it do not all fit in what the search has
+// left: those that do are read, its own first, so that it is corrected to the town of the
+// state named. Reading all or none, these read none and listed the state's groups.
+test('a misspelt town with its state reads what of the files around it the budget pays for (node)', async () => {
+  for (const [query, label] of [['support group Placervilel CA', 'Placerville, CA'], ['support group Wodstock MN', 'Woodstock, MN'], ['support group Carilsle IN', 'Carlisle, IN']]) {
+    const got = await engine({ q: query });
+    assert.equal(got.place?.label, label, query);
+    assert.ok(got.count > 0, query);
+    assert.match(got.corrected, new RegExp(label.split(',')[0].toLowerCase()), query);
+  }
+});
+
 // A town's farther matches (groups named for it, beyond the radius) are the nearest of them,
 // found without reading the positions of every state that has one.
 test('the farther matches of a place are the nearest, from the states nearest it', async () => {
