@@ -16,8 +16,9 @@ import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
 import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
 
-// The filters whose values the query's words may give, besides day and time.
-const termKinds = ["state", "attendance", "language", "program", "audience"];
+// The filters whose values the query's words may give, besides day and time ("access",
+// wheelchair access, only they give).
+const termKinds = ["state", "attendance", "language", "program", "audience", "access"];
 // The most files of the gazetteer read to look up a query's place names (names in one file,
 // "near columbus" and "columbus", cost one), and the most words a correction looks up places
 // for.
@@ -1073,7 +1074,7 @@ function phraseEnding(words, phrases, kinds, typedMin = Infinity) {
 
 // filterKinds are the meanings of a filter's words; typedKinds those a phrase being typed is
 // completed to (see phraseStarting): a filter's words, or a state's name.
-const filterKinds = ["day", "time", "when", "language", "attendance", "audience", "program"];
+const filterKinds = ["day", "time", "when", "language", "attendance", "audience", "program", "access"];
 const typedKinds = ["state", ...filterKinds];
 
 // phraseStarting returns the shortest phrase of two words or more that starts with key and is

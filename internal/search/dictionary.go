@@ -171,6 +171,7 @@ func dictionary(s *site.Site) Dictionary {
 		for _, a := range vocab.Audiences() {
 			list("search.words.audience."+a, "audience", a)
 		}
+		list("search.words.access.wheelchair", "access", "wheelchair")
 		for _, when := range []string{"today", "tonight", "tomorrow"} {
 			list("search.words.when."+when, "when", when)
 		}

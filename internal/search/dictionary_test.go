@@ -30,6 +30,8 @@ func TestDictionary(t *testing.T) {
 		{"young adults", [][]string{{"audience", "young-adults"}}},
 		{"veterans", [][]string{{"audience", "veterans"}}},
 		{"women", [][]string{{"audience", "women"}}},
+		{"wheelchair accessible", [][]string{{"access", "wheelchair"}}},
+		{"silla de ruedas", [][]string{{"access", "wheelchair"}}},
 		{"online", [][]string{{"attendance", "hybrid"}, {"attendance", "online"}}},
 		{"en linea", [][]string{{"attendance", "hybrid"}, {"attendance", "online"}}},
 		{"in person", [][]string{{"attendance", "hybrid"}, {"attendance", "in-person"}}},

@@ -19,7 +19,8 @@
 //     names a place); split in ranges of words that never separate two words with the same
 //     first two letters, the manifest giving each file's first two letters.
 //   - search/f/FILTER-VALUE.HASH.json: the groups having one value of one filter (day, time,
-//     attendance, language, program, audience), so a filter needs no records to narrow; and
+//     attendance, language, program, audience; access, "wheelchair", which only a query's
+//     words ask for), so a filter needs no records to narrow; and
 //     search/f/daytime-DAY-TIME.HASH.json, the groups with a meeting on that day at that time
 //     of day, so that a day and a time must hold for the same meeting.
 //   - search/w/DAY.HASH.json: the meetings of one weekday ([Slot]), grouped by time zone and
@@ -694,8 +695,9 @@ func indexable(texts ...string) []string {
 	return slices.Compact(out)
 }
 
-// facetsOf returns the filter values g has, by filter name, and its meetings' days with
-// their time of day under "daytime".
+// facetsOf returns the filter values g has, by filter name, its meetings' days with their
+// time of day under "daytime", and "access" "wheelchair" for a place said to be wheelchair
+// accessible, which only the query's words ask for.
 func facetsOf(g *site.Group) map[string][]string {
 	f := map[string][]string{
 		"attendance": {g.Attendance},
@@ -703,6 +705,10 @@ func facetsOf(g *site.Group) map[string][]string {
 		"program":    {g.Program},
 		"time":       timesOf(g),
 		"audience":   g.Audience,
+	}
+	// Wheelchair access, where the group's file says so: not where it is silent.
+	if g.Place != nil && g.Place.Accessible != nil && *g.Place.Accessible {
+		f["access"] = []string{"wheelchair"}
 	}
 	for _, mt := range g.Meetings {
 		f["day"] = append(f["day"], dayName(mt.Day))

@@ -307,6 +307,8 @@ func TestWriteFilters(t *testing.T) {
 			"nami-sandia/conexion-albuquerque", "nami-nyc/conexion-harlem", "nami-puerto-rico/conexion-santurce"}},
 		{"audience", "women", []string{"nami-new-york-state/evening-online"}},
 		{"audience", "veterans", []string{"nami-new-york-state/downtown", "nami-lakeshore/tuesday-evening"}},
+		// Only the places said to be accessible: the others say nothing.
+		{"access", "wheelchair", []string{"nami-lakeshore/tuesday-evening", "nami-new-york-state/downtown"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.filter+"="+tt.value, func(t *testing.T) {

@@ -13,6 +13,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { siteUnderTest, walk, REPO } from './lib/site.mjs';
@@ -201,6 +202,9 @@ test('the index holds every published group of the Meeting Guide feed', async ()
 // groups that have them (or whose names have the word), soonest first.
 const all = () => index.records.map((rec, ref) => ({ rec, ref }));
 const named = (word) => (it) => tokens([it.rec.name, it.rec.city, it.rec.postal_code, it.rec.place, it.rec.affiliate].filter(Boolean).join(' ')).includes(word);
+// Whether a group's page says its place is wheelchair accessible, read as a test asks (a
+// top-level await among the tests let the runner end those before it and remove the site).
+const accessible = { has: (id) => readFileSync(path.join(site.dir, 'groups', id, 'index.html'), 'utf8').includes('Wheelchair accessible: yes') };
 const wordQueries = [
   ['a state by name', 'new mexico', (it) => it.rec.state === 'nm'],
   ['a state by its Spanish name', 'Nuevo México', (it) => it.rec.state === 'nm'],
@@ -225,6 +229,9 @@ const wordQueries = [
   ['a faith, which no group is (not Christiana, Tennessee)', 'christian', () => true],
   ['an audience and a word that says nothing (not Friendly, Maryland)', 'lgbtq friendly', (it) => (it.rec.audience ?? []).includes('lgbtq') || named('lgbtq')(it)],
   ['a name', 'nob hill', named('nob')],
+  ['wheelchair access, where the group says so', 'wheelchair accessible', (it) => accessible.has(it.rec.id)],
+  ['wheelchair access in Spanish', 'silla de ruedas', (it) => accessible.has(it.rec.id)],
+  ['wheelchair access being typed', 'wheelch', (it) => accessible.has(it.rec.id), 'wheelchair'],
 ];
 // In node, through find.js on the built files: every query; in Chromium, a few.
 // (A word being typed is said as the word it starts, fourth.)
