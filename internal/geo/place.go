@@ -175,69 +175,69 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 // a place more populous than its own, so that the alias alone names its place, and with another
 // place's state that place ("brooklyn" is New York's borough, "brooklyn oh" Brooklyn, Ohio).
 var keyAliases = map[string][]string{
-	"0455000": {"PHX"},                                                         // Phoenix
-	"0636448": {"Coachella Valley"},                                            // Indio
-	"0644000": {"SoCal", "Southern California"},                                // Los Angeles
-	"0620802": {"East LA"},                                                     // East Los Angeles
-	"0653000": {"East Bay"},                                                    // Oakland
-	"0662000": {"Inland Empire"},                                               // Riverside
-	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California"}, // San Francisco
-	"0668000": {"Silicon Valley"},                                              // San Jose
-	"0820000": {"Front Range"},                                                 // Denver
-	"0831660": {"Western Slope"},                                               // Grand Junction
-	"1150000": {"DMV"},                                                         // Washington, DC
-	"1224000": {"South Florida", "Broward"},                                    // Fort Lauderdale
-	"1235000": {"Jax", "North Florida"},                                        // Jacksonville
-	"1236550": {"Florida Keys", "The Keys"},                                    // Key West
-	"1245000": {"Miami-Dade"},                                                  // Miami
-	"1253000": {"Central Florida"},                                             // Orlando
-	"1254700": {"Florida Panhandle"},                                           // Panama City
-	"1263000": {"St. Pete"},                                                    // St. Petersburg
-	"1271000": {"Tampa Bay"},                                                   // Tampa
-	"1276600": {"West Palm"},                                                   // West Palm Beach
-	"1304000": {"ATL"},                                                         // Atlanta
-	"1514650": {"Big Island"},                                                  // Hilo
-	"1522700": {"Maui"},                                                        // Kahului
-	"1545200": {"Kauai"},                                                       // Lihue
-	"1571550": {"Honolulu", "Oahu"},                                            // "Urban Honolulu CDP"
-	"1608830": {"Boise"},                                                       // "Boise City city"
-	"1714000": {"Chicagoland", "Cook County"},                                  // Chicago
-	"1919000": {"Quad Cities"},                                                 // Davenport
-	"2255000": {"Nueva Orleans", "NOLA"},                                       // "New Orleans city"
-	"2469925": {"Eastern Shore", "Delmarva"},                                   // Salisbury, Maryland
-	"2503690": {"Cape Cod"},                                                    // Barnstable Town
-	"2553960": {"Berkshires", "Berkshire County"},                              // Pittsfield
-	"2651900": {"Upper Peninsula"},                                             // Marquette
-	"2743000": {"Twin Cities"},                                                 // Minneapolis
-	"2938000": {"KC"},                                                          // Kansas City, Missouri
-	"2965000": {"STL"},                                                         // St. Louis
-	"3240000": {"Vegas", "Southern Nevada"},                                    // "Las Vegas city"
-	"3410000": {"South Jersey"},                                                // Camden
-	"3451000": {"North Jersey"},                                                // Newark
-	"3451210": {"Central Jersey"},                                              // New Brunswick
-	"3473110": {"Jersey Shore"},                                                // Toms River
-	"3502000": {"ABQ"},                                                         // Albuquerque
-	"3634374": {"Long Island"},                                                 // Hicksville
+	"0455000": {"PHX"},                                                                                // Phoenix
+	"0636448": {"Coachella Valley"},                                                                   // Indio
+	"0644000": {"SoCal", "Southern California", "Sur de California"},                                  // Los Angeles
+	"0620802": {"East LA"},                                                                            // East Los Angeles
+	"0653000": {"East Bay"},                                                                           // Oakland
+	"0662000": {"Inland Empire"},                                                                      // Riverside
+	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California", "Norte de California"}, // San Francisco
+	"0668000": {"Silicon Valley"},                                                                     // San Jose
+	"0820000": {"Front Range"},                                                                        // Denver
+	"0831660": {"Western Slope"},                                                                      // Grand Junction
+	"1150000": {"DMV"},                                                                                // Washington, DC
+	"1224000": {"South Florida", "Broward", "Sur de Florida"},                                         // Fort Lauderdale
+	"1235000": {"Jax", "North Florida"},                                                               // Jacksonville
+	"1236550": {"Florida Keys", "The Keys"},                                                           // Key West
+	"1245000": {"Miami-Dade"},                                                                         // Miami
+	"1253000": {"Central Florida", "Centro de Florida"},                                               // Orlando
+	"1254700": {"Florida Panhandle"},                                                                  // Panama City
+	"1263000": {"St. Pete"},                                                                           // St. Petersburg
+	"1271000": {"Tampa Bay"},                                                                          // Tampa
+	"1276600": {"West Palm"},                                                                          // West Palm Beach
+	"1304000": {"ATL"},                                                                                // Atlanta
+	"1514650": {"Big Island"},                                                                         // Hilo
+	"1522700": {"Maui"},                                                                               // Kahului
+	"1545200": {"Kauai"},                                                                              // Lihue
+	"1571550": {"Honolulu", "Oahu"},                                                                   // "Urban Honolulu CDP"
+	"1608830": {"Boise"},                                                                              // "Boise City city"
+	"1714000": {"Chicagoland", "Cook County"},                                                         // Chicago
+	"1919000": {"Quad Cities"},                                                                        // Davenport
+	"2255000": {"Nueva Orleans", "NOLA"},                                                              // "New Orleans city"
+	"2469925": {"Eastern Shore", "Delmarva"},                                                          // Salisbury, Maryland
+	"2503690": {"Cape Cod"},                                                                           // Barnstable Town
+	"2553960": {"Berkshires", "Berkshire County"},                                                     // Pittsfield
+	"2651900": {"Upper Peninsula"},                                                                    // Marquette
+	"2743000": {"Twin Cities"},                                                                        // Minneapolis
+	"2938000": {"KC"},                                                                                 // Kansas City, Missouri
+	"2965000": {"STL"},                                                                                // St. Louis
+	"3240000": {"Vegas", "Southern Nevada"},                                                           // "Las Vegas city"
+	"3410000": {"South Jersey"},                                                                       // Camden
+	"3451000": {"North Jersey"},                                                                       // Newark
+	"3451210": {"Central Jersey"},                                                                     // New Brunswick
+	"3473110": {"Jersey Shore"},                                                                       // Toms River
+	"3502000": {"ABQ"},                                                                                // Albuquerque
+	"3634374": {"Long Island"},                                                                        // Hicksville
 	// "New York city", its boroughs and Harlem, whose names smaller places bear too (Brooklyn,
 	// Ohio; Manhattan, Kansas; Harlem, Georgia).
 	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island", "Harlem"},
-	"3659641": {"Hudson Valley"},                                                // Poughkeepsie
-	"3735720": {"Outer Banks", "OBX"},                                           // Kill Devil Hills
-	"3755000": {"Research Triangle"},                                            // Raleigh
-	"4055000": {"OKC"},                                                          // Oklahoma City
-	"4159000": {"PDX"},                                                          // Portland, Oregon
-	"4202000": {"Lehigh Valley"},                                                // Allentown
-	"4221872": {"Poconos", "Pocono Mountains"},                                  // East Stroudsburg
-	"4260000": {"Philly", "Filadelfia"},                                         // "Philadelphia city"
-	"4513330": {"Lowcountry"},                                                   // Charleston, South Carolina
-	"4805000": {"ATX", "Central Texas"},                                         // Austin
-	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth", "North Texas"}, // Dallas
-	"4845384": {"Rio Grande Valley", "RGV"},                                     // McAllen
-	"4865000": {"SATX"},                                                         // San Antonio
-	"4967000": {"Salt Lake", "SLC"},                                             // "Salt Lake City city"
-	"5103000": {"NoVA", "Northern Virginia"},                                    // Arlington, Virginia
-	"5157000": {"Hampton Roads"},                                                // Norfolk
-	"5363000": {"Puget Sound", "Western Washington"},                            // Seattle
+	"3659641": {"Hudson Valley"},                                                                  // Poughkeepsie
+	"3735720": {"Outer Banks", "OBX"},                                                             // Kill Devil Hills
+	"3755000": {"Research Triangle"},                                                              // Raleigh
+	"4055000": {"OKC"},                                                                            // Oklahoma City
+	"4159000": {"PDX"},                                                                            // Portland, Oregon
+	"4202000": {"Lehigh Valley"},                                                                  // Allentown
+	"4221872": {"Poconos", "Pocono Mountains"},                                                    // East Stroudsburg
+	"4260000": {"Philly", "Filadelfia"},                                                           // "Philadelphia city"
+	"4513330": {"Lowcountry"},                                                                     // Charleston, South Carolina
+	"4805000": {"ATX", "Central Texas"},                                                           // Austin
+	"4819000": {"DFW", "Dallas Fort Worth", "Dallas-Fort Worth", "North Texas", "Norte de Texas"}, // Dallas
+	"4845384": {"Rio Grande Valley", "RGV", "Valle del Rio Grande"},                               // McAllen
+	"4865000": {"SATX"},                                                                           // San Antonio
+	"4967000": {"Salt Lake", "SLC"},                                                               // "Salt Lake City city"
+	"5103000": {"NoVA", "Northern Virginia"},                                                      // Arlington, Virginia
+	"5157000": {"Hampton Roads"},                                                                  // Norfolk
+	"5363000": {"Puget Sound", "Western Washington"},                                              // Seattle
 	// Regions people name by a direction and their state, for their largest city or the one at
 	// their centre, of 100,000 people or more: the finder looks a direction and a state up only
 	// as a place of that size (see stopNamesTown in templates/find.js).

@@ -514,6 +514,14 @@ test('find (node): places by the names people use', async () => {
     ['honolulu', 'Honolulu, HI'], // Urban Honolulu
     ['boize', 'Boise, ID'], // Boise City, corrected
     ['winston salem', 'Winston-Salem, NC'],
+    // Regions named otherwise than by a direction and a state: the city at their centre.
+    ['upper peninsula', 'Marquette, MI'],
+    ['the outer banks', 'Kill Devil Hills, NC'],
+    ['hudson valley', 'Poughkeepsie, NY'], // was Valley, AL, corrected
+    ['the keys', 'Key West, FL'], // was Keys, OK
+    ['jersey shore', 'Toms River, NJ'],
+    ['jersey shore pa', 'Jersey Shore, PA'],
+    ['valle del rio grande', 'McAllen, TX'],
   ]) {
     assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
   }
@@ -961,6 +969,9 @@ test('find (node): a region named by words that say nothing and a state', async 
     ['west texas', 'Lubbock, TX', 'en'],
     ['middle tennessee', 'Nashville, TN', 'en'],
     ['western ny', 'Buffalo, NY', 'en'],
+    // And in Spanish.
+    ['grupos en el sur de florida', 'Fort Lauderdale, FL', 'es'],
+    ['norte de texas', 'Dallas, TX', 'es'],
   ]) {
     const got = await engine(site.dir, { q: query }, lang);
     assert.equal(got.place?.label, label, `${query} (${lang}): ${got.mode} ${got.count} ${got.state}`);
