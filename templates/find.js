@@ -39,19 +39,19 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.6
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.8
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 55.0. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.8. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
-// 43.3, and follows the page down as it grows.) The search reads the files of its words; then
+// 43.3, 55.0 at 43.6, and follows the page down as it grows.) The search reads the files of its words; then
 // places (and the positions of the states around one), corrections and their searches,
 // weekdays' meetings and the records of up to a page of results only while what is left pays
 // for them and for the records of the first results (see fits); and the results shown stop
 // where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 55.0 * 1024;
+export const searchBudget = 54.8 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -1266,11 +1266,25 @@ const correctionPositions = 3;
 // correctionPositions) and its first records. Reading all of them or none, a word alone had
 // either no room left to search what it was corrected to ("garladn": Garland, then nothing)
 // or no files but the large places', as the gazetteer's files fell.
-async function aroundPaid(index, w, pays) {
+async function aroundPaid(index, w, pays, meant, large) {
   const room = correctionPositions * index.weight("search/n/");
   const keys = [];
-  for (const k of await index.keysAround(w)) if (pays((await index.unreadPlaceBytes([...keys, k])) + room)) keys.push(k);
+  const found = async () => (await large).some(meant) || (await Promise.all(keys.map((k) => index.placeShard(k)))).flat().some(meant);
+  for (const k of await index.keysAround(w)) {
+    if (keys.length && (await found())) break;
+    if (pays((await index.unreadPlaceBytes([...keys, k])) + room)) keys.push(k);
+  }
   return keys;
+}
+
+// joinedName returns the name of several words that w is with its spaces left out: of the
+// largest of rows (places) whose key it is, else of a phrase of the dictionary that says
+// something ("newmexico": "new mexico"); "" for none.
+function joinedName(w, rows, phrases) {
+  const of = (k) => k.includes(" ") && k.replaceAll(" ", "") === w;
+  const named = rows.filter((row) => of(row.key));
+  if (named.length) return largest(named).key;
+  return Object.keys(phrases).find((p) => of(p) && !saysNothing(phrases, p)) ?? "";
 }
 
 /**
@@ -1375,7 +1389,13 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
       continue;
     }
     const around = textWords.size === 1;
-    const keys = drop || plain(w) ? [] : around ? await aroundPaid(index, w, pays) : await index.keysNear(w);
+    // A town of 10,000 people or more whose name of one word is one edit away (or whose name
+    // of several is the word typed as one: see joinedName), of the states named if any: the
+    // place meant, whose search the files read after it would leave no room for (see
+    // aroundPaid). Not a name of several words one edit away, which no word's correction
+    // makes ("laamesa" is Lamesa, TX, not La Mesa, CA).
+    const meant = (row) => row.size >= largerMinSize && ((!row.key.includes(" ") && editDistance(w, row.key, 1) <= 1) || joinedName(w, [row], {}) !== "") && (!states.length || inState(row));
+    const keys = drop || plain(w) ? [] : around ? await aroundPaid(index, w, pays, meant, large) : await index.keysNear(w);
     const [cost, bytes] = await Promise.all([index.unread(keys), index.unreadPlaceBytes(keys)]);
     // A word alone reads the files around it whatever the budget of corrections: they are all
     // its search reads; but within the search's budget of bytes (see aroundPaid).
@@ -1398,6 +1418,14 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const away = keepPlaceWords && (elsewhere || rowsOf.length > 0);
     if (!away) changed = true;
     if (drop) continue;
+    // A name of several words typed as one ("lasvegas", "saltlakecity", "newmexico"): that
+    // name, the largest place of the states named first, before any nearer word.
+    const joined = joinedName(w, placeRows.filter((row) => !states.length || inState(row)), phrases);
+    if (joined) {
+      changed = true;
+      keep(i, { ...x, w: joined });
+      continue;
+    }
     const candidates = [];
     for (const [tok, d] of Object.entries(shard.words)) candidates.push([tok, groupWordWeight + d.length]);
     // Stop words too ("lookng", "ther" and "ayda" say nothing once corrected, and are then

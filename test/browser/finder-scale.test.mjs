@@ -193,6 +193,14 @@ test('a misspelt town with its state reads what of the files around it the budge
     assert.ok(got.count > 0, query);
     assert.match(got.corrected, new RegExp(label.split(',')[0].toLowerCase()), query);
   }
+  // A town of 10,000 people or more one edit away among the files read first is the place
+  // meant: the files after it are not read, and its search has the room to find its groups
+  // within 100 miles ("altham" found Waltham's within 24, "vondale az" the state's groups).
+  const waltham = await engine({ q: 'waltham' });
+  const altham = await engine({ q: 'altham' });
+  assert.equal(altham.place?.label, 'Waltham, MA');
+  assert.equal(altham.count, waltham.count);
+  assert.equal((await engine({ q: 'support group vondale AZ' })).place?.label, 'Avondale, AZ');
 });
 
 // A town's farther matches (groups named for it, beyond the radius) are the nearest of them,

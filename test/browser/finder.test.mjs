@@ -527,6 +527,27 @@ test('find (node): places by the names people use', async () => {
   }
 });
 
+// A name of several words typed as one, as on a phone: the name, said as a correction. Each
+// found nothing ("lasvegas", "lascruces") or another place ("sandiego" was Santiago, WA).
+test('find (node): a name of several words typed as one word', async () => {
+  for (const [query, label, corrected, lang = 'en'] of [
+    ['lasvegas', 'Las Vegas, NV', 'las vegas'],
+    ['saltlakecity', 'Salt Lake City, UT', 'salt lake city'],
+    ['sandiego', 'San Diego, CA', 'san diego'],
+    ['support group in sanantonio', 'San Antonio, TX', 'support group in san antonio'],
+    ['albuquerque newmexico', 'Albuquerque, NM', 'albuquerque new mexico'],
+    ['grupos en lascruces', 'Las Cruces, NM', 'grupos en las cruces', 'es'],
+  ]) {
+    const got = await engine(site.dir, { q: query }, lang);
+    assert.equal(got.place?.label, label, query);
+    assert.equal(got.corrected, corrected, query);
+  }
+  const state = await engine(site.dir, { q: 'newmexico' });
+  assert.equal(state.state, 'nm');
+  assert.equal(state.corrected, 'new mexico');
+  assert.equal(state.count, (await engine(site.dir, { q: 'new mexico' })).count);
+});
+
 // A place's name of two words one edit away, the edit perhaps in a word that says nothing
 // alone ("an" of "an arbor"): corrected whole. And when correcting leaves only words that say
 // nothing ("our" of "our lady"), no correction: before, the page said it showed results for
