@@ -39,19 +39,19 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.8
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.9
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.8. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.7. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
-// 43.3, 55.0 at 43.6, and follows the page down as it grows.) The search reads the files of its words; then
+// 43.3, 55.0 at 43.6, 54.8 at 43.8, and follows the page down as it grows.) The search reads the files of its words; then
 // places (and the positions of the states around one), corrections and their searches,
 // weekdays' meetings and the records of up to a page of results only while what is left pays
 // for them and for the records of the first results (see fits); and the results shown stop
 // where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.8 * 1024;
+export const searchBudget = 54.7 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -529,6 +529,23 @@ function keepOnly(parsed, phrases, kept) {
 // the page says what it searched for; "" when it left none out (the same word twice).
 function said(reading, parsed) {
   return reading.words.length === parsed.words.length ? "" : written(reading.words);
+}
+
+// stateRuns returns the keys of a state's name and the word of text after it ("oklahoma ctiy",
+// "virginia beack"), as runs of a place's name: many places' names begin with their state's
+// (Oklahoma City, Virginia Beach, Iowa City, Colorado Springs), whose misspelt word was
+// corrected alone, to no word ("oklahoma") or another ("virginia black").
+function stateRuns(parsed) {
+  const keys = [];
+  const words = parsed.words.map((x) => x.w);
+  for (const t of parsed.terms) {
+    if (t.prefix || !t.meanings.some((mn) => mn[0] === "state")) continue;
+    for (let i = 0; i + t.words.length < words.length; i++) {
+      const next = i + t.words.length;
+      if (t.words.every((w, k) => words[i + k] === w) && parsed.text.some((x) => x.at === next && !x.stop)) keys.push([...t.words, words[next]].join(" "));
+    }
+  }
+  return keys;
 }
 
 // lastRuns returns the runs of two and three words of text that end at its last word not
@@ -1323,7 +1340,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
   // there a group for veterans in san antono texas thank you": "san antono"), else the name
   // at its end ("is there a group for veterans in san antono": "san antono", "in san antono").
   const runs = placeRuns(parsed.text, edges).filter((k) => k.includes(" "));
-  const runKeys = runs.length ? runs.reverse().slice(0, 2) : names.length ? names.slice(0, 2) : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) })));
+  const runKeys = [...stateRuns(parsed), ...(runs.length ? runs.reverse() : names.length ? names : lastRuns(parsed.text.map((x) => ({ ...x, stop: x.stop || plain(x.w) }))))].slice(0, 2);
   // The files of a sentence's last name count among the places looked up.
   let lookups = runs.length ? 0 : runKeys.length;
   const runFiles = (await Promise.all(runKeys.map((k) => index.keysNear(k)))).flat();

@@ -1130,6 +1130,11 @@ test('find (node): misspelt places are corrected to the place meant', async () =
     ['sn francisco', 'san francisco', 'San Francisco, CA'],
     ['salt lake cty', 'salt lake city', 'Salt Lake City, UT'],
     ['les summit', 'lees summit', "Lee's Summit, MO"],
+    // A name that begins with its state's, misspelt after it: the state's name and the word
+    // corrected together (the word alone was left out, or "virginia black").
+    ['oklahoma ctiy', 'oklahoma city', 'Oklahoma City, OK'],
+    ['virginia beack', 'virginia beach', 'Virginia Beach, VA'],
+    ['colorado springe', 'colorado springs', 'Colorado Springs, CO'],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.corrected, corrected, query);
