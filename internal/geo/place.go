@@ -177,6 +177,7 @@ var noApostrophes = strings.NewReplacer("'", "", "’", "")
 var keyAliases = map[string][]string{
 	"0455000": {"PHX"},                                                                                // Phoenix
 	"0636448": {"Coachella Valley"},                                                                   // Indio
+	"0639003": {"La Cañada"},                                                                          // La Cañada Flintridge
 	"0644000": {"SoCal", "Southern California", "Sur de California"},                                  // Los Angeles
 	"0620802": {"East LA"},                                                                            // East Los Angeles
 	"0653000": {"East Bay"},                                                                           // Oakland
@@ -198,6 +199,7 @@ var keyAliases = map[string][]string{
 	"1304000": {"ATL"},                                                                                // Atlanta
 	"1514650": {"Big Island"},                                                                         // Hilo
 	"1522700": {"Maui"},                                                                               // Kahului
+	"1523000": {"Kona", "Kailua-Kona"},                                                                // Kailua, Hawaii County (Kailua of Honolulu County is 1523150)
 	"1545200": {"Kauai"},                                                                              // Lihue
 	"1571550": {"Honolulu", "Oahu"},                                                                   // "Urban Honolulu CDP"
 	"1608830": {"Boise"},                                                                              // "Boise City city"

@@ -522,9 +522,14 @@ test('find (node): places by the names people use', async () => {
     ['jersey shore', 'Toms River, NJ'],
     ['jersey shore pa', 'Jersey Shore, PA'],
     ['valle del rio grande', 'McAllen, TX'],
+    ['la cañada', 'La Cañada Flintridge, CA'],
   ]) {
     assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
   }
+  // Kona is Kailua of the Big Island, not Kailua of Oahu.
+  const kona = await engine(site.dir, { q: 'kona' });
+  assert.equal(kona.place?.label, 'Kailua, HI');
+  assert.ok(kona.place.at[0] < 20, `kona at ${kona.place.at}`);
 });
 
 // A name of several words typed as one, as on a phone: the name, said as a correction. Each
