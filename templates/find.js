@@ -39,19 +39,19 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 43.9
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.0
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.7. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.6. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
-// 43.3, 55.0 at 43.6, 54.8 at 43.8, and follows the page down as it grows.) The search reads the files of its words; then
+// 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, and follows the page down as it grows.) The search reads the files of its words; then
 // places (and the positions of the states around one), corrections and their searches,
 // weekdays' meetings and the records of up to a page of results only while what is left pays
 // for them and for the records of the first results (see fits); and the results shown stop
 // where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.7 * 1024;
+export const searchBudget = 54.6 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -965,7 +965,7 @@ async function stopStartsPlace(index, text, canRead) {
 }
 
 // completion returns the query parsed with the place's name being typed completed ("albuq":
-// "albuquerque"; "fort wor": "fort worth"; "las veg": "las vegas"), or null: the words that
+// "albuquerque"; "fort wor": "fort worth"; "las veg" and "lasveg": "las vegas"), or null: the words that
 // are not stop words, three at most, with the stop word before them or without, start the
 // name of a place of a thousand people or more (see prefixMinSize), of states when given,
 // the last word being of three letters or more and the name of four; the largest such
@@ -994,7 +994,9 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
     if ([...key.replaceAll(" ", "")].length < 4 || (typed.length === 1 && !submitted && (await startsSaid(index, key))) || !(await paysNear(key))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
-    const rows = near.filter((r) => r.key !== key && r.key.startsWith(key) && r.size >= minSize && (!states.length || states.includes(r.state)));
+    // A name of several words typed as one, past its first word: "lasveg" is Las Vegas.
+    const joined = (r) => typed.length === 1 && r.key.includes(" ") && key.length > r.key.indexOf(" ") && r.key.replaceAll(" ", "").startsWith(key);
+    const rows = near.filter((r) => r.key !== key && (r.key.startsWith(key) || joined(r)) && r.size >= minSize && (!states.length || states.includes(r.state)));
     if (!rows.length) continue;
     const rest = largest(rows).key.split(" ").slice(typed.length - 1).join(" ");
     return parsed.words.map((x) => (x.w === text[last].w ? rest : x.caps ? x.w.toUpperCase() : x.w)).join(" ");

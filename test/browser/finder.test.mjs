@@ -547,6 +547,10 @@ test('find (node): a name of several words typed as one word', async () => {
     assert.equal(got.place?.label, label, query);
     assert.equal(got.corrected, corrected, query);
   }
+  // Being typed, such a name past its first word is completed as "las veg" is.
+  for (const [query, label] of [['lasveg', 'Las Vegas, NV'], ['saltlakec', 'Salt Lake City, UT']]) {
+    assert.equal((await engine(site.dir, { q: query, typing: true })).place?.label, label, query);
+  }
   const state = await engine(site.dir, { q: 'newmexico' });
   assert.equal(state.state, 'nm');
   assert.equal(state.corrected, 'new mexico');
