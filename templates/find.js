@@ -39,19 +39,20 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.0
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.1
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.6. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.5. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
-// 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, and follows the page down as it grows.) The search reads the files of its words; then
+// 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, and follows the page down as
+// it grows.) The search reads the files of its words; then
 // places (and the positions of the states around one), corrections and their searches,
 // weekdays' meetings and the records of up to a page of results only while what is left pays
 // for them and for the records of the first results (see fits); and the results shown stop
 // where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.6 * 1024;
+export const searchBudget = 54.5 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -545,7 +546,7 @@ function stateRuns(parsed) {
       if (t.words.every((w, k) => words[i + k] === w) && parsed.text.some((x) => x.at === next && !x.stop)) keys.push([...t.words, words[next]].join(" "));
     }
   }
-  return keys;
+  return [...new Set(keys)];
 }
 
 // lastRuns returns the runs of two and three words of text that end at its last word not
@@ -696,7 +697,10 @@ function prefetch(index, m, parsed, o) {
   const asked = [...(o.filters.day ? [o.filters.day] : []), ...values(parsed.terms, "day"), ...values(parsed.terms, "when").map((w) => relativeDay(w, o.now))];
   const days = dayOrder(m, o.now).filter((d) => !asked.length || asked.includes(d.name));
   const first = days.slice(0, 2).map((d) => m.days[d.name].file);
-  if (m.groups > o.limit && fits(index, o, index.unreadBytes(first))) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
+  // Within what the files of its terms' words leave, which the search reads whatever is left
+  // ("north dakota", corrected from "northdakota": the weekdays' files had spent it).
+  const termFiles = parsed.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
+  if (m.groups > o.limit && fits(index, o, index.unreadBytes([...first, ...termFiles]))) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
 }
 
 // run searches for parsed with the form's filters, filling out. With placesOnly, only a
@@ -758,8 +762,11 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       placeText = readable(index, o, tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing.
-      const key = placeRuns(parsed.text, o.edges)[0];
-      zipTown = text.length > 0 && !!key && readable(index, o, await index.placeFile(key)) && (await index.places(key, z.state)).length > 0;
+      // Its runs in turn, as a town's are looked up: "st columbus", then "columbus".
+      for (const key of text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : []) {
+        if (!readable(index, o, await index.placeFile(key))) break;
+        if ((zipTown = (await index.places(key, z.state)).length > 0)) break;
+      }
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
@@ -994,8 +1001,9 @@ async function completion(index, parsed, states, submitted, paysNear, withBefore
     if ([...key.replaceAll(" ", "")].length < 4 || (typed.length === 1 && !submitted && (await startsSaid(index, key))) || !(await paysNear(key))) continue;
     const near = await index.placeShardsNear(key).catch(() => []);
     if (submitted && near.some((r) => r.key.split(" ").includes(text[last].w))) return null;
-    // A name of several words typed as one, past its first word: "lasveg" is Las Vegas.
-    const joined = (r) => typed.length === 1 && r.key.includes(" ") && key.length > r.key.indexOf(" ") && r.key.replaceAll(" ", "").startsWith(key);
+    // A name of several words typed as one, two letters past its first word: "lasve" is Las
+    // Vegas ("northa" is still on its way to Northampton, not North Alabama's Huntsville).
+    const joined = (r) => typed.length === 1 && r.key.includes(" ") && key.length > r.key.indexOf(" ") + 1 && r.key.replaceAll(" ", "").startsWith(key);
     const rows = near.filter((r) => r.key !== key && (r.key.startsWith(key) || joined(r)) && r.size >= minSize && (!states.length || states.includes(r.state)));
     if (!rows.length) continue;
     const rest = largest(rows).key.split(" ").slice(typed.length - 1).join(" ");
@@ -1284,15 +1292,18 @@ const correctionPositions = 3;
 // for the search of the place its correction names: that place's positions (see
 // correctionPositions) and its first records. Reading all of them or none, a word alone had
 // either no room left to search what it was corrected to ("garladn": Garland, then nothing)
-// or no files but the large places', as the gazetteer's files fell.
+// or no files but the large places', as the gazetteer's files fell. When the place meant
+// (see correct) is among the large places or in the word's own file, which the search as
+// typed has mostly read, no other: "clumbus" is Columbus's groups within 100 miles, not 54.
+// The others are read together, by the caller.
 async function aroundPaid(index, w, pays, meant, large) {
   const room = correctionPositions * index.weight("search/n/");
+  const [own, ...others] = await index.keysAround(w);
   const keys = [];
-  const found = async () => (await large).some(meant) || (await Promise.all(keys.map((k) => index.placeShard(k)))).flat().some(meant);
-  for (const k of await index.keysAround(w)) {
-    if (keys.length && (await found())) break;
-    if (pays((await index.unreadPlaceBytes([...keys, k])) + room)) keys.push(k);
-  }
+  if (own !== undefined && pays((await index.unreadPlaceBytes([own])) + room)) keys.push(own);
+  const read = (await Promise.all([large, ...keys.map((k) => index.placeShard(k).catch(() => []))])).flat();
+  if (read.some(meant)) return keys;
+  for (const k of others) if (pays((await index.unreadPlaceBytes([...keys, k])) + room)) keys.push(k);
   return keys;
 }
 
@@ -1414,7 +1425,9 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // aroundPaid). Not a name of several words one edit away, which no word's correction
     // makes ("laamesa" is Lamesa, TX, not La Mesa, CA).
     const meant = (row) => row.size >= largerMinSize && ((!row.key.includes(" ") && editDistance(w, row.key, 1) <= 1) || joinedName(w, [row], {}) !== "") && (!states.length || inState(row));
-    const keys = drop || plain(w) ? [] : around ? await aroundPaid(index, w, pays, meant, large) : await index.keysNear(w);
+    // A phrase of the dictionary typed as one word ("southdakota") needs no file of places.
+    const phrase = joinedName(w, [], phrases);
+    const keys = drop || plain(w) || phrase ? [] : around ? await aroundPaid(index, w, pays, meant, large) : await index.keysNear(w);
     const [cost, bytes] = await Promise.all([index.unread(keys), index.unreadPlaceBytes(keys)]);
     // A word alone reads the files around it whatever the budget of corrections: they are all
     // its search reads; but within the search's budget of bytes (see aroundPaid).
@@ -1438,7 +1451,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     if (!away) changed = true;
     if (drop) continue;
     // A name of several words typed as one ("lasvegas", "saltlakecity", "newmexico"): that
-    // name, the largest place of the states named first, before any nearer word.
+    // name, of the largest such place (of the states named, if any), before any nearer word.
     const joined = joinedName(w, placeRows.filter((row) => !states.length || inState(row)), phrases);
     if (joined) {
       changed = true;

@@ -22,9 +22,10 @@ export const maxWordLength = 40;
 const maxPhrase = 5;
 
 /**
- * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean, street?: boolean, at?: number}} Word a
+ * @typedef {{w: string, caps: boolean, title?: boolean, stop?: boolean, street?: boolean, saint?: boolean, at?: number}} Word a
  *   word of the query; in the text, stop when it says nothing there, street when it is part of
- *   a street address (see streetOf), and at its index in the words
+ *   a street address (see streetOf; saint when it may start a saint's town all the same), and
+ *   at its index in the words
  * @typedef {{words: string[], meanings: string[][], prefix?: boolean}} Term a phrase of the
  *   dictionary and what it means; prefix when it is the start of the phrases, being typed
  * @typedef {{words: Word[], terms: Term[], text: Word[], zip: string, near: boolean, condition: boolean, family: boolean, crisis: boolean, topic: boolean, topics: string[]}} Parsed
@@ -75,15 +76,19 @@ const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "ro
 // the last street suffix of the next four, with no other number among them (a ZIP code
 // before the address stays one: "43215 123 Main St"). They say nothing: the town after them
 // is the place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a
-// saint's town and cost the search its files of places.
+// saint's town and cost the search its files of places. Each maps to whether it may start a
+// place's name all the same (see below).
 function streetOf(words) {
-  const at = new Set();
+  const at = new Map();
   const number = (i) => /^\d{1,5}$/.test(words[i].w);
   for (let i = 0; i < words.length; i++) {
     if (!number(i)) continue;
     let end = -1;
     for (let j = i + 1; j < Math.min(words.length, i + 5) && !number(j); j++) if (streetSuffixes.has(words[j].w)) end = j;
-    for (let j = i; j <= end; j++) at.add(j);
+    for (let j = i; j <= end; j++) at.set(j, false);
+    // "St" after the street's suffix, and before another word, may start a saint's town: "500
+    // Main St St Cloud", "9 Oak Ave St Petersburg", but "100 Court St Columbus" (see placeRuns).
+    if (end > i + 1 && words[end].w === "st" && streetSuffixes.has(words[end - 1].w) && end + 1 < words.length) at.set(end, true);
     if (end > i) i = end;
   }
   return at;
@@ -123,7 +128,7 @@ export function parse(q, phrases = {}, { prefix = true } = {}) {
   for (let i = 0; i < words.length;) {
     const w = words[i].w;
     if (street.has(i)) {
-      out.text.push({ ...words[i], stop: true, street: true, at: i });
+      out.text.push({ ...words[i], stop: true, street: true, ...(street.get(i) ? { saint: true } : {}), at: i });
       i++;
       continue;
     }
@@ -285,8 +290,9 @@ export function searchWords(text) {
  * cruces", "cruces"), as keys. Given the dictionary's phrases and the words that start and
  * end places' names (see search-index.js nameEdges), a run begins or ends with a word of the
  * dictionary that says nothing only if some place's name does: "las cruces", but not "en las
- * cruces", nor "just moved to beach". A run never begins or ends with a word of a street address:
- * "4500 N High St Columbus" is "columbus", not "high st columbus".
+ * cruces", nor "just moved to beach". A run never begins or ends with a word of a street address
+ * ("4500 N High St Columbus" is "columbus", not "high st columbus") but a saint's "st" after
+ * the street's ("500 Main St St Cloud": "st cloud").
  * @param {Word[]} text
  * @param {{phrases: Record<string, string[][]>, starts: Set<string>, ends: Set<string>} | null} [edges]
  */
@@ -296,7 +302,7 @@ export function placeRuns(text, edges = null) {
   const first = real[0];
   const last = real[real.length - 1];
   // A word of the dictionary that says nothing, and never begins (or ends) a place's name.
-  const never = (x, names) => x.street || (edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])));
+  const never = (x, names) => (x.street && !x.saint) || (edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])));
   const runs = [];
   for (let i = Math.max(0, first - 2); i <= first; i++) {
     if (never(text[i], edges?.starts)) continue;

@@ -173,7 +173,7 @@ test('a ZIP code no group lists: the nearest groups within 100 miles (node)', as
 // with the street's before them ("high st columbus"), which named no town, and the groups
 // near the code were only those whose words say "columbus": none.
 test('a street address with its town and ZIP code finds the ZIP code\'s groups (node)', async () => {
-  for (const [query, zip] of [['4500 N High St, Columbus, OH 43214', '43214'], ['123 Main St Columbus OH 43215', '43215']]) {
+  for (const [query, zip] of [['4500 N High St, Columbus, OH 43214', '43214'], ['123 Main St Columbus OH 43215', '43215'], ['100 Court St Columbus OH 43215', '43215']]) {
     const alone = await engine({ q: zip });
     assert.ok(alone.count > 5, `${alone.count} groups near ${zip}`);
     const got = await engine({ q: query });
@@ -309,7 +309,9 @@ test('the search budget leaves room for the page it runs on', async () => {
 test('no search reads past its budget of bytes, as weighed', async () => {
   const { find, searchBudget } = await import('../../templates/find.js');
   for (const q of ['hogam young', 'help alabama tulsa', 'free bipikozah in-person', 'please jono women bipelojeg atlanta', 'spanish help kufenot nunal find',
-    'idaho florida grupo toledo peer utah', 'lgbtq cogumeme', 'to nevada ca gurijesi troy phoenix lozeha', 'bazu oregon lgbtq', 'york library español madison monday online tucson saturday']) {
+    'idaho florida grupo toledo peer utah', 'lgbtq cogumeme', 'to nevada ca gurijesi troy phoenix lozeha', 'bazu oregon lgbtq', 'york library español madison monday online tucson saturday',
+    // A state's name typed as one word: its search read the weekdays' files, then its words'.
+    'northdakota', 'northcarolina', 'southdakota', 'westvirginia']) {
     for (const typing of [false, true]) {
       const idx = fileIndex(dir);
       await find(idx, { q, typing, now: NOW });

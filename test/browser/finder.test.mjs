@@ -893,7 +893,10 @@ test('find (node): questions and feelings are not read as towns', async () => {
   assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
   // A street address's number and street say nothing, whatever the files of places hold
   // ("st" starts saints' towns): the town after them is the place.
-  for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH'], ['43215 123 Main St', '43215']]) {
+  // A saint's "St" after the street's is the town's ("500 Main St St Cloud"), and a street
+  // whose name is a suffix keeps its "St" ("100 Court St").
+  for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH'], ['43215 123 Main St', '43215'],
+    ['500 Main St St Cloud', 'St. Cloud, MN'], ['9 Oak Ave St Petersburg', 'St. Petersburg, FL'], ['100 Court St, Columbus OH', 'Columbus, OH']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, query);
     assert.equal(got.corrected, '', query);
