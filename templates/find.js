@@ -47,8 +47,8 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.5. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
 // 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, and follows the page down as
-// it grows.) The search reads the files of its words; then
-// places (and the positions of the states around one), corrections and their searches,
+// it grows.) The search reads the files of its words; then places (and the positions of the
+// states around one), corrections and their searches,
 // weekdays' meetings and the records of up to a page of results only while what is left pays
 // for them and for the records of the first results (see fits); and the results shown stop
 // where the files of their records would pass the budget (see withinBudget).
@@ -972,14 +972,14 @@ async function stopStartsPlace(index, text, canRead) {
 }
 
 // completion returns the query parsed with the place's name being typed completed ("albuq":
-// "albuquerque"; "fort wor": "fort worth"; "las veg" and "lasveg": "las vegas"), or null: the words that
-// are not stop words, three at most, with the stop word before them or without, start the
-// name of a place of a thousand people or more (see prefixMinSize), of states when given,
-// the last word being of three letters or more and the name of four; the largest such
-// place's. Submitted, the place is a city of 100,000 people or more, and the last word is
-// no whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South
-// Bend and Grand Prairie. A name is looked up only when paysNear says the budget pays for the
-// files of places around it. withBefore: only with the stop word before them.
+// "albuquerque"; "fort wor": "fort worth"; "las veg" and "lasveg": "las vegas"), or null: the
+// words that are not stop words, three at most, with the stop word before them or without,
+// start the name of a place of a thousand people or more (see prefixMinSize), of states when
+// given, the last word being of three letters or more and the name of four; the largest such
+// place's. Submitted, the place is a city of 100,000 people or more, and the last word is no
+// whole word of a place's name: "fort", "south" and "grand" are not Fort Collins, South Bend
+// and Grand Prairie. A name is looked up only when paysNear says the budget pays for the files
+// of places around it. withBefore: only with the stop word before them.
 async function completion(index, parsed, states, submitted, paysNear, withBefore = false) {
   const minSize = submitted ? largeSize : prefixMinSize;
   // The start of a filter's words ("youn" of "young adults") is no town's.
@@ -1431,7 +1431,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     const [cost, bytes] = await Promise.all([index.unread(keys), index.unreadPlaceBytes(keys)]);
     // A word alone reads the files around it whatever the budget of corrections: they are all
     // its search reads; but within the search's budget of bytes (see aroundPaid).
-    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? keys.length > 0 : affords(cost, bytes)) ? Promise.resolve([]) : Promise.all(keys.map((k) => index.placeShard(k))).then((rows) => rows.flat());
+    const nearby = drop || plain(w) || lookups++ >= maxPlaceLookups || !(around ? keys.length > 0 : affords(cost, bytes)) ? Promise.resolve([]) : Promise.all(keys.map((k) => index.placeShard(k).catch(() => []))).then((rows) => rows.flat());
     const [near, big] = await Promise.all([nearby.catch(() => []), large]);
     const places = near.concat(runPlaces);
     // A word of a place's name stays: "san" of "san fransisco"; and a large place's whole
