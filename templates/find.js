@@ -252,7 +252,7 @@ export async function find(index, opts) {
     const p = placeFirst(m, parse(fixed, phrases), phrases);
     const files = unreadTextFiles(index, m, p);
     // The files of its terms' words too, which it reads for the groups that name them.
-    const termFiles = p.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
+    const termFiles = termFilesOf(m, p);
     if (files.length > maxRetryTextFiles || !fits(index, o, index.unreadBytes([...files, ...termFiles]))) return null;
     shown ??= withoutQuietEnd(fixed, phrases);
     const partial = o.partial && ((f) => o.partial({ ...f, corrected: f.corrected || shown, unknown: out.unknown, asksNear: out.asksNear }));
@@ -699,8 +699,13 @@ function prefetch(index, m, parsed, o) {
   const first = days.slice(0, 2).map((d) => m.days[d.name].file);
   // Within what the files of its terms' words leave, which the search reads whatever is left
   // ("north dakota", corrected from "northdakota": the weekdays' files had spent it).
-  const termFiles = parsed.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
-  if (m.groups > o.limit && fits(index, o, index.unreadBytes([...first, ...termFiles]))) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
+  if (m.groups > o.limit && fits(index, o, index.unreadBytes([...first, ...termFilesOf(m, parsed)]))) for (const d of days.slice(0, 2)) index.day(d.name).catch(ignore);
+}
+
+// termFilesOf returns the files of the token index holding the words of parsed's terms, which
+// its search reads for the groups that name them ("ohio" in a group's name).
+function termFilesOf(m, parsed) {
+  return parsed.terms.flatMap((t) => t.words).filter((w) => [...w].length >= 2).map((w) => tokenFileOf(m, w));
 }
 
 // run searches for parsed with the form's filters, filling out. With placesOnly, only a
@@ -1311,10 +1316,14 @@ async function aroundPaid(index, w, pays, meant, large) {
 // largest of rows (places) whose key it is, else of a phrase of the dictionary that says
 // something ("newmexico": "new mexico"); "" for none.
 function joinedName(w, rows, phrases) {
-  const of = (k) => k.includes(" ") && k.replaceAll(" ", "") === w;
-  const named = rows.filter((row) => of(row.key));
+  const named = rows.filter((row) => joins(w, row.key));
   if (named.length) return largest(named).key;
-  return Object.keys(phrases).find((p) => of(p) && !saysNothing(phrases, p)) ?? "";
+  return Object.keys(phrases).find((p) => joins(w, p) && !saysNothing(phrases, p)) ?? "";
+}
+
+// joins reports whether w is the name key, of several words, with its spaces left out.
+function joins(w, key) {
+  return key.includes(" ") && key.replaceAll(" ", "") === w;
 }
 
 /**
@@ -1424,7 +1433,7 @@ export async function correct(index, parsed, phrases, { keepPlaceWords = true, s
     // place meant, whose search the files read after it would leave no room for (see
     // aroundPaid). Not a name of several words one edit away, which no word's correction
     // makes ("laamesa" is Lamesa, TX, not La Mesa, CA).
-    const meant = (row) => row.size >= largerMinSize && ((!row.key.includes(" ") && editDistance(w, row.key, 1) <= 1) || joinedName(w, [row], {}) !== "") && (!states.length || inState(row));
+    const meant = (row) => row.size >= largerMinSize && ((!row.key.includes(" ") && editDistance(w, row.key, 1) <= 1) || joins(w, row.key)) && (!states.length || inState(row));
     // A phrase of the dictionary typed as one word ("southdakota") needs no file of places.
     const phrase = joinedName(w, [], phrases);
     const keys = drop || plain(w) || phrase ? [] : around ? await aroundPaid(index, w, pays, meant, large) : await index.keysNear(w);
