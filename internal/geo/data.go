@@ -19,6 +19,8 @@ var (
 	zipsGz string
 	//go:embed data/places.tsv.gz
 	placesGz string
+	//go:embed data/counties.tsv.gz
+	countiesGz string
 )
 
 // mustGunzip returns the uncompressed content of an embedded gzip file. The files are built

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,8 @@ func TestParseErrors(t *testing.T) {
 		{"places: too few fields", placesErr, "3502000\tAlbuquerque\tcity\n", "line 1: 3 fields, want 6"},
 		{"places: too many fields", placesErr, "3502000\tAlbuquerque\tcity\t35.1\t-106.6\t1\t2\n", "line 1: more than 6 fields"},
 		{"places: out of order", placesErr, "3502000\tA\tcity\t35.1\t-106.6\t1\n0100100\tB\tCDP\t33\t-85\t1\n", "line 2: GEOID 0100100 out of order"},
+		{"counties: good", countiesErr, "39035\tCuyahoga County\tcounty\t41.555\t-81.605\t1249418\n", ""},
+		{"counties: a place's GEOID", countiesErr, "3502000\tAlbuquerque\tcity\t35.1\t-106.6\t1\n", `line 1: bad GEOID "3502000"`},
 		{"prefixes: good", prefixesErr, "871\tNM\n969\tGU,PW,FM,MP,MH\n", ""},
 		{"prefixes: bad prefix", prefixesErr, "8710\tNM\n", `line 1: bad ZIP prefix "8710"`},
 		{"prefixes: bad state", prefixesErr, "871\tnm\n", `line 1: bad state "nm"`},
@@ -84,7 +87,8 @@ func TestParseErrors(t *testing.T) {
 }
 
 func zipsErr(s string) error     { _, err := parseZIPs([]byte(s)); return err }
-func placesErr(s string) error   { _, err := parsePlaces(s); return err }
+func placesErr(s string) error   { _, err := parsePlaces(s, 7); return err }
+func countiesErr(s string) error { _, err := parsePlaces(s, 5); return err }
 func prefixesErr(s string) error { _, err := parsePrefixes([]byte(s)); return err }
 func statesErr(s string) error   { _, err := parseShapes([]byte(s)); return err }
 
@@ -111,7 +115,10 @@ func TestEmbeddedData(t *testing.T) {
 	if p := loadPrefixes(); len(p[871]) == 0 {
 		t.Errorf("no states for prefix 871")
 	}
-	for _, p := range loadPlaces() {
+	if n := len(loadCounties()); n < 3000 {
+		t.Errorf("%d counties", n)
+	}
+	for _, p := range slices.Concat(loadPlaces(), loadCounties()) {
 		if strings.ContainsAny(p.Name, "\t\r\n") || strings.TrimSpace(p.Name) != p.Name {
 			t.Errorf("place %s: name %q", p.GEOID, p.Name)
 		}
@@ -146,7 +153,7 @@ func BenchmarkParseZIPs(b *testing.B) {
 
 func BenchmarkParsePlaces(b *testing.B) {
 	for b.Loop() {
-		if _, err := parsePlaces(string(mustGunzip(placesGz))); err != nil {
+		if _, err := parsePlaces(string(mustGunzip(placesGz)), 7); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -36,9 +36,9 @@
 //
 // # Checking coordinates
 //
-// The outlines are simplified: 100 of the 32,350 places have their centre just outside
+// The outlines are simplified: 99 of the 32,350 places have their centre just outside
 // their state's outline (all within 3 miles, but for Little Diomede, an island the outline
-// lacks, and San Francisco, whose centre lies at sea). To warn about coordinates
+// lacks). To warn about coordinates
 // in the wrong state, test [State.DistanceTo] against a few miles (5 is safe) rather than
 // [State.Contains], and name where they do fall with [StateAt] or [NearestState]. A ZIP code
 // of another state is best caught with [PrefixStates], which also knows the ZIP codes that

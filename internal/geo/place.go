@@ -12,19 +12,22 @@ import (
 
 // Place is a Census place: an incorporated city, town, village or borough, or a
 // census-designated place (CDP), the named communities the Census Bureau delineates where
-// no municipality is (Puerto Rico's zonas urbanas and comunidades among them).
+// no municipality is (Puerto Rico's zonas urbanas and comunidades among them). A county
+// ([Counties]) is a Place too.
 type Place struct {
 	// GEOID is the Census code of the place: the state's FIPS code and a five-digit place
-	// code, such as "3525170".
+	// code, such as "3525170"; for a county, the state's and a three-digit county code,
+	// such as "39035".
 	GEOID string
 	// Name is the name as the Census Bureau writes it, accents kept, without the word that
 	// says what kind of place it is: "Española", "Cañon City", "San Buenaventura (Ventura)",
-	// "Nashville-Davidson".
+	// "Nashville-Davidson". A county's keeps it: "Cuyahoga County", "Orleans Parish".
 	Name string
 	// Kind is the word(s) that followed Name in the Census name: "city", "town", "village",
 	// "borough", "CDP", "municipality", "zona urbana", "comunidad", "city and borough",
 	// "metropolitan government (balance)" and the like; empty for a few consolidated
-	// governments named without one ("Carson City", "Macon-Bibb County").
+	// governments named without one ("Carson City", "Macon-Bibb County"). A county's is one
+	// of countyKinds.
 	Kind string
 	// State is the USPS code of the state, such as "NM".
 	State string
@@ -38,16 +41,30 @@ type Place struct {
 
 // loadPlaces parses the embedded places once, in GEOID order.
 var loadPlaces = sync.OnceValue(func() []Place {
-	places, err := parsePlaces(string(mustGunzip(placesGz)))
+	places, err := parsePlaces(string(mustGunzip(placesGz)), 7)
 	if err != nil {
 		panic(fmt.Sprintf("geo: embedded places: %v", err))
 	}
 	return places
 })
 
-// parsePlaces reads lines "GEOID\tNAME\tKIND\tLAT\tLON\tPOPULATION". The strings of the
-// places are slices of data, so that parsing allocates little more than the slice.
-func parsePlaces(data string) ([]Place, error) {
+// loadCounties parses the embedded counties once, in GEOID order.
+var loadCounties = sync.OnceValue(func() []Place {
+	counties, err := parsePlaces(string(mustGunzip(countiesGz)), 5)
+	if err != nil {
+		panic(fmt.Sprintf("geo: embedded counties: %v", err))
+	}
+	return counties
+})
+
+// countyKinds are the kinds of the counties and county equivalents of [Counties], as their
+// names end.
+var countyKinds = []string{"county", "parish", "borough", "census area"}
+
+// parsePlaces reads lines "GEOID\tNAME\tKIND\tLAT\tLON\tPOPULATION", each GEOID of
+// idLen digits. The strings of the places are slices of data, so that parsing allocates
+// little more than the slice.
+func parsePlaces(data string, idLen int) ([]Place, error) {
 	byFIPS := make(map[string]string, len(stateTable))
 	for _, row := range stateTable {
 		byFIPS[row.fips] = row.code
@@ -74,7 +91,7 @@ func parsePlaces(data string) ([]Place, error) {
 			return nil, fmt.Errorf("line %d: more than %d fields", n, len(f))
 		}
 		geoid := f[0]
-		state, ok := "", len(geoid) == 7
+		state, ok := "", len(geoid) == idLen
 		if ok {
 			state, ok = byFIPS[geoid[:2]]
 		}
@@ -119,6 +136,23 @@ func Places() iter.Seq[Place] {
 	}
 }
 
+// Counties yields every county, in GEOID order: the Census Bureau's counties, Louisiana's
+// parishes and Alaska's boroughs and census areas, each a [Place] named as it is written
+// with its kind ("Cuyahoga County", "county"). People look for help by county as often as by
+// town ("Westchester County", "Harris County"), and many affiliates serve one.
+func Counties() iter.Seq[Place] {
+	return func(yield func(Place) bool) {
+		for _, p := range loadCounties() {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// County reports whether p is a county (one of [Counties]).
+func (p Place) County() bool { return len(p.GEOID) == 5 }
+
 // PlaceIndex finds places by name, as a person types them: whatever the case, accents and
 // punctuation, as the fold function given to [NewPlaceIndex] decides. The finder gives it
 // search.Fold, so that the index in the browser and this one agree. A PlaceIndex is
@@ -127,19 +161,43 @@ type PlaceIndex struct {
 	fold   func(string) string
 	places []Place
 	byKey  map[string][]int32 // key → places, most populous first
+	// alone are the counties also keyed by their name without its kind (see
+	// NewPlaceIndex): "cuyahoga", "dupage", by GEOID.
+	alone map[string]string
 }
 
-// NewPlaceIndex indexes every place under each of its [PlaceIndex.Keys], with fold
-// normalising names and queries alike (a nil fold lower-cases).
+// NewPlaceIndex indexes every place and county under each of its [PlaceIndex.Keys], with
+// fold normalising names and queries alike (a nil fold lower-cases).
 func NewPlaceIndex(fold func(string) string) *PlaceIndex {
 	if fold == nil {
 		fold = strings.ToLower
 	}
-	ix := &PlaceIndex{fold: fold, places: loadPlaces(), byKey: make(map[string][]int32, 40000)}
+	all := slices.Concat(loadPlaces(), loadCounties())
+	ix := &PlaceIndex{fold: fold, places: all, byKey: make(map[string][]int32, 45000), alone: map[string]string{}}
 	for i, p := range ix.places {
 		for _, k := range ix.Keys(p) {
 			ix.byKey[k] = append(ix.byKey[k], int32(i))
 		}
+	}
+	// A county of 100,000 people or more is named by its name alone where that names no
+	// town of its state nor one of 1,000 people or more elsewhere: "cuyahoga" is Cuyahoga
+	// County, "harris" Harris County, Texas, before four towns of under 1,000; but "madison"
+	// is Madison, Wisconsin, not Madison County, Alabama, the more populous, and "oscoda mi"
+	// the town of Oscoda County. Smaller counties' names are often words that end many
+	// towns' names ("creek", "island", "park"): misspelt towns would be corrected to them.
+	for i, p := range ix.places {
+		if !p.County() || p.Population < 100_000 {
+			continue
+		}
+		k := ix.Key(p.Name[:len(p.Name)-len(p.Kind)])
+		if k == "" || slices.ContainsFunc(ix.byKey[k], func(j int32) bool {
+			q := &ix.places[j]
+			return !q.County() && (q.Population >= 1000 || q.State == p.State)
+		}) {
+			continue
+		}
+		ix.alone[p.GEOID] = k
+		ix.byKey[k] = append(ix.byKey[k], int32(i))
 	}
 	for _, list := range ix.byKey {
 		slices.SortFunc(list, func(a, b int32) int {
@@ -203,12 +261,12 @@ var keyAliases = map[string][]string{
 	"1545200": {"Kauai"},                                                                              // Lihue
 	"1571550": {"Honolulu", "Oahu"},                                                                   // "Urban Honolulu CDP"
 	"1608830": {"Boise"},                                                                              // "Boise City city"
-	"1714000": {"Chicagoland", "Cook County"},                                                         // Chicago
+	"1714000": {"Chicagoland"},                                                                        // Chicago
 	"1919000": {"Quad Cities"},                                                                        // Davenport
 	"2255000": {"Nueva Orleans", "NOLA"},                                                              // "New Orleans city"
 	"2469925": {"Eastern Shore", "Delmarva"},                                                          // Salisbury, Maryland
 	"2503690": {"Cape Cod"},                                                                           // Barnstable Town
-	"2553960": {"Berkshires", "Berkshire County"},                                                     // Pittsfield
+	"2553960": {"Berkshires"},                                                                         // Pittsfield
 	"2651900": {"Upper Peninsula"},                                                                    // Marquette
 	"2743000": {"Twin Cities"},                                                                        // Minneapolis
 	"2938000": {"KC"},                                                                                 // Kansas City, Missouri
@@ -308,7 +366,9 @@ func (p Place) Label() string {
 // (Ventura)"), the first name of a consolidated government ("Nashville" for
 // "Nashville-Davidson", "Louisville" for "Louisville/Jefferson County"), the name without
 // apostrophes ("coeur dalene"), with St., Ste., Mt. and Ft. spelled out or Saint, Sainte,
-// Mount and Fort abbreviated, and a few more in keyAliases.
+// Mount and Fort abbreviated, and a few more in keyAliases. A populous county is also found
+// by its name alone where no town bears it ("cuyahoga"). (The finder looks up a county's
+// Spanish name, "condado de pima", as its English one.)
 func (ix *PlaceIndex) Keys(p Place) []string {
 	names := []string{p.Name}
 	if before, inner, ok := strings.Cut(p.Name, " ("); ok {
@@ -322,6 +382,9 @@ func (ix *PlaceIndex) Keys(p Place) []string {
 		}
 	}
 	names = append(names, keyAliases[p.GEOID]...)
+	if k, ok := ix.alone[p.GEOID]; ok {
+		names = append(names, k)
+	}
 	var keys []string
 	add := func(k string) {
 		if k != "" && !slices.Contains(keys, k) {
@@ -360,6 +423,9 @@ func consolidated(kind string) bool {
 	switch kind {
 	case "city", "town", "village", "borough", "CDP", "municipality", "zona urbana",
 		"comunidad", "city and borough", "corporation":
+		return false
+	}
+	if slices.Contains(countyKinds, kind) {
 		return false
 	}
 	return true

