@@ -787,7 +787,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const refs = text.length ? await textRefs : [];
     // The words name a place where a group meets, or with the stop word before them another:
     // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
-    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
+    // So does a county's name, though groups far from it have its words ("lake county": "lake"
+    // is in the names of groups in Lake City, FL, and Salt Lake City, UT).
+    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean) ||
+      (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1).some(namesCounty);
     // Then the groups the place's words name are those having the stop word too.
     const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text, (bytes) => fits(index, o, bytes));
     if (stopWords) named = true;
@@ -844,10 +847,10 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           const radius = radiusWithin(index, m, o, p.at, out.radius);
           if (radius < minRadius) continue;
           out.radius = radius;
-          place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
+          place = { at: p.at, state: p.state.toLowerCase(), label: `${nameIn(index.lang, p.name)}, ${p.state}`, from: "place" };
           // A town named by stop words lists its groups by position only: "friendly" is in
-          // the names of groups far from Friendly, MD.
-          placeText = stopWords ? allWords(index, stopWords) : stopTown ? null : textRefs;
+          // the names of groups far from Friendly, MD; and so does a county ("lake").
+          placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textRefs;
           consumedState = states.length > 0;
           break;
         }
@@ -898,6 +901,20 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+}
+
+// nameIn returns a place's name as the page's language lang writes it: a county's in Spanish
+// is "Condado de Pima", a parish's "Parroquia de Orleans"; a town's as the gazetteer has it.
+function nameIn(lang, name) {
+  if (lang !== "es") return name;
+  const m = / (County|Parish)$/.exec(name);
+  return m ? `${m[1] === "County" ? "Condado" : "Parroquia"} de ${name.slice(0, m.index)}` : name;
+}
+
+// namesCounty reports whether key is a county's, as the gazetteer keys them: "lake county",
+// "orleans parish" (and "condado de orange", looked up as "orange county").
+function namesCounty(key) {
+  return / (county|parish|borough)$/.test(key);
 }
 
 // stateAfter returns, as a term of the query, the state named by the one or two words of text

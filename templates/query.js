@@ -311,7 +311,16 @@ export function placeRuns(text, edges = null) {
     }
   }
   runs.sort((a, b) => b.j - b.i - (a.j - a.i) || a.i - b.i);
-  return [...new Set(runs.map((r) => r.key))].filter((k) => k.split(" ").length <= 6);
+  // "condado de" and a name is that county, as the gazetteer keys it: "condado de los
+  // angeles" is "los angeles county", looked up first.
+  const c = text.findIndex((x, k) => x.w === "condado" && text[k + 1]?.w === "de" && k <= first && k + 2 <= last);
+  const counties = [];
+  if (c >= 0) {
+    for (let j = Math.min(text.length, last + 3); j > last; j--) {
+      if (!never(text[j - 1], edges?.ends)) counties.push(`${text.slice(c + 2, j).map((x) => x.w).join(" ")} county`);
+    }
+  }
+  return [...new Set([...counties, ...runs.map((r) => r.key)])].filter((k) => k.split(" ").length <= 6);
 }
 
 // likelier reports whether typing w meant c more likely than best, at the same distance: c

@@ -243,14 +243,16 @@ func (g *gazetteerFiles) write() error {
 		states []string
 	}
 	large := map[string]*largeKey{}
-	for p := range geo.Places() {
+	// Counties are places to the finder ("cuyahoga county"), but none is a large place: a
+	// misspelt word is corrected to a town, and a county's key ends in the word "county".
+	for _, p := range slices.Concat(slices.Collect(geo.Places()), slices.Collect(geo.Counties())) {
 		own := ix.Key(p.Name)
 		// The row shows the name people use ("Nashville"), with its key when that is not
 		// the name's.
 		label := p.Label()
 		shown := ix.Key(label)
 		for _, k := range ix.Keys(p) {
-			if p.Population >= largePopulation && (sharesWord(k, own) || utf8.RuneCountInString(k) > 4) {
+			if !p.County() && p.Population >= largePopulation && (sharesWord(k, own) || utf8.RuneCountInString(k) > 4) {
 				l := large[k]
 				if l == nil {
 					l = &largeKey{}

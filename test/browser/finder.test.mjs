@@ -283,6 +283,8 @@ for (const [query, key, state, city] of [
   ['grupos en Las Cruces', 'las cruces', 'NM', 'Las Cruces'],
   ['albuquerque', 'albuquerque', 'NM', 'Albuquerque'],
   ['We live in Tucson. Is there a group near us?', 'tucson', 'AZ', 'Tucson'],
+  ['Bernalillo County', 'bernalillo county', 'NM', 'Albuquerque'],
+  ['condado de Pima', 'pima county', 'AZ', 'Tucson'],
 ]) {
   test(`finder: a place as typed: ${query}`, { skip }, async () => {
     const { place, within } = await placeOracle(key, state);
@@ -530,6 +532,36 @@ test('find (node): places by the names people use', async () => {
   const kona = await engine(site.dir, { q: 'kona' });
   assert.equal(kona.place?.label, 'Kailua, HI');
   assert.ok(kona.place.at[0] < 20, `kona at ${kona.place.at}`);
+});
+
+// Counties, parishes and boroughs, as people name them to find help: by their whole name, in
+// English or Spanish, or by their name alone where no town has it.
+test('find (node): counties by their names', async () => {
+  for (const [query, label] of [
+    ['doña ana county', 'Doña Ana County, NM'],
+    ['Franklin County', 'Franklin County, OH'], // the most populous of 24
+    ['franklin county pa', 'Franklin County, PA'],
+    ['groups in maricopa county', 'Maricopa County, AZ'],
+    ['condado de pima', 'Pima County, AZ'],
+    ['coconino', 'Coconino County, AZ'],
+    ['orleans parish', 'Orleans Parish, LA'],
+    ['matanuska-susitna borough', 'Matanuska-Susitna Borough, AK'],
+  ]) {
+    const got = await engine(site.dir, { q: query });
+    assert.equal(got.mode, 'place', query);
+    assert.equal(got.place?.label, label, query);
+  }
+  // In Spanish, as Spanish names them.
+  for (const [query, label] of [['condado de doña ana', 'Condado de Doña Ana, NM'], ['grupos en el condado de los ángeles', 'Condado de Los Angeles, CA'], ['orleans parish', 'Parroquia de Orleans, LA']]) {
+    assert.equal((await engine(site.dir, { q: query }, 'es')).place?.label, label, query);
+  }
+  const dona = await engine(site.dir, { q: 'doña ana county' });
+  assert.ok(dona.items.some((i) => i.rec.city === 'Las Cruces'), 'no group of Las Cruces for Doña Ana County');
+  // A county whose name a group far from it bears ("Fairfax Thursday Connection" meets in
+  // Cleveland): the county, and no group within 100 miles, rather than that group.
+  const fairfax = await engine(site.dir, { q: 'fairfax county' });
+  assert.equal(fairfax.place?.label, 'Fairfax County, VA');
+  assert.equal(fairfax.count, 0);
 });
 
 // A name of several words typed as one, as on a phone: the name, said as a correction. Each
@@ -850,6 +882,9 @@ test('find (node): the runs of a sentence looked up as places begin and end as n
   assert.deepEqual(runs('grupos de apoyo en las cruces'), ['las cruces', 'cruces']);
   assert.deepEqual(runs('i live in the dalles'), ['the dalles', 'dalles']);
   assert.deepEqual(runs('we just moved to virginia beach'), ['moved to beach']);
+  // A county in Spanish is looked up as the gazetteer keys it, first.
+  assert.deepEqual(runs('grupos en el condado de los angeles')[0], 'los angeles county');
+  assert.deepEqual(runs('condado de pima arizona')[0], 'pima county');
   for (const [query, place, files] of [['we just moved to Virginia Beach', 'Virginia Beach, VA', 5], ['grupos de apoyo en las cruces', 'Las Cruces, NM', 1], ['i live in the dalles oregon', 'The Dalles, OR', 1]]) {
     const index = fileIndex(site.dir);
     const { find } = await import('../../templates/find.js');
