@@ -68,7 +68,9 @@ type ZIPShard map[string][3]any
 // words, folded by [Fold], joined by single spaces: "las cruces". The size is the number of
 // digits of the place's population (0 when it has none), with a tenth of its first digit
 // for 10,000 people or more (see rowSize): it breaks the ties between places of
-// different names a misspelt word is as close to ("detoit" is Detroit, not Deloit).
+// different names a misspelt word is as close to ("detoit" is Detroit, not Deloit). A
+// county's size is 0, whatever its population: it is found by its name ("san diego county"),
+// never as what a word being typed or misspelt meant ("san dieg" is San Diego).
 type PlaceShard [][]any
 
 // placeShardBytes is the size after which a new file of places starts (at a new key): 13 KB,
@@ -269,7 +271,11 @@ func (g *gazetteerFiles) write() error {
 			} else {
 				g.whole[k] = true
 			}
-			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), rowSize(p.Population)}
+			size := rowSize(p.Population)
+			if p.County() {
+				size = 0
+			}
+			v := []any{label, p.State, round3(p.Center.Lat), round3(p.Center.Lon), size}
 			if k != shown {
 				v = append(v, k)
 			}
