@@ -738,6 +738,15 @@ test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   assert.deepEqual(await names({ q: 'tonight' }), await names({ filters: { day: today, time: 'evening' } }));
   assert.deepEqual(await names({ q: 'tomorrow' }), await names({ filters: { day: tomorrow } }));
   assert.deepEqual(await names({ q: 'hoy' }), await names({ filters: { day: today } }));
+  // "open now" is today's meetings, soonest first (it was Oden, Michigan, corrected), and
+  // "open" or "all" alone every group.
+  assert.deepEqual(await names({ q: 'open now' }), await names({ filters: { day: today } }));
+  assert.deepEqual(await names({ q: 'groups open now' }), await names({ filters: { day: today } }));
+  for (const q of ['open', 'open to all', 'all groups']) {
+    const got = await engine(site.dir, { q, limit: 500 });
+    assert.equal(got.place, null, q);
+    assert.equal(got.count, index.records.length, q);
+  }
   // Being typed, from four letters: "toni" is tonight, "tomor" tomorrow; "tod" and "tom"
   // start too many words to be read so.
   assert.deepEqual(await names({ q: 'toni', typing: true }), await names({ q: 'tonight' }));
