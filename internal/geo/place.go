@@ -280,7 +280,7 @@ var keyAliases = map[string][]string{
 	"3634374": {"Long Island"},                                                                        // Hicksville
 	// "New York city", its boroughs and Harlem, whose names smaller places bear too (Brooklyn,
 	// Ohio; Manhattan, Kansas; Harlem, Georgia).
-	"3651000": {"NYC", "New York City", "Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island", "Harlem"},
+	"3651000": {"NYC", "New York City", "Nueva York", "Ciudad de Nueva York", "Brooklyn", "Manhattan", "Queens", "Bronx", "The Bronx", "Staten Island", "Harlem"},
 	"3659641": {"Hudson Valley"},                                                                  // Poughkeepsie
 	"3735720": {"Outer Banks", "OBX"},                                                             // Kill Devil Hills
 	"3755000": {"Research Triangle"},                                                              // Raleigh

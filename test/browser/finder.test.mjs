@@ -528,6 +528,8 @@ test('find (node): places by the names people use', async () => {
   ]) {
     assert.equal((await engine(site.dir, { q: query })).place?.label, label, query);
   }
+  // New York City in Spanish (it was the state's list, "ciudad" corrected to "de").
+  assert.equal((await engine(site.dir, { q: 'grupos en la ciudad de nueva york' }, 'es')).place?.label, 'New York, NY');
   // Kona is Kailua of the Big Island, not Kailua of Oahu.
   const kona = await engine(site.dir, { q: 'kona' });
   assert.equal(kona.place?.label, 'Kailua, HI');
