@@ -836,8 +836,9 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         if (!rows.length && formState) rows = await index.places(key);
         if (parsed.minSize) rows = rows.filter((r) => r.size >= parsed.minSize);
         // A hamlet is not what words that say nothing mean ("gratis ohio" is free groups
-        // in Ohio, not Gratis, of 900 people).
-        if (stopTown) rows = rows.filter((r) => r.size >= minSize);
+        // in Ohio, not Gratis, of 900 people); a county's name is its county ("la county",
+        // whose row has no size: see internal/search.PlaceShard).
+        if (stopTown && !namesCounty(key)) rows = rows.filter((r) => r.size >= minSize);
         if (rows.length) {
           const p = rows[0];
           // Its groups are listed from the positions of the states around it, within the

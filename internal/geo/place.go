@@ -242,9 +242,11 @@ var keyAliases = map[string][]string{
 	"0662000": {"Inland Empire"},                                                                      // Riverside
 	"0667000": {"San Fran", "SF", "Bay Area", "NorCal", "Northern California", "Norte de California"}, // San Francisco
 	"0668000": {"Silicon Valley"},                                                                     // San Jose
+	"06037":   {"LA County"},                                                                          // Los Angeles County
 	"0820000": {"Front Range"},                                                                        // Denver
 	"0831660": {"Western Slope"},                                                                      // Grand Junction
 	"1150000": {"DMV"},                                                                                // Washington, DC
+	"12086":   {"Dade County"},                                                                        // Miami-Dade County, so named until 1997 (Dade County, GA, is smaller)
 	"1224000": {"South Florida", "Broward", "Sur de Florida"},                                         // Fort Lauderdale
 	"1235000": {"Jax", "North Florida"},                                                               // Jacksonville
 	"1236550": {"Florida Keys", "The Keys"},                                                           // Key West
@@ -264,6 +266,7 @@ var keyAliases = map[string][]string{
 	"1714000": {"Chicagoland"},                                                                        // Chicago
 	"1919000": {"Quad Cities"},                                                                        // Davenport
 	"2255000": {"Nueva Orleans", "NOLA"},                                                              // "New Orleans city"
+	"24033":   {"PG County", "Prince George's"},                                                       // Prince George's County
 	"2469925": {"Eastern Shore", "Delmarva"},                                                          // Salisbury, Maryland
 	"2503690": {"Cape Cod"},                                                                           // Barnstable Town
 	"2553960": {"Berkshires"},                                                                         // Pittsfield

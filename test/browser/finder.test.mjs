@@ -548,6 +548,11 @@ test('find (node): counties by their names', async () => {
     ['coconino', 'Coconino County, AZ'],
     ['orleans parish', 'Orleans Parish, LA'],
     ['matanuska-susitna borough', 'Matanuska-Susitna Borough, AK'],
+    // Their short and former names (keyAliases), two of words that say nothing.
+    ['la county', 'Los Angeles County, CA'],
+    ['LA County', 'Los Angeles County, CA'],
+    ['dade county', 'Miami-Dade County, FL'], // not Dade County, GA
+    ['PG County', "Prince George's County, MD"],
   ]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.mode, 'place', query);
