@@ -897,11 +897,11 @@ test('find (node): the runs of a sentence looked up as places begin and end as n
   const runs = (query) => placeRuns(parse(query, phrases).text, edges);
   assert.deepEqual(runs('grupos de apoyo en las cruces'), ['las cruces', 'cruces']);
   assert.deepEqual(runs('i live in the dalles'), ['the dalles', 'dalles']);
-  assert.deepEqual(runs('we just moved to virginia beach'), ['moved to beach']);
+  assert.deepEqual(runs('we just moved to virginia beach'), ['beach']); // "moved" says nothing
   // A county in Spanish is looked up as the gazetteer keys it, first.
   assert.deepEqual(runs('grupos en el condado de los angeles')[0], 'los angeles county');
   assert.deepEqual(runs('condado de pima arizona')[0], 'pima county');
-  for (const [query, place, files] of [['we just moved to Virginia Beach', 'Virginia Beach, VA', 5], ['grupos de apoyo en las cruces', 'Las Cruces, NM', 1], ['i live in the dalles oregon', 'The Dalles, OR', 1]]) {
+  for (const [query, place, files] of [['we just moved to Virginia Beach', 'Virginia Beach, VA', 2], ['grupos de apoyo en las cruces', 'Las Cruces, NM', 1], ['i live in the dalles oregon', 'The Dalles, OR', 1]]) {
     const index = fileIndex(site.dir);
     const { find } = await import('../../templates/find.js');
     const got = await find(index, { q: query, now: NOW });
