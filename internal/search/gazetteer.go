@@ -246,7 +246,7 @@ func (g *gazetteerFiles) write() error {
 	}
 	large := map[string]*largeKey{}
 	// Counties are places to the finder ("cuyahoga county"), but none is a large place: a
-	// misspelt word is corrected to a town, and a county's key ends in the word "county".
+	// misspelt word is corrected to a town.
 	for _, p := range slices.Concat(slices.Collect(geo.Places()), slices.Collect(geo.Counties())) {
 		own := ix.Key(p.Name)
 		// The row shows the name people use ("Nashville"), with its key when that is not
