@@ -109,6 +109,8 @@ func TestFind(t *testing.T) {
 		{"miami dade county", "Miami-Dade County", "FL", ""},
 		{"dona ana county", "Doña Ana County", "NM", ""},
 		{"orleans parish", "Orleans Parish", "LA", "parish"},
+		{"fairfield county", "Fairfield County", "CT", ""}, // a former county, before Ohio's
+		{"litchfield county", "Litchfield County", "CT", ""},
 		{"matanuska susitna borough", "Matanuska-Susitna Borough", "AK", "borough"},
 		{"bethel census area", "Bethel Census Area", "AK", "census area"},
 		// A county's name alone is its town's, if any, else the county's.

@@ -548,6 +548,7 @@ test('find (node): counties by their names', async () => {
     ['coconino', 'Coconino County, AZ'],
     ['orleans parish', 'Orleans Parish, LA'],
     ['matanuska-susitna borough', 'Matanuska-Susitna Borough, AK'],
+    ['fairfield county', 'Fairfield County, CT'], // a former county (Ohio's was found)
     // Their short and former names (keyAliases), two of words that say nothing.
     ['la county', 'Los Angeles County, CA'],
     ['LA County', 'Los Angeles County, CA'],

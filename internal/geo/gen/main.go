@@ -15,7 +15,7 @@
 //     internal point and ACS population;
 //   - counties.tsv.gz: each county of the Gazetteer, and each parish, borough and census
 //     area (the county equivalents people name so), with its kind, internal point and ACS
-//     population.
+//     population, and Connecticut's eight former counties from the 2018 Gazetteer.
 //
 // The output depends only on the inputs (and on Go's gzip), so running it twice gives the
 // same bytes.
@@ -27,6 +27,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -57,6 +58,10 @@ const (
 	acsFile      = "place_2023.json"                // Census API, ACS 2023 5-year, B01003
 	countyFile   = "2025_Gaz_counties_national.txt" // Census Gazetteer 2025
 	countyACS    = "county_2023.json"               // Census API, ACS 2023 5-year, B01003
+	// Connecticut's eight counties, which the Gazetteer and the ACS replaced with planning
+	// regions from 2022, from their last editions in us_geo.
+	formerCountyFile = "2018_Gaz_counties_national.txt"       // Census Gazetteer 2018
+	formerCountyACS  = "Counties-ACSDT5Y2021.B01003-Data.csv" // data.census.gov, ACS 2021 5-year, B01003
 )
 
 func main() {
@@ -75,7 +80,7 @@ func main() {
 }
 
 func run(from, out string) error {
-	in, err := findInputs(from, atlasFile, zipStateFile, zctaFile, placeFile, acsFile, countyFile, countyACS)
+	in, err := findInputs(from, atlasFile, zipStateFile, zctaFile, placeFile, acsFile, countyFile, countyACS, formerCountyFile, formerCountyACS)
 	if err != nil {
 		return err
 	}
@@ -111,6 +116,12 @@ func run(from, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", countyFile, err)
 	}
+	former, err := readFormerCounties(in[formerCountyFile], in[formerCountyACS])
+	if err != nil {
+		return fmt.Errorf("%s, %s: %w", formerCountyFile, formerCountyACS, err)
+	}
+	counties = append(counties, former...)
+	slices.SortFunc(counties, func(a, b place) int { return cmp.Compare(a.geoid, b.geoid) })
 
 	files := []struct {
 		name string
@@ -505,9 +516,14 @@ func nearestShape(shapes []stateShape, p geo.Point) (*stateShape, float64) {
 	return best, bestD
 }
 
-// readPipes reads a Gazetteer file (fields separated by '|', the first line naming them)
-// and returns, for each row, the named fields in the order asked.
+// readPipes reads a Gazetteer file (fields separated by '|', or by tabs in the editions
+// before 2020; the first line naming them) and returns, for each row, the named fields in
+// the order asked.
 func readPipes(data []byte, names ...string) ([][]string, error) {
+	sep := "|"
+	if head, _, _ := bytes.Cut(data, []byte("\n")); !bytes.Contains(head, []byte("|")) {
+		sep = "\t"
+	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	var cols []int
@@ -517,7 +533,7 @@ func readPipes(data []byte, names ...string) ([][]string, error) {
 		if line == "" {
 			continue
 		}
-		fields := strings.Split(line, "|")
+		fields := strings.Split(line, sep)
 		if cols == nil {
 			for _, name := range names {
 				i := slices.Index(fields, name)
@@ -785,6 +801,50 @@ func readCounties(data []byte, pops map[string]int) ([]place, error) {
 	slices.SortFunc(counties, func(a, b place) int { return cmp.Compare(a.geoid, b.geoid) })
 	fmt.Printf("counties: %d, %d without an ACS population, %d of other kinds left out\n", len(counties), noPop, skipped)
 	return counties, nil
+}
+
+// readFormerCounties reads Connecticut's eight counties from the 2018 Gazetteer (gaz), with
+// their population from the ACS 2017-2021 5-year table of data.census.gov (acs: CSV whose
+// "Geography" is "0500000US" and the GEOID). Connecticut abolished its county governments in
+// 1960 and the Census Bureau replaced the counties with nine planning regions in 2022, but
+// people still name where they live by them ("Fairfield County"): without them, "fairfield
+// county" was Ohio's and "litchfield county" Litchfield, Illinois.
+func readFormerCounties(gaz, acs []byte) ([]place, error) {
+	records, err := csv.NewReader(bytes.NewReader(acs)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	pops := map[string]int{}
+	for _, r := range records {
+		if geoid, ok := strings.CutPrefix(r[0], "0500000US"); ok && len(r) > 2 {
+			if n, err := strconv.Atoi(r[2]); err == nil {
+				pops[geoid] = n
+			}
+		}
+	}
+	rows, err := readPipes(gaz, "GEOID", "NAME", "INTPTLAT", "INTPTLONG")
+	if err != nil {
+		return nil, err
+	}
+	var out []place
+	for _, row := range rows {
+		geoid, name := row[0], row[1]
+		if !strings.HasPrefix(geoid, "09") || !strings.HasSuffix(name, " County") {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(row[2], 64)
+		lon, err2 := strconv.ParseFloat(row[3], 64)
+		pop, ok := pops[geoid]
+		if err := errors.Join(err1, err2); err != nil || !ok {
+			return nil, fmt.Errorf("county %s %q: bad row or no population", geoid, name)
+		}
+		out = append(out, place{geoid: geoid, name: name, kind: "county", lat: round4(lat), lon: round4(lon), pop: pop})
+	}
+	if len(out) != 8 {
+		return nil, fmt.Errorf("%d counties of Connecticut, want 8", len(out))
+	}
+	fmt.Printf("Connecticut's former counties: %d\n", len(out))
+	return out, nil
 }
 
 // countiesTSV writes the lines of placesTSV, for counties.
