@@ -516,8 +516,8 @@ func nearestShape(shapes []stateShape, p geo.Point) (*stateShape, float64) {
 	return best, bestD
 }
 
-// readPipes reads a Gazetteer file (fields separated by '|', or by tabs in the editions
-// before 2020; the first line naming them) and returns, for each row, the named fields in
+// readPipes reads a Gazetteer file (fields separated by '|', or by tabs in older editions
+// such as 2018's; the first line naming them) and returns, for each row, the named fields in
 // the order asked.
 func readPipes(data []byte, names ...string) ([][]string, error) {
 	sep := "|"
@@ -814,10 +814,17 @@ func readFormerCounties(gaz, acs []byte) ([]place, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(records) == 0 {
+		return nil, errors.New("no rows")
+	}
+	geoCol, popCol := slices.Index(records[0], "Geography"), slices.Index(records[0], "Estimate!!Total")
+	if geoCol < 0 || popCol < 0 {
+		return nil, fmt.Errorf("no columns Geography and Estimate!!Total in %q", records[0])
+	}
 	pops := map[string]int{}
-	for _, r := range records {
-		if geoid, ok := strings.CutPrefix(r[0], "0500000US"); ok && len(r) > 2 {
-			if n, err := strconv.Atoi(r[2]); err == nil {
+	for _, r := range records[1:] {
+		if geoid, ok := strings.CutPrefix(r[geoCol], "0500000US"); ok {
+			if n, err := strconv.Atoi(r[popCol]); err == nil {
 				pops[geoid] = n
 			}
 		}
