@@ -335,20 +335,21 @@ func BenchmarkFind(b *testing.B) {
 // TestLabel: the finder shows the names people use, not the Census Bureau's longer ones.
 func TestLabel(t *testing.T) {
 	tests := []struct{ query, state, want string }{
-		{"nashville", "TN", "Nashville"},                                 // Nashville-Davidson
-		{"louisville", "KY", "Louisville"},                               // Louisville/Jefferson County
-		{"lexington ky", "KY", "Lexington"},                              // Lexington-Fayette
-		{"augusta ga", "GA", "Augusta"},                                  // Augusta-Richmond County
-		{"macon ga", "GA", "Macon"},                                      // Macon-Bibb County, no kind
-		{"honolulu", "HI", "Honolulu"},                                   // Urban Honolulu
-		{"boise", "ID", "Boise"},                                         // Boise City
-		{"ventura ca", "CA", "Ventura"},                                  // San Buenaventura (Ventura)
-		{"winston salem", "NC", "Winston-Salem"},                         // a city's hyphen stays
-		{"carson city", "NV", "Carson City"},                             // consolidated, one name
-		{"indianapolis", "IN", "Indianapolis"},                           // "city (balance)"
-		{"coeur dalene", "ID", "Coeur d'Alene"},                          // as written
-		{"arden arcade", "CA", "Arden-Arcade"},                           // a CDP's hyphen stays
-		{"matanuska susitna borough", "AK", "Matanuska-Susitna Borough"}, // a county's name is whole
+		{"nashville", "TN", "Nashville"},         // Nashville-Davidson
+		{"louisville", "KY", "Louisville"},       // Louisville/Jefferson County
+		{"lexington ky", "KY", "Lexington"},      // Lexington-Fayette
+		{"augusta ga", "GA", "Augusta"},          // Augusta-Richmond County
+		{"macon ga", "GA", "Macon"},              // Macon-Bibb County, no kind
+		{"honolulu", "HI", "Honolulu"},           // Urban Honolulu
+		{"boise", "ID", "Boise"},                 // Boise City
+		{"ventura ca", "CA", "Ventura"},          // San Buenaventura (Ventura)
+		{"winston salem", "NC", "Winston-Salem"}, // a city's hyphen stays
+		{"carson city", "NV", "Carson City"},     // consolidated, one name
+		{"indianapolis", "IN", "Indianapolis"},   // "city (balance)"
+		{"coeur dalene", "ID", "Coeur d'Alene"},  // as written
+		{"arden arcade", "CA", "Arden-Arcade"},   // a CDP's hyphen stays
+		// A county's name is whole.
+		{"matanuska susitna borough", "AK", "Matanuska-Susitna Borough"},
 		{"miami dade county", "FL", "Miami-Dade County"},
 	}
 	for _, tt := range tests {
