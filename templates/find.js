@@ -44,9 +44,10 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.3. (It was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at
-// 42.9, 55.5 at 43.1, 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0,
-// 54.5 at 44.1, and follows the page down as it grows.) The search reads the files of its
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.3. (It
+// was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
+// 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, and
+// follows the page down as it grows.) The search reads the files of its
 // words; then places (and the positions of the states around one), corrections and their
 // searches, weekdays' meetings and the records of up to a page of results only while what is
 // left pays for them and for the records of the first results (see fits); and the results
@@ -788,8 +789,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
     // So does a county's name, though groups far from it have its words ("lake county": "lake"
     // is in the names of groups in Lake City, FL, and Salt Lake City, UT).
-    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean) ||
-      (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1).some(namesCounty);
+    const runKeys = parsed.keys || placeRuns(parsed.text, o.edges);
+    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean) || runKeys.slice(0, 1).some(namesCounty);
     // Then the groups the place's words name are those having the stop word too.
     const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text, (bytes) => fits(index, o, bytes));
     if (stopWords) named = true;
@@ -805,7 +806,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
         const count = new Map();
         for (const r of refs) count.set(stateCode(m, r), (count.get(stateCode(m, r)) || 0) + 1);
         const mostFirst = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([st]) => st.toUpperCase());
-        for (const key of (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 1)) {
+        for (const key of runKeys.slice(0, 1)) {
           const file = await index.placeFile(key);
           if (!readable(index, o, file)) break;
           for (const st of mostFirst) {
@@ -821,7 +822,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // Once the corrections began, files of places are read within their budget (see
       // correctionBudget); the search as typed and its readings read their first few.
       const budgeted = o.mark !== undefined;
-      const lookups = stopTown ? stopTowns : (parsed.keys || placeRuns(parsed.text, o.edges)).map((key) => ({ key, minSize: 0, anyState: false }));
+      const lookups = stopTown ? stopTowns : runKeys.map((key) => ({ key, minSize: 0, anyState: false }));
       for (const { key, minSize, anyState } of lookups) {
         const file = await index.placeFile(key);
         const over = !index.has(file) && ((budgeted && !affords(index, o, 1, index.weight(file))) || !fits(index, o, index.weight(file)));
@@ -847,7 +848,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           const radius = radiusWithin(index, m, o, p.at, out.radius);
           if (radius < minRadius) continue;
           out.radius = radius;
-          place = { at: p.at, state: p.state.toLowerCase(), label: `${nameIn(index.lang, p.name)}, ${p.state}`, from: "place" };
+          place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
           // A town named by stop words lists its groups by position only: "friendly" is in
           // the names of groups far from Friendly, MD; and so does a county ("lake").
           placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textRefs;
@@ -901,14 +902,6 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
-}
-
-// nameIn returns a place's name as the page's language lang writes it: a county's in Spanish
-// is "Condado de Pima", a parish's "Parroquia de Orleans"; a town's as the gazetteer has it.
-function nameIn(lang, name) {
-  if (lang !== "es") return name;
-  const m = / (County|Parish)$/.exec(name);
-  return m ? `${m[1] === "County" ? "Condado" : "Parroquia"} de ${name.slice(0, m.index)}` : name;
 }
 
 // namesCounty reports whether key is a county's, as the gazetteer keys them: "lake county",

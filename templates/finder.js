@@ -20,6 +20,14 @@ const maxShown = 500;
 
 onPage("form.finder", lang, start);
 
+// placeName returns the name of a place found ("Tucson, AZ", "Pima County, AZ") as the page's
+// language writes it: a county's or a parish's name by the catalogue (js.county, js.parish:
+// "Condado de Pima, AZ" in Spanish), a town's as the gazetteer has it.
+function placeName(label) {
+  const m = /^(.+) (County|Parish)(, [A-Z]{2})$/.exec(label);
+  return m ? `${t(`js.${m[2].toLowerCase()}`, { name: m[1] })}${m[3]}` : label;
+}
+
 /**
  * start wires the finder up.
  * @param {HTMLFormElement} form
@@ -291,7 +299,7 @@ function start(form, status, { base, home, index }) {
     if (noPosition) sentences.push(t(navigator.geolocation ? "js.location-unavailable" : "js.no-geolocation"));
     const miles = found.radius;
     if (found.mode === "near" || found.mode === "place") {
-      const place = found.place.label;
+      const place = placeName(found.place.label);
       const you = found.mode === "near";
       // Words of the query besides the place narrow the groups: said, so that "no group" is
       // not read as no group at all.

@@ -6,7 +6,7 @@
 // words are searched in the groups' names and places, or name a place.
 
 import { minWordLength, queryTerms } from "./fold.js";
-import { hasOwn } from "./search-index.js";
+import { hasOwn, range } from "./search-index.js";
 
 /**
  * The most words of a query that are read, not counting the words that only say nothing
@@ -303,23 +303,18 @@ export function placeRuns(text, edges = null) {
   const last = real[real.length - 1];
   // A word of the dictionary that says nothing, and never begins (or ends) a place's name.
   const never = (x, names) => (x.street && !x.saint) || (edges && x.stop && !names.has(x.w) && hasOwn(edges.phrases, x.w) && edges.phrases[x.w].some((mn) => quietKinds.includes(mn[0]) || saidKinds.includes(mn[0])));
+  // Where a run may end, the longest first.
+  const ends = range(last + 1, Math.min(text.length, last + 3) - last).reverse().filter((j) => !never(text[j - 1], edges?.ends));
+  const words = (i, j) => text.slice(i, j).map((x) => x.w).join(" ");
   const runs = [];
   for (let i = Math.max(0, first - 2); i <= first; i++) {
-    if (never(text[i], edges?.starts)) continue;
-    for (let j = Math.min(text.length, last + 3); j > last; j--) {
-      if (!never(text[j - 1], edges?.ends)) runs.push({ i, j, key: text.slice(i, j).map((x) => x.w).join(" ") });
-    }
+    if (!never(text[i], edges?.starts)) for (const j of ends) runs.push({ i, j, key: words(i, j) });
   }
   runs.sort((a, b) => b.j - b.i - (a.j - a.i) || a.i - b.i);
   // "condado de" and a name is that county, as the gazetteer keys it: "condado de los
   // angeles" is "los angeles county", looked up first.
   const c = text.findIndex((x, k) => x.w === "condado" && text[k + 1]?.w === "de" && k <= first && k + 2 <= last);
-  const counties = [];
-  if (c >= 0) {
-    for (let j = Math.min(text.length, last + 3); j > last; j--) {
-      if (!never(text[j - 1], edges?.ends)) counties.push(`${text.slice(c + 2, j).map((x) => x.w).join(" ")} county`);
-    }
-  }
+  const counties = c < 0 ? [] : ends.map((j) => `${words(c + 2, j)} county`);
   return [...new Set([...counties, ...runs.map((r) => r.key)])].filter((k) => k.split(" ").length <= 6);
 }
 
