@@ -74,7 +74,7 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 		if trimmed[0] == '#' {
 			continue
 		}
-		if indent == 0 && (trimmed == "---" || trimmed == "..." || strings.HasPrefix(trimmed, "--- ") || strings.HasPrefix(trimmed, "%YAML") || strings.HasPrefix(trimmed, "%TAG")) {
+		if indent == 0 && marker(trimmed) {
 			continue
 		}
 
@@ -428,15 +428,25 @@ func spaces(n int) string {
 	return fmt.Sprintf("%d spaces", n)
 }
 
-// firstLine returns the number of the first line holding something other than a comment.
+// firstLine returns the number of the first line holding something other than a comment or
+// a document's marker (see marker).
 func firstLine(lines []string) int {
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t != "" && t[0] != '#' && t != "---" && !strings.HasPrefix(t, "%YAML") && !strings.HasPrefix(t, "%TAG") {
+		if t != "" && t[0] != '#' && (l[0] == ' ' || !marker(t)) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// marker reports whether a line, unindented, marks a document's start or end or is a
+// directive ("---", "--- text", "...", "%YAML 1.2", "%TAG …"), which explainSyntax passes
+// over. firstLine passes over the same lines: it took "--- s" for the first line, and a
+// line after it that began the document found no block to line up with (found by
+// FuzzFrontMatter: "---\n--- s\nsummary: [x\n---" panicked).
+func marker(t string) bool {
+	return t == "---" || t == "..." || strings.HasPrefix(t, "--- ") || strings.HasPrefix(t, "%YAML") || strings.HasPrefix(t, "%TAG")
 }
 
 // stripComment removes a comment (" #…") from the end of a plain value.

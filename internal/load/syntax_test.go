@@ -101,3 +101,15 @@ func TestExplainSyntaxValidForms(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainSyntaxAfterMarker: a line after a document marker with text ("--- s") begins the
+// document, as after "---" alone. explainSyntax took the marker for the first line, and the
+// line after it found no block to line up with: an index out of range (FuzzFrontMatter).
+func TestExplainSyntaxAfterMarker(t *testing.T) {
+	for _, src := range []string{"--- s\nsummary: [unclosed\n", "---\n--- s\nsummary: [unclosed\n", "%YAML 1.2\n--- x\ntitle: \"open\n"} {
+		p, ok := explainSyntax([]byte(src))
+		if !ok || p.line < 2 || p.msg == "" {
+			t.Errorf("explainSyntax(%q) = %v, %d:%d %q, want the problem of the line after the marker", src, ok, p.line, p.col, p.msg)
+		}
+	}
+}
