@@ -39,20 +39,20 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.3
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.6
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.3. (It
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.0. (It
 // was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
-// 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, and
-// follows the page down as it grows.) The search reads the files of its
+// 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3
+// at 44.3, and follows the page down as it grows.) The search reads the files of its
 // words; then places (and the positions of the states around one), corrections and their
 // searches, weekdays' meetings and the records of up to a page of results only while what is
 // left pays for them and for the records of the first results (see fits); and the results
 // shown stop where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.3 * 1024;
+export const searchBudget = 54.0 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -768,12 +768,16 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing.
       // Its runs in turn, as a town's are looked up: "st columbus", then "columbus".
-      for (const key of text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : []) {
+      // A state's name may be part of the town's ("Kansas City, MO 64105", "Virginia Beach,
+      // VA 23451"): its runs read with the states' words, and without the code's own state
+      // after them, first.
+      const keys = [...zipTownKeys(parsed, z.state, o.edges), ...(text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : [])];
+      for (const key of new Set(keys)) {
         if (!readable(index, o, await index.placeFile(key))) break;
         if ((zipTown = (await index.places(key, z.state)).length > 0)) break;
       }
       const named = values(terms, "state");
-      consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
+      consumedState = named.length > 0 && (zipTown || named.every((st) => st.toUpperCase() === z.state));
     } else {
       out.zip = parsed.zip;
       sets.push(index.wordRefs(parsed.zip));
@@ -902,6 +906,20 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+}
+
+// zipTownKeys returns the runs of a query's words that may name its ZIP code's town when
+// the words name a state: the words but the code's, each state's words as words of a name
+// and the other terms' left out, then without the code's own state at their end ("kansas
+// city mo": "kansas city mo", "kansas city"). None when no state is named (run reads the
+// text's own runs).
+function zipTownKeys(parsed, zipState, edges) {
+  const states = new Map(parsed.terms.filter((t) => !t.prefix).flatMap((t) => t.meanings.filter((mn) => mn[0] === "state").flatMap((mn) => t.words.map((w) => [w, mn[1].toUpperCase()]))));
+  if (!states.size) return [];
+  const words = parsed.words.map((x, i) => parsed.text.find((y) => y.at === i) || (states.has(x.w) && { ...x, stop: false, at: i, state: states.get(x.w) })).filter(Boolean);
+  let end = words.length;
+  while (end && words[end - 1].state === zipState) end--;
+  return [...placeRuns(words, edges).slice(0, 2), ...(end < words.length ? placeRuns(words.slice(0, end), edges).slice(0, 2) : [])];
 }
 
 // namesCounty reports whether key is a county's, as the gazetteer keys them: "lake county",

@@ -71,10 +71,18 @@ export function saysNothing(phrases, p) {
 // streetSuffixes are the words that end a street's name in an address, as people write them.
 const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "ct", "court", "hwy", "highway", "pkwy", "parkway", "cir", "circle", "pike", "trl", "trail"]);
 
+// streetAfter are the words that may follow a street's suffix in an address: the quadrant of
+// a city that numbers its streets so ("1600 Pennsylvania Ave NW", "123 Main St NE": not
+// Nebraska), and the words that name a unit within the building, each before its number or
+// letter ("Apt 4B", "Suite 200", "Unit C").
+const quadrants = new Set(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
+const units = new Set(["apt", "apartment", "unit", "suite", "ste"]);
+
 // streetOf returns the places in words of a street address's house number and street ("123
 // Main St", "1200 St Louis Ave"): a number of up to five digits and the words after it up to
 // the last street suffix of the next four, with no other number among them (a ZIP code
-// before the address stays one: "43215 123 Main St"). They say nothing: the town after them
+// before the address stays one: "43215 123 Main St"), and the quadrant and unit after the
+// suffix (see quadrants, units). They say nothing: the town after them
 // is the place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a
 // saint's town and cost the search its files of places. Each maps to whether it may start a
 // place's name all the same (see below).
@@ -88,7 +96,16 @@ function streetOf(words) {
     for (let j = i; j <= end; j++) at.set(j, false);
     // "St" after the street's suffix, and before another word, may start a saint's town: "500
     // Main St St Cloud", "9 Oak Ave St Petersburg", but "100 Court St Columbus" (see placeRuns).
-    if (end > i + 1 && words[end].w === "st" && streetSuffixes.has(words[end - 1].w) && end + 1 < words.length) at.set(end, true);
+    if (end > i + 1 && words[end].w === "st" && streetSuffixes.has(words[end - 1].w) && end + 1 < words.length) {
+      at.set(end, true);
+    } else if (end > i) {
+      if (end + 1 < words.length && quadrants.has(words[end + 1].w)) at.set(++end, false);
+      const unit = words[end + 2]?.w ?? "";
+      if (end + 1 < words.length && units.has(words[end + 1].w) && (/\d/.test(unit) || [...unit].length === 1) && !/^\d{5}$/.test(unit)) {
+        at.set(end + 1, false).set(end + 2, false);
+        end += 2;
+      }
+    }
     if (end > i) i = end;
   }
   return at;

@@ -361,10 +361,16 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   assert.equal((await engine(site.dir, { q: 'LA' })).state, 'la');
   for (const q of ['D.C.', 'N.Y.']) assert.deepEqual((await engine(site.dir, { q })).names, (await engine(site.dir, { q: q.replaceAll('.', '') })).names, q);
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
-  // A ZIP code with its own town and state: they say where it is, and narrow nothing.
-  const written = await engine(site.dir, { q: 'Columbus, OH 43215' });
-  assert.equal(written.narrowed, false);
-  assert.deepEqual(written.names, (await engine(site.dir, { q: '43215' })).names);
+  // A ZIP code with its own town and state: they say where it is, and narrow nothing, though
+  // the town's name holds a state's ("Arizona City, AZ 85123" found no group: its "arizona"
+  // and "city" narrowed the code's), or words of an address surround them.
+  for (const [query, zip] of [['Columbus, OH 43215', '43215'], ['Arizona City, AZ 85123', '85123'], ['1 Central Ave SW Apt 4B, Albuquerque, NM 87102', '87102']]) {
+    const written = await engine(site.dir, { q: query });
+    const alone = await engine(site.dir, { q: zip });
+    assert.ok(alone.names.length > 0, zip);
+    assert.equal(written.narrowed, false, query);
+    assert.deepEqual(written.names, alone.names, query);
+  }
 });
 
 // Full-width letters and digits, as an East Asian keyboard types them, and ligatures pasted
@@ -952,9 +958,12 @@ test('find (node): questions and feelings are not read as towns', async () => {
   // "I don't speak English" asks for the groups in Spanish (it was "no inglés": those in English).
   assert.deepEqual((await engine(site.dir, { q: 'no hablo inglés', limit: 500 }, 'es')).names, (await engine(site.dir, { q: 'en español', limit: 500 }, 'es')).names);
   // The words of an address say nothing but its town: "main street" was Maine's groups.
-  for (const query of ['on main street', '123 Main Ave']) {
+  // And a street alone says nothing, its quadrant and unit too: "1600 Pennsylvania Ave NW"
+  // found no group ("nw").
+  for (const query of ['on main street', '123 Main Ave', '1600 Pennsylvania Ave NW', '12 Elm St Unit 4B']) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.state, '', `${query}: ${got.state} ${got.corrected}`);
+    assert.ok(got.count > 0, query);
   }
   assert.equal((await engine(site.dir, { q: '123 Main St, Columbus OH' })).place?.label, 'Columbus, OH');
   // A street address's number and street say nothing, whatever the files of places hold
@@ -962,7 +971,10 @@ test('find (node): questions and feelings are not read as towns', async () => {
   // A saint's "St" after the street's is the town's ("500 Main St St Cloud"), and a street
   // whose name is a suffix keeps its "St" ("100 Court St").
   for (const [query, label] of [['1200 St Louis Ave, Clayton MO', 'Clayton, MO'], ['45 Elm Street Dayton Ohio', 'Dayton, OH'], ['43215 123 Main St', '43215'],
-    ['500 Main St St Cloud', 'St. Cloud, MN'], ['9 Oak Ave St Petersburg', 'St. Petersburg, FL'], ['100 Court St, Columbus OH', 'Columbus, OH']]) {
+    ['500 Main St St Cloud', 'St. Cloud, MN'], ['9 Oak Ave St Petersburg', 'St. Petersburg, FL'], ['100 Court St, Columbus OH', 'Columbus, OH'],
+    // The quadrant after the street's suffix is the street's: "NE" was Nebraska, "SW" a word
+    // no group has, corrected away.
+    ['123 Main St NE, Atlanta GA', 'Atlanta, GA'], ['456 Oak Ave SW Tucson', 'Tucson, AZ']]) {
     const got = await engine(site.dir, { q: query });
     assert.equal(got.place?.label, label, query);
     assert.equal(got.corrected, '', query);
