@@ -39,20 +39,21 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.6
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.7
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 54.0. (It
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.9. (It
 // was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
 // 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3
-// at 44.3, and follows the page down as it grows.) The search reads the files of its
-// words; then places (and the positions of the states around one), corrections and their
-// searches, weekdays' meetings and the records of up to a page of results only while what is
-// left pays for them and for the records of the first results (see fits); and the results
-// shown stop where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.0 * 1024;
+// at 44.3, 54.0 at 44.6, and follows the page down as it grows.) The search reads the files
+// of its words; then places (and the positions of the states around one), corrections and
+// their searches, weekdays' meetings and the records of up to a page of results only while
+// what is left pays for them and for the records of the first results (see fits); and the
+// results shown stop where the files of their records would pass the budget (see
+// withinBudget).
+export const searchBudget = 53.9 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -753,7 +754,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   let place = null;
   let placeText = null; // groups whose own words the place's name or code matches
   let consumedState = false;
-  let zipTown = false; // the words name the ZIP code's town
+  let townWords = null; // the words of the ZIP code's town's name, when the words name it
   if (o.position && !placesOnly) {
     place = { at: o.position, state: "", label: "", from: "me" };
   } else if (parsed.zip && !placesOnly) {
@@ -766,18 +767,19 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // spent on theirs (the groups near the code are found without them).
       placeText = readable(index, o, tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
-      // they narrow nothing.
-      // Its runs in turn, as a town's are looked up: "st columbus", then "columbus".
-      // A state's name may be part of the town's ("Kansas City, MO 64105", "Virginia Beach,
-      // VA 23451"): its runs read with the states' words, and without the code's own state
-      // after them, first.
-      const keys = [...zipTownKeys(parsed, z.state, o.edges), ...(text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : [])];
+      // they narrow nothing, though the town's name holds a state's or a filter's words
+      // ("Kansas City, MO 64105", "French Lick IN 47432": see zipTownKeys). Then the text's
+      // runs in turn, as a town's are looked up: "st columbus", then "columbus".
+      const keys = [...zipTownKeys(parsed, place.state, o.edges), ...(text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : [])];
       for (const key of new Set(keys)) {
         if (!readable(index, o, await index.placeFile(key))) break;
-        if ((zipTown = (await index.places(key, z.state)).length > 0)) break;
+        if ((await index.places(key, z.state)).length) {
+          townWords = new Set(key.split(" "));
+          break;
+        }
       }
       const named = values(terms, "state");
-      consumedState = named.length > 0 && (zipTown || named.every((st) => st.toUpperCase() === z.state));
+      consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
       out.zip = parsed.zip;
       sets.push(index.wordRefs(parsed.zip));
@@ -868,11 +870,15 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     out.mode = place.from === "me" ? "near" : "place";
     out.place = place;
     const constraint = [...sets];
-    for (const [kind, s] of termSets) if (!(kind === "state" && consumedState)) constraint.push(s);
-    const textNarrows = place.from !== "place" && textRefs !== null && !zipTown;
+    // A kind of term narrows nothing when its terms are the place's: its state, or words of
+    // the ZIP code's town's name, or the code's own state.
+    const ofTown = (t) => townWords && (t.words.every((w) => townWords.has(w)) || t.meanings.some((mn) => mn[0] === "state" && mn[1] === place.state));
+    const said = (kind) => (kind === "state" && consumedState) || terms.every((t) => !t.meanings.some((mn) => mn[0] === kind) || ofTown(t));
+    for (const [kind, s] of termSets) if (!said(kind)) constraint.push(s);
+    const textNarrows = place.from !== "place" && textRefs !== null && !townWords;
     if (textNarrows) constraint.push(textRefs);
     // The form's filters are said apart ("Filters: …"); the query's own words are said here.
-    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !(kind === "state" && consumedState)) || textNarrows;
+    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind)) || textNarrows;
     const allowed = constraint.length ? await allOf(constraint) : null;
     const near = await nearby(index, place.at, out.radius, allowed);
     out.within = near.length;
@@ -908,18 +914,24 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
 }
 
-// zipTownKeys returns the runs of a query's words that may name its ZIP code's town when
-// the words name a state: the words but the code's, each state's words as words of a name
-// and the other terms' left out, then without the code's own state at their end ("kansas
-// city mo": "kansas city mo", "kansas city"). None when no state is named (run reads the
-// text's own runs).
-function zipTownKeys(parsed, zipState, edges) {
-  const states = new Map(parsed.terms.filter((t) => !t.prefix).flatMap((t) => t.meanings.filter((mn) => mn[0] === "state").flatMap((mn) => t.words.map((w) => [w, mn[1].toUpperCase()]))));
-  if (!states.size) return [];
-  const words = parsed.words.map((x, i) => parsed.text.find((y) => y.at === i) || (states.has(x.w) && { ...x, stop: false, at: i, state: states.get(x.w) })).filter(Boolean);
-  let end = words.length;
-  while (end && words[end - 1].state === zipState) end--;
-  return [...placeRuns(words, edges).slice(0, 2), ...(end < words.length ? placeRuns(words.slice(0, end), edges).slice(0, 2) : [])];
+// zipTownKeys returns the runs of a query's words that may name its ZIP code's town, when
+// they name a state or a filter: the words but the code's, the states' words as words of a
+// name and the other terms' left out, then those too ("French Lick IN": "french" is a
+// language), each without the code's own state at their end ("kansas city mo": "kansas city
+// mo", "kansas city"). The filters' words only beside other words, and none at all when
+// only the code's state is named ("OH 43215"): those would read a file of places for no
+// town.
+function zipTownKeys(parsed, st, edges) {
+  const terms = parsed.terms.filter((t) => !t.prefix);
+  const states = terms.filter((t) => t.meanings.some((mn) => mn[0] === "state"));
+  const text = parsed.text.some((x) => !x.stop);
+  return [states, text ? terms : []].flatMap((named) => {
+    const of = new Map(named.flatMap((t) => t.words.map((w) => [w, t])));
+    const words = parsed.words.map((x, i) => parsed.text.find((y) => y.at === i) || (of.has(x.w) && { ...x, stop: false, term: of.get(x.w) })).filter(Boolean);
+    let end = words.length;
+    while (end && words[end - 1].term?.meanings.some((mn) => mn[0] === "state" && mn[1] === st)) end--;
+    return named.length && words.slice(0, end).some((x) => !x.stop) ? [...placeRuns(words, edges).slice(0, 2), ...placeRuns(words.slice(0, end), edges).slice(0, 2)] : [];
+  });
 }
 
 // namesCounty reports whether key is a county's, as the gazetteer keys them: "lake county",

@@ -362,9 +362,10 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   for (const q of ['D.C.', 'N.Y.']) assert.deepEqual((await engine(site.dir, { q })).names, (await engine(site.dir, { q: q.replaceAll('.', '') })).names, q);
   assert.deepEqual((await engine(site.dir, { q: 'zip code 43215' })).names, (await engine(site.dir, { q: '43215' })).names);
   // A ZIP code with its own town and state: they say where it is, and narrow nothing, though
-  // the town's name holds a state's ("Arizona City, AZ 85123" found no group: its "arizona"
-  // and "city" narrowed the code's), or words of an address surround them.
-  for (const [query, zip] of [['Columbus, OH 43215', '43215'], ['Arizona City, AZ 85123', '85123'], ['1 Central Ave SW Apt 4B, Albuquerque, NM 87102', '87102']]) {
+  // the town's name holds a state's or a filter's words ("Arizona City, AZ 85123" and "Black
+  // Canyon City, AZ 85324" found no group: "arizona", "black" and "city" narrowed the
+  // code's), or words of an address surround them.
+  for (const [query, zip] of [['Columbus, OH 43215', '43215'], ['Arizona City, AZ 85123', '85123'], ['Black Canyon City, AZ 85324', '85324'], ['1 Central Ave SW Apt 4B, Albuquerque, NM 87102', '87102']]) {
     const written = await engine(site.dir, { q: query });
     const alone = await engine(site.dir, { q: zip });
     assert.ok(alone.names.length > 0, zip);
