@@ -933,6 +933,26 @@ test('find (node): the runs of a sentence looked up as places begin and end as n
   }
 });
 
+// Days, parts of the day and distances as people say them: "weekdays" and "weeknights" found
+// no group, "lunch time" was Lynch, KY, "early morning" Early, TX, "daily" Daisy, GA, "boston
+// 10 miles" Miles, TX, and "within 10 miles of 87110" found nothing ("within", "miles").
+test('find (node): weekdays, weeknights, lunch time, daily, within 10 miles', async () => {
+  for (const [said, meant, lang] of [
+    ['weekdays', 'monday tuesday wednesday thursday friday'], ['mon-fri', 'monday tuesday wednesday thursday friday'],
+    ['weeknights', 'monday tuesday wednesday thursday friday evening'], ['monday thru friday', 'monday tuesday wednesday thursday friday'],
+    ['lunch time', 'afternoon'], ['early morning', 'morning'], ['early evening', 'evening'], ['daily', 'support groups'], ['twice a week', 'support groups'],
+    ['within 10 miles of 87110', '87110'], ['Albuquerque 10 miles', 'Albuquerque'],
+    ['entre semana', 'lunes martes miércoles jueves viernes', 'es'], ['noches entre semana', 'lunes martes miércoles jueves viernes noche', 'es'],
+    ['a la hora del almuerzo', 'tarde', 'es'], ['a 10 millas de 87110', '87110', 'es'],
+  ]) {
+    const [got, want] = [await engine(site.dir, { q: said, limit: 500 }, lang), await engine(site.dir, { q: meant, limit: 500 }, lang)];
+    assert.ok(want.names.length > 0, meant);
+    assert.deepEqual([got.names, got.place?.label, got.corrected], [want.names, want.place?.label, ''], said);
+  }
+  const weeknights = await engine(site.dir, { q: 'weeknights' });
+  assert.deepEqual([weeknights.meetings.days.toSorted(), weeknights.meetings.times], [['friday', 'monday', 'thursday', 'tuesday', 'wednesday'], ['evening']]);
+});
+
 test('find (node): questions and feelings are not read as towns', async () => {
   for (const [query, lang, kind] of [
     ['can my wife come', 'en', 'family'], ['kids', 'en', 'family'], ['niños', 'es', 'family'],
