@@ -39,21 +39,21 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.7
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.9
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.9. (It
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.7. (It
 // was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
 // 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3
-// at 44.3, 54.0 at 44.6, and follows the page down as it grows.) The search reads the files
-// of its words; then places (and the positions of the states around one), corrections and
-// their searches, weekdays' meetings and the records of up to a page of results only while
-// what is left pays for them and for the records of the first results (see fits); and the
-// results shown stop where the files of their records would pass the budget (see
-// withinBudget).
-export const searchBudget = 53.9 * 1024;
+// at 44.3, 54.0 at 44.6, 53.9 at 44.7, and follows the page down as it grows.) The search
+// reads the files of its words; then places (and the positions of the states around one),
+// corrections and their searches, weekdays' meetings and the records of up to a page of
+// results only while what is left pays for them and for the records of the first results
+// (see fits); and the results shown stop where the files of their records would pass the
+// budget (see withinBudget).
+export const searchBudget = 53.7 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -62,9 +62,9 @@ function fits(index, o, bytes, reserve = firstShown * index.weight("search/g/"))
 }
 
 // readable reports whether the search o may read the index file at path: one read already,
-// or one the budget pays for (see fits); false for no file.
-function readable(index, o, path) {
-  return !!path && (index.has(path) || fits(index, o, index.weight(path)));
+// or one the budget pays for (see fits), with bytes more it owes; false for no file.
+function readable(index, o, path, owed = 0) {
+  return !!path && (index.has(path) || fits(index, o, index.weight(path) + owed));
 }
 
 // withinBudget returns the first of list ({ref}, in order) whose files of records the search
@@ -748,7 +748,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     }
     termSets.set(kind, unionOf(lists));
   }
-  const textRefs = text.length ? allWords(index, text) : null;
+  // The groups the text's words name: read at once, but for a ZIP code's search, where they
+  // may name its town and narrow nothing, and would cost the budget the files of places
+  // that say so ("Urb. Villa Carolina, Guayama PR 00784").
+  let textRefs = null;
+  const textSet = () => (text.length ? (textRefs ??= allWords(index, text)) : null);
+  if (!parsed.zip || placesOnly) textSet();
 
   // A place: the ZIP code, the visitor's position, or a town the words name.
   let place = null;
@@ -762,22 +767,24 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (z) {
       place = { at: z.at, state: z.state.toLowerCase(), label: parsed.zip, from: "zip" };
       if (z.code !== parsed.zip) out.zipFrom = z.code;
-      // Groups that list the code, however far their coordinates, and whether the words
-      // name its town: read while the budget pays, which a code among many words may have
-      // spent on theirs (the groups near the code are found without them).
-      placeText = readable(index, o, tokenFileOf(m, parsed.zip)) ? index.wordRefs(parsed.zip) : null;
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing, though the town's name holds a state's or a filter's words
       // ("Kansas City, MO 64105", "French Lick IN 47432": see zipTownKeys). Then the text's
-      // runs in turn, as a town's are looked up: "st columbus", then "columbus".
+      // runs in turn, as a town's are looked up: "st columbus", then "columbus". Until one is
+      // found, the files of the text's words, which would narrow the code's groups, are owed.
+      const owed = () => (townWords ? 0 : index.unreadBytes(unreadTextFiles(index, m, parsed)));
       const keys = [...zipTownKeys(parsed, place.state, o.edges), ...(text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : [])];
       for (const key of new Set(keys)) {
-        if (!readable(index, o, await index.placeFile(key))) break;
+        if (!readable(index, o, await index.placeFile(key), owed())) break;
         if ((await index.places(key, z.state)).length) {
           townWords = new Set(key.split(" "));
           break;
         }
       }
+      // Groups that list the code, however far their coordinates: read while the budget
+      // pays, which a code among many words may have spent on theirs (the groups near the
+      // code are found without them).
+      placeText = readable(index, o, tokenFileOf(m, parsed.zip), owed()) ? index.wordRefs(parsed.zip) : null;
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
@@ -790,7 +797,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const stopTowns = !place && !text.length && !placesOnly ? stopNamesTown(parsed, o.edges) : [];
   const stopTown = stopTowns.length > 0;
   if (!place && (text.length || stopTown)) {
-    const refs = text.length ? await textRefs : [];
+    const refs = text.length ? await textSet() : [];
     // The words name a place where a group meets, or with the stop word before them another:
     // "rural hall" is Rural Hall, NC, though "hall" alone is many groups' words.
     // So does a county's name, though groups far from it have its words ("lake county": "lake"
@@ -857,7 +864,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
           // A town named by stop words lists its groups by position only: "friendly" is in
           // the names of groups far from Friendly, MD; and so does a county ("lake").
-          placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textRefs;
+          placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textSet();
           consumedState = states.length > 0;
           break;
         }
@@ -875,8 +882,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const ofTown = (t) => townWords && (t.words.every((w) => townWords.has(w)) || t.meanings.some((mn) => mn[0] === "state" && mn[1] === place.state));
     const said = (kind) => (kind === "state" && consumedState) || terms.every((t) => !t.meanings.some((mn) => mn[0] === kind) || ofTown(t));
     for (const [kind, s] of termSets) if (!said(kind)) constraint.push(s);
-    const textNarrows = place.from !== "place" && textRefs !== null && !townWords;
-    if (textNarrows) constraint.push(textRefs);
+    const textNarrows = place.from !== "place" && text.length > 0 && !townWords;
+    if (textNarrows) constraint.push(textSet());
     // The form's filters are said apart ("Filters: …"); the query's own words are said here.
     out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind)) || textNarrows;
     const allowed = constraint.length ? await allOf(constraint) : null;
@@ -899,14 +906,14 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   }
 
   const all = [...sets, ...termSets.values()];
-  if (textRefs) all.push(textRefs);
+  if (text.length) all.push(textSet());
   if (all.length === 0) {
     // Only words that say nothing about which group ("support groups"): every group.
     if (!parsed.words.length) return;
     all.push(Promise.resolve(range(0, m.groups)));
   }
   out.mode = "text";
-  out.unrestricted = !textRefs && termSets.size === 0 && !qDays.length && !qTimes.length;
+  out.unrestricted = !text.length && termSets.size === 0 && !qDays.length && !qTimes.length;
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
@@ -918,19 +925,25 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
 // they name a state or a filter: the words but the code's, the states' words as words of a
 // name and the other terms' left out, then those too ("French Lick IN": "french" is a
 // language), each without the code's own state at their end ("kansas city mo": "kansas city
-// mo", "kansas city"). The filters' words only beside other words, and none at all when
-// only the code's state is named ("OH 43215"): those would read a file of places for no
-// town.
+// mo", "kansas city"); the last three, one and two words first, as an address ends with its
+// town and each other run costs a file of places ("Urb. Villa Carolina, Guayama PR 00784":
+// "villa carolina guayama", "guayama"; "Salt Lake City, UT 84111": "salt lake city"). The
+// filters' words only beside other words, and none at all when only the code's state is
+// named ("OH 43215"): those would read a file of places for no town.
 function zipTownKeys(parsed, st, edges) {
   const terms = parsed.terms.filter((t) => !t.prefix);
   const states = terms.filter((t) => t.meanings.some((mn) => mn[0] === "state"));
   const text = parsed.text.some((x) => !x.stop);
-  return [states, text ? terms : []].flatMap((named) => {
+  return [states, text ? terms : []].flatMap((named, k) => {
     const of = new Map(named.flatMap((t) => t.words.map((w) => [w, t])));
     const words = parsed.words.map((x, i) => parsed.text.find((y) => y.at === i) || (of.has(x.w) && { ...x, stop: false, term: of.get(x.w) })).filter(Boolean);
     let end = words.length;
     while (end && words[end - 1].term?.meanings.some((mn) => mn[0] === "state" && mn[1] === st)) end--;
-    return named.length && words.slice(0, end).some((x) => !x.stop) ? [...placeRuns(words, edges).slice(0, 2), ...placeRuns(words.slice(0, end), edges).slice(0, 2)] : [];
+    const real = range(0, end).filter((i) => !words[i].stop);
+    if (!real.length) return [];
+    const whole = named.length ? [...placeRuns(words, edges).slice(0, 2), ...placeRuns(words.slice(0, end), edges).slice(0, 2)] : [];
+    const [most, ...fewer] = real.slice(-3).map((i, n, a) => placeRuns(words.slice(n ? a[n - 1] + 1 : i, end), edges)[0]);
+    return k ? whole : [most, ...fewer.reverse(), ...whole];
   });
 }
 

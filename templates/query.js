@@ -78,19 +78,28 @@ const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "ro
 const quadrants = new Set(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
 const units = new Set(["apt", "apartment", "unit", "suite", "ste"]);
 
+// streetFirst are the words that begin a street's name where its number follows it, as in
+// Puerto Rico and Latin America ("Calle Luna 123", "Ave. Ponce de León 1500", "Carr. 2").
+const streetFirst = new Set(["calle", "avenida", "ave", "av", "carr", "carretera", "camino", "paseo"]);
+
 // streetOf returns the places in words of a street address's house number and street ("123
 // Main St", "1200 St Louis Ave"): a number of up to five digits and the words after it up to
 // the last street suffix of the next four, with no other number among them (a ZIP code
 // before the address stays one: "43215 123 Main St"), and the quadrant and unit after the
-// suffix (see quadrants, units). They say nothing: the town after them
+// suffix (see quadrants, units); or a word of streetFirst, up to four words and a number of
+// up to four digits. They say nothing: the town after them
 // is the place ("123 Main St, Columbus OH" is Columbus), where "st" would otherwise start a
 // saint's town and cost the search its files of places. Each maps to whether it may start a
 // place's name all the same (see below).
 function streetOf(words) {
   const at = new Map();
   const number = (i) => /^\d{1,5}$/.test(words[i].w);
+  words.forEach((x, i) => {
+    const n = streetFirst.has(x.w) ? words.findIndex((y, j) => j > i && j <= i + 5 && /^\d{1,4}$/.test(y.w)) : -1;
+    for (let j = i; j <= n; j++) at.set(j, false);
+  });
   for (let i = 0; i < words.length; i++) {
-    if (!number(i)) continue;
+    if (!number(i) || at.has(i)) continue;
     let end = -1;
     for (let j = i + 1; j < Math.min(words.length, i + 5) && !number(j); j++) if (streetSuffixes.has(words[j].w)) end = j;
     for (let j = i; j <= end; j++) at.set(j, false);

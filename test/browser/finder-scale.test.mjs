@@ -359,6 +359,23 @@ test('a ZIP code after many words reads what else it would only within the budge
   assert.ok(heavy.bytesSince(0) <= searchBudget, `${heavy.bytesSince(0)} bytes as weighed: ${heavy.read.join(' ')}`);
 });
 
+// A ZIP code's town beside it narrows nothing, so the files of its words are not read: they
+// cost the budget the files of places that find the town ("Urb. Villa Carolina, Guayama PR
+// 00784" found no group, its budget spent on "villa", "carolina" and "guayama"), and "Columbus,
+// OH 43215" read "columbus"' file for nothing. Until the town is found they are owed: the
+// code's own file is read only if they fit after it.
+test('a ZIP code\'s town is found before the files of its words are read', async () => {
+  const m = JSON.parse(await fs.readFile(path.join(dir, 'search/manifest.json'), 'utf8'));
+  for (const [q, words, state] of [['Columbus, OH 43215', ['columbus'], 'oh'], ['100 Elm St, Salt Lake City, UT 84111', ['salt', 'lake', 'city'], 'ut'], ['Urb. Villa Carolina, Guayama PR 00784', ['villa', 'carolina', 'guayama'], 'pr']]) {
+    const got = await engine({ q });
+    const zip = q.slice(-5);
+    assert.deepEqual([got.narrowed, got.names], [false, (await engine({ q: zip })).names], q);
+    // (The state's code and the ZIP code are read for themselves.)
+    const files = words.map((w) => tokenFileOf(m, w)).filter((f) => f !== tokenFileOf(m, zip) && f !== tokenFileOf(m, state));
+    assert.deepEqual(got.read.filter((f) => files.includes(f)), [], `${q}: ${got.read.join(' ')}`);
+  }
+});
+
 // The positions of the states of a place's farther matches (groups named for it, beyond the
 // radius) are read while the budget pays for them: then the farther matches shown are those
 // nearer than any state not read, which none of the others can come before.

@@ -372,6 +372,12 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
     assert.equal(written.narrowed, false, query);
     assert.deepEqual(written.names, alone.names, query);
   }
+  // So do an address's words before its town ("Urb. Villa Carolina, Carolina PR 00985": the
+  // town's name ends the words before the state), and a street whose number follows its name,
+  // as in Puerto Rico ("Ave. Ponce de León 1500, San Juan" was Leon, Iowa).
+  for (const query of ['Calle Luna 123, San Juan, PR 00901', 'Urb. Villa Carolina, Carolina PR 00985']) assert.equal((await engine(site.dir, { q: query })).narrowed, false, query);
+  assert.equal((await engine(site.dir, { q: 'Ave. Ponce de León 1500, San Juan' })).place?.label, 'San Juan, PR');
+  assert.equal((await engine(site.dir, { q: 'Carr. 2 km 10, Bayamón' })).corrected, '');
 });
 
 // Full-width letters and digits, as an East Asian keyboard types them, and ligatures pasted
