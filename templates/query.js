@@ -94,12 +94,8 @@ const streetFirst = new Set(["calle", "avenida", "ave", "av", "carr", "carretera
 function streetOf(words) {
   const at = new Map();
   const number = (i) => /^\d{1,5}$/.test(words[i].w);
-  words.forEach((x, i) => {
-    const n = streetFirst.has(x.w) ? words.findIndex((y, j) => j > i && j <= i + 5 && /^\d{1,4}$/.test(y.w)) : -1;
-    for (let j = i; j <= n; j++) at.set(j, false);
-  });
   for (let i = 0; i < words.length; i++) {
-    if (!number(i) || at.has(i)) continue;
+    if (!number(i)) continue;
     let end = -1;
     for (let j = i + 1; j < Math.min(words.length, i + 5) && !number(j); j++) if (streetSuffixes.has(words[j].w)) end = j;
     for (let j = i; j <= end; j++) at.set(j, false);
@@ -117,6 +113,12 @@ function streetOf(words) {
     }
     if (end > i) i = end;
   }
+  // Not the "Ave" of "1600 Pennsylvania Ave NW, Washington, DC 205", nor of "Main Ave,
+  // Columbus OH 432": their ZIP codes being typed, which no town follows.
+  words.forEach((x, i) => {
+    const n = streetFirst.has(x.w) && !at.has(i) ? words.findIndex((y, j) => j > i && j <= i + 5 && j < words.length - 1 && /^\d{1,4}$/.test(y.w)) : -1;
+    for (let j = i; j <= n; j++) at.set(j, false);
+  });
   return at;
 }
 

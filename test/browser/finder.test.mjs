@@ -378,6 +378,9 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   for (const query of ['Calle Luna 123, San Juan, PR 00901', 'Urb. Villa Carolina, Carolina PR 00985']) assert.equal((await engine(site.dir, { q: query })).narrowed, false, query);
   assert.equal((await engine(site.dir, { q: 'Ave. Ponce de León 1500, San Juan' })).place?.label, 'San Juan, PR');
   assert.equal((await engine(site.dir, { q: 'Carr. 2 km 10, Bayamón' })).corrected, '');
+  // An "Ave" after a house number is not such a street's, though a number follows: while the
+  // ZIP code is typed, the town before it stays the place (it was every group).
+  for (const q of ['1600 Pennsylvania Ave NW, Washington, DC 205', 'Main Ave, Columbus OH 432']) assert.equal((await engine(site.dir, { q, typing: true })).place?.label, q.includes('DC') ? 'Washington, DC' : 'Columbus, OH', q);
 });
 
 // Full-width letters and digits, as an East Asian keyboard types them, and ligatures pasted
