@@ -39,21 +39,21 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 44.9
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 45.1
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.7. (It
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.5. (It
 // was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
 // 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3
-// at 44.3, 54.0 at 44.6, 53.9 at 44.7, and follows the page down as it grows.) The search
-// reads the files of its words; then places (and the positions of the states around one),
-// corrections and their searches, weekdays' meetings and the records of up to a page of
-// results only while what is left pays for them and for the records of the first results
-// (see fits); and the results shown stop where the files of their records would pass the
-// budget (see withinBudget).
-export const searchBudget = 53.7 * 1024;
+// at 44.3, 54.0 at 44.6, 53.9 at 44.7, 53.7 at 44.9, and follows the page down as it
+// grows.) The search reads the files of its words; then places (and the positions of the
+// states around one), corrections and their searches, weekdays' meetings and the records of
+// up to a page of results only while what is left pays for them and for the records of the
+// first results (see fits); and the results shown stop where the files of their records
+// would pass the budget (see withinBudget).
+export const searchBudget = 53.5 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -760,6 +760,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   let placeText = null; // groups whose own words the place's name or code matches
   let consumedState = false;
   let townWords = null; // the words of the ZIP code's town's name, when the words name it
+  // The text's words that narrow the place's groups: not those of its town's name.
+  const narrowing = () => text.filter((w) => !townWords?.has(w));
   if (o.position && !placesOnly) {
     place = { at: o.position, state: "", label: "", from: "me" };
   } else if (parsed.zip && !placesOnly) {
@@ -770,12 +772,16 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // The code's own town and state written beside it ("Houston TX 77002") say where it is:
       // they narrow nothing, though the town's name holds a state's or a filter's words
       // ("Kansas City, MO 64105", "French Lick IN 47432": see zipTownKeys). Then the text's
-      // runs in turn, as a town's are looked up: "st columbus", then "columbus". Until one is
-      // found, the files of the text's words, which would narrow the code's groups, are owed.
-      const owed = () => (townWords ? 0 : index.unreadBytes(unreadTextFiles(index, m, parsed)));
+      // runs in turn, as a town's are looked up: "st columbus", then "columbus". The files
+      // of the words that narrow the code's groups (all of the text's, until its town is
+      // found) and of the positions of the states around it are owed.
+      const around = statesNear(m, z.at, out.radius).map((s) => m.states[s].points);
+      const owed = () => index.unreadBytes([...narrowing().map((w) => tokenFileOf(m, w)), ...around]);
       const keys = [...zipTownKeys(parsed, place.state, o.edges), ...(text.length ? placeRuns(parsed.text, o.edges).slice(0, 2) : [])];
       for (const key of new Set(keys)) {
-        if (!readable(index, o, await index.placeFile(key), owed())) break;
+        const file = await index.placeFile(key);
+        if (!file) continue;
+        if (!readable(index, o, file, owed())) break;
         if ((await index.places(key, z.state)).length) {
           townWords = new Set(key.split(" "));
           break;
@@ -882,12 +888,21 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const ofTown = (t) => townWords && (t.words.every((w) => townWords.has(w)) || t.meanings.some((mn) => mn[0] === "state" && mn[1] === place.state));
     const said = (kind) => (kind === "state" && consumedState) || terms.every((t) => !t.meanings.some((mn) => mn[0] === kind) || ofTown(t));
     for (const [kind, s] of termSets) if (!said(kind)) constraint.push(s);
-    const textNarrows = place.from !== "place" && text.length > 0 && !townWords;
-    if (textNarrows) constraint.push(textSet());
+    const rest = place.from === "place" ? [] : narrowing();
+    if (rest.length) constraint.push(townWords ? allWords(index, rest) : textSet());
     // The form's filters are said apart ("Filters: …"); the query's own words are said here.
-    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind)) || textNarrows;
-    const allowed = constraint.length ? await allOf(constraint) : null;
-    const near = await nearby(index, place.at, out.radius, allowed);
+    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind)) || rest.length > 0;
+    let allowed = constraint.length ? await allOf(constraint) : null;
+    let near = await nearby(index, place.at, out.radius, allowed);
+    // Words before a ZIP code's town that no group near it has are an address's ("Urb. Villa
+    // Carolina, Guayama PR 00784"): the code's groups, said without them.
+    if (!near.length && townWords && rest.length) {
+      constraint.pop();
+      out.narrowed = [...termSets.keys()].some((kind) => !said(kind)) || qDays.length > 0 || qTimes.length > 0;
+      out.corrected = written(parsed.words.filter((x) => !rest.includes(x.w)));
+      allowed = constraint.length ? await allOf(constraint) : null;
+      near = await nearby(index, place.at, out.radius, allowed);
+    }
     out.within = near.length;
     let extra = [];
     if (placeText) {
@@ -927,9 +942,12 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
 // language), each without the code's own state at their end ("kansas city mo": "kansas city
 // mo", "kansas city"); the last three, one and two words first, as an address ends with its
 // town and each other run costs a file of places ("Urb. Villa Carolina, Guayama PR 00784":
-// "villa carolina guayama", "guayama"; "Salt Lake City, UT 84111": "salt lake city"). The
-// filters' words only beside other words, and none at all when only the code's state is
-// named ("OH 43215"): those would read a file of places for no town.
+// "villa carolina guayama", "guayama"; "Salt Lake City, UT 84111": "salt lake city"), each
+// without the words that say nothing before it, then with them ("... cerca de Bayamón PR
+// 00961": "bayamon", "de bayamon"; "Las Piedras"), never from a number ("Calle 5 #123,
+// Carolina": "carolina"), nor of more than six words. The filters' words only beside other
+// words, and none at all when only the code's own state is named ("OH 43215"): those would
+// read a file of places for no town.
 function zipTownKeys(parsed, st, edges) {
   const terms = parsed.terms.filter((t) => !t.prefix);
   const states = terms.filter((t) => t.meanings.some((mn) => mn[0] === "state"));
@@ -942,8 +960,11 @@ function zipTownKeys(parsed, st, edges) {
     const real = range(0, end).filter((i) => !words[i].stop);
     if (!real.length) return [];
     const whole = named.length ? [...placeRuns(words, edges).slice(0, 2), ...placeRuns(words.slice(0, end), edges).slice(0, 2)] : [];
-    const [most, ...fewer] = real.slice(-3).map((i, n, a) => placeRuns(words.slice(n ? a[n - 1] + 1 : i, end), edges)[0]);
-    return k ? whole : [most, ...fewer.reverse(), ...whole];
+    const [most, ...fewer] = real.slice(-3).map((i, n, a) => {
+      const runs = placeRuns(words.slice(n ? a[n - 1] + 1 : i, end), edges).filter((key) => !/^\d/.test(key));
+      return [runs[runs.length - 1], runs[0]];
+    });
+    return (k ? whole : [most, ...fewer.reverse(), whole].flat()).filter(Boolean);
   });
 }
 

@@ -71,10 +71,10 @@ export function saysNothing(phrases, p) {
 // streetSuffixes are the words that end a street's name in an address, as people write them.
 const streetSuffixes = new Set(["st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "ct", "court", "hwy", "highway", "pkwy", "parkway", "cir", "circle", "pike", "trl", "trail"]);
 
-// streetAfter are the words that may follow a street's suffix in an address: the quadrant of
-// a city that numbers its streets so ("1600 Pennsylvania Ave NW", "123 Main St NE": not
-// Nebraska), and the words that name a unit within the building, each before its number or
-// letter ("Apt 4B", "Suite 200", "Unit C").
+// quadrants and units are the words that may follow a street's suffix in an address: the
+// quadrant of a city that numbers its streets so ("1600 Pennsylvania Ave NW", "123 Main St
+// NE": not Nebraska), and the words that name a unit within the building, each before its
+// number or letter ("Apt 4B", "Suite 200", "Unit C").
 const quadrants = new Set(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
 const units = new Set(["apt", "apartment", "unit", "suite", "ste"]);
 

@@ -378,6 +378,20 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
   for (const query of ['Calle Luna 123, San Juan, PR 00901', 'Urb. Villa Carolina, Carolina PR 00985']) assert.equal((await engine(site.dir, { q: query })).narrowed, false, query);
   assert.equal((await engine(site.dir, { q: 'Ave. Ponce de León 1500, San Juan' })).place?.label, 'San Juan, PR');
   assert.equal((await engine(site.dir, { q: 'Carr. 2 km 10, Bayamón' })).corrected, '');
+  // The words before a ZIP code's town narrow its groups ("Clintonville Columbus OH 43215"),
+  // unless no group near it has them: then they are an address's, and the page says what the
+  // groups are for ("Villa Carolina, Columbus OH 43215": "columbus OH 43215"). A sentence
+  // before the town was an error ("… for my son near Columbus OH 43215": a run of more than
+  // six words), and "PO Box 44" narrowed to no group.
+  const near = await engine(site.dir, { q: '43215' });
+  const clintonville = await engine(site.dir, { q: 'Clintonville Columbus OH 43215' });
+  assert.deepEqual([clintonville.names, clintonville.narrowed], [['Clintonville Men\'s Connection'], true]);
+  for (const [query, shown] of [['Villa Carolina, Columbus OH 43215', 'columbus OH 43215'], ['PO Box 44 Columbus OH 43215', ''], ['i need help finding a support group for my son near Columbus OH 43215', null]]) {
+    const got = await engine(site.dir, { q: query });
+    assert.deepEqual([got.names, got.narrowed], [near.names, false], query);
+    if (shown !== null) assert.equal(got.corrected, shown, query);
+  }
+  assert.equal((await engine(site.dir, { q: 'mi hijo necesita un grupo de apoyo cerca de Bayamón PR 00961' }, 'es')).place?.label, '00961');
   // An "Ave" after a house number is not such a street's, though a number follows: while the
   // ZIP code is typed, the town before it stays the place (it was every group).
   for (const q of ['1600 Pennsylvania Ave NW, Washington, DC 205', 'Main Ave, Columbus OH 432']) assert.equal((await engine(site.dir, { q, typing: true })).place?.label, q.includes('DC') ? 'Washington, DC' : 'Columbus, OH', q);
