@@ -895,8 +895,9 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     let allowed = constraint.length ? await allOf(constraint) : null;
     let near = await nearby(index, place.at, out.radius, allowed);
     // Words before a ZIP code's town that no group near it has are an address's ("Urb. Villa
-    // Carolina, Guayama PR 00784"): the code's groups, said without them.
-    if (!near.length && townWords && rest.length) {
+    // Carolina, Guayama PR 00784"): the code's groups, said without them; unless the visitor
+    // asked for the words as they are ("Search instead for …").
+    if (!near.length && townWords && rest.length && !(o.exact && !o.readings)) {
       constraint.pop();
       out.narrowed = [...termSets.keys()].some((kind) => !said(kind)) || qDays.length > 0 || qTimes.length > 0;
       out.corrected = written(parsed.words.filter((x) => !rest.includes(x.w)));

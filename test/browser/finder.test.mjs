@@ -392,6 +392,9 @@ test('find (node): st. louis, washington dc, kansas city, abq, zip code 43215', 
     if (shown !== null) assert.equal(got.corrected, shown, query);
   }
   assert.equal((await engine(site.dir, { q: 'mi hijo necesita un grupo de apoyo cerca de Bayamón PR 00961' }, 'es')).place?.label, '00961');
+  // Searched instead as typed ("Search instead for …"), the words narrow: no group has them.
+  const typed = await engine(site.dir, { q: 'Villa Carolina, Columbus OH 43215', exact: true });
+  assert.deepEqual([typed.count, typed.narrowed, typed.corrected], [0, true, '']);
   // An "Ave" after a house number is not such a street's, though a number follows: while the
   // ZIP code is typed, the town before it stays the place (it was every group).
   for (const q of ['1600 Pennsylvania Ave NW, Washington, DC 205', 'Main Ave, Columbus OH 432']) assert.equal((await engine(site.dir, { q, typing: true })).place?.label, q.includes('DC') ? 'Washington, DC' : 'Columbus, OH', q);
