@@ -891,7 +891,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     const rest = place.from === "place" ? [] : narrowing();
     if (rest.length) constraint.push(townWords ? allWords(index, rest) : textSet());
     // The form's filters are said apart ("Filters: …"); the query's own words are said here.
-    out.narrowed = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind)) || rest.length > 0;
+    const termsNarrow = qDays.length > 0 || qTimes.length > 0 || [...termSets.keys()].some((kind) => !said(kind));
+    out.narrowed = termsNarrow || rest.length > 0;
     let allowed = constraint.length ? await allOf(constraint) : null;
     let near = await nearby(index, place.at, out.radius, allowed);
     // Words before a ZIP code's town that no group near it has are an address's ("Urb. Villa
@@ -899,7 +900,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     // asked for the words as they are ("Search instead for …").
     if (!near.length && townWords && rest.length && !(o.exact && !o.readings)) {
       constraint.pop();
-      out.narrowed = [...termSets.keys()].some((kind) => !said(kind)) || qDays.length > 0 || qTimes.length > 0;
+      out.narrowed = termsNarrow;
       out.corrected = written(parsed.words.filter((x) => !rest.includes(x.w)));
       allowed = constraint.length ? await allOf(constraint) : null;
       near = await nearby(index, place.at, out.radius, allowed);
