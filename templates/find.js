@@ -1002,8 +1002,8 @@ function stateAfter(text, phrases) {
 // region's for the gazetteer: "south florida" (Fort Lauderdale), "northern virginia"
 // (Arlington), "east la" (East Los Angeles, whatever its capitals), "groups in central
 // florida" (Orlando), rather than every group of Florida, of Virginia or of the country;
-// the longest run first, and only a run with a state's words or all the words that say
-// nothing ("east la spanish"). Its words besides the state, one or two that may be a place's
+// the longest run first, and only a run with a state's words, all the words that say nothing
+// ("east la spanish") or those after a word that comes before a place ("groups in la county"). Its words besides the state, one or two that may be a place's
 // whole name (see nameEdges), with a state and nothing else, may be a town of that state of a
 // thousand people or more: "friendly md" is Friendly, Maryland, and "welcome, north carolina"
 // Welcome, NC. With any other word ("lgbtq friendly md") they keep saying nothing. Runs that
@@ -1025,7 +1025,9 @@ function stopNamesTown(parsed, edges) {
       const stateIn = at.filter((j) => stateWords.has(all[j])).length;
       // (A run holds a state's words or all the words that say nothing: "i feel so alone"
       // reads no file of places.)
-      if (!quietIn || !at.every((j) => quiet.has(j) || stateWords.has(all[j])) || (quietIn < quiet.size && !stateIn)) continue;
+      // (Or it comes right after a word such as "in" or "near": "groups in la county".)
+      const placed = i > 0 && comesBefore(edges.phrases, { w: all[i - 1] });
+      if (!quietIn || !at.every((j) => quiet.has(j) || stateWords.has(all[j])) || (quietIn < quiet.size && !stateIn && !placed)) continue;
       if (!edges.starts.has(all[i]) || !(stateWords.has(all[i + n - 1]) || edges.ends.has(all[i + n - 1]))) continue;
       towns.push({ key: all.slice(i, i + n).join(" "), minSize: largeSize, anyState: true });
     }

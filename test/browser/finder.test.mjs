@@ -1121,6 +1121,10 @@ test('find (node): a region named by words that say nothing and a state', async 
     ['east la', 'East Los Angeles, CA', 'en'],
     ['East LA', 'East Los Angeles, CA', 'en'],
     ['east la', 'East Los Angeles, CA', 'es'],
+    // After a word that comes before a place, with words that say nothing before it.
+    ['groups in la county', 'Los Angeles County, CA', 'en'],
+    ['meetings near LA county', 'Los Angeles County, CA', 'en'],
+    ['i live in east la', 'East Los Angeles, CA', 'en'],
     // Regions of keyAliases named so: their largest city, or the one at their centre.
     ['central ohio', 'Columbus, OH', 'en'],
     ['Northeast Ohio', 'Cleveland, OH', 'en'],
