@@ -39,21 +39,21 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 45.1
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 45.3
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.5. (It
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.3. (It
 // was 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1,
 // 55.3 at 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3
-// at 44.3, 54.0 at 44.6, 53.9 at 44.7, 53.7 at 44.9, and follows the page down as it
+// at 44.3, 54.0 at 44.6, 53.9 at 44.7, 53.7 at 44.9, 53.5 at 45.1, and follows the page down as it
 // grows.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of
 // up to a page of results only while what is left pays for them and for the records of the
 // first results (see fits); and the results shown stop where the files of their records
 // would pass the budget (see withinBudget).
-export const searchBudget = 53.5 * 1024;
+export const searchBudget = 53.3 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -119,6 +119,8 @@ const inStateBonus = 10;
  * @property {boolean} narrowed (place and near modes) words of the query besides the place's
  *   narrow the groups within the radius: "columbus women" lists only the women's groups
  * @property {string} corrected the query the results are for, when not the one typed
+ * @property {{label: string, state: string}[]} alsoNamed the largest other places of the place's
+ *   name, when no state chose it ("columbus" is Columbus, OH; Columbus, GA and Columbus, IN too)
  * @property {{name: string, value: string}[]} unknown filter values of the URL that no group has a name for
  * @property {boolean} asksNear the query asks for groups near the visitor ("near me")
  * @property {boolean} condition the query names a mental health condition ("depression"):
@@ -194,7 +196,7 @@ export async function find(index, opts) {
   const paysNear = async (key) => pays(await index.unreadPlaceBytes(await index.keysNear(key)));
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
-    corrected: "", unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
+    corrected: "", alsoNamed: [], unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
     condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false,
   };
   const form = {};
@@ -819,6 +821,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       let states = values(terms, "state").map((s) => s.toUpperCase());
       const formState = !states.length && !!form.state;
       if (formState) states = [form.state.toUpperCase()];
+      const stateAsked = states.length > 0;
       if (!states.length && named && refs.length) {
         // The town the groups' own cities name: Lakewood, Ohio, where a group meets, before
         // Lakewood, Colorado, the larger.
@@ -868,6 +871,13 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           if (radius < minRadius) continue;
           out.radius = radius;
           place = { at: p.at, state: p.state.toLowerCase(), label: `${p.name}, ${p.state}`, from: "place" };
+          // The name's other places, the three largest of a thousand people or more (or
+          // counties), when neither the query nor the form named a state: a visitor in
+          // Columbus, Georgia, who typed "columbus" is offered theirs. (Their file is read.)
+          if (!stateAsked && !stopTown) {
+            const others = (await index.places(key)).filter((r) => r.state !== p.state && (r.size >= prefixMinSize || namesCounty(key)));
+            out.alsoNamed = others.slice(0, 3).map((r) => ({ label: `${r.name}, ${r.state}`, state: r.state }));
+          }
           // A town named by stop words lists its groups by position only: "friendly" is in
           // the names of groups far from Friendly, MD; and so does a county ("lake").
           placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textSet();

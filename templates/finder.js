@@ -344,6 +344,21 @@ function start(form, status, { base, home, index }) {
       p.append(a);
       parts.push(p);
     }
+    // The name's other places ("columbus": Columbus, GA), each the search with its state.
+    if (found.alsoNamed?.length && found.place) {
+      const p = el("p", "finder-also", `${t("js.also-named", { name: placeName(found.place.label).replace(/, [A-Z]{2}$/, "") })} `);
+      found.alsoNamed.forEach((other, i) => {
+        const next = { ...s, q: `${q} ${other.state}`, exact: false, n: pageSize };
+        const a = el("a", "", placeName(other.label));
+        a.href = searchOf(next);
+        a.addEventListener("click", (e) => {
+          e.preventDefault();
+          go(next);
+        });
+        p.append(...(i ? [" · ", a] : [a]));
+      });
+      parts.push(p);
+    }
     for (const u of found.unknown) {
       const name = form.querySelector(`label[for="f-${u.name}"]`)?.textContent ?? u.name;
       parts.push(t("js.unknown-filter", { filter: name, value: u.value }));

@@ -1419,6 +1419,31 @@ test('find (node): towns with filters, states and words being typed', async () =
   assert.equal((await engine(site.dir, { q: 'tod' })).meetings, null);
 });
 
+// A name of many places with no state: the largest, or the one where groups meet, and the
+// others offered, each a search with its state. Before, a visitor in Columbus, Georgia, who
+// typed "columbus" saw Ohio's groups and no way to Georgia's but typing again.
+test('finder: a name of many places offers the others', { skip }, async () => {
+  const got = await finder(q('columbus'), async (page) => {
+    const before = await shown(page);
+    const links = page.locator('#results .finder-also a');
+    const texts = await links.allTextContents();
+    await links.first().click();
+    await page.waitForURL(/q=columbus\+GA/);
+    await settle(page);
+    return { before, texts, after: await shown(page) };
+  });
+  assert.match(got.before.status, /within 100 miles of Columbus, OH/);
+  assert.match(got.before.status, /Other places called Columbus: Columbus, GA · Columbus, IN · Columbus, NE/);
+  assert.deepEqual(got.texts, ['Columbus, GA', 'Columbus, IN', 'Columbus, NE']);
+  assert.match(got.after.status, /of Columbus, GA/);
+  assert.doesNotMatch(got.after.status, /Other places/);
+  // Named with its state, or the form's, no other is offered; in Spanish, a county's name as said there.
+  assert.doesNotMatch((await finder(q('springfield oh'))).status, /Other places/);
+  assert.doesNotMatch((await finder('/groups/?q=springfield&state=oh')).status, /Other places/);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('condado de orange')}`);
+  assert.match(es.status, /Otros lugares llamados Condado de Orange: Condado de Orange, FL · Condado de Orange, NY/);
+});
+
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
 test('finder: a misspelt town is corrected, said so, and the original offered', { skip }, async () => {
   const got = await finder(q('albuqerque'), async (page) => {
