@@ -122,7 +122,8 @@ const header = `# Who is asked to review a pull request, by path; the last match
 
 // CodeOwners returns the new contents of the CODEOWNERS file for files, given its current
 // contents (nil when it does not exist): the block is replaced, or added at the end, and
-// every other line is kept. A block whose END line is missing runs to the end of the file.
+// every other line is kept. A block whose END line is missing ends at its last line of the
+// kinds sitegen writes (see unterminated): the lines after it are kept.
 func CodeOwners(current []byte, files *load.Files) []byte {
 	blk := block(Owners(files))
 	if len(current) == 0 {
@@ -139,12 +140,32 @@ func CodeOwners(current []byte, files *load.Files) []byte {
 		b.WriteString(l)
 	}
 	b.WriteString(blk)
-	if end >= 0 {
-		for _, l := range lines[end+1:] {
-			b.WriteString(l)
-		}
+	if end < 0 {
+		end = unterminated(lines, begin)
+	}
+	for _, l := range lines[end+1:] {
+		b.WriteString(l)
 	}
 	return b.Bytes()
+}
+
+// unterminated returns the index of the last line of a block that starts at begin and has no
+// END line: the run of lines after its BEGIN line that sitegen writes, its comment and rules
+// for paths under /data/affiliates/, /data/groups/ and /data/trainings/. The first other
+// line, a blank one included, is an editor's own and ends it: a rule written below the block
+// ("/templates/ @web-team") is never taken for one of the block's and dropped.
+func unterminated(lines []string, begin int) int {
+	last := begin
+	for i := begin + 1; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		ours := strings.HasPrefix(line, "# Change those and run") ||
+			strings.HasPrefix(line, "/data/affiliates/") || strings.HasPrefix(line, "/data/groups/") || strings.HasPrefix(line, "/data/trainings/")
+		if !ours {
+			break
+		}
+		last = i
+	}
+	return last
 }
 
 // markers returns the indexes of the block's first and last lines, or -1.
@@ -183,7 +204,7 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 		diags.Add(CodeOwnersPath, 0, 0, diag.Error, "has no block of rules from the affiliates' editors: run %q to add it", Command)
 		return diags
 	case end < 0:
-		diags.Add(CodeOwnersPath, begin+1, 1, diag.Error, "the block that starts here has no %q line: run %q to rewrite it (the block runs to the end of the file)", endMarker, Command)
+		diags.Add(CodeOwnersPath, begin+1, 1, diag.Error, "the block that starts here has no %q line: run %q to rewrite it (the block ends at line %d, its last rule for a file under /data/; the lines after it are kept)", endMarker, Command, unterminated(lines, begin)+1)
 		return diags
 	}
 	want := map[string]Owner{}
