@@ -228,7 +228,11 @@ func aliasPos(src []byte, name string) (line, col int) {
 }
 
 // noAliases refuses anchors and aliases anywhere under n: they are never expanded, so a
-// file cannot blow up into something huge or hide what it says.
+// file cannot blow up into something huge or hide what it says. It refuses tags too: YAML
+// reads "!Important" at the start of a value as a tag and drops it from the value, so that
+// "name: !Important group" published "group". An alias leaves its value out, and the file is
+// read no further (false); an anchor or a tag leaves the value whole, and the file's other
+// problems are reported with it.
 func (d *decoder) noAliases(n *yaml.Node) bool {
 	ok := true
 	var walk func(*yaml.Node)
@@ -240,7 +244,10 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 			return
 		case n.Anchor != "":
 			d.errorf(n, "YAML anchor &%s is not allowed in data files: write each value out", n.Anchor)
-			ok = false
+		case n.Style&yaml.TaggedStyle != 0 && n.Kind == yaml.ScalarNode:
+			d.errorf(n, "YAML reads %s at the start of a value as a tag and leaves it out: put the whole value in quotes, e.g. %s", n.Tag, strconv.Quote(strings.TrimSpace(n.Tag+" "+n.Value)))
+		case n.Style&yaml.TaggedStyle != 0:
+			d.errorf(n, "YAML reads %s at the start of a value as a tag: remove it", n.Tag)
 		}
 		for _, c := range n.Content {
 			walk(c)
