@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -183,7 +184,7 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 				if endLine != i {
 					return problem(ln, valueAt, "the quote %c that opens this value is never closed on its line: end the value with %c on the same line, e.g. %s", value[0], value[0], example(key, value))
 				}
-				return problem(ln, len(lines[endLine])-len(after), "text follows the closing quote of this value: put all of it inside the quotes, e.g. %s: %c%s %s%c", keyOr(key), value[0], shorten(strings.Trim(value[:end-valueAt], `"'`)), shorten(strings.TrimRight(after, " ")), value[0])
+				return problem(ln, len(lines[endLine])-len(after), "text follows the closing quote of this value: put all of it inside quotes, e.g. %s: %s", keyOr(key), requoted(value, value[:end-valueAt], after))
 			}
 			i = endLine
 			last.valid, last.plain, last.key, last.value, last.line = true, false, key, value, ln
@@ -371,13 +372,37 @@ func strayOrMissingColon(ln, indent int, content string, problem func(int, int, 
 func missingColon(ln, indent int, content string, problem func(int, int, string, ...any) (syntaxProblem, bool)) (syntaxProblem, bool) {
 	content = stripComment(content)
 	if j := strings.IndexByte(content, ':'); j > 0 && !strings.ContainsAny(content[:j], " \t") {
+		// A space that is not one to YAML (a no-break space, as some editors type after a
+		// colon) looks like one: the message would read the same as the line.
+		if r, size := utf8.DecodeRuneInString(content[j+1:]); size > 0 && unicode.IsSpace(r) {
+			return problem(ln, indent+j+1, "the space after %s: is a %s, which YAML does not read as a space: delete it and type a plain space", content[:j], spaceName(r))
+		}
 		return problem(ln, indent+j, "a key needs a space after its colon: write %s: %s", content[:j], shorten(content[j+1:]))
 	}
 	word, rest, found := strings.Cut(content, " ")
+	// A colon of another script (the full-width "：" of Chinese and Japanese keyboards) is no
+	// colon to YAML.
+	if k := strings.IndexAny(word, "：﹕∶꞉"); k > 0 {
+		_, size := utf8.DecodeRuneInString(word[k:])
+		return problem(ln, indent+k, "the colon after %q is a %q, which YAML does not read as one: write %s: %s", word[:k], word[k:k+size], word[:k], shorten(strings.TrimSpace(word[k+size:]+" "+rest)))
+	}
 	if found {
 		return problem(ln, indent+len(word), "there is no colon after %q: write %s: %s", word, word, shorten(strings.TrimSpace(rest)))
 	}
 	return problem(ln, indent+len(word), "there is no colon after %q: write %s: and its value, or delete the line", word, word)
+}
+
+// spaceName names a space character other than the plain one.
+func spaceName(r rune) string {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		return "no-break space"
+	case '\u3000':
+		return "full-width space"
+	case '\t':
+		return "tab"
+	}
+	return fmt.Sprintf("space of another kind (U+%04X)", r)
 }
 
 // lineUpWith chooses, of the blocks around a misplaced line, the one it most likely belongs
@@ -463,6 +488,27 @@ func stripComment(v string) string {
 func example(key, value string) string {
 	inner := strings.TrimRight(stripComment(value[1:]), " ")
 	return fmt.Sprintf("%s: %c%s%c", keyOr(key), value[0], shorten(inner), value[0])
+}
+
+// requoted returns a value whose text goes on after its closing quote as the whole text in
+// quotes. A value that ends with its opening quote holds a quote of its own: "'Women's
+// group'" is "\"Women's group\"", and '"The "Tuesday" group"' is "'The \"Tuesday\" group'".
+// Another was quoted in part: '"NAMI" Three' is "\"NAMI Three\"". quoted is the value up to
+// its closing quote, after what follows it.
+func requoted(value, quoted, after string) string {
+	q := value[:1]
+	whole := strings.TrimRight(stripComment(value), " ")
+	if len(whole) < 2 || !strings.HasSuffix(whole, q) {
+		return q + shorten(strings.Trim(quoted, `"'`)+" "+strings.TrimRight(stripComment(after), " ")) + q
+	}
+	inner := shorten(whole[1 : len(whole)-1])
+	switch {
+	case !strings.Contains(inner, `"`):
+		return `"` + inner + `"`
+	case !strings.Contains(inner, "'"):
+		return "'" + inner + "'"
+	}
+	return strconv.Quote(inner)
 }
 
 func keyOr(key string) string {
