@@ -181,6 +181,11 @@ func (c *checker) url(path string, k load.Keys, key, value string) {
 	}
 }
 
+// brokenScheme matches a URL whose "http://" or "https://" lost or doubled a character
+// ("http//x.org", "https:/x.org", "https:x.org", "http;//x.org", "https:///x.org"): the
+// scheme and the rest, which names a host.
+var brokenScheme = regexp.MustCompile(`(?i)^(https?)(?:[:;]+/*|/+)([^/:;\s]+\.[^\s]+)$`)
+
 func checkURL(s string) error {
 	u, err := url.Parse(s)
 	switch {
@@ -189,11 +194,17 @@ func checkURL(s string) error {
 	case err != nil:
 		return fmt.Errorf("%q is not a URL", s)
 	case u.Scheme != "http" && u.Scheme != "https":
+		if m := brokenScheme.FindStringSubmatch(s); m != nil {
+			return fmt.Errorf("%q must be an absolute URL starting with http:// or https://; did you mean %q?", s, strings.ToLower(m[1])+"://"+m[2])
+		}
 		if u.Scheme == "" && strings.Contains(s, ".") && !strings.HasPrefix(s, "/") {
 			return fmt.Errorf("%q must be an absolute URL starting with https://; did you mean %q?", s, "https://"+s)
 		}
 		return fmt.Errorf("%q must be an absolute URL starting with http:// or https://", s)
 	case u.Host == "":
+		if m := brokenScheme.FindStringSubmatch(s); m != nil {
+			return fmt.Errorf("%q has no host name; did you mean %q?", s, strings.ToLower(m[1])+"://"+m[2])
+		}
 		return fmt.Errorf("%q has no host name", s)
 	case u.User != nil:
 		return fmt.Errorf("%q must not carry a user name or password", s)
@@ -289,19 +300,59 @@ var languageNames = map[string]string{
 	"spanish": "es", "spa": "es", "español": "es", "espanol": "es",
 }
 
-// zone checks an IANA time zone name and suggests the closest one.
-func (c *checker) zone(path string, k load.Keys, value string) {
+// zone checks an IANA time zone name and suggests one: the zone a US name says ("Eastern",
+// "Pacific Time"), the closest name, or else the zone of state (a USPS code, "" for none),
+// where the file's group, training or affiliate is: "America/Columbus" in Ohio is told
+// America/New_York, not America/Cordoba, the closest name.
+func (c *checker) zone(path string, k load.Keys, value, state string) {
 	if !k.Has("timezone") {
 		return
 	}
 	if c.loadZone(value) != nil {
 		return
 	}
+	ofState := zonesOfState(strings.ToUpper(state))
 	msg := fmt.Sprintf("timezone %q is not an IANA time zone name such as America/New_York", value)
-	if s := c.closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" {
+	if z := c.usZone(value, ofState); z != "" {
+		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, z)
+	} else if s := c.closest(value, slices.DeleteFunc(zoneNames(), func(z string) bool { return z == "Factory" })); s != "" && (len(ofState) == 0 || slices.Contains(ofState, s)) {
 		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; did you mean %q?", value, s)
+	} else if len(ofState) > 0 {
+		msg = fmt.Sprintf("timezone %q is not an IANA time zone name; %s keeps %q", value, stateName(strings.ToUpper(state)), ofState[0])
 	}
 	c.errorf(path, k.At("timezone"), "%s", msg)
+}
+
+// usZoneNames maps the names people give the US zones to the zone of the tz database.
+var usZoneNames = map[string]string{
+	"eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+	"pacific": "America/Los_Angeles", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+	"atlantic": "America/Puerto_Rico", "et": "America/New_York", "ct": "America/Chicago",
+	"mt": "America/Denver", "pt": "America/Los_Angeles",
+}
+
+// usZone returns the zone a US name says ("Eastern", "Eastern Time", "eastern standard
+// time", "ET"), or "": of the state's zones (ofState) the one with its clock in January, when
+// there is one (Mountain in Arizona is America/Phoenix).
+func (c *checker) usZone(value string, ofState []string) string {
+	name := strings.ToLower(strings.Join(strings.Fields(value), " "))
+	for _, suffix := range []string{" time", " standard time", " daylight time"} {
+		name = strings.TrimSuffix(name, suffix)
+	}
+	z, ok := usZoneNames[name]
+	if !ok {
+		return ""
+	}
+	jan := time.Date(2027, 1, 15, 12, 0, 0, 0, time.UTC)
+	_, want := jan.In(c.loadZone(z)).Zone()
+	for _, s := range ofState {
+		if loc := c.loadZone(s); loc != nil {
+			if _, off := jan.In(loc).Zone(); off == want {
+				return s
+			}
+		}
+	}
+	return z
 }
 
 func (c *checker) loadZone(name string) *time.Location {

@@ -22,7 +22,7 @@ func (c *checker) site(s *load.SiteFile) {
 	}
 	// language and languages are checked with the catalogues (languages.go): any language
 	// with a catalogue i18n/LANG.yaml may be the site's.
-	c.zone(p, s.Keys, s.Timezone)
+	c.zone(p, s.Keys, s.Timezone, "")
 	c.siteZone = s.Timezone
 	if s.StaleAfterDays != nil && *s.StaleAfterDays < 1 {
 		c.errorf(p, s.Keys.At("stale_after_days"), "stale_after_days must be a positive number of days")
@@ -57,7 +57,7 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 		c.url(p, a.Keys, "website", a.Website)
 		c.email(p, a.Keys, "email", a.Email)
 		c.phone(p, a.Keys, "phone", a.Phone)
-		c.zone(p, a.Keys, a.Timezone)
+		c.zone(p, a.Keys, a.Timezone, a.State)
 		c.affiliateClock(a)
 		c.markdown(p, a.Keys, "about", a.About)
 		if a.Address != nil {
@@ -227,7 +227,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	c.language(p, k, g.Language)
 	c.enum(p, k, "status", g.Status, vocab.GroupStatuses())
 	c.enum(p, k, "attendance", g.Attendance, vocab.Attendances())
-	c.zone(p, k, g.Timezone)
+	c.zone(p, k, g.Timezone, placeState(g.Location, aff))
 	c.clock(p, k, "group", g.Timezone, g.Location, aff)
 	c.markdown(p, k, "notes", g.Notes)
 	if k.Has("meetings") && len(g.Meetings) == 0 {
@@ -355,7 +355,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	c.enum(p, k, "status", t.Status, vocab.TrainingStatuses())
 	c.enum(p, k, "setting", t.Setting, vocab.Settings())
 	c.enum(p, k, "attendance", t.Attendance, []string{"in-person", "online"})
-	c.zone(p, k, t.Timezone)
+	c.zone(p, k, t.Timezone, placeState(t.Location, affiliates[t.Host]))
 	c.clock(p, k, "training", t.Timezone, t.Location, affiliates[t.Host])
 	c.markdown(p, k, "notes", t.Notes)
 	if k.Has("host") {
@@ -468,4 +468,16 @@ func (c *checker) twice(p, what string, values []string, at []load.Pos) {
 		}
 		seen[v] = true
 	}
+}
+
+// placeState returns the state where a group or training meets: its location's, or else its
+// affiliate's, or "".
+func placeState(loc *load.Location, aff *load.Affiliate) string {
+	if loc != nil && loc.Keys.Has("state") {
+		return loc.State
+	}
+	if aff != nil && !aff.Failed {
+		return aff.State
+	}
+	return ""
 }

@@ -192,10 +192,10 @@ func (c *checker) affiliateClock(a *load.Affiliate) {
 		return
 	}
 	if own {
-		c.warnf(a.Path, a.Keys.At("timezone"), "timezone %q is not kept in %s: this affiliate's meeting times would be shown %s off; use %s", zone, stateName(a.State), g.off(), g.use(a.State))
+		c.warnf(a.Path, a.Keys.At("timezone"), "timezone %q is not kept in %s: this affiliate's meeting times would be off by %s; use %s", zone, stateName(a.State), g.off(), g.use(a.State))
 		return
 	}
-	c.warnf(a.Path, a.Keys.At("state"), "this affiliate has no timezone, so its groups' times are read in %s, the site's, which is not kept in %s: they would be shown %s off; add timezone: %s", zone, stateName(a.State), g.off(), g.use(a.State))
+	c.warnf(a.Path, a.Keys.At("state"), "this affiliate has no timezone, so its groups' times are read in %s, the site's, which is not kept in %s: they would be off by %s; add timezone: %s", zone, stateName(a.State), g.off(), g.use(a.State))
 }
 
 // clock warns when the zone the times of a group or training (what) are read in is kept
@@ -210,7 +210,7 @@ func (c *checker) clock(p string, k load.Keys, what, zone string, loc *load.Loca
 	state := loc.State
 	if k.Has("timezone") {
 		if g, ok := c.gap(zone, state); ok && !g.fits {
-			c.warnf(p, k.At("timezone"), "timezone %q is not kept in %s, where this %s meets: its times would be shown %s off; use %s", zone, stateName(state), what, g.off(), g.use(state))
+			c.warnf(p, k.At("timezone"), "timezone %q is not kept in %s, where this %s meets: its times would be off by %s; use %s", zone, stateName(state), what, g.off(), g.use(state))
 		}
 		return
 	}
@@ -222,6 +222,6 @@ func (c *checker) clock(p string, k load.Keys, what, zone string, loc *load.Loca
 		from, zone = "site.yaml, as "+aff.Path+" has none", c.siteZone
 	}
 	if g, ok := c.gap(zone, state); ok && !g.fits {
-		c.warnf(p, loc.Keys.At("state"), "this %s meets in %s, but with no timezone of its own its times are read in %s (from %s): they would be shown %s off; add timezone: %s", what, stateName(state), zone, from, g.off(), g.use(state))
+		c.warnf(p, loc.Keys.At("state"), "this %s meets in %s, but with no timezone of its own its times are read in %s (from %s): they would be off by %s; add timezone: %s", what, stateName(state), zone, from, g.off(), g.use(state))
 	}
 }
