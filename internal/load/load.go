@@ -58,6 +58,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/words"
@@ -293,12 +296,15 @@ func (d *decoder) empty() {
 	}
 }
 
-// slugify proposes a slug for a name that is not one.
+// slugify proposes a slug for a name that is not one, its letters without their accents:
+// "conexión" is "conexion" (not "conexi-n").
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			// an accent, of the letter before it
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
 			dash = false
