@@ -143,10 +143,11 @@ func (c *checker) location(p string, l *load.Location) {
 	c.usps(p, l.Keys, "state", l.State)
 	c.postal(p, l.Keys, "postal_code", l.PostalCode)
 	c.markdown(p, l.Keys, "directions", l.Directions)
+	// (A lat or lon written in a form reported already, misspelt or refused, is not missing.)
 	switch {
-	case l.Lat != nil && l.Lon == nil:
+	case l.Lat != nil && l.Lon == nil && !l.Keys.Written("lon"):
 		c.errorf(p, l.Keys.At("lat"), "lat is given without lon: give both or neither")
-	case l.Lon != nil && l.Lat == nil:
+	case l.Lon != nil && l.Lat == nil && !l.Keys.Written("lat"):
 		c.errorf(p, l.Keys.At("lon"), "lon is given without lat: give both or neither")
 	}
 	if l.Lat != nil && (*l.Lat < -90 || *l.Lat > 90) {

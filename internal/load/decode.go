@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -179,6 +180,13 @@ func (d *decoder) unknownKey(k *yaml.Node, what string, names []string, keys Key
 			return
 		}
 	}
+	if s := meantKey(k.Value, names); s != "" {
+		d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+		if _, ok := keys[markMisspelled+s]; !ok {
+			keys[markMisspelled+s] = d.pos(k)
+		}
+		return
+	}
 	if s := suggest.Closest(k.Value, names); s != "" && len(k.Value) <= 100 {
 		d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
 		if _, ok := keys[markMisspelled+s]; !ok {
@@ -187,6 +195,35 @@ func (d *decoder) unknownKey(k *yaml.Node, what string, names []string, keys Key
 		return
 	}
 	d.errorf(k, "unknown key %q in %s; known keys are %s", k.Value, what, strings.Join(names, ", "))
+}
+
+// keyMeanings maps keys editors write for a known one, by what they mean, to the keys they
+// may mean ("zip" is postal_code; "url" is join_url in online, website in an affiliate).
+var keyMeanings = map[string][]string{
+	"zip": {"postal_code"}, "zipcode": {"postal_code"}, "zip_code": {"postal_code"}, "postcode": {"postal_code"},
+	"postalcode": {"postal_code"}, "postal": {"postal_code"}, "post_code": {"postal_code"},
+	"time": {"start"}, "start_time": {"start"}, "starts_at": {"start"}, "begins": {"start"}, "from": {"start"},
+	"end_time": {"end"}, "ends_at": {"end"}, "ends": {"end"}, "until": {"end"}, "to": {"end"},
+	"title": {"name"}, "group_name": {"name"}, "address": {"street"}, "street_address": {"street"}, "address1": {"street"},
+	"last_verified": {"verified"}, "verified_on": {"verified"}, "last_checked": {"verified"}, "confirmed": {"verified"},
+	"latitude": {"lat"}, "longitude": {"lon"}, "lng": {"lon"}, "long": {"lon"},
+	"wheelchair": {"accessible"}, "wheelchair_accessible": {"accessible"}, "accessibility": {"accessible"},
+	"telephone": {"phone"}, "tel": {"phone"}, "phone_number": {"phone"},
+	"email_address": {"email"}, "e-mail": {"email"}, "mail": {"email"},
+	"join_link": {"join_url"}, "link": {"join_url", "website"}, "url": {"join_url", "website"}, "zoom_link": {"join_url"},
+	"meeting_link": {"join_url"}, "zoom": {"join_url"}, "web": {"website"}, "site": {"website"}, "homepage": {"website"},
+	"town": {"city"}, "tz": {"timezone"}, "time_zone": {"timezone"}, "zone": {"timezone"}, "lang": {"language"},
+	"days": {"day"}, "weekday": {"day"}, "type": {"attendance", "kind"}, "format": {"attendance"},
+}
+
+// meantKey returns the key of names that k means, by keyMeanings, or "".
+func meantKey(k string, names []string) string {
+	for _, s := range keyMeanings[strings.ToLower(k)] {
+		if slices.Contains(names, s) {
+			return s
+		}
+	}
+	return ""
 }
 
 func hasError(l diag.List) bool {
