@@ -207,6 +207,12 @@ function start(form, status, { base, home, index }) {
         s = next;
       }
       await show(s, found, s.near && !pos);
+      if (s.near && !pos && id === runs) {
+        // No position: the button is not left pressed for a sort that is not happening, nor
+        // the address saying so.
+        near.setAttribute("aria-pressed", "false");
+        history.replaceState(null, "", searchOf({ ...s, near: false }));
+      }
     } catch (err) {
       if (id !== runs) return;
       list.replaceChildren();

@@ -1645,8 +1645,14 @@ test('finder: ?near=me asks for the position on load; far from every group, onli
   assert.match(town.status, /of Columbus, OH/);
   assert.doesNotMatch(town.url, /near=me/);
   // Refused: said, and the search still works.
-  const refused = await finder('/groups/?near=me&state=nm', shown, { context: { permissions: [] } });
+  // The button is then not left pressed, nor the address asking for the position (until
+  // 2026-12-05 a screen reader heard "Near me, pressed" with no position to sort by).
+  const refused = await finder('/groups/?near=me&state=nm', async (page) => ({
+    ...(await shown(page)), url: page.url(), pressed: await page.getAttribute('button.near', 'aria-pressed'),
+  }), { context: { permissions: [] } });
   assert.match(refused.status, /location is not available/);
+  assert.equal(refused.pressed, 'false');
+  assert.equal(new URL(refused.url).search, '?state=nm');
 });
 
 // 3. Soonest first, in progress, starting soon, the visitor's time.
