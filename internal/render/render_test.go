@@ -454,7 +454,9 @@ func TestOtherPages(t *testing.T) {
 		{
 			name: "past training",
 			path: "trainings/oh-trainer-2026-03/index.html",
-			want: []string{"This training has ended."},
+			want: []string{"This training has ended.", `Hosted by NAMI Ohio. This training has ended.">`},
+			// Its status (until 2026-12-05 "Status: Open" under "This training has ended.").
+			notWant: []string{"<dt>Status</dt>", "<dd>Open</dd>", "Apply"},
 		},
 		{
 			name: "affiliates",

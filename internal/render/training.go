@@ -128,8 +128,13 @@ func (r *renderer) training(l *lang, t *site.Training) error {
 	if t.Place == nil {
 		where = lowerFirst(where) // "online", mid-sentence; a city keeps its capital
 	}
+	status := w.Label("training-status", t.Status)
+	if !d.Upcoming {
+		// A past training's status ("Open") says nothing true any more.
+		status = strings.TrimSuffix(w.T("training.ended"), ".")
+	}
 	desc := w.T("desc.training", "kind", w.Label("training-kind", t.Kind), "dates", d.Dates,
-		"where", where, "host", t.Host.Name, "status", w.Label("training-status", t.Status))
+		"where", where, "host", t.Host.Name, "status", status)
 	pg := r.newPage(l, t.Path(), "trainings", t.Title, desc, d)
 	pg.OGType = "article"
 	ld, err := feed.EventJSONLD(r.s, t)
