@@ -51,6 +51,7 @@ function start(form, status, { base, home, index }) {
   // The form can search now: show it, and no longer the words for pages without scripts.
   form.hidden = false;
   for (const p of document.querySelectorAll(".finder-nojs")) p.hidden = true;
+  for (const e of document.querySelectorAll(".finder-js")) e.hidden = false;
 
   const near = /** @type {HTMLButtonElement} */ (form.querySelector("button.near"));
   near.hidden = false;

@@ -1999,14 +1999,22 @@ test('finder: without JavaScript no search box is shown; the state lists are', {
     assert.equal(await page.isVisible('form.finder'), false);
     assert.equal(await page.locator('input[type="search"]:visible').count(), 0);
     assert.equal(await page.isVisible('.finder-nojs'), true);
+    // Nor does the page promise a search or filters it cannot give (until 2026-12-05 its
+    // first words said "Search by place or name, or narrow the list with the filters").
+    const intro = await page.locator('.finder-page > p').first().innerText();
+    assert.match(intro, /free, peer-led and confidential\.$/);
+    assert.doesNotMatch(intro, /filters|Search/);
     const states = await page.$$eval('section.states a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(states, ['/groups/az/', '/groups/nm/', '/groups/oh/']);
   } finally {
     await ctx.close();
   }
   // With it, the form shows and the words for pages without scripts do not.
-  const js = await finder('/groups/', (page) => page.evaluate(() => [document.querySelector('form.finder').hidden, document.querySelector('.finder-nojs').hidden]));
-  assert.deepEqual(js, [false, true]);
+  const js = await finder('/groups/', async (page) => [
+    ...(await page.evaluate(() => [document.querySelector('form.finder').hidden, document.querySelector('.finder-nojs').hidden])),
+    await page.locator('.finder-page > p').first().innerText(),
+  ]);
+  assert.deepEqual(js, [false, true, 'NAMI Connection groups are free, peer-led and confidential. Search by place or name, or narrow the list with the filters.']);
 });
 
 // Where the browser runs scripts, the search box shows from the first paint, before the
