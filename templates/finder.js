@@ -454,18 +454,34 @@ function start(form, status, { base, home, index }) {
       if (s.q.trim()) add(button(t("js.without", { what: s.q.trim() }), { ...s, q: "", exact: false, n: pageSize }));
       if (!s.near) add(button(t("js.near-you"), { ...s, q: "", near: true, n: pageSize }));
     }
-    // Online groups: of the state the search is about, else all.
+    // Online groups: of the state the search is about, else all; with the form's other
+    // filters where some are ("Tuesday" with Columbus, Ohio: Ohio's online groups on
+    // Tuesday), else without. Their count is of the groups having each filter; a day and a
+    // time together hold for one meeting (see find.js), so the link then gives no count.
     const online = await index.filterRefs("attendance", "online");
+    const kept = Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v));
+    const keptLabels = kept.map(([n, v]) => label(n, v)).join(", ");
+    const counted = !(s.filters.day && s.filters.time && kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
+    const onlineLink = async (refs, st) => {
+      const state = st ? { state: st.code } : {};
+      const what = st ? { state: label("state", st.code) } : {};
+      let narrowed = refs;
+      for (const [n, v] of kept) narrowed = intersect(narrowed, await index.filterRefs(n, v));
+      if (kept.length && narrowed.length) {
+        const text = counted ? `${tn(st ? "js.online-in-state" : "js.online-groups", narrowed.length, what)}: ${keptLabels}` : t(st ? "js.online-in-state-for" : "js.online-for", { ...what, filters: keptLabels });
+        return link(text, searchOf({ q: "", filters: { ...Object.fromEntries(kept), ...state, attendance: "online" }, near: false, n: pageSize }));
+      }
+      return refs.length ? link(tn(st ? "js.online-in-state" : "js.online-groups", refs.length, what), searchOf({ q: "", filters: { ...state, attendance: "online" }, near: false, n: pageSize })) : null;
+    };
     const state = found.state && m.states.find((st) => st.code === found.state);
     if (state && (empty || placeEmpty || found.mode === "place" || found.mode === "near")) {
-      const inState = intersect(online, await index.filterRefs("state", state.code));
-      if (inState.length) {
-        add(link(tn("js.online-in-state", inState.length, { state: label("state", state.code) }), searchOf({ q: "", filters: { state: state.code, attendance: "online" }, near: false, n: pageSize })));
-      }
+      const a = await onlineLink(intersect(online, await index.filterRefs("state", state.code)), state);
+      if (a) add(a);
       if (empty || placeEmpty) add(link(t("js.every-in-state", { state: label("state", state.code) }), home + m.paths.state.replace("{state}", state.code)));
     }
-    if ((empty || placeEmpty) && online.length) {
-      add(link(tn("js.online-groups", online.length), searchOf({ q: "", filters: { attendance: "online" }, near: false, n: pageSize })));
+    if (empty || placeEmpty) {
+      const a = await onlineLink(online, null);
+      if (a) add(a);
     }
     if (empty || placeEmpty) add(link(t("js.browse-states"), "#states"));
     if (ways.childElementCount) {

@@ -1966,6 +1966,27 @@ test('finder: an unknown filter value is said, and left out', { skip }, async ()
   assert.ok(got.names.includes('Nob Hill Tuesday Evening'));
 });
 
+// The online groups offered keep the form's other filters: "Tuesday" with Columbus, Ohio,
+// where no group meets within 100 miles on Tuesday, is Ohio's online groups on Tuesday. Until
+// 2026-12-05 the link dropped the day, and listed groups that do not meet that day.
+test('finder: the online groups offered keep the form\'s filters', { skip }, async () => {
+  const links = (page) => page.evaluate(() => [...document.querySelectorAll('.finder-offers a')].map((a) => [a.textContent, a.getAttribute('href')]));
+  const want = byFilters(index, new URLSearchParams('state=oh&day=tuesday&attendance=online')).length;
+  assert.ok(want > 0);
+  const got = await finder('/groups/?state=oh&day=tuesday&q=columbus', async (page) => {
+    const before = await links(page);
+    await page.click('.finder-offers a[href*="state=oh"][href*="attendance=online"]');
+    await page.waitForURL(/attendance=online/);
+    await settle(page);
+    return { before, after: await shown(page), url: page.url() };
+  });
+  assert.deepEqual(got.before.find(([, href]) => href.includes('state=oh') && href.includes('online')), [`${want} online groups in Ohio: Tuesday`, '/groups/?state=oh&day=tuesday&attendance=online']);
+  assert.equal(got.after.count, want);
+  // A day and a time hold for one meeting: the link gives no count it could not check.
+  const both = await finder('/groups/?state=oh&day=tuesday&time=evening&q=columbus', links);
+  assert.ok(both.some(([text, href]) => text === 'Online groups in Ohio: Tuesday, Evening (after 5 pm)' && href === '/groups/?state=oh&day=tuesday&time=evening&attendance=online'), JSON.stringify(both));
+});
+
 test('finder: nothing found says so and offers the next steps, the HelpLine among them', { skip }, async () => {
   const got = await finder('/groups/?q=qqqzzz&state=nm&day=tuesday', async (page) => {
     const offers = await page.evaluate(() => {
@@ -1984,7 +2005,9 @@ test('finder: nothing found says so and offers the next steps, the HelpLine amon
   });
   assert.match(got.offers.text, /No group matches this search\./);
   assert.deepEqual(got.offers.buttons, ['Remove “New Mexico”', 'Remove “Tuesday”', 'Search without “qqqzzz”', 'Groups near you']);
-  for (const href of ['/groups/?state=nm&attendance=online', '/groups/nm/', '/groups/?attendance=online', '#states', 'tel:+18009506264']) {
+  // New Mexico has no online group on Tuesday: its online groups; the country's online groups
+  // on Tuesday, the form's day kept.
+  for (const href of ['/groups/?state=nm&attendance=online', '/groups/nm/', '/groups/?day=tuesday&attendance=online', '#states', 'tel:+18009506264']) {
     assert.ok(got.offers.links.includes(href), `${href} not offered: ${got.offers.links.join(' ')}`);
   }
   assert.ok(got.crisis);
