@@ -279,8 +279,12 @@ func (m *NationalMap) Project(p Point) (x, y float64) {
 	return m.main.Project(p)
 }
 
-// Path returns the SVG path data of a state's outline on this map (see [Path]).
-func (m *NationalMap) Path(s State) string { return Path(m, s.Outline()) }
+// Path returns the SVG path data of a state's outline on this map (see [Path]), simplified
+// to one unit rather than three quarters: the map is the finder's, whose page's weight each
+// search's budget of bytes pays for, and a unit is at most 0.8 pixels where it is shown
+// largest (800 pixels wide, on a wide screen's finder before a search). Its paths weigh
+// 1 KB gzip less; drawn at twice that size, the two look the same.
+func (m *NationalMap) Path(s State) string { return pathWithin(m, s.Outline(), 1) }
 
 // Path returns SVG path data ("d") drawing mp as proj projects it, for a fill with the
 // nonzero or evenodd rule: each ring a closed subpath, simplified with the Douglas–Peucker
@@ -288,12 +292,16 @@ func (m *NationalMap) Path(s State) string { return Path(m, s.Outline()) }
 // tenths, relative after the first of each ring. A ring less than a unit across is left out
 // unless it is the only one, since it would not show. The size of the map is thus its level
 // of detail, and either can be shown at any size (the SVG's viewBox). The national map, 975
-// units wide, takes 14 KB, 5.6 KB gzip (19 KB and 7.2 KB at half a unit: the tolerance takes
-// 1.7 KB gzip off every page with the map, the finder's among them, whose searches have a
-// budget of bytes; drawn at twice a wide screen's size, the two look the same); a state on
-// a map 400 units wide 0.2 to 4 KB (Alaska 8 KB).
-func Path(proj Projection, mp orb.MultiPolygon) string {
-	simplifier := simplify.DouglasPeucker(0.75)
+// units wide, takes 11 KB, 4.5 KB gzip, simplified to one unit (see [NationalMap.Path]; 14
+// KB and 5.5 KB at three quarters, 19 KB and 7.2 KB at half a unit: the tolerance takes
+// weight off every page with the map, the finder's among them, whose searches have a budget
+// of bytes; drawn at twice a wide screen's size, they look the same); a state on a map 400
+// units wide 0.2 to 4 KB (Alaska 8 KB).
+func Path(proj Projection, mp orb.MultiPolygon) string { return pathWithin(proj, mp, 0.75) }
+
+// pathWithin is [Path] with no point moved more than tolerance units.
+func pathWithin(proj Projection, mp orb.MultiPolygon, tolerance float64) string {
+	simplifier := simplify.DouglasPeucker(tolerance)
 	var rings []orb.Ring
 	for _, poly := range mp {
 		for _, r := range poly {

@@ -112,6 +112,9 @@ func TestScriptKeysInCatalogues(t *testing.T) {
 	for _, f := range files {
 		b, _ := fs.ReadFile(templatesFS(), f)
 		for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+			if key := m[1] + m[2]; f != "search.js" && slices.Contains(searchOnlyKeys, key) {
+				t.Errorf("%s uses %q, which the finder's page does not carry (render.searchOnlyKeys)", f, key)
+			}
 			switch {
 			case m[1] != "":
 				used[m[1]] = f
@@ -130,6 +133,7 @@ func TestScriptKeysInCatalogues(t *testing.T) {
 		if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(key, p) }) {
 			t.Errorf("%s uses %q, which the pages do not carry (render.scriptKeys)", f, key)
 		}
+
 		if strings.HasSuffix(key, ".") {
 			continue
 		}

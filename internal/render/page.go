@@ -254,10 +254,22 @@ func scriptKeys() []string {
 		"date.long", "date.short", "date.time", "time.", "day.", "month."}
 }
 
-// scriptWords returns the words the finder's and the search's scripts use, in w's language,
-// as JSON to place in the page (an inert script element the scripts read).
-func scriptWords(w *words.Catalog) (template.JS, error) {
-	b, err := json.Marshal(map[string]any{"lang": w.Lang(), "messages": w.Messages(scriptKeys()...)})
+// searchOnlyKeys are the keys of scriptKeys that only the site search's script (search.js)
+// uses: the finder's page, whose weight counts against each search's, leaves them out
+// (TestScriptKeysInCatalogues checks that no other script uses them).
+var searchOnlyKeys = []string{"js.failed-search", "js.groups-count", "js.nothing", "js.past", "js.see-all",
+	"js.too-short-word", "js.results-for", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state"}
+
+// scriptWords returns the words the finder's or (search) the site search's script uses, in
+// w's language, as JSON to place in the page (an inert script element the scripts read).
+func scriptWords(w *words.Catalog, search bool) (template.JS, error) {
+	messages := w.Messages(scriptKeys()...)
+	if !search {
+		for _, k := range searchOnlyKeys {
+			delete(messages, k)
+		}
+	}
+	b, err := json.Marshal(map[string]any{"lang": w.Lang(), "messages": messages})
 	if err != nil {
 		return "", err
 	}

@@ -491,7 +491,7 @@ func (pg *page) scripts(names ...string) error {
 		return nil
 	}
 	pg.Fetches = []string{pg.r.file(site.SearchManifest)}
-	js, err := scriptWords(pg.L.w)
+	js, err := scriptWords(pg.L.w, slices.Contains(names, "search.js"))
 	if err != nil {
 		return err
 	}
