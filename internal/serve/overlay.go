@@ -11,18 +11,23 @@ import (
 // overlay uses no inline style, so that a strict Content-Security-Policy still shows it.
 const overlayCSSPath = "/_sitegen/overlay.css"
 
+// What the overlay says above its problems: the page under it is the last good build's, or
+// no build has succeeded yet, or this page alone could not be made (a template that fails
+// on some pages only, found when the page is first asked for).
+const (
+	leadLastGood = `<h2>The site does not build</h2><p>This page is the last good build. Fix these problems and save: the page reloads by itself.</p>`
+	leadNoBuild  = `<h2>The site does not build</h2><p>No build has succeeded yet. Fix these problems and save: the page reloads by itself.</p>`
+	leadThisPage = `<h2>This page could not be made</h2><p>The site builds, but a template fails on this page. Fix it and save: the page reloads by itself.</p>`
+)
+
 // overlayHTML returns the overlay listing problems, one per line as PATH:LINE:COL: message,
-// to be injected into every HTML page while the site fails to build. It is plain HTML: it
-// shows with scripts blocked. good says whether the page under it is a good build's.
-func overlayHTML(problems diag.List, good bool) string {
+// to be injected into every HTML page while the site fails to build, or into a page that
+// could not be made. It is plain HTML: it shows with scripts blocked. lead is one of the
+// lead* constants.
+func overlayHTML(problems diag.List, lead string) string {
 	var b strings.Builder
 	b.WriteString(`<link rel="stylesheet" href="` + overlayCSSPath + `">`)
-	b.WriteString(`<div id="sitegen-overlay" role="alert"><h2>The site does not build</h2>`)
-	if good {
-		b.WriteString(`<p>This page is the last good build. Fix these problems and save: the page reloads by itself.</p><ul>`)
-	} else {
-		b.WriteString(`<p>No build has succeeded yet. Fix these problems and save: the page reloads by itself.</p><ul>`)
-	}
+	b.WriteString(`<div id="sitegen-overlay" role="alert">` + lead + `<ul>`)
 	for _, d := range problems {
 		b.WriteString(`<li class="sitegen-`)
 		b.WriteString(d.Severity.String())

@@ -70,15 +70,20 @@ type Server struct {
 	watcher  *watch.Watcher // nil unless Options.Watch
 	mu       sync.Mutex     // serialises rebuilds
 	rebuilds atomic.Int64
-	stop     chan struct{} // closed by Close
-	stopped  chan struct{} // closed when the watch loop has ended
-	once     sync.Once
+	epoch    string // this server's start, in base 36: the prefix of its builds' ids
+	builds   int    // the builds swapped in so far; guarded by mu
+	// pageProblem is the last problem logged for a page that could not be made, with the
+	// build's id and the page: not logged again while it stays the same.
+	pageProblem atomic.Pointer[string]
+	stop        chan struct{} // closed by Close
+	stopped     chan struct{} // closed when the watch loop has ended
+	once        sync.Once
 }
 
 // snapshot is one build as served. It is never modified once published; its files are
 // made on first request (output.Lazy), once.
 type snapshot struct {
-	id    string      // "1", "2", …: the build's number, counting swaps
+	id    string      // "mipx1a2b-1", "…-2": the server's start and the build's number, counting swaps
 	files output.Plan // the last good build's files; nil when no build ever succeeded
 	// inputs are what the files were made from: when a rebuild reads the same, no output
 	// byte can differ, and pages need not reload.
@@ -130,8 +135,11 @@ func New(opts Options) (*Server, error) {
 		stop:    make(chan struct{}),
 		stopped: make(chan struct{}),
 	}
-	s.current.Store(&snapshot{id: "0", variant: "r"})
-	s.hub = livereload.NewHub("0")
+	// Builds are numbered from this server's start, so that a page left open across a
+	// restart, which knows a build of the server before, reloads: its "1" is not this one's.
+	s.epoch = strconv.FormatInt(time.Now().UnixMilli(), 36)
+	s.current.Store(&snapshot{id: s.epoch + "-0", variant: "r"})
+	s.hub = livereload.NewHub(s.epoch + "-0")
 	if opts.Watch {
 		// Watch before the first build, so that no change made during it is lost.
 		s.watcher, err = watch.New(opts.Root, []string{"data", "content", "i18n", "templates"}, opts.Debounce)
@@ -204,7 +212,11 @@ func (s *Server) Rebuild(changed []string) Result {
 	next := &snapshot{files: old.files, inputs: old.inputs, variant: "r"}
 	if res.Failed {
 		next.problems = problems
-		next.overlay = overlayHTML(problems, old.files != nil)
+		lead := leadNoBuild
+		if old.files != nil {
+			lead = leadLastGood
+		}
+		next.overlay = overlayHTML(problems, lead)
 		sum := sha256.Sum256([]byte(next.overlay))
 		next.variant = "e" + hex.EncodeToString(sum[:4])
 	} else if !in.same(old.inputs) {
@@ -212,8 +224,8 @@ func (s *Server) Rebuild(changed []string) Result {
 	}
 	res.Changed = next.variant != old.variant || next.inputs != old.inputs
 	if res.Changed {
-		n, _ := strconv.Atoi(old.id)
-		next.id = strconv.Itoa(n + 1)
+		s.builds++
+		next.id = s.epoch + "-" + strconv.Itoa(s.builds)
 		s.current.Store(next)
 		s.hub.Reload(next.id)
 	}
@@ -370,10 +382,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := file.Bytes()
 	if err != nil {
-		// A template that fails on this page only: say so where the page would be.
+		// A template that fails on this page only: say so where the page would be, and in
+		// the log, where the build said it had built (once per problem and build).
 		status, name = http.StatusInternalServerError, "error.html"
-		body = []byte(fallbackPage)
-		snap = &snapshot{id: snap.id, overlay: overlayHTML(diag.List{templateProblem(err)}, false), variant: "x"}
+		body = []byte(failedPage)
+		problem := templateProblem(err)
+		line := fmt.Sprintf("build %s: %s: %s: %s", snap.id, r.URL.Path, problem.Position(), problem.Message)
+		if prev := s.pageProblem.Swap(&line); prev == nil || *prev != line {
+			fmt.Fprintf(s.opts.Log, "%s: %s: error: %s (this page could not be made)\n", r.URL.Path, problem.Position(), problem.Message)
+		}
+		snap = &snapshot{id: snap.id, overlay: overlayHTML(diag.List{problem}, leadThisPage), variant: "x"}
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
@@ -428,6 +446,17 @@ func (s *Server) allowedHost(host string) bool {
 	}
 	return served == "localhost" && net.ParseIP(name) != nil
 }
+
+// failedPage is served, under the overlay, for a page that could not be made.
+const failedPage = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>This page could not be made</title>
+<body>
+<h1>This page could not be made</h1>
+</body>
+</html>
+`
 
 // fallbackPage is served for a miss when the site has no 404.html (no build succeeded yet).
 const fallbackPage = `<!doctype html>

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,6 +12,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -286,6 +288,82 @@ func TestBrokenTemplateShowsItsLine(t *testing.T) {
 	if want := "templates/pages/group.html:1:"; !strings.Contains(r.body, want) {
 		t.Errorf("GET %s with a broken template: the overlay does not hold %q", groupPage, want)
 	}
+}
+
+// TestTemplateFailingOnSomePages: a template that fails on some pages only (the hybrid
+// groups') passes the build, which renders one page of each template; the page is made when
+// asked for. Its error is then said in the log and on the page, as this page's, not as a
+// build that never succeeded (until 2026-12-05 the log said "built" and nothing more, and
+// the page "No build has succeeded yet").
+func TestTemplateFailingOnSomePages(t *testing.T) {
+	dir := copySite(t)
+	edit(t, dir, "templates/pages/group.html", func(s string) string {
+		return strings.Replace(s, "{{- $d := .Data}}{{$g := $d.G}}\n", "{{- $d := .Data}}{{$g := $d.G}}\n{{if eq $g.Attendance \"hybrid\"}}{{index $g.Name 999}}{{end}}\n", 1)
+	})
+	var log lockedBuffer
+	s, err := New(Options{Root: dir, Build: build.Options{Now: now, BaseURL: "http://127.0.0.1:1/"}, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if res := s.Rebuild(nil); res.Failed {
+		t.Fatalf("the build failed: %v", res.Problems)
+	}
+	page := "/groups/nami-olentangy/german-village-hybrid/"
+	for range 2 {
+		w := &recorder{header: http.Header{}}
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:1"+page, nil))
+		body := w.body.String()
+		if w.status != http.StatusInternalServerError || !strings.Contains(body, "This page could not be made") || !strings.Contains(body, "templates/pages/group.html:3:") {
+			t.Errorf("GET %s: %d, without its problem:\n%s", page, w.status, body)
+		}
+		if strings.Contains(body, "No build has succeeded") {
+			t.Errorf("GET %s: says no build has succeeded", page)
+		}
+	}
+	// Said once in the log, at the template's line, with the page.
+	if got := strings.Count(log.String(), "(this page could not be made)"); got != 1 || !strings.Contains(log.String(), page+": templates/pages/group.html:3:") {
+		t.Errorf("the log says it %d times:\n%s", got, log.String())
+	}
+}
+
+// TestBuildIDsDifferAcrossRestarts: a page left open while the server restarts knows a build
+// of the server before; the new server's first build must not have its id, or the page would
+// not reload (until 2026-12-05 both were "1").
+func TestBuildIDsDifferAcrossRestarts(t *testing.T) {
+	dir := copySite(t)
+	ids := map[string]bool{}
+	for range 2 {
+		s, err := New(Options{Root: dir, Build: build.Options{Now: now, BaseURL: "http://127.0.0.1:1/"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Rebuild(nil)
+		ids[s.Build()] = true
+		s.Close()
+		time.Sleep(2 * time.Millisecond)
+	}
+	if len(ids) != 2 {
+		t.Errorf("two servers served the same build id: %v", ids)
+	}
+}
+
+// lockedBuffer is a log that handlers may write while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func TestSavePatternsRebuildOnce(t *testing.T) {
