@@ -83,6 +83,9 @@ func (w *walker) walk(dir string, visit func(p string)) {
 			}
 			return nil
 		}
+		if !e.IsDir() && EditorFile(name) {
+			return nil // an editor's file of the moment, or a backup: see EditorFile
+		}
 		t := e.Type()
 		switch {
 		case t&fs.ModeSymlink != 0:
@@ -433,6 +436,24 @@ func collapseReadErrors(l diag.List) diag.List {
 		}
 	}
 	return out
+}
+
+// EditorFile reports whether a file named base is one editors write beside the one they
+// edit, for a moment or as a backup: Vim's swap files and the "4913" file it writes to test
+// a folder, backups ending in "~", Emacs's auto-save ("#name#") files, JetBrains' and
+// Chromium's temporary files. The loader does not read them, nor say they are not read, and
+// the dev server's watcher does not rebuild for them (see watch.Ignored).
+func EditorFile(base string) bool {
+	switch {
+	case base == "4913",
+		strings.HasSuffix(base, "~"),
+		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swo"), strings.HasSuffix(base, ".swx"),
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
+		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"),
+		strings.HasSuffix(base, ".crswap"):
+		return true
+	}
+	return false
 }
 
 // looksLikeData reports whether a file under data/ that is not read has a name that says it

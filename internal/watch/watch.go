@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"sitegen/internal/load"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -207,27 +209,15 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 }
 
 // Ignored reports whether a change to the slash-separated path p can be left out: a hidden
-// file or folder (which the loader skips too), or a file editors write beside the one they
-// edit: Vim's swap files and the "4913" file it writes to test a folder, backups ending in
-// "~", Emacs's lock (".#name") and auto-save ("#name#") files, JetBrains' and Chromium's
-// temporary files.
+// file or folder, Emacs's lock (".#name") among them, or a file editors write beside the one
+// they edit (see load.EditorFile). The loader skips both.
 func Ignored(p string) bool {
 	for _, part := range strings.Split(p, "/") {
 		if strings.HasPrefix(part, ".") {
 			return true
 		}
 	}
-	base := p[strings.LastIndex(p, "/")+1:]
-	switch {
-	case base == "4913",
-		strings.HasSuffix(base, "~"),
-		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swo"), strings.HasSuffix(base, ".swx"),
-		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
-		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"),
-		strings.HasSuffix(base, ".crswap"):
-		return true
-	}
-	return false
+	return load.EditorFile(p[strings.LastIndex(p, "/")+1:])
 }
 
 func sortedKeys(m map[string]bool) []string {
