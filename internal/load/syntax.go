@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -200,12 +201,27 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 			i = endLine
 			last.valid, last.plain, last.key, last.value, last.line = true, false, key, value, ln
 		case '|', '>':
+			// "|" or ">" alone (with "-", "+" or a digit) starts a block of text on the lines
+			// below; followed by text on its line, it is text that starts with the sign.
+			if rest := strings.TrimLeft(value[1:], "-+0123456789"); strings.TrimSpace(stripComment(rest)) != "" {
+				return problem(ln, valueAt, "a value cannot start with %q followed by text: put the whole value in quotes, e.g. %s: %s", value[:1], keyOr(key), requoted(`"`+stripComment(value)+`"`, "", ""))
+			}
 			blockParent = indent
 			if isItem && isKey {
 				blockParent = contentAt
 			}
-		case '@', '`':
-			return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: \"%s\"", value[:1], keyOr(key), shorten(stripComment(value)))
+		case '@', '`', '%':
+			return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: %s", value[:1], keyOr(key), requoted(`"`+stripComment(value)+`"`, "", ""))
+		case '*', '&', '?', '-':
+			// "*New* group", "& Friends", "? group", "- group": text that starts with a sign YAML
+			// reads as an alias, an anchor, a key or a list's item. (A name after * or &, alone
+			// or before a value, is an alias or an anchor, refused where they are read.)
+			if sign := value[0]; (sign == '?' || sign == '-') && (len(value) == 1 || value[1] == ' ') ||
+				(sign == '*' || sign == '&') && !anchorName.MatchString(strings.TrimSpace(stripComment(value))) {
+				return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: %s", value[:1], keyOr(key), requoted(`"`+stripComment(value)+`"`, "", ""))
+			}
+			v := stripComment(value)
+			last.valid, last.plain, last.key, last.value, last.line = true, true, key, v, ln
 		default:
 			v := stripComment(value)
 			if j := strings.Index(v+" ", ": "); j >= 0 && isKey {
@@ -273,7 +289,7 @@ func splitKey(content string) (key, value string, valueAt int, isKey bool) {
 // skipProperties skips the anchors (&name) and tags (!tag) before a value, which say
 // something about the value but are not it; at is the value's offset, moved along.
 func skipProperties(v string, at int) (string, int) {
-	for len(v) > 1 && (v[0] == '&' || v[0] == '!') {
+	for len(v) > 1 && (v[0] == '&' || v[0] == '!') && v[1] != ' ' && v[1] != '\t' {
 		end := strings.IndexAny(v, " \t")
 		if end < 0 {
 			return "", at + len(v)
@@ -489,6 +505,10 @@ func example(key, value string) string {
 	inner := strings.TrimRight(stripComment(value[1:]), " ")
 	return fmt.Sprintf("%s: %c%s%c", keyOr(key), value[0], shorten(inner), value[0])
 }
+
+// anchorName matches "*name" or "&name", the first with nothing after it, the second with a
+// value after it or none: what YAML reads as an alias or an anchor.
+var anchorName = regexp.MustCompile(`^(\*[\w-]+|&[\w-]+(\s.*)?)$`)
 
 // requoted returns a value whose text goes on after its closing quote as the whole text in
 // quotes. A value that ends with its opening quote holds a quote of its own: "'Women's
