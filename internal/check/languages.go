@@ -26,11 +26,19 @@ func (c *checker) languages(f *load.Files) []string {
 	}
 	langs := []string{own}
 	for i, l := range s.Languages {
+		if !validLanguage(l) {
+			// Said once: the rest of the site is checked with the code meant ("spanish" is
+			// es), or without the language, rather than each es: block and page refused too.
+			code, known := languageNames[strings.ToLower(l)]
+			if !known {
+				c.errorf(s.Path, s.LanguagesAt[i], "%q is not a language code: use its two-letter code, such as es", l)
+				continue
+			}
+			c.errorf(s.Path, s.LanguagesAt[i], "%q is not a language code: use its two-letter code, %s", l, code)
+			l = code
+		}
 		if !slices.Contains(langs, l) {
 			langs = append(langs, l)
-		}
-		if !validLanguage(l) {
-			c.errorf(s.Path, s.LanguagesAt[i], "%q is not a language code: use its two-letter code, such as es", l)
 		}
 	}
 	catalogs := map[string]*words.Catalog{}

@@ -159,7 +159,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		case d.emptyText:
 			delete(keys, k.Value)
 			keys[markEmpty+k.Value] = pos
-		case v.Kind == yaml.ScalarNode && hasError((*d.diags)[before:]):
+		case d.refused((*d.diags)[before:], v):
 			delete(keys, k.Value)
 			keys[markRefused+k.Value] = pos
 		}
@@ -224,6 +224,37 @@ func meantKey(k string, names []string) string {
 		}
 	}
 	return ""
+}
+
+// refused reports whether the diagnostics l, made while decoding v, refuse v whole: a
+// value with an error, an error at v itself ("expected a list, not a mapping"), or a list
+// each of whose items has one ("weeks: [first, third]"). A key refused so is written but not
+// had (see Keys.Written): checks of its value, and that it is given, say nothing more. A
+// mapping with an error inside keeps its other values checked.
+func (d *decoder) refused(l diag.List, v *yaml.Node) bool {
+	if !hasError(l) {
+		return false
+	}
+	at := func(n *yaml.Node) bool {
+		for _, x := range l {
+			if x.Severity == diag.Error && x.Line == n.Line+d.lineOffset && x.Col == n.Column {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case v.Kind == yaml.ScalarNode || at(v):
+		return true
+	case v.Kind == yaml.SequenceNode && len(v.Content) > 0:
+		for _, item := range v.Content {
+			if !at(item) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func hasError(l diag.List) bool {

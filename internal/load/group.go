@@ -1,6 +1,8 @@
 package load
 
 import (
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 
 	"sitegen/internal/civil"
@@ -107,13 +109,32 @@ func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 	return g
 }
 
+// weekWords are the weeks of a month as editors write them in words, with their numbers.
+var weekWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+	"primero": 1, "primer": 1, "segundo": 2, "tercero": 3, "tercer": 3, "cuarto": 4, "quinto": 5, "último": -1, "ultimo": -1,
+}
+
 func (d *decoder) meeting(n *yaml.Node) *Meeting {
 	m := &Meeting{Keys: Keys{}}
 	if !d.mapping(n, "a meeting", m.Keys,
-		field{"day", d.str(&m.Day)},
+		field{"day", func(n *yaml.Node) {
+			// "day: [monday, wednesday]": two meetings.
+			if n.Kind == yaml.SequenceNode && len(n.Content) > 1 {
+				d.errorf(n, "a meeting has one day: list a meeting for each, e.g. \"- day: %s\" and \"- day: %s\", each with its start", shortenNode(n.Content[0]), shortenNode(n.Content[1]))
+				return
+			}
+			d.str(&m.Day)(n)
+		}},
 		field{"start", d.clock(&m.Start)},
 		field{"end", d.clock(&m.End)},
 		field{"weeks", d.list(func(_ int, n *yaml.Node) {
+			// A week named in words ("first", "3rd", "last") is the number to write.
+			if w, ok := weekWords[strings.ToLower(n.Value)]; ok && n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+				d.errorf(n, "expected the week's number, not %q: write %d (the weeks are 1 to 5, and -1 for the last)", n.Value, w)
+				return
+			}
 			var w *int
 			d.integer(&w)(n)
 			if w != nil {
@@ -171,4 +192,12 @@ func (d *decoder) contact(into **Contact) func(*yaml.Node) {
 			*into = c
 		}
 	}
+}
+
+// shortenNode returns a scalar's value, shortened, or "…" for another node.
+func shortenNode(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return "…"
+	}
+	return shorten(n.Value)
 }
