@@ -143,6 +143,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 				d.errorf(v, "%s needs a value after the colon: write %s", k.Value, nonNullHint(k.Value))
 				keys[markRefused+k.Value] = pos
 			}
+			if _, refused := keys[markRefused+k.Value]; !refused {
+				keys[markNull+k.Value] = pos
+			}
 			continue // "key:" with nothing after it counts as absent
 		}
 		if d.placeholder(label(what, k.Value), v) {

@@ -35,6 +35,9 @@ const (
 	markMisspelled  = "\x00misspelled\x00"  // an unknown key close to this one was written
 	markRefused     = "\x00refused\x00"     // load reported the value as wrong
 	markEmpty       = "\x00empty\x00"       // text that is empty or only spaces
+	// markNull records a key written with nothing after its colon ("name:"), which counts
+	// as absent: it is neither had nor written, and only says where the key is.
+	markNull = "\x00null\x00"
 )
 
 // Has reports whether key was given a usable value.
@@ -50,11 +53,13 @@ func (k Keys) Placeholder(key string) bool {
 	return ok
 }
 
-// Empty reports whether key was written with empty text ("" or only spaces): for a required
-// key, that is reported as empty rather than missing.
+// Empty reports whether key was written with empty text ("" or only spaces), or with nothing
+// after its colon ("name:"): for a required key, that is reported as empty, at the key,
+// rather than missing.
 func (k Keys) Empty(key string) bool {
-	_, ok := k[markEmpty+key]
-	return ok
+	_, empty := k[markEmpty+key]
+	_, null := k[markNull+key]
+	return empty || null
 }
 
 // Written reports whether the editor wrote key in some form: with a usable value, or in a
@@ -78,7 +83,7 @@ func (k Keys) At(key string) Pos {
 	if p, ok := k[key]; ok {
 		return p
 	}
-	for _, m := range []string{markPlaceholder, markMisspelled, markRefused, markEmpty} {
+	for _, m := range []string{markPlaceholder, markMisspelled, markRefused, markEmpty, markNull} {
 		if p, ok := k[m+key]; ok {
 			return p
 		}
