@@ -676,6 +676,11 @@ func hourMinute(s string) (h, m int, ok bool) {
 func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n.Kind != yaml.SequenceNode {
+			if n.Kind == yaml.ScalarNode && !isNull(n) && !strings.ContainsAny(n.Value, "\n[]{}") {
+				// "audience: men": a list of one, or of the values written with commas.
+				d.errorf(n, "expected a list, not %s: write it in brackets, [%s]", describe(n), shorten(n.Value))
+				return
+			}
 			d.errorf(n, "expected a list, not %s", describe(n))
 			return
 		}
