@@ -192,7 +192,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 				if n := d.parse(src); n != nil {
 					return d.affiliate(n, slug)
 				}
-				d.empty()
+				d.empty("affiliate " + slug)
 				return failed
 			}, failed)
 		case len(parts) == 3 && parts[1] == "trainings":
@@ -200,7 +200,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 				if n := d.parse(src); n != nil {
 					return d.training(n, slug)
 				}
-				d.empty()
+				d.empty("training " + slug)
 				return nil
 			}, nil)
 		case len(parts) == 4 && parts[1] == "groups":
@@ -213,7 +213,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 				if n := d.parse(src); n != nil {
 					return d.group(n, aff, slug)
 				}
-				d.empty()
+				d.empty("group " + aff + "/" + slug)
 				return nil
 			}, nil)
 		case len(parts) == 3 && parts[1] == "groups":
@@ -290,9 +290,11 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 	return jobs
 }
 
-func (d *decoder) empty() {
+// empty reports a data file with nothing in it but comments, with the command that writes
+// one to fill in: "group nami-franklin/tuesday" for "sitegen new group …".
+func (d *decoder) empty(what string) {
 	if len(*d.diags) == 0 {
-		d.diags.Add(d.path, 0, 0, diag.Error, "the file is empty")
+		d.diags.Add(d.path, 1, 1, diag.Error, "the file is empty: delete it and run \"sitegen new %s\" for a file to fill in, or write its keys", what)
 	}
 }
 
