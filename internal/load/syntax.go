@@ -57,6 +57,23 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 		col := utf8.RuneCountInString(lines[line-1][:min(byteCol, len(lines[line-1]))]) + 1
 		return syntaxProblem{line, col, fmt.Sprintf(format, args...)}, true
 	}
+	// A line indented with a space YAML does not read as one (a no-break space, pasted from a
+	// web page or a word processor) looks indented and is not: named first, as the cause of
+	// whatever the lines around it then seem to say.
+	for i, l := range lines {
+		for j, r := range l {
+			if r == ' ' || r == '\t' {
+				continue
+			}
+			if r == '\ufeff' && (i > 0 || j > 0) {
+				return problem(i+1, j, "this line holds an invisible byte order mark (U+FEFF), as when one file is pasted into another: delete the line's start and type it again")
+			}
+			if r != '\ufeff' && r > unicode.MaxASCII && unicode.IsSpace(r) {
+				return problem(i+1, j, "this line is indented with a %s, which YAML does not read as a space: delete the indentation and type it again with plain spaces", spaceName(r))
+			}
+			break
+		}
+	}
 	for i := 0; i < len(lines); i++ {
 		text, ln := lines[i], i+1
 		if strings.TrimSpace(text) == "" {
