@@ -335,6 +335,16 @@ func (r *renderer) newPage(l *lang, p, section, title, description string, data 
 		}
 		pg.Alternates = append(pg.Alternates, alternate{Lang: "x-default", URL: r.s.URL(p)})
 	}
+	if len(r.langs) > 1 && p == site.NotFoundPath {
+		// A missing page has no other language's version, but the visitor who reads another
+		// (a host serves the site's own 404 page for every address, /es/ ones too) is given
+		// its home page.
+		for _, o := range r.langs {
+			if o != l {
+				pg.Switch = append(pg.Switch, alternate{Lang: o.code, URL: r.basePath + r.s.In(o.code, ""), Label: o.w.T("lang.name")})
+			}
+		}
+	}
 	return pg
 }
 

@@ -505,7 +505,10 @@ func TestOtherPages(t *testing.T) {
 		{
 			name: "404",
 			path: "404.html",
-			want: []string{`<meta name="robots" content="noindex">`, `href="/connection/groups/"`, `href="tel:988"`},
+			// With the other languages' home pages: a host serves it for their missing
+			// addresses too (until 2026-12-05 it had no way to the Spanish pages).
+			want: []string{`<meta name="robots" content="noindex">`, `href="/connection/groups/"`, `href="tel:988"`,
+				`<a href="/connection/es/" hreflang="es" lang="es">Español</a></nav>`},
 		},
 		{
 			name: "guide translated",
