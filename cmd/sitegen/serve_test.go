@@ -8,29 +8,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"sitegen/internal/sitetest"
 )
-
-// syncBuffer is a bytes.Buffer safe to write from the server's goroutines while the test
-// reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // freePort returns a TCP port on loopback that was free a moment ago.
 func freePort(t *testing.T) int {
@@ -48,7 +30,7 @@ func freePort(t *testing.T) int {
 func TestServeCommand(t *testing.T) {
 	dir := copySample(t)
 	port := freePort(t)
-	var stdout, stderr syncBuffer
+	var stdout, stderr sitetest.Log
 	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return map[string]string{"SITEGEN_CACHE": "off"}[k] }}
 	fs := serveFlags(e)
 	if err := fs.Parse([]string{"-s", dir, "--port", strconv.Itoa(port), "--now", "2026-11-23"}); err != nil {

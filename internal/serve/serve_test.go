@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -26,6 +25,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/livereload"
 	"sitegen/internal/output"
+	"sitegen/internal/sitetest"
 )
 
 // The group the tests edit, and its page.
@@ -300,7 +300,7 @@ func TestTemplateFailingOnSomePages(t *testing.T) {
 	edit(t, dir, "templates/pages/group.html", func(s string) string {
 		return strings.Replace(s, "{{- $d := .Data}}{{$g := $d.G}}\n", "{{- $d := .Data}}{{$g := $d.G}}\n{{if eq $g.Attendance \"hybrid\"}}{{index $g.Name 999}}{{end}}\n", 1)
 	})
-	var log lockedBuffer
+	var log sitetest.Log
 	s, err := New(Options{Root: dir, Build: build.Options{Now: now, BaseURL: "http://127.0.0.1:1/"}, Log: &log})
 	if err != nil {
 		t.Fatal(err)
@@ -346,24 +346,6 @@ func TestBuildIDsDifferAcrossRestarts(t *testing.T) {
 	if len(ids) != 2 {
 		t.Errorf("two servers served the same build id: %v", ids)
 	}
-}
-
-// lockedBuffer is a log that handlers may write while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 func TestSavePatternsRebuildOnce(t *testing.T) {
