@@ -336,8 +336,11 @@ var usZoneNames = map[string]string{
 // there is one (Mountain in Arizona is America/Phoenix).
 func (c *checker) usZone(value string, ofState []string) string {
 	name := strings.ToLower(strings.Join(strings.Fields(value), " "))
-	for _, suffix := range []string{" time", " standard time", " daylight time"} {
-		name = strings.TrimSuffix(name, suffix)
+	for _, suffix := range []string{" standard time", " daylight time", " time"} {
+		if rest, ok := strings.CutSuffix(name, suffix); ok {
+			name = rest
+			break
+		}
 	}
 	z, ok := usZoneNames[name]
 	if !ok {

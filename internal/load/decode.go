@@ -155,7 +155,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 		keys[k.Value] = pos
 		before := len(*d.diags)
 		outer := d.key
-		d.key, d.emptyText = label(what, k.Value), false
+		d.key, d.emptyText, d.wrongKind = label(what, k.Value), false, false
 		f.decode(v)
 		d.key = outer
 		switch {
@@ -166,7 +166,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 			delete(keys, k.Value)
 			keys[markRefused+k.Value] = pos
 		}
-		d.emptyText = false
+		d.emptyText, d.wrongKind = false, false
 	}
 	return true
 }
@@ -216,7 +216,7 @@ var keyMeanings = map[string][]string{
 	"join_link": {"join_url"}, "link": {"join_url", "website"}, "url": {"join_url", "website"}, "zoom_link": {"join_url"},
 	"meeting_link": {"join_url"}, "zoom": {"join_url"}, "web": {"website"}, "site": {"website"}, "homepage": {"website"},
 	"town": {"city"}, "tz": {"timezone"}, "time_zone": {"timezone"}, "zone": {"timezone"}, "lang": {"language"},
-	"days": {"day"}, "weekday": {"day"}, "type": {"attendance", "kind"}, "format": {"attendance"},
+	"days": {"day"}, "weekday": {"day"}, "type": {"kind", "attendance"}, "format": {"attendance"},
 }
 
 // meantKey returns the key of names that k means, by keyMeanings, or "".
@@ -230,10 +230,12 @@ func meantKey(k string, names []string) string {
 }
 
 // refused reports whether the diagnostics l, made while decoding v, refuse v whole: a
-// value with an error, an error at v itself ("expected a list, not a mapping"), or a list
-// each of whose items has one ("weeks: [first, third]"). A key refused so is written but not
-// had (see Keys.Written): checks of its value, and that it is given, say nothing more. A
-// mapping with an error inside keeps its other values checked.
+// value with an error, a list or a mapping where a list was expected ("expected a list, not
+// a mapping": see wrongKind), a list with an error at itself, or one each of whose items has
+// one ("weeks: [first, third]"). A key refused so is written but not had (see Keys.Written):
+// checks of its value, and that it is given, say nothing more. A mapping with an error inside
+// keeps its other values checked (its position is its first key's, so an error there is not
+// one at the mapping).
 func (d *decoder) refused(l diag.List, v *yaml.Node) bool {
 	if !hasError(l) {
 		return false
@@ -247,7 +249,9 @@ func (d *decoder) refused(l diag.List, v *yaml.Node) bool {
 		return false
 	}
 	switch {
-	case v.Kind == yaml.ScalarNode || at(v):
+	case v.Kind == yaml.ScalarNode || d.wrongKind:
+		return true
+	case v.Kind == yaml.SequenceNode && at(v):
 		return true
 	case v.Kind == yaml.SequenceNode && len(v.Content) > 0:
 		for _, item := range v.Content {
@@ -672,12 +676,23 @@ func hourMinute(s string) (h, m int, ok bool) {
 	return h, m, true
 }
 
-// list decodes a sequence, calling item for each element.
+// list decodes a sequence, calling item for each element. A value of another kind is
+// refused whole (see refused).
 func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
+	return d.listOf(false, item)
+}
+
+// plainList is list for a list of text or dates, whose single value is told the brackets to
+// write ("audience: men": [men]).
+func (d *decoder) plainList(item func(i int, n *yaml.Node)) func(*yaml.Node) {
+	return d.listOf(true, item)
+}
+
+func (d *decoder) listOf(plain bool, item func(i int, n *yaml.Node)) func(*yaml.Node) {
 	return func(n *yaml.Node) {
 		if n.Kind != yaml.SequenceNode {
-			if n.Kind == yaml.ScalarNode && !isNull(n) && !strings.ContainsAny(n.Value, "\n[]{}") {
-				// "audience: men": a list of one, or of the values written with commas.
+			d.wrongKind = true
+			if plain && n.Kind == yaml.ScalarNode && !isNull(n) && !strings.ContainsAny(n.Value, "\n[]{}") {
 				d.errorf(n, "expected a list, not %s: write it in brackets, [%s]", describe(n), shorten(n.Value))
 				return
 			}
@@ -693,7 +708,7 @@ func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
 // strings decodes a list of scalars of at most max characters each, keeping each one's
 // position.
 func (d *decoder) strings(into *[]string, at *[]Pos, max int) func(*yaml.Node) {
-	return d.list(func(_ int, n *yaml.Node) {
+	return d.plainList(func(_ int, n *yaml.Node) {
 		if n.Kind != yaml.ScalarNode || isNull(n) {
 			d.errorf(n, "expected text, not %s", describe(n))
 			return

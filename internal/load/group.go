@@ -96,7 +96,7 @@ func (d *decoder) group(n *yaml.Node, affiliate, slug string) *Group {
 		field{"notes", d.text(&g.Notes, MaxNotes)},
 		field{"verified", d.date(&g.Verified)},
 		field{"starts", d.date(&g.Starts)},
-		field{"skip", d.list(func(_ int, n *yaml.Node) {
+		field{"skip", d.plainList(func(_ int, n *yaml.Node) {
 			var day civil.Date
 			d.date(&day)(n)
 			if !day.IsZero() {

@@ -57,23 +57,6 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 		col := utf8.RuneCountInString(lines[line-1][:min(byteCol, len(lines[line-1]))]) + 1
 		return syntaxProblem{line, col, fmt.Sprintf(format, args...)}, true
 	}
-	// A line indented with a space YAML does not read as one (a no-break space, pasted from a
-	// web page or a word processor) looks indented and is not: named first, as the cause of
-	// whatever the lines around it then seem to say.
-	for i, l := range lines {
-		for j, r := range l {
-			if r == ' ' || r == '\t' {
-				continue
-			}
-			if r == '\ufeff' && (i > 0 || j > 0) {
-				return problem(i+1, j, "this line holds an invisible byte order mark (U+FEFF), as when one file is pasted into another: delete the line's start and type it again")
-			}
-			if r != '\ufeff' && r > unicode.MaxASCII && unicode.IsSpace(r) {
-				return problem(i+1, j, "this line is indented with a %s, which YAML does not read as a space: delete the indentation and type it again with plain spaces", spaceName(r))
-			}
-			break
-		}
-	}
 	for i := 0; i < len(lines); i++ {
 		text, ln := lines[i], i+1
 		if strings.TrimSpace(text) == "" {
@@ -86,6 +69,16 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 				continue
 			}
 			blockParent = -1
+		}
+		// A line indented with a space YAML does not read as one (a no-break space, pasted
+		// from a web page or a word processor) looks indented and is not: named here, before
+		// whatever the lines after it then seem to say. (Inside a block of text, | or >, it
+		// is text.)
+		lead := strings.TrimLeft(text, " \t")
+		if r, _ := utf8.DecodeRuneInString(lead); r == '\ufeff' && (i > 0 || len(lead) < len(text)) {
+			return problem(ln, len(text)-len(lead), "this line holds an invisible byte order mark (U+FEFF), as when one file is pasted into another: delete the line's start and type it again")
+		} else if r != '\ufeff' && r > unicode.MaxASCII && unicode.IsSpace(r) {
+			return problem(ln, len(text)-len(lead), "this line is indented with a %s, which YAML does not read as a space: delete the indentation and type it again with plain spaces", spaceName(r))
 		}
 		if trimmed[0] == '\t' {
 			return problem(ln, indent, "a tab indents this line, and YAML indents with spaces only: replace the tab with spaces")
@@ -237,8 +230,7 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 				(sign == '*' || sign == '&') && !anchorName.MatchString(strings.TrimSpace(stripComment(value))) {
 				return problem(ln, valueAt, "a value cannot start with %q: put the whole value in quotes, e.g. %s: %s", value[:1], keyOr(key), requoted(`"`+stripComment(value)+`"`, "", ""))
 			}
-			v := stripComment(value)
-			last.valid, last.plain, last.key, last.value, last.line = true, true, key, v, ln
+			fallthrough // a plain value that starts with the sign ("-Bring coffee: it is free")
 		default:
 			v := stripComment(value)
 			if j := strings.Index(v+" ", ": "); j >= 0 && isKey {

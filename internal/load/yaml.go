@@ -102,6 +102,7 @@ type decoder struct {
 	lineStarts []int  // the offset in src of each line, made when first needed
 	key        string // the key whose value is being decoded, to name it in messages
 	emptyText  bool   // set by a decoder of text whose value is empty
+	wrongKind  bool   // set by a decoder of a list given a value of another kind
 	lang       string // the language key whose block is being decoded, for [anyLanguage]
 }
 
@@ -249,6 +250,8 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 			return
 		case n.Anchor != "":
 			d.errorf(n, "YAML anchor &%s is not allowed in data files: write each value out", n.Anchor)
+		case n.Style&yaml.TaggedStyle != 0 && coreTags[n.Tag]:
+			// "!!str 43214": text, as it says; nothing left out.
 		case n.Style&yaml.TaggedStyle != 0 && n.Kind == yaml.ScalarNode:
 			d.errorf(n, "YAML reads %s at the start of a value as a tag and leaves it out: put the whole value in quotes, e.g. %s", n.Tag, strconv.Quote(strings.TrimSpace(n.Tag+" "+n.Value)))
 		case n.Style&yaml.TaggedStyle != 0:
@@ -261,6 +264,10 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 	walk(n)
 	return ok
 }
+
+// coreTags are the tags of YAML's own kinds of value, which say what the value is and leave
+// nothing of it out ("postal_code: !!str 43214").
+var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true}
 
 // controlChar returns the position of the first character that YAML does not allow in a
 // file: C0 and C1 control characters other than tab, line feed, carriage return and next

@@ -72,12 +72,14 @@ type Server struct {
 	rebuilds atomic.Int64
 	epoch    string // this server's start, in base 36: the prefix of its builds' ids
 	builds   int    // the builds swapped in so far; guarded by mu
-	// pageProblem is the last problem logged for a page that could not be made, with the
-	// build's id and the page: not logged again while it stays the same.
-	pageProblem atomic.Pointer[string]
-	stop        chan struct{} // closed by Close
-	stopped     chan struct{} // closed when the watch loop has ended
-	once        sync.Once
+	// pageProblems are the problems of pages that could not be made, each with its page,
+	// logged during the build pageBuild: not logged again until the next build.
+	pageMu       sync.Mutex
+	pageBuild    string
+	pageProblems map[string]bool
+	stop         chan struct{} // closed by Close
+	stopped      chan struct{} // closed when the watch loop has ended
+	once         sync.Once
 }
 
 // snapshot is one build as served. It is never modified once published; its files are
@@ -387,8 +389,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status, name = http.StatusInternalServerError, "error.html"
 		body = []byte(failedPage)
 		problem := templateProblem(err)
-		line := fmt.Sprintf("build %s: %s: %s: %s", snap.id, r.URL.Path, problem.Position(), problem.Message)
-		if prev := s.pageProblem.Swap(&line); prev == nil || *prev != line {
+		if s.firstPageProblem(snap.id, r.URL.Path+": "+problem.Position()+": "+problem.Message) {
 			fmt.Fprintf(s.opts.Log, "%s: %s: error: %s (this page could not be made)\n", r.URL.Path, problem.Position(), problem.Message)
 		}
 		snap = &snapshot{id: snap.id, overlay: overlayHTML(diag.List{problem}, leadThisPage), variant: "x"}
@@ -445,6 +446,21 @@ func (s *Server) allowedHost(host string) bool {
 		return true
 	}
 	return served == "localhost" && net.ParseIP(name) != nil
+}
+
+// firstPageProblem reports whether problem (a page's, with its address) is new in build id,
+// and records it.
+func (s *Server) firstPageProblem(id, problem string) bool {
+	s.pageMu.Lock()
+	defer s.pageMu.Unlock()
+	if s.pageBuild != id {
+		s.pageBuild, s.pageProblems = id, map[string]bool{}
+	}
+	if s.pageProblems[problem] {
+		return false
+	}
+	s.pageProblems[problem] = true
+	return true
 }
 
 // failedPage is served, under the overlay, for a page that could not be made.

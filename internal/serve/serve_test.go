@@ -310,7 +310,8 @@ func TestTemplateFailingOnSomePages(t *testing.T) {
 		t.Fatalf("the build failed: %v", res.Problems)
 	}
 	page := "/groups/nami-olentangy/german-village-hybrid/"
-	for range 2 {
+	other := "/es" + page
+	for _, page := range []string{page, other, page, other} {
 		w := &recorder{header: http.Header{}}
 		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:1"+page, nil))
 		body := w.body.String()
@@ -321,8 +322,8 @@ func TestTemplateFailingOnSomePages(t *testing.T) {
 			t.Errorf("GET %s: says no build has succeeded", page)
 		}
 	}
-	// Said once in the log, at the template's line, with the page.
-	if got := strings.Count(log.String(), "(this page could not be made)"); got != 1 || !strings.Contains(log.String(), page+": templates/pages/group.html:3:") {
+	// Said once for each page in the log, at the template's line, with the page.
+	if got := strings.Count(log.String(), "(this page could not be made)"); got != 2 || !strings.Contains(log.String(), page+": templates/pages/group.html:3:") || !strings.Contains(log.String(), other+": templates/pages/group.html:3:") {
 		t.Errorf("the log says it %d times:\n%s", got, log.String())
 	}
 }
