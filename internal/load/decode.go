@@ -613,6 +613,19 @@ func (d *decoder) clock(into *civil.Clock) func(*yaml.Node) {
 			d.errorf(n, "%s %q is not a 24-hour time: write \"%s\"", d.what(), v, c)
 			return
 		}
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "noon", "midday", "mediodía", "mediodia":
+			d.errorf(n, "%s %q is not a 24-hour time: write \"12:00\"", d.what(), v)
+			return
+		case "midnight", "medianoche":
+			d.errorf(n, "%s %q is not a 24-hour time: write \"00:00\"", d.what(), v)
+			return
+		}
+		// "19:00-20:30", "7 to 8:30pm": a start and an end in one.
+		if a, b, ok := clockRange(v); ok {
+			d.errorf(n, "%s %q holds two times: write start: \"%s\" and end: \"%s\", each on its own line", d.what(), v, a, b)
+			return
+		}
 		if h, m, ok := hourMinute(v); ok {
 			switch {
 			case h >= 1 && h <= 11:
@@ -627,6 +640,34 @@ func (d *decoder) clock(into *civil.Clock) func(*yaml.Node) {
 		d.errorf(n, "%v", err)
 	}
 }
+
+// clockRange reads a start and an end written as one value ("19:00-20:30", "7-8:30pm",
+// "18:30 to 20:00"), each on the 24-hour clock; the end's am or pm is the start's too when
+// the start has none and reads as 12-hour then ("7-8:30pm" is 19:00 to 20:30).
+func clockRange(s string) (start, end civil.Clock, ok bool) {
+	parts := rangeSep.Split(strings.TrimSpace(s), -1)
+	if len(parts) != 2 {
+		return start, end, false
+	}
+	read := func(p string) (civil.Clock, bool) {
+		if c, err := civil.ParseClock(strings.TrimSpace(p)); err == nil {
+			return c, true
+		}
+		return twelveHour(strings.TrimSpace(p))
+	}
+	e, okE := read(parts[1])
+	st, okS := read(parts[0])
+	if !okS && okE {
+		// "7-8:30pm": the start takes the end's half of the day.
+		if g := twelveRE.FindStringSubmatch(strings.TrimSpace(parts[1])); g != nil {
+			st, okS = twelveHour(strings.TrimSpace(parts[0]) + g[3] + "m")
+		}
+	}
+	return st, e, okS && okE
+}
+
+// rangeSep is what separates a start and an end written as one value.
+var rangeSep = regexp.MustCompile(`\s*(?:-|–|—|\bto\b|\ba\b)\s*`)
 
 // twelveRE matches a time on the 12-hour clock: 6pm, 6:30 PM, 6.30 p.m., 11:15am.
 var twelveRE = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m?\.?$`)
@@ -658,7 +699,7 @@ func twelveHour(s string) (civil.Clock, bool) {
 }
 
 // hourRE matches a time without am/pm in a form other than HH:MM: 6:30, 9.00, 1830, 18h30.
-var hourRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?$`)
+var hourRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2})|h)?$`)
 
 // hourMinute reads an hour and minute written without am/pm but not as HH:MM.
 func hourMinute(s string) (h, m int, ok bool) {
