@@ -234,8 +234,19 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	if k.Has("meetings") && len(g.Meetings) == 0 {
 		c.errorf(p, k.At("meetings"), "meetings must list at least one meeting, e.g. - {day: tuesday, start: \"18:30\"}")
 	}
+	meetingAt := map[string]load.Pos{} // a meeting's day, start and weeks → where it is first
 	for _, m := range g.Meetings {
 		c.meeting(p, m)
+		if !m.Keys.Has("day") || !m.Keys.Has("start") {
+			continue
+		}
+		// The same meeting twice (a copied block): its calendar would hold it twice.
+		key := fmt.Sprint(m.Day, m.Start, m.Weeks)
+		if first, dup := meetingAt[key]; dup {
+			c.errorf(p, m.Keys.At(""), "this meeting is listed twice (first on line %d): remove one, or change its day, time or weeks", first.Line)
+			continue
+		}
+		meetingAt[key] = m.Keys.At("")
 	}
 	inPerson := g.Attendance == "in-person" || g.Attendance == "hybrid"
 	online := g.Attendance == "online" || g.Attendance == "hybrid"
