@@ -545,8 +545,9 @@ func (d *decoder) number(into **float64) func(*yaml.Node) {
 			d.errorf(n, "expected a number, not %s", describe(n))
 			return
 		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			// YAML's .nan and .inf are numbers to a parser, but no place on Earth.
+		if math.IsNaN(f) || math.IsInf(f, 0) || !decimalRE.MatchString(n.Value) {
+			// YAML's .nan and .inf are numbers to a parser, but no place on Earth; and 0x28,
+			// 0o50 or 4_0 are 40 to it, not what an editor meant by them.
 			example := "39.9612"
 			if strings.HasSuffix(d.key, "lon") {
 				example = "-82.9988"
@@ -557,6 +558,10 @@ func (d *decoder) number(into **float64) func(*yaml.Node) {
 		*into = &f
 	}
 }
+
+// decimalRE matches a number written in decimal, as people write coordinates: 39.96, -83,
+// +40.5, 4.1e1.
+var decimalRE = regexp.MustCompile(`^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
 
 // usDateRE matches a date written the American way, M/D/YYYY.
 var usDateRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
