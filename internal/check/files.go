@@ -293,7 +293,8 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		switch {
 		case g.Verified.After(c.opts.Now):
 			c.errorf(p, k.At("verified"), "verified %s is in the future (today is %s): write the day the listing was confirmed", g.Verified, c.opts.Now)
-		case c.opts.Now.DaysSince(g.Verified) > stale:
+		case c.opts.Now.DaysSince(g.Verified) > stale && g.Status != "ended":
+			// (An ended group is published nowhere: there is no listing to confirm.)
 			c.warnf(p, k.At("verified"), "verified %s is more than %d days ago: confirm the listing with the group and update the date", g.Verified, stale)
 		}
 	}
