@@ -767,6 +767,11 @@ func (d *decoder) strings(into *[]string, at *[]Pos, max int) func(*yaml.Node) {
 			d.errorf(n, "an item of %s is %d characters long, more than the %d allowed: shorten it", d.what(), c, max)
 			return
 		}
+		if strings.TrimSpace(v) == "" {
+			// "counties: [Franklin, ]" or [""]: an item that says nothing.
+			d.errorf(n, "an item of %s is empty: remove it", d.what())
+			return
+		}
 		*into = append(*into, v)
 		if at != nil {
 			*at = append(*at, d.pos(n))
