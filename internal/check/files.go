@@ -291,7 +291,9 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	c.twice(p, "audience", g.Audience, g.AudienceAt)
 	if !g.Verified.IsZero() && !c.opts.Now.IsZero() {
 		switch {
-		case g.Verified.After(c.opts.Now):
+		case g.Verified.After(c.opts.Now.AddDays(1)):
+			// (Today is the date in UTC: in Guam, or anywhere west of the date line, an
+			// editor's own date may be a day ahead of it.)
 			c.errorf(p, k.At("verified"), "verified %s is in the future (today is %s): write the day the listing was confirmed", g.Verified, c.opts.Now)
 		case c.opts.Now.DaysSince(g.Verified) > stale && g.Status != "ended":
 			// (An ended group is published nowhere: there is no listing to confirm.)
