@@ -103,12 +103,18 @@ for (const { kind, path: p } of printPages) {
         );
       const onScreen = await visible('header nav, footer');
       assert.ok(onScreen.length > 0, 'on screen the page has its navigation and footer');
+      assert.deepEqual(await visible('.print-only'), [], 'on screen, what only paper shows');
 
       await page.emulateMedia({ media: 'print' });
       assert.deepEqual(await visible('nav, form, input, select, button, footer, .noprint, .skip'), [], `${p} printed`);
       if (kind !== 'group finder') {
         const items = await visible('ul.groups > li');
         assert.ok(items.length > 0, `${p} printed shows no list of groups`);
+        // Each group in person with its address, each with whom to ask (until 2026-12-05 a
+        // printed list had neither: it could not be used away from the site).
+        const paper = await page.$$eval('ul.groups > li', (lis) => lis.map((li) => li.innerText));
+        assert.ok(paper.some((t) => /, [A-Z]{2} \d{5}/.test(t)), `${p} printed shows no address: ${paper.join(' | ')}`);
+        assert.ok(paper.every((t) => /@|\d{3}-\d{3}-\d{4}/.test(t)), `${p} printed shows a group without whom to ask: ${paper.join(' | ')}`);
       }
       assert.ok((await visible('h1')).length === 1, `${p} printed has no visible h1`);
     } finally {
