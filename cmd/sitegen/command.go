@@ -51,7 +51,7 @@ func commands() []*command {
 		{
 			name:    "check",
 			summary: "check every data and content file and report each problem",
-			usage:   "sitegen check [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict] [--stale]",
+			usage:   "sitegen check [FILE…] [-s DIR] [--now YYYY-MM-DD] [--format text|github|json] [--strict] [--stale]",
 			flags:   checkFlags,
 			run:     runCheck,
 		},

@@ -218,6 +218,43 @@ data/affiliates/nami-broken.yaml:3:8: error: state "oh" must be the uppercase US
 	}
 }
 
+// TestCheckFiles: "sitegen check FILE…" checks the whole site and reports the files named
+// (or those in the folders named), with a word on the others; until 2026-12-05 a file was an
+// "unexpected argument".
+func TestCheckFiles(t *testing.T) {
+	dir := copySample(t)
+	writeFile(t, filepath.Join(dir, "data/groups/nami-olentangy/broken.yaml"), brokenGroup)
+	writeFile(t, filepath.Join(dir, "data/affiliates/nami-broken.yaml"), "name: NAMI Broken\nkind: affiliate\nstate: oh\n")
+	for _, tt := range []struct {
+		name      string
+		files     []string
+		code      int
+		stdout    string
+		elsewhere string
+	}{
+		{"the broken file", []string{"data/groups/nami-olentangy/broken.yaml"}, exitSite, brokenLine + "\n", "1 problem in other files"},
+		{"its folder", []string{"data/groups/nami-olentangy"}, exitSite, brokenLine + "\n", "1 problem in other files"},
+		{"a good file", []string{"data/groups/nami-olentangy/clintonville-men.yaml"}, exitOK, "", "2 problems in other files"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var args []string
+			for _, f := range tt.files {
+				args = append(args, filepath.Join(dir, f))
+			}
+			r := sitegen(t, append([]string{"check", "-s", dir, "--now", sampleNow}, args...)...)
+			if r.code != tt.code || r.stdout != tt.stdout || !strings.Contains(r.stderr, tt.elsewhere) {
+				t.Errorf("check %v = %d\nstdout:\n%s\nstderr:\n%s\nwant %d, stdout:\n%s", tt.files, r.code, r.stdout, r.stderr, tt.code, tt.stdout)
+			}
+		})
+	}
+	// A path outside the site, or none, is a usage error.
+	for _, bad := range []string{t.TempDir(), filepath.Join(dir, "data/nope.yaml")} {
+		if r := sitegen(t, "check", "-s", dir, "--now", sampleNow, bad); r.code != exitUsage {
+			t.Errorf("check %s = %d, want %d: %s", bad, r.code, exitUsage, r.stderr)
+		}
+	}
+}
+
 func TestUsage(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -233,7 +270,7 @@ func TestUsage(t *testing.T) {
 		{"bad now", []string{"check", "-s", sample, "--now", "2026-13-01"}, exitUsage, "--now"},
 		{"bad now words", []string{"check", "-s", sample, "--now", "today"}, exitUsage, "--now"},
 		{"bad format", []string{"check", "-s", sample, "--format", "xml"}, exitUsage, `--format must be text, github or json, not "xml"`},
-		{"extra argument", []string{"check", "site"}, exitUsage, `unexpected argument "site"`},
+		{"a site for a file", []string{"check", "site"}, exitUsage, `site: no such file in the site's folder . (to check another site, use -s DIR)`},
 		{"missing source", []string{"check", "-s", "no/such/folder", "--now", sampleNow}, exitUsage, "no/such/folder"},
 		{"build bad base url", []string{"build", "-s", sample, "--base-url", "example.org"}, exitUsage, "--base-url"},
 		{"new without kind", []string{"new"}, exitUsage, "usage: sitegen new"},
