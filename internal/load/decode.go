@@ -619,6 +619,9 @@ func (d *decoder) clock(into *civil.Clock) func(*yaml.Node) {
 			return
 		}
 		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "24:00", "24:00:00":
+			d.errorf(n, "%q is not a time of day (00:00 to 23:59): a meeting that ends at midnight ends at \"00:00\", with overnight: true", v)
+			return
 		case "noon", "midday", "mediodía", "mediodia":
 			d.errorf(n, "%s %q is not a 24-hour time: write \"12:00\"", d.what(), v)
 			return
