@@ -1013,9 +1013,10 @@ function stateAfter(text, phrases) {
 // (Arlington), "east la" (East Los Angeles, whatever its capitals), "groups in central
 // florida" (Orlando), rather than every group of Florida, of Virginia or of the country;
 // the longest run first, and only a run with a state's words, all the words that say nothing
-// ("east la spanish") or those after a word that comes before a place ("groups in la county"). Its words besides the state, one or two that may be a place's
-// whole name (see nameEdges), with a state and nothing else, may be a town of that state of a
-// thousand people or more: "friendly md" is Friendly, Maryland, and "welcome, north carolina"
+// ("east la spanish") or those after a word that comes before a place ("groups in la
+// county"). Its words besides the state, one or two that may be a place's whole name (see
+// nameEdges), with a state and nothing else, may be a town of that state of a thousand
+// people or more: "friendly md" is Friendly, Maryland, and "welcome, north carolina"
 // Welcome, NC. With any other word ("lgbtq friendly md") they keep saying nothing. Runs that
 // no place's name starts and ends as ("support groups texas") are not looked up, which would
 // cost a file of places, nor a state's own name alone ("west virginia").

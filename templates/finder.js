@@ -461,7 +461,7 @@ function start(form, status, { base, home, index }) {
     const online = await index.filterRefs("attendance", "online");
     const kept = Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v));
     const keptLabels = kept.map(([n, v]) => label(n, v)).join(", ");
-    const counted = !(s.filters.day && s.filters.time && kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
+    const counted = !(kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
     const onlineLink = async (refs, st) => {
       const state = st ? { state: st.code } : {};
       const what = st ? { state: label("state", st.code) } : {};
