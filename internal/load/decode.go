@@ -171,9 +171,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, keys Keys, fields ...field)
 	return true
 }
 
-// unknownKey reports a key that is not one of names, with the closest known key. When that
-// key is not in the mapping, it is recorded as misspelled: check then does not also report
-// it missing.
+// unknownKey reports a key that is not one of names, with the known key it means (see
+// keyMeanings) or else the closest. When that key is not in the mapping, it is recorded as
+// misspelled: check then does not also report it missing.
 func (d *decoder) unknownKey(k *yaml.Node, what string, names []string, keys Keys) {
 	if rest, ok := strings.CutPrefix(k.Value, "-"); ok && rest != "" {
 		// "-day: monday": the dash of a list item needs a space after it.
@@ -183,14 +183,11 @@ func (d *decoder) unknownKey(k *yaml.Node, what string, names []string, keys Key
 			return
 		}
 	}
-	if s := meantKey(k.Value, names); s != "" {
-		d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
-		if _, ok := keys[markMisspelled+s]; !ok {
-			keys[markMisspelled+s] = d.pos(k)
-		}
-		return
+	s := meantKey(k.Value, names)
+	if s == "" && len(k.Value) <= 100 {
+		s = suggest.Closest(k.Value, names)
 	}
-	if s := suggest.Closest(k.Value, names); s != "" && len(k.Value) <= 100 {
+	if s != "" {
 		d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
 		if _, ok := keys[markMisspelled+s]; !ok {
 			keys[markMisspelled+s] = d.pos(k)

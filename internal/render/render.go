@@ -324,26 +324,28 @@ func (r *renderer) newPage(l *lang, p, section, title, description string, data 
 		OGType:      "website",
 		Data:        data,
 	}
-	if len(r.langs) > 1 && p != site.NotFoundPath {
-		for _, o := range r.langs {
-			alt := alternate{Lang: o.code, URL: r.s.URL(r.s.In(o.code, p)), Label: o.w.T("lang.name")}
-			pg.Alternates = append(pg.Alternates, alt)
-			if o != l {
-				alt.URL = r.basePath + r.s.In(o.code, p)
-				pg.Switch = append(pg.Switch, alt)
-			}
-		}
-		pg.Alternates = append(pg.Alternates, alternate{Lang: "x-default", URL: r.s.URL(p)})
+	if len(r.langs) == 1 {
+		return pg
 	}
-	if len(r.langs) > 1 && p == site.NotFoundPath {
-		// A missing page has no other language's version, but the visitor who reads another
-		// (a host serves the site's own 404 page for every address, /es/ ones too) is given
-		// its home page.
-		for _, o := range r.langs {
-			if o != l {
-				pg.Switch = append(pg.Switch, alternate{Lang: o.code, URL: r.basePath + r.s.In(o.code, ""), Label: o.w.T("lang.name")})
-			}
+	// A missing page has no other language's version: the switch leads to the other
+	// languages' home pages (a host serves the site's own 404 page for every address, /es/
+	// ones too), and no alternate is named.
+	switchTo := p
+	if p == site.NotFoundPath {
+		switchTo = ""
+	}
+	for _, o := range r.langs {
+		alt := alternate{Lang: o.code, URL: r.s.URL(r.s.In(o.code, p)), Label: o.w.T("lang.name")}
+		if p != site.NotFoundPath {
+			pg.Alternates = append(pg.Alternates, alt)
 		}
+		if o != l {
+			alt.URL = r.basePath + r.s.In(o.code, switchTo)
+			pg.Switch = append(pg.Switch, alt)
+		}
+	}
+	if p != site.NotFoundPath {
+		pg.Alternates = append(pg.Alternates, alternate{Lang: "x-default", URL: r.s.URL(p)})
 	}
 	return pg
 }

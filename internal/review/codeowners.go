@@ -40,6 +40,7 @@ const CodeOwnersPath = ".github/CODEOWNERS"
 const (
 	beginMarker = "# BEGIN sitegen codeowners"
 	endMarker   = "# END sitegen codeowners"
+	noteMarker  = "# Change those and run" // the start of the block's second line
 )
 
 // Command is what an editor runs to rewrite the file.
@@ -106,7 +107,7 @@ func Handles(editors []string) []string {
 func block(owners []Owner) string {
 	var b strings.Builder
 	b.WriteString(beginMarker + ": written from the editors in data/affiliates/*.yaml.\n")
-	b.WriteString("# Change those and run \"" + Command + "\" instead of editing these lines.\n")
+	b.WriteString(noteMarker + " \"" + Command + "\" instead of editing these lines.\n")
 	for _, o := range owners {
 		b.WriteString(o.Line() + "\n")
 	}
@@ -158,7 +159,7 @@ func unterminated(lines []string, begin int) int {
 	last := begin
 	for i := begin + 1; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
-		ours := strings.HasPrefix(line, "# Change those and run") ||
+		ours := strings.HasPrefix(line, noteMarker) ||
 			strings.HasPrefix(line, "/data/affiliates/") || strings.HasPrefix(line, "/data/groups/") || strings.HasPrefix(line, "/data/trainings/")
 		if !ours {
 			break
