@@ -12,7 +12,7 @@ import { HtmlValidate } from 'html-validate';
 import { siteUnderTest, pageKinds } from './lib/site.mjs';
 import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
-import { open } from './lib/page.mjs';
+import { open, sharedTab } from './lib/page.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -29,8 +29,10 @@ const contexts = {};
 // keyboard must be able to reach: until 2026-12-05 a guide's table could not be), the dark
 // one on a wide screen.
 const viewports = { light: { width: 390, height: 844 }, dark: { width: 1280, height: 800 } };
+const tabs = {};
 for (const scheme of ['light', 'dark']) {
   contexts[scheme] = skip ? null : await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: viewports[scheme] });
+  tabs[scheme] = skip ? null : sharedTab(contexts[scheme]);
 }
 
 after(async () => {
@@ -65,28 +67,24 @@ const axePages = [...kinds, ...spanish, { kind: 'group finder with a query', pat
 for (const scheme of ['light', 'dark']) {
   for (const { kind, path: p } of axePages) {
     test(`axe, ${scheme} scheme: ${kind} (${p})`, { skip }, async () => {
-      const page = await contexts[scheme].newPage();
-      try {
-        await open(page, server.origin + p);
-        // The scheme really applies: a dark page background in dark mode, a light one otherwise.
-        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        const [r, g, b] = bg.match(/\d+/g).map(Number);
-        const light = (r + g + b) / 3 > 128;
-        assert.equal(light, scheme === 'light', `${scheme} scheme, body background ${bg}`);
-        await page.addScriptTag({ path: AXE });
-        const result = await page.evaluate(
-          (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-          AXE_TAGS,
-        );
-        assert.ok(result.passes.length > 0, 'axe ran no passing rule: did it run at all?');
-        assert.equal(
-          result.violations.length,
-          0,
-          `axe violations on ${p} (${scheme}):\n${describeViolations(result.violations)}`,
-        );
-      } finally {
-        await page.close();
-      }
+      const { page } = await tabs[scheme].next();
+      await open(page, server.origin + p);
+      // The scheme really applies: a dark page background in dark mode, a light one otherwise.
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = bg.match(/\d+/g).map(Number);
+      const light = (r + g + b) / 3 > 128;
+      assert.equal(light, scheme === 'light', `${scheme} scheme, body background ${bg}`);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(
+        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+        AXE_TAGS,
+      );
+      assert.ok(result.passes.length > 0, 'axe ran no passing rule: did it run at all?');
+      assert.equal(
+        result.violations.length,
+        0,
+        `axe violations on ${p} (${scheme}):\n${describeViolations(result.violations)}`,
+      );
     });
   }
 }

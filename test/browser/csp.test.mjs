@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { siteUnderTest, pages, walk } from './lib/site.mjs';
 import { serve, parseHeaders, headersFor } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
-import { recordRequests, watch, open } from './lib/page.mjs';
+import { recordRequests, sharedTab, open } from './lib/page.mjs';
 
 const skip = browserSkip();
 const site = await siteUnderTest();
@@ -27,8 +27,9 @@ after(async () => {
 // Every page of the build, and the finder and search with a query (their scripts then fetch data).
 const targets = [...(await pages(site.dir)), '/groups/?q=a&state=nm', '/search/?q=connection', '/no/such/page/'];
 
-// One context for all pages (no bypassCSP: the policy applies); a new page for each.
+// One context for all pages (no bypassCSP: the policy applies), and one tab.
 const context = skip ? null : await browser.newContext();
+const tab = sharedTab(context, server.origin);
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -92,25 +93,19 @@ test('geolocation is allowed to the site itself and nothing else is', { skip }, 
 
 for (const p of targets) {
   test(`CSP and requests: ${p}`, { skip }, async () => {
-    const page = await context.newPage();
-    try {
-      const requests = await recordRequests(page, server.origin);
-      const log = await watch(page);
-      await open(page, server.origin + p);
+    const { page, requests, log } = await tab.next();
+    await open(page, server.origin + p);
 
-      assert.deepEqual(log.csp, [], `CSP violations on ${p}`);
-      assert.deepEqual(log.errors, [], `script or console errors on ${p}`);
-      assert.deepEqual(log.dialogs, [], `dialogs on ${p}`);
-      const foreign = requests.filter((r) => !r.allowed).map((r) => r.url);
-      assert.deepEqual(foreign, [], `requests to another host from ${p}`);
-      assert.ok(requests.length > 0, `no request recorded for ${p}: is the recorder working?`);
+    assert.deepEqual(log.csp, [], `CSP violations on ${p}`);
+    assert.deepEqual(log.errors, [], `script or console errors on ${p}`);
+    assert.deepEqual(log.dialogs, [], `dialogs on ${p}`);
+    const foreign = requests.filter((r) => !r.allowed).map((r) => r.url);
+    assert.deepEqual(foreign, [], `requests to another host from ${p}`);
+    assert.ok(requests.length > 0, `no request recorded for ${p}: is the recorder working?`);
 
-      // The stylesheet loaded under the policy: the crisis banner has its background.
-      const bg = await page.$eval('.crisis', (el) => getComputedStyle(el).backgroundColor);
-      assert.notEqual(bg, 'rgba(0, 0, 0, 0)', `${p}: the crisis banner is unstyled (stylesheet blocked?)`);
-    } finally {
-      await page.close();
-    }
+    // The stylesheet loaded under the policy: the crisis banner has its background.
+    const bg = await page.$eval('.crisis', (el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', `${p}: the crisis banner is unstyled (stylesheet blocked?)`);
   });
 }
 

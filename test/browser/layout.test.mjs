@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { siteUnderTest, pageKinds } from './lib/site.mjs';
 import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
-import { open } from './lib/page.mjs';
+import { open, sharedTab } from './lib/page.mjs';
 
 const PHONES = [
   { name: 'small phone 320x568', width: 320, height: 568 },
@@ -68,17 +68,14 @@ function aboveTheFold(page) {
 }
 
 for (const [i, phone] of PHONES.entries()) {
+  const tab = skip ? null : sharedTab(contexts[i]);
   for (const { kind, path: p } of kinds) {
     test(`${phone.name}: crisis line and HelpLine on screen, no sideways scroll: ${kind} (${p})`, { skip }, async () => {
-      const page = await contexts[i].newPage();
-      try {
-        await open(page, server.origin + p);
-        const { problems, scrollY } = await aboveTheFold(page);
-        assert.equal(scrollY, 0, 'page opened scrolled');
-        assert.deepEqual(problems, [], `${p} at ${phone.name}`);
-      } finally {
-        await page.close();
-      }
+      const { page } = await tab.next();
+      await open(page, server.origin + p);
+      const { problems, scrollY } = await aboveTheFold(page);
+      assert.equal(scrollY, 0, 'page opened scrolled');
+      assert.deepEqual(problems, [], `${p} at ${phone.name}`);
     });
   }
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { REPO, build, pages } from './lib/site.mjs';
 import { serve } from './lib/server.mjs';
 import { browserSkip, launch } from './lib/browser.mjs';
-import { watch, open } from './lib/page.mjs';
+import { watch, sharedTab, open } from './lib/page.mjs';
 
 // One-line payloads: single-quoted in YAML, where only ' would need doubling.
 const INLINE = `<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)>`;
@@ -172,6 +172,7 @@ const server = await serve(dir);
 const browser = skip ? null : await launch();
 // bypassCSP: the policy would block an injected inline handler; the escaping alone must hold.
 const context = skip ? null : await browser.newContext({ bypassCSP: true });
+const tab = sharedTab(context);
 const targets = [
   ...(await pages(dir)),
   '/groups/?q=nob',
@@ -270,17 +271,12 @@ test('the detector tells the site\'s own SVG from injected SVG', { skip }, async
 
 for (const p of targets) {
   test(`no live payload: ${p}`, { skip }, async () => {
-    const page = await context.newPage();
-    try {
-      const log = await watch(page);
-      await open(page, server.origin + p);
-      // Give a broken image's onerror or a late script the chance to fire.
-      await page.waitForTimeout(50);
-      assert.deepEqual(log.dialogs, [], `dialogs on ${p}`);
-      assert.deepEqual(await injected(page), [], `injected elements on ${p}`);
-      assert.deepEqual(log.errors, [], `script errors on ${p}`);
-    } finally {
-      await page.close();
-    }
+    const { page, log } = await tab.next();
+    await open(page, server.origin + p);
+    // Give a broken image's onerror or a late script the chance to fire.
+    await page.waitForTimeout(50);
+    assert.deepEqual(log.dialogs, [], `dialogs on ${p}`);
+    assert.deepEqual(await injected(page), [], `injected elements on ${p}`);
+    assert.deepEqual(log.errors, [], `script errors on ${p}`);
   });
 }
