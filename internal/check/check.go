@@ -374,32 +374,15 @@ func (c *checker) loadZone(name string) *time.Location {
 	return loc
 }
 
-// markdown warns about raw HTML, which the site never shows.
-//
-// The budgets of Markdown's own structure (a table's size, nesting depth, the number of
-// headings) are to be checked here, by the markdown package the renderer will share, so that
-// check refuses at its line what the build could not render in bounded time.
+// markdown checks a Markdown field (see markdownText), and warns once, at the field, about
+// raw HTML, which the site never shows.
 func (c *checker) markdown(path string, k load.Keys, key, value string) {
 	if !k.Has(key) {
 		return
 	}
-	if rawHTML(value) {
+	if r := c.markdownText(path, k.At(key), key, value); r != nil && len(r.RawHTML) > 0 {
 		c.warnf(path, k.At(key), "%s contains HTML, which is not shown on the site: use Markdown instead", key)
 	}
-	c.markdownText(path, k.At(key), key, value)
-}
-
-var htmlRE = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>|<!--`)
-
-// rawHTML reports whether Markdown source contains something that looks like an HTML tag
-// outside code spans.
-func rawHTML(s string) bool {
-	for i, part := range strings.Split(s, "`") {
-		if i%2 == 0 && htmlRE.MatchString(part) {
-			return true
-		}
-	}
-	return false
 }
 
 var stateNames = map[string]string{

@@ -430,17 +430,14 @@ func (c *checker) pages(pages []*load.Page, langs []string) {
 		if !pg.Updated.IsZero() && !c.opts.Now.IsZero() && pg.Updated.After(c.opts.Now) {
 			c.errorf(p, k.At("updated"), "updated %s is in the future (today is %s)", pg.Updated, c.opts.Now)
 		}
-		if rawHTML(pg.Body) {
-			line := pg.BodyLine
-			for i, l := range strings.Split(pg.Body, "\n") {
-				if rawHTML(l) {
-					line += i
-					break
+		if r := c.markdownText(p, load.Pos{Line: pg.BodyLine, Col: 1}, "the text", pg.Body); r != nil {
+			// Each line that starts some HTML, so that one check finds them all.
+			for i, line := range r.RawHTML {
+				if i == 0 || line != r.RawHTML[i-1] {
+					c.warnf(p, load.Pos{Line: line, Col: 1}, "HTML in Markdown is not shown on the site: use Markdown instead")
 				}
 			}
-			c.warnf(p, load.Pos{Line: line, Col: 1}, "HTML in Markdown is not shown on the site: use Markdown instead")
 		}
-		c.markdownText(p, load.Pos{Line: pg.BodyLine, Col: 1}, "the text", pg.Body)
 	}
 	if !home {
 		c.errorf("content/index.md", load.Pos{}, "missing: the home page's text goes in content/index.md")

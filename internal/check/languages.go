@@ -135,20 +135,21 @@ func validLanguage(l string) bool {
 func reserved(langs []string) []string { return site.Reserved(langs) }
 
 // markdownText checks a Markdown text of a file, starting at pos: its structure within the
-// limits every build enforces (package markdown), and links the site drops.
-func (c *checker) markdownText(path string, pos load.Pos, key, value string) {
+// limits every build enforces (package markdown), and links the site drops. It returns the
+// text as rendered, or nil when it holds no link and no HTML, or is beyond the limits.
+func (c *checker) markdownText(path string, pos load.Pos, key, value string) *markdown.Result {
 	for _, p := range markdown.Check(value, max(pos.Line, 1)) {
 		c.errorf(path, load.Pos{Line: p.Line, Col: 1}, "%s: %s", key, p.Message)
 	}
 	if !strings.Contains(value, "[") && !strings.Contains(value, "<") {
-		return // no link: no need to parse
+		return nil // no link and no HTML: no need to parse
 	}
 	if c.md == nil {
 		c.md = markdown.New(markdown.Options{})
 	}
 	r, err := c.md.Render(value, max(pos.Line, 1))
 	if err != nil {
-		return // reported above
+		return nil // reported above
 	}
 	for _, l := range r.Links {
 		if !l.Safe {
@@ -160,4 +161,5 @@ func (c *checker) markdownText(path string, pos load.Pos, key, value string) {
 			c.warnf(path, at, "%s has a %s: link, which is not shown on the site: links start with https://, mailto:, tel: or /", key, strings.ToLower(strings.TrimSpace(scheme)))
 		}
 	}
+	return r
 }

@@ -51,6 +51,9 @@ type Result struct {
 	Headings []Heading
 	// Links are every link of the text, as written, including those the page drops.
 	Links []Link
+	// RawHTML are the 1-based lines on which the text's pieces of raw HTML start (a block
+	// of HTML, or a tag or comment among the words), in order: the page leaves them out.
+	RawHTML []int
 }
 
 // Heading is one entry of a table of contents.
@@ -124,6 +127,10 @@ func (c *Converter) Render(src string, firstLine int) (*Result, error) {
 		links[i].Line += firstLine - 1
 	}
 	r.Links = links
+	r.RawHTML, _ = ctx.Get(rawKey).([]int)
+	for i := range r.RawHTML {
+		r.RawHTML[i] += firstLine - 1
+	}
 	r.Headings = headings(doc, source)
 	r.Text, r.Words = plain(doc, source)
 	var buf bytes.Buffer

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -11,8 +12,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// linksKey is where the sanitizer leaves a document's links for Render.
-var linksKey = parser.NewContextKey()
+// linksKey is where the sanitizer leaves a document's links for Render, and rawKey the lines
+// of its raw HTML.
+var (
+	linksKey = parser.NewContextKey()
+	rawKey   = parser.NewContextKey()
+)
 
 // sanitizer is a goldmark AST transformer that removes what a page must not carry and
 // goldmark's safe mode would keep (see the package comment), and records every link.
@@ -24,6 +29,7 @@ type sanitizer struct {
 func (z sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	var links []Link
+	var raw []int         // lines of raw HTML, which goldmark's safe mode leaves out
 	var unwrap []ast.Node // links and images to replace by their text
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -56,6 +62,14 @@ func (z sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 		case *ast.Image:
 			unwrap = append(unwrap, n)
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				raw = append(raw, lineAt(n.Lines().At(0).Start, source))
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				raw = append(raw, lineAt(n.Segments.At(0).Start, source))
+			}
 		case *east.TableCell:
 			switch n.Alignment {
 			case east.AlignLeft:
@@ -69,6 +83,7 @@ func (z sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	pc.Set(linksKey, links)
+	pc.Set(rawKey, raw)
 	// Replace innermost first, so that a node to unwrap inside another is handled before its
 	// parent moves it.
 	for i := len(unwrap) - 1; i >= 0; i-- {
@@ -113,7 +128,12 @@ func lineOf(n ast.Node, source []byte) int {
 	if offset < 0 {
 		return 1
 	}
-	return 1 + strings.Count(string(source[:offset]), "\n")
+	return lineAt(offset, source)
+}
+
+// lineAt returns the 1-based line of source on which the byte at offset is.
+func lineAt(offset int, source []byte) int {
+	return 1 + bytes.Count(source[:offset], []byte("\n"))
 }
 
 // safeLink reports whether a link destination may be published: a relative reference or an
