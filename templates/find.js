@@ -14,7 +14,7 @@ import { placeKey } from "./fold.js";
 import { closest, editDistance, maxEdits, parse, phraseKinds, placeRuns, quietKinds, quietWord, saidKinds, saidWord, saysNothing, searchWords, typedWord } from "./query.js";
 import { msPerDay, nextMeeting, onlyMeetings } from "./meetings.js";
 import { dayOrder, distances, nearby, nearestFirst, soonest, statesNear } from "./rank.js";
-import { boxDistanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
+import { boxDistanceMiles, distanceMiles, filterNames, hasOwn, intersect, lastIndex, range, recordFileOf, stateOf, tokenFileOf, union } from "./search-index.js";
 
 // The filters whose values the query's words may give, besides day and time ("access",
 // wheelchair access, only they give).
@@ -53,7 +53,7 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // weekdays' meetings and the records of up to a page of results only while what is left
 // pays for them and for the records of the first results (see fits); and the results shown
 // stop where the files of their records would pass the budget (see withinBudget).
-export const searchBudget = 54.2 * 1024;
+export const searchBudget = 54.0 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -766,6 +766,19 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const narrowing = () => text.filter((w) => !townWords?.has(w));
   if (o.position && !placesOnly) {
     place = { at: o.position, state: "", label: "", from: "me" };
+    // Words that name a town within reach of the visitor ("albuquerque", typed before "Near
+    // me" was pressed in Albuquerque) say where they are, as the position does: they narrow
+    // nothing. Until 2026-12-05 they were looked for in groups' names, and none was near.
+    // As without a position, that is when no group's words match them, or all are words
+    // of groups' towns.
+    const named = async () => !(await textSet()).length || (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
+    if (text.length && (await named())) {
+      const key = (parsed.keys || placeRuns(parsed.text, o.edges))[0];
+      const file = key && (await index.placeFile(key));
+      if (file && readable(index, o, file) && (await index.places(key)).some((r) => distanceMiles(r.at, o.position) <= out.radius)) {
+        townWords = new Set(key.split(" "));
+      }
+    }
   } else if (parsed.zip && !placesOnly) {
     const z = await index.zip(parsed.zip);
     if (z) {
@@ -875,8 +888,13 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           // counties), when neither the query nor the form named a state: a visitor in
           // Columbus, Georgia, who typed "columbus" is offered theirs. (Their file is read.)
           if (!stateAsked && !stopTown) {
-            const others = (await index.places(key)).filter((r) => r.state !== p.state && (r.size >= prefixMinSize || namesCounty(key)));
-            out.alsoNamed = others.slice(0, 3).map((r) => ({ label: `${r.name}, ${r.state}`, state: r.state }));
+            // Each once: Puerto Rico has several San Antonios, which one search of the name
+            // and the state finds.
+            const others = new Map();
+            for (const r of await index.places(key)) {
+              if (r.state !== p.state && (r.size >= prefixMinSize || namesCounty(key))) others.set(`${r.name}, ${r.state}`, r.state);
+            }
+            out.alsoNamed = [...others].slice(0, 3).map(([label, state]) => ({ label, state }));
           }
           // A town named by stop words lists its groups by position only: "friendly" is in
           // the names of groups far from Friendly, MD; and so does a county ("lake").

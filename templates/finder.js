@@ -308,13 +308,13 @@ function start(form, status, { base, home, index }) {
     if (found.mode === "near" || found.mode === "place") {
       const place = placeName(found.place.label);
       const you = found.mode === "near";
-      // Words of the query besides the place narrow the groups: said, so that "no group" is
-      // not read as no group at all.
-      const what = found.narrowed ? t("js.quoted", { what: shortQ }) : "";
+      // Words of the query besides the place, and the form's filters, narrow the groups: said
+      // in the same sentence, so that "no group" is not read as no group at all ("No group
+      // for Tuesday meets within 100 miles of Columbus, OH").
+      const what = [...(found.narrowed ? [t("js.quoted", { what: shortQ })] : []), ...filterLabels].join(", ");
       const key = `${found.within > 0 ? "js.within" : "js.none-within"}-${you ? "you" : "place"}${what ? "-for" : ""}`;
       sentences.push(found.within > 0 ? tn(key, found.within, { miles, place, what }) : t(key, { miles, place, what }));
       if (found.count > found.within) sentences.push(tn("js.farther", found.count - found.within, { what: t("js.quoted", { what: shortQ }) }));
-      if (filterLabels.length) sentences.push(t("js.filtered", { filters: filterLabels.join(", ") }));
     } else if (found.mode === "text") {
       const what = [];
       // Words that restrict nothing ("support groups", "i want to die") are not quoted as if
@@ -324,7 +324,8 @@ function start(form, status, { base, home, index }) {
       let text = what.length ? tn("js.count-for", found.count, { what: what.join(", ") }) : tn("js.count", found.count);
       if (found.count > 1) text += t("js.soonest-first");
       sentences.push(text);
-    } else if (!noPosition) {
+    } else if (!noPosition && s.q.trim()) {
+      // (With no words, what was asked was an unknown filter's, which is said below.)
       sentences.push(t("js.too-short"));
     }
     const shown = found.items.length + (found.pending || 0);
@@ -351,9 +352,10 @@ function start(form, status, { base, home, index }) {
       p.append(a);
       parts.push(p);
     }
-    // The name's other places ("columbus": Columbus, GA), each the search with its state.
+    // The name's other places ("columbus": Columbus, GA), each the search with its state,
+    // called by their name: the place found may be called otherwise ("brooklyn" is New York).
     if (found.alsoNamed?.length && found.place) {
-      const p = el("p", "finder-also", `${t("js.also-named", { name: placeName(found.place.label).replace(/, [A-Z]{2}$/, "") })} `);
+      const p = el("p", "finder-also", `${t("js.also-named", { name: placeName(found.alsoNamed[0].label).replace(/, [A-Z]{2}$/, "") })} `);
       found.alsoNamed.forEach((other, i) => {
         const next = { ...s, q: `${q} ${other.state}`, exact: false, n: pageSize };
         const a = el("a", "", placeName(other.label));
@@ -447,12 +449,16 @@ function start(form, status, { base, home, index }) {
     };
     const empty = found.count === 0;
     const placeEmpty = (found.mode === "place" || found.mode === "near") && found.within === 0;
-    if (empty && found.mode === "text") {
+    // What narrowed a search that found nothing, or nothing near, can be taken away: each
+    // filter, and the words besides a place ("albuquerque" with "Near me" in Ohio, which
+    // can also be searched where it is).
+    if ((empty && found.mode === "text") || placeEmpty) {
       for (const n of filterNames) {
         if (s.filters[n] && allowed[n]?.has(s.filters[n])) add(button(t("js.remove", { what: label(n, s.filters[n]) }), { ...s, filters: { ...s.filters, [n]: "" }, n: pageSize }));
       }
-      if (s.q.trim()) add(button(t("js.without", { what: s.q.trim() }), { ...s, q: "", exact: false, n: pageSize }));
-      if (!s.near) add(button(t("js.near-you"), { ...s, q: "", near: true, n: pageSize }));
+      if (s.q.trim() && (found.mode === "text" || found.narrowed)) add(button(t("js.without", { what: s.q.trim() }), { ...s, q: "", exact: false, n: pageSize }));
+      if (s.q.trim() && found.mode === "near" && found.narrowed) add(button(t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }), { ...s, near: false, n: pageSize }));
+      if (!s.near && found.mode === "text") add(button(t("js.near-you"), { ...s, q: "", near: true, n: pageSize }));
     }
     // Online groups: of the state the search is about, else all; with the form's other
     // filters where some are ("Tuesday" with Columbus, Ohio: Ohio's online groups on

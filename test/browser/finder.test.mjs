@@ -1442,6 +1442,13 @@ test('finder: a name of many places offers the others', { skip }, async () => {
   assert.doesNotMatch((await finder('/groups/?q=springfield&state=oh')).status, /Other places/);
   const es = await finder(`/es/groups/?q=${encodeURIComponent('condado de orange')}`);
   assert.match(es.status, /Otros lugares llamados Condado de Orange: Condado de Orange, FL · Condado de Orange, NY/);
+  // Each other place once, by the name typed (until 2026-12-05 "san antonio" offered "San
+  // Antonio, PR" three times, and "brooklyn" the "other places called New York").
+  const sa = await finder(q('san antonio'));
+  assert.match(sa.status, /Other places called San Antonio: San Antonio, PR · San Antonio, FL$/);
+  const brooklyn = await finder(q('brooklyn'));
+  assert.match(brooklyn.status, /within 100 miles of New York, NY/);
+  assert.match(brooklyn.status, /Other places called Brooklyn: Brooklyn, /);
 });
 
 // Corrections: one or two edits, by length; the page says so and offers the query as typed.
@@ -1653,6 +1660,52 @@ test('finder: ?near=me asks for the position on load; far from every group, onli
   assert.match(refused.status, /location is not available/);
   assert.equal(refused.pressed, 'false');
   assert.equal(new URL(refused.url).search, '?state=nm');
+});
+
+// A town typed, then "Near me" pressed: the town says where the visitor is, as the position
+// does (until 2026-12-05 its name was looked for in groups' names, and a visitor in Rio
+// Rancho was told that no group met within 100 miles of them). A town far from the visitor
+// still narrows, and the answer offers both the town's search and the search without it.
+test('finder: a town typed with "Near me" pressed, near the visitor or far', { skip }, async () => {
+  const albuquerque = { geolocation: { latitude: 35.08, longitude: -106.62 }, permissions: ['geolocation'] };
+  const near = await finder('/groups/?q=rio+rancho&near=me', shown, { context: albuquerque });
+  assert.equal(near.mode, 'near', near.status);
+  assert.ok(near.names.includes('Nob Hill Tuesday Evening'), `${near.status} ${near.names}`);
+  assert.match(near.status, /^\d+ groups? within 100 miles of you, nearest first\./);
+  const columbus = { geolocation: { latitude: 39.96, longitude: -83.0 }, permissions: ['geolocation'] };
+  const far = await finder('/groups/?q=albuquerque&near=me', async (page) => {
+    const before = await shown(page);
+    await page.getByRole('button', { name: 'Search instead for “albuquerque”' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('near'));
+    await settle(page);
+    return { before, after: await shown(page) };
+  }, { context: columbus });
+  assert.match(far.before.status, /^No group for “albuquerque” meets within 100 miles of you\./);
+  assert.match(far.before.offers, /Search without “albuquerque”/);
+  assert.equal(far.after.mode, 'place');
+  assert.match(far.after.status, /within 100 miles of Albuquerque, NM/);
+});
+
+// A place and a filter that no group near it has: the filter is said in the sentence, and
+// offered to take away (until 2026-12-05: "No group meets within 100 miles of Columbus,
+// OH. Filters: Tuesday.", with nothing to remove).
+test('finder: a place with a filter no group near it has says so, and offers to remove it', { skip }, async () => {
+  for (const [url, status, remove] of [
+    ['/groups/?q=columbus&day=tuesday', /^No group for Tuesday meets within 100 miles of Columbus, OH\./, 'Remove “Tuesday”'],
+    ['/es/groups/?q=columbus&day=tuesday', /^Ningún grupo que coincida con Martes se reúne a menos de 100 millas de Columbus, OH\./, 'Quitar “Martes”'],
+  ]) {
+    const got = await finder(url, async (page) => {
+      const before = await shown(page);
+      await page.getByRole('button', { name: remove }).click();
+      await page.waitForURL((u) => !u.searchParams.has('day'));
+      await settle(page);
+      return { before, after: await shown(page) };
+    });
+    assert.match(got.before.status, status);
+    assert.equal(got.before.names.length, 0);
+    assert.ok(got.after.names.length > 0, `${url} without its day: ${got.after.status}`);
+    assert.equal(got.after.mode, 'place');
+  }
 });
 
 // 3. Soonest first, in progress, starting soon, the visitor's time.
@@ -1964,6 +2017,13 @@ test('finder: an unknown filter value is said, and left out', { skip }, async ()
   assert.match(got.status, /Unknown filter left out: Day “someday”\./);
   assert.equal(got.mode, 'place');
   assert.ok(got.names.includes('Nob Hill Tuesday Evening'));
+  // An unknown filter alone: said, and nothing about typing letters, which no one did (until
+  // 2026-12-05: "Type at least two letters of a name, city or ZIP code.").
+  for (const [url, said] of [['/groups/?day=funday', /^Unknown filter left out: Day “funday”\.$/], ['/es/groups/?state=zz', /^Se omitió un filtro desconocido: Estado “zz”\.$/]]) {
+    const alone = await finder(url);
+    assert.match(alone.status, said, url);
+    assert.match(alone.offers, /online|en línea/, url);
+  }
 });
 
 // The online groups offered keep the form's other filters: "Tuesday" with Columbus, Ohio,
@@ -2175,6 +2235,18 @@ test('finder in Spanish: Spanish words for filters, days and times; either langu
   for (const [typed, said] of [['por la ma', 'por la mañana'], ['nuevo me', 'Nuevo México'], ['adultos jo', 'adultos jóvenes']]) {
     const r = await finder(`/es/groups/?q=${encodeURIComponent(typed)}`);
     assert.match(r.status, new RegExp(`Se muestran resultados para ${said}\\.`), typed);
+  }
+  // "Mañana" alone is tomorrow, with its article the morning (until 2026-12-05 "mañana por
+  // la tarde", tomorrow afternoon, was read as any morning or afternoon).
+  for (const [query, days, times] of [
+    ['mañana por la tarde', ['tomorrow'], ['afternoon']],
+    ['mañana', ['tomorrow'], null],
+    ['martes por la mañana', ['tuesday'], ['morning']],
+    ['mañana en la mañana', ['tomorrow'], ['morning']],
+  ]) {
+    const { meetings } = await engine(site.dir, { q: query }, 'es');
+    const tomorrow = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][(new Date(NOW).getDay() + 1) % 7];
+    assert.deepEqual(meetings, { days: days.map((d) => (d === 'tomorrow' ? tomorrow : d)), times }, query);
   }
   const unknown = await finder('/es/groups/?day=lunesss');
   assert.match(unknown.status, /Se omitió un filtro desconocido: Día “lunesss”\./);
