@@ -287,6 +287,10 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen build: %v\n", err)
 		return exitSite
 	}
+	for _, name := range stats.LeftOut {
+		fmt.Fprintf(e.stderr, "sitegen build: note: %s was not made by the build, so the site leaves it out; it was moved to %s\n",
+			filepath.Join(dest, filepath.FromSlash(name)), filepath.Join(output.LeftOutDir(dest), filepath.FromSlash(name)))
+	}
 	pages := 0
 	for name := range plan.Files {
 		if strings.HasSuffix(name, ".html") {

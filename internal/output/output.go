@@ -93,6 +93,16 @@ type Stats struct {
 	Removed   int // files of the previous site that no longer belong
 	Kept      int // files not made again, their inputs unchanged (see Writer.Keep)
 	Unchanged bool
+	// LeftOut are the files found in the published site that no build made (a CNAME put
+	// there by hand, say), relative to it: the new site leaves them out, and they were
+	// moved into the store's left-out/ folder (see LeftOutDir), not deleted.
+	LeftOut []string
+}
+
+// LeftOutDir returns the folder that keeps the files found in dest's published site that no
+// build made (see [Stats]).
+func LeftOutDir(dest string) string {
+	return filepath.Join(storeDir(filepath.Clean(dest)), "left-out")
 }
 
 // Writer updates one destination with one build's files.
@@ -108,6 +118,8 @@ type Writer struct {
 	stageMan  manifest // what next/ holds, when known (nil: repair it)
 	prevBuild string   // the name of the build that made the published tree, "" if none
 	build     string   // the name of this build (SetBuild)
+	strays    []string // files of the published tree that its manifest does not list
+	strayNext bool     // next/ holds files its manifest does not list
 
 	mu      sync.Mutex
 	next    manifest // the new site's files, filled by Put
@@ -196,14 +208,35 @@ func (w *Writer) recover() error {
 	}
 	w.stage = w.store.next()
 	w.stageTree = readMarker(w.stage)
+	shared := false
 	if w.stageTree == "" || w.stageTree == w.prevTree {
 		// No usable next/: make a new one when something is to be written.
 		w.stageTree = other(w.prevTree)
 		w.stageMan = nil
 	} else if w.prev != nil && w.store.sameManifest(w.prevTree, w.stageTree) {
 		w.stageMan = w.prev // the usual case: next/ mirrors the site (read only, as prev)
+		shared = true
 	} else {
 		w.stageMan, _ = w.store.readManifest(w.stageTree)
+	}
+	// Files changed, removed or added by hand are not the manifests' (see checkTree). In the
+	// usual case next/ shares the published tree's files, and only that tree is looked at.
+	if w.prev != nil {
+		clean, strays, err := checkTree(w.dest, w.prev, w.store.stamp(w.prevTree))
+		if err != nil {
+			return err
+		}
+		w.prev, w.strays = clean, strays
+		if shared {
+			w.stageMan = clean
+		}
+	}
+	if w.stageMan != nil && !shared {
+		clean, strays, err := checkTree(w.stage, w.stageMan, w.store.stamp(w.stageTree))
+		if err != nil {
+			return err
+		}
+		w.stageMan, w.strayNext = clean, len(strays) > 0
 	}
 	return nil
 }
@@ -425,6 +458,10 @@ func linkOrCopy(src, target string) error {
 		if err := writeNew(tmp, b); err != nil {
 			return err
 		}
+		// A copy is as old as its source, or checkTree would take it for an edit.
+		if st, err := os.Stat(src); err == nil {
+			os.Chtimes(tmp, st.ModTime(), st.ModTime())
+		}
 	}
 	return os.Rename(tmp, target)
 }
@@ -540,8 +577,13 @@ func (w *Writer) Commit() (Stats, error) {
 		return Stats{}, fmt.Errorf("publishing %s: %w", w.dest, err)
 	}
 	// The destination is now the new site. Bring the previous one, now next/, up to date,
-	// so that it holds nothing the site no longer publishes.
+	// so that it holds nothing the site no longer publishes, and move away what no build
+	// made (it would come back with the next swap).
 	if w.prevTree != "" {
+		if err := w.store.leaveOut(w.stage, w.strays); err != nil {
+			return stats, fmt.Errorf("moving what no build made out of %s: %w", w.stage, err)
+		}
+		stats.LeftOut = w.strays
 		if err := w.mirror(changed, removed); err != nil {
 			return stats, fmt.Errorf("updating %s after publishing: %w", w.stage, err)
 		}
@@ -602,6 +644,9 @@ func (w *Writer) completeStage() error {
 					return err
 				}
 			}
+		}
+		if w.strayNext {
+			return prune(w.stage, w.next)
 		}
 		return nil
 	}

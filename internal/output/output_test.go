@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -416,13 +417,93 @@ func TestRemovesOldLeftovers(t *testing.T) {
 		os.MkdirAll(filepath.Join(dir, d, "groups", "private"), 0o755)
 		os.WriteFile(filepath.Join(dir, d, "groups", "private", "index.html"), []byte("a group made private since"), 0o644)
 	}
+	// Folders sitegen never made, though their names start the same (until 2026-12-05 they
+	// were deleted).
+	for _, d := range []string{".public.new-backup-2026", ".public.new-", ".public.new-12a"} {
+		os.MkdirAll(filepath.Join(dir, d), 0o755)
+		os.WriteFile(filepath.Join(dir, d, "notes.txt"), []byte("my only copy"), 0o644)
+	}
 	write(t, dest, map[string]string{"index.html": "x"})
 	entries, _ := os.ReadDir(dir)
+	var left []string
 	for _, e := range entries {
 		if e.Name() != "public" && e.Name() != ".public.sitegen" {
-			t.Errorf("left %s beside the output", e.Name())
+			left = append(left, e.Name())
 		}
 	}
+	if want := []string{".public.new-", ".public.new-12a", ".public.new-backup-2026"}; !slices.Equal(left, want) {
+		t.Errorf("beside the output: %v, want %v", left, want)
+	}
+}
+
+// later gives the file at p a modification time after any build's, as an edit made after
+// the build would.
+func later(t *testing.T, p string) {
+	t.Helper()
+	future := time.Now().Add(time.Minute)
+	if err := os.Chtimes(p, future, future); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestHandEditsDoNotLast: a file of the published site changed or removed by hand is made
+// again by the next build, even when the published folder was deleted in between (the two
+// trees share files by hard links, so the edit was in the second tree too); a file added by
+// hand is left out of the site and moved aside, never deleted, and does not come back.
+func TestHandEditsDoNotLast(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	site := map[string]string{"index.html": "home", "privacy/index.html": "privacy", "robots.txt": "robots", "a.html": "v1"}
+	write(t, dest, site)
+	write(t, dest, map[string]string{"index.html": "home", "privacy/index.html": "privacy", "robots.txt": "robots", "a.html": "v2"}) // next/ shares files now
+	site["a.html"] = "v2"
+
+	edited := filepath.Join(dest, "privacy", "index.html")
+	f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("<script>alert(1)</script>")
+	f.Close()
+	later(t, edited)
+	if err := os.RemoveAll(dest); err != nil {
+		t.Fatal(err)
+	}
+	st := write(t, dest, site)
+	equalTree(t, "site built after an edit and the folder's removal", dest, site)
+	if st.Written == 0 {
+		t.Errorf("nothing written: %+v", st)
+	}
+
+	// Edited in place, with the folder kept; and removed.
+	f, _ = os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("<script>alert(2)</script>")
+	f.Close()
+	later(t, edited)
+	os.Remove(filepath.Join(dest, "robots.txt"))
+	write(t, dest, site)
+	equalTree(t, "site built after an edit and a removal", dest, site)
+	site["a.html"] = "v3"
+	write(t, dest, site)
+	equalTree(t, "the next site", dest, site)
+	equalTree(t, "the second tree", filepath.Join(dir, ".public.sitegen", "next"), site)
+
+	// Added: left out of every later site, and kept aside.
+	os.WriteFile(filepath.Join(dest, "CNAME"), []byte("example.org"), 0o644)
+	os.MkdirAll(filepath.Join(dest, "mine"), 0o755)
+	os.WriteFile(filepath.Join(dest, "mine", "notes.txt"), []byte("notes"), 0o644)
+	for i, v := range []string{"v4", "v5", "v6"} {
+		site["a.html"] = v
+		st := write(t, dest, site)
+		if want := []string{"CNAME", "mine/notes.txt"}; i == 0 && !slices.Equal(st.LeftOut, want) {
+			t.Errorf("left out %v, want %v", st.LeftOut, want)
+		}
+		if i > 0 && len(st.LeftOut) > 0 {
+			t.Errorf("build %d left out %v again", i, st.LeftOut)
+		}
+		equalTree(t, "site after a file was added by hand", dest, site)
+	}
+	equalTree(t, "the files left out", LeftOutDir(dest), map[string]string{"CNAME": "example.org", "mine/notes.txt": "notes"})
 }
 
 func TestPlanMakesEachFileOnce(t *testing.T) {
