@@ -42,6 +42,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"sitegen/internal/parallel"
 )
@@ -179,6 +180,9 @@ func Check(dest string, opts Options) error {
 		return err
 	}
 	if err := checkForeign(abs); err != nil {
+		return err
+	}
+	if err := checkNested(abs); err != nil {
 		return err
 	}
 	if st, err := os.Lstat(storeDir(abs)); err == nil {
@@ -574,6 +578,10 @@ func (w *Writer) Commit() (Stats, error) {
 		return Stats{}, err
 	}
 	if err := w.store.swap(w.dest); err != nil {
+		if errors.Is(err, syscall.EBUSY) {
+			// A mount point (a Docker volume, say) cannot be renamed.
+			return Stats{}, fmt.Errorf("publishing %s: %w: it is a mount point, and sitegen replaces its destination as a whole; build into a folder inside it (-d %s), or mount the folder above it", w.dest, err, filepath.Join(w.dest, "site"))
+		}
 		return Stats{}, fmt.Errorf("publishing %s: %w", w.dest, err)
 	}
 	// The destination is now the new site. Bring the previous one, now next/, up to date,

@@ -354,6 +354,16 @@ func TestRefusesForeignDestination(t *testing.T) {
 	if _, err := Write(odd, Files{"index.html": []byte("x")}, Options{}); !errors.Is(err, ErrUnsafe) {
 		t.Errorf("Write(beside a foreign .odd.sitegen) = %v, want a refusal", err)
 	}
+	// Inside a published site, or its store: the next build of that site would move the
+	// nested one out as files it did not make (until 2026-12-05, -d public/sub was used).
+	if _, err := Write(empty, Files{"index.html": []byte("x")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{filepath.Join(empty, "sub"), filepath.Join(empty, "a", "b"), filepath.Join(storeDir(empty), "x")} {
+		if _, err := Write(dest, Files{"index.html": []byte("x")}, Options{}); !errors.Is(err, ErrUnsafe) {
+			t.Errorf("Write(%s) = %v, want a refusal", dest, err)
+		}
+	}
 }
 
 func TestRefusesDestinationAroundSource(t *testing.T) {

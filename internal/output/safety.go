@@ -76,6 +76,23 @@ func resolve(p string) string {
 	}
 }
 
+// checkNested refuses a destination inside a site sitegen published, or inside a store: the
+// next build of that site would move it away as a file it did not make.
+func checkNested(dest string) error {
+	real := resolve(dest)
+	for dir := filepath.Dir(real); ; dir = filepath.Dir(dir) {
+		if readMarker(dir) != "" {
+			return fmt.Errorf("%w: %s is inside %s, a site sitegen published; building there would nest one site in another (choose another -d)", ErrUnsafe, dest, dir)
+		}
+		if _, err := os.Stat(filepath.Join(dir, storeMarker)); err == nil {
+			return fmt.Errorf("%w: %s is inside %s, where sitegen keeps a site's second copy (choose another -d)", ErrUnsafe, dest, dir)
+		}
+		if filepath.Dir(dir) == dir {
+			return nil
+		}
+	}
+}
+
 // checkForeign refuses a destination that holds files sitegen did not write: anything but a
 // missing path, an empty folder, or a folder with sitegen's marker.
 func checkForeign(dest string) error {
