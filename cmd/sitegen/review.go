@@ -56,6 +56,17 @@ func runCodeOwners(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen codeowners: %v\n", err)
 		return exitSite
 	}
+	// A file GitHub reads now, at another place, stops being read once this one exists: its
+	// rules are carried over, above the block.
+	carried := ""
+	if current == nil {
+		for _, other := range review.ShadowedPaths() {
+			if b, err := os.ReadFile(filepath.Join(e.source, filepath.FromSlash(other))); err == nil {
+				current, carried = b, other
+				break
+			}
+		}
+	}
 	next := review.CodeOwners(current, files)
 	owners := review.Owners(files)
 	if current != nil && bytes.Equal(current, next) {
@@ -75,6 +86,9 @@ func runCodeOwners(e *env, args []string) int {
 		affiliates[o.From] = true
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %d rules for the editors of %d affiliates; commit it with your change\n", review.CodeOwnersPath, len(owners), len(affiliates))
+	if carried != "" {
+		fmt.Fprintf(e.stdout, "the rules of %s were copied into it, above the block: GitHub reads %s first, so delete %s\n", carried, review.CodeOwnersPath, carried)
+	}
 	return exitOK
 }
 

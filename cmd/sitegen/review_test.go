@@ -65,6 +65,26 @@ func TestCodeOwners(t *testing.T) {
 	}
 }
 
+// TestCodeOwnersCarriesRootFile: GitHub reads .github/CODEOWNERS before CODEOWNERS, so the
+// command, making the first, carries the second's rules into it, and check warns while the
+// second stays (until 2026-12-05 the hand-written rules silently stopped applying).
+func TestCodeOwnersCarriesRootFile(t *testing.T) {
+	dir := copySample(t)
+	own := "* @org/web\n/templates/ @org/design\n"
+	writeFile(t, filepath.Join(dir, "CODEOWNERS"), own)
+	r := sitegen(t, "codeowners", "-s", dir)
+	if r.code != exitOK || !strings.Contains(r.stdout, "the rules of CODEOWNERS were copied into it") {
+		t.Fatalf("codeowners = %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, ".github", "CODEOWNERS")); !strings.HasPrefix(got, own) {
+		t.Errorf(".github/CODEOWNERS does not start with the rules of CODEOWNERS:\n%s", got)
+	}
+	r = sitegen(t, "check", "-s", dir, "--now", sampleNow)
+	if r.code != exitOK || !strings.Contains(r.stdout, "CODEOWNERS:1:1: warning: GitHub reads .github/CODEOWNERS first") {
+		t.Errorf("check = %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // TestCodeOwnersRefusesBrokenAffiliate: the rules come from the affiliate files, so one
 // that cannot be read stops the command before it writes anything.
 func TestCodeOwnersRefusesBrokenAffiliate(t *testing.T) {

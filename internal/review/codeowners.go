@@ -36,6 +36,10 @@ import (
 // CodeOwnersPath is where the file is, relative to the site's folder.
 const CodeOwnersPath = ".github/CODEOWNERS"
 
+// ShadowedPaths returns the other places GitHub looks for the file, after CodeOwnersPath: a
+// file there is not read while CodeOwnersPath exists.
+func ShadowedPaths() []string { return []string{"CODEOWNERS", "docs/CODEOWNERS"} }
+
 // The lines that open and close the block sitegen writes.
 const (
 	beginMarker = "# BEGIN sitegen codeowners"
@@ -144,7 +148,15 @@ func CodeOwners(current []byte, files *load.Files) []byte {
 	if end < 0 {
 		end = unterminated(lines, begin)
 	}
-	for _, l := range lines[end+1:] {
+	// The lines after the block, without any later block: one block says who owns what.
+	next := end + 1
+	for _, later := range laterBlocks(lines, end) {
+		for _, l := range lines[next:later[0]] {
+			b.WriteString(l)
+		}
+		next = later[1] + 1
+	}
+	for _, l := range lines[next:] {
 		b.WriteString(l)
 	}
 	return b.Bytes()
@@ -169,18 +181,50 @@ func unterminated(lines []string, begin int) int {
 	return last
 }
 
-// markers returns the indexes of the block's first and last lines, or -1.
+// markers returns the indexes of the block's first and last lines, or -1. A marker may be
+// indented.
 func markers(lines []string) (begin, end int) {
+	return markersFrom(lines, 0)
+}
+
+// markersFrom is markers for the first block that starts at or after line from.
+func markersFrom(lines []string, from int) (begin, end int) {
 	begin, end = -1, -1
-	for i, l := range lines {
+	for i := from; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
 		switch {
 		case begin < 0 && strings.HasPrefix(l, beginMarker):
 			begin = i
+		case begin >= 0 && strings.HasPrefix(l, beginMarker):
+			return begin, -1 // another block starts before this one ends
 		case begin >= 0 && strings.HasPrefix(l, endMarker):
 			return begin, i
 		}
 	}
 	return begin, -1
+}
+
+// blockEnd returns the index of the last line of the block that starts at begin: its END
+// line, or where it stops without one (see unterminated).
+func blockEnd(lines []string, begin int) int {
+	if _, end := markersFrom(lines, begin); end >= 0 {
+		return end
+	}
+	return unterminated(lines, begin)
+}
+
+// laterBlocks returns the first and last lines of each block after the one ending at end: a
+// merge that kept both sides of a conflict leaves two, and the last matching rule wins.
+func laterBlocks(lines []string, end int) [][2]int {
+	var out [][2]int
+	for {
+		begin, _ := markersFrom(lines, end+1)
+		if begin < 0 {
+			return out
+		}
+		end = blockEnd(lines, begin)
+		out = append(out, [2]int{begin, end})
+	}
 }
 
 // CheckCodeOwners compares fsys's CODEOWNERS file with what the affiliates' editors give,
@@ -198,6 +242,12 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 		diags.Add(CodeOwnersPath, 0, 0, diag.Error, "%v", err)
 		return diags
 	}
+	// GitHub reads the first of .github/CODEOWNERS, CODEOWNERS and docs/CODEOWNERS.
+	for _, other := range ShadowedPaths() {
+		if _, err := fs.Stat(fsys, other); err == nil {
+			diags.Add(other, 1, 1, diag.Warning, "GitHub reads %s first, so the rules of this file are not used: move them into %s, above the block of the affiliates' editors, and delete this file", CodeOwnersPath, CodeOwnersPath)
+		}
+	}
 	lines := strings.SplitAfter(string(current), "\n")
 	begin, end := markers(lines)
 	switch {
@@ -207,6 +257,9 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 	case end < 0:
 		diags.Add(CodeOwnersPath, begin+1, 1, diag.Error, "the block that starts here has no %q line: run %q to rewrite it (the block ends at line %d, its last rule for a file under /data/; the lines after it are kept)", endMarker, Command, unterminated(lines, begin)+1)
 		return diags
+	}
+	for _, later := range laterBlocks(lines, end) {
+		diags.Add(CodeOwnersPath, later[0]+1, 1, diag.Error, "a second block of rules from the affiliates' editors starts here, and the last matching rule wins, so its rules decide, not the first block's: run %q, which keeps one", Command)
 	}
 	want := map[string]Owner{}
 	for _, o := range Owners(files) {
