@@ -1153,10 +1153,16 @@ test('find (node): a region named by words that say nothing and a state', async 
 
 test('finder: family words are answered with who the groups are for, in either language', { skip }, async () => {
   const en = await finder(q('group for my son'));
-  assert.match(en.status, /NAMI Connection groups are for adults living with a mental health condition, and someone close to you is welcome to come\. For support for yourself as a family member or friend, ask your local NAMI affiliate or the NAMI HelpLine\./);
+  // Adults: a parent looking for their teenager is told so, and where to ask (until
+  // 2026-12-05 "teen" said nothing, and "someone close to you is welcome to come" could be
+  // read as the teenager).
+  const said = /NAMI Connection groups are for adults living with a mental health condition: if someone close to you is an adult, they are welcome to come\. For support for yourself as a family member or friend, or for a young person, ask your local NAMI affiliate or the NAMI HelpLine\./;
+  assert.match(en.status, said);
   assert.ok(en.names.length > 0);
+  assert.match((await finder(q('support group for my teen'))).status, said);
   const es = await finder(`/es/groups/?q=${encodeURIComponent('familiares')}`);
-  assert.match(es.status, /y un ser querido suyo es bienvenido\./);
+  assert.match(es.status, /si su ser querido es adulto, es bienvenido\. .*o para una persona joven/);
+  assert.match((await finder(`/es/groups/?q=${encodeURIComponent('grupo para mi adolescente')}`)).status, /para adultos/);
   assert.doesNotMatch((await finder(q('columbus'))).status, /someone close to you/);
 });
 
@@ -1172,6 +1178,11 @@ test('finder: words of someone in crisis are answered with the crisis line first
   assert.match(en.text, /If you are thinking about suicide or are in crisis, you do not have to wait for a group\. Reach out now: 988 Suicide & Crisis Lifeline/);
   assert.ok(en.tel.includes('tel:988'), en.tel.join(' '));
   assert.ok(en.groups > 0, 'the groups follow');
+  // An overdose is an emergency: 911 too (until 2026-12-05 only 988 and the HelpLine).
+  const overdose = await finder(q('overdose'), first);
+  assert.equal(overdose.cls, 'finder-crisis');
+  assert.match(overdose.text, /If a life is in danger right now, call 911\./);
+  assert.ok(overdose.tel.includes('tel:911'), overdose.tel.join(' '));
   const status = (await finder(q('I want to kill myself'))).status;
   assert.doesNotMatch(en.text + status, /kiel/i);
   assert.doesNotMatch(status, /kill myself”/, 'words that restrict nothing are not quoted as what the groups were found for');
@@ -1179,6 +1190,7 @@ test('finder: words of someone in crisis are answered with the crisis line first
   const es = await finder(`/es/groups/?q=${encodeURIComponent('ya no quiero vivir')}`, first);
   assert.equal(es.cls, 'finder-crisis');
   assert.match(es.text, /no tiene que esperar a un grupo/);
+  assert.match(es.text, /Si una vida corre peligro en este momento, llame al 911\./);
   assert.notEqual((await finder(q('columbus'), first)).cls, 'finder-crisis');
 });
 
