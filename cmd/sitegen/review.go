@@ -69,7 +69,7 @@ func runCodeOwners(e *env, args []string) int {
 	}
 	next := review.CodeOwners(current, files)
 	owners := review.Owners(files)
-	if current != nil && bytes.Equal(current, next) {
+	if carried == "" && current != nil && bytes.Equal(current, next) {
 		fmt.Fprintf(e.stdout, "%s is up to date (%d rules)\n", review.CodeOwnersPath, len(owners))
 		return exitOK
 	}

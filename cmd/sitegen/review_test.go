@@ -83,6 +83,18 @@ func TestCodeOwnersCarriesRootFile(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "CODEOWNERS:1:1: warning: GitHub reads .github/CODEOWNERS first") {
 		t.Errorf("check = %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// A root file that holds the block already, up to date, is carried over too.
+	written := readFile(t, filepath.Join(dir, ".github", "CODEOWNERS"))
+	if err := os.RemoveAll(filepath.Join(dir, ".github")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "CODEOWNERS"), written)
+	if r := sitegen(t, "codeowners", "-s", dir); r.code != exitOK || !strings.Contains(r.stdout, "were copied into it") {
+		t.Errorf("codeowners with an up-to-date CODEOWNERS = %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, ".github", "CODEOWNERS")); got != written {
+		t.Errorf(".github/CODEOWNERS = %q, want the root file's", got)
+	}
 }
 
 // TestCodeOwnersRefusesBrokenAffiliate: the rules come from the affiliate files, so one

@@ -289,7 +289,7 @@ func runBuild(e *env, args []string) int {
 	}
 	for _, name := range stats.LeftOut {
 		fmt.Fprintf(e.stderr, "sitegen build: note: %s was not made by the build, so the site leaves it out; it was moved to %s\n",
-			filepath.Join(dest, filepath.FromSlash(name)), filepath.Join(output.LeftOutDir(dest), filepath.FromSlash(name)))
+			filepath.Join(dest, filepath.FromSlash(name)), filepath.Join(stats.LeftOutTo, filepath.FromSlash(name)))
 	}
 	pages := 0
 	for name := range plan.Files {

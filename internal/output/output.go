@@ -43,6 +43,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"sitegen/internal/parallel"
 )
@@ -94,16 +95,13 @@ type Stats struct {
 	Removed   int // files of the previous site that no longer belong
 	Kept      int // files not made again, their inputs unchanged (see Writer.Keep)
 	Unchanged bool
-	// LeftOut are the files found in the published site that no build made (a CNAME put
-	// there by hand, say), relative to it: the new site leaves them out, and they were
-	// moved into the store's left-out/ folder (see LeftOutDir), not deleted.
+	// LeftOut are the files found in the published site (or in the store's second tree)
+	// that no build made, a CNAME put there by hand, say, relative to it: the new site
+	// leaves them out, and they were moved into LeftOutTo, never deleted.
 	LeftOut []string
-}
-
-// LeftOutDir returns the folder that keeps the files found in dest's published site that no
-// build made (see [Stats]).
-func LeftOutDir(dest string) string {
-	return filepath.Join(storeDir(filepath.Clean(dest)), "left-out")
+	// LeftOutTo is the folder, new for this build, in the store's left-out/, that holds
+	// LeftOut; "" when there are none.
+	LeftOutTo string
 }
 
 // Writer updates one destination with one build's files.
@@ -120,7 +118,9 @@ type Writer struct {
 	prevBuild string   // the name of the build that made the published tree, "" if none
 	build     string   // the name of this build (SetBuild)
 	strays    []string // files of the published tree that its manifest does not list
-	strayNext bool     // next/ holds files its manifest does not list
+	strayNext []string // files of next/ that its own manifest does not list
+	leftOut   []string // the files moved out of either tree (see leaveOut)
+	leftTo    string   // the folder they were moved into
 
 	mu      sync.Mutex
 	next    manifest // the new site's files, filled by Put
@@ -240,7 +240,7 @@ func (w *Writer) recover() error {
 		if err != nil {
 			return err
 		}
-		w.stageMan, w.strayNext = clean, len(strays) > 0
+		w.stageMan, w.strayNext = clean, strays
 	}
 	return nil
 }
@@ -588,17 +588,47 @@ func (w *Writer) Commit() (Stats, error) {
 	// so that it holds nothing the site no longer publishes, and move away what no build
 	// made (it would come back with the next swap).
 	if w.prevTree != "" {
-		if err := w.store.leaveOut(w.stage, w.strays); err != nil {
+		if err := w.leaveOut(w.stage, w.strays); err != nil {
 			return stats, fmt.Errorf("moving what no build made out of %s: %w", w.stage, err)
 		}
-		stats.LeftOut = w.strays
 		if err := w.mirror(changed, removed); err != nil {
 			return stats, fmt.Errorf("updating %s after publishing: %w", w.stage, err)
 		}
 	} else if err := w.fill(); err != nil {
 		return stats, fmt.Errorf("filling %s after publishing: %w", w.stage, err)
 	}
+	stats.LeftOut, stats.LeftOutTo = w.leftOut, w.leftTo
 	return stats, nil
+}
+
+// leaveOut moves the files names of the tree at root, which no build made, into a folder of
+// the store's left-out/ that this build makes (named by the time, so that nothing moved
+// there before is replaced), and removes the folders they leave empty.
+func (w *Writer) leaveOut(root string, names []string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	if w.leftTo == "" {
+		dir, err := w.store.newLeftOut(time.Now())
+		if err != nil {
+			return err
+		}
+		w.leftTo = dir
+	}
+	for _, name := range names {
+		target := filepath.Join(w.leftTo, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(root, filepath.FromSlash(name)), target); err != nil {
+			return err
+		}
+		if err := removeFile(root, name); err != nil { // its folders, when empty
+			return err
+		}
+		w.leftOut = append(w.leftOut, name)
+	}
+	return nil
 }
 
 // fill makes next/, after a first build, a copy of the published site by hard links: the
@@ -653,10 +683,9 @@ func (w *Writer) completeStage() error {
 				}
 			}
 		}
-		if w.strayNext {
-			return prune(w.stage, w.next)
-		}
-		return nil
+		// Files in next/ that no build made (put there by a swap of versions before 2026-12-05,
+		// which left a hand-added file in the tree it swapped out) are moved aside too.
+		return w.leaveOut(w.stage, w.strayNext)
 	}
 	if w.fresh {
 		return nil // nothing in next/ but this build's files

@@ -283,23 +283,24 @@ func removeOldTemps(dest string) {
 	}
 }
 
-// leaveOut moves the files names of the tree at root into the store's left-out/ folder (see
-// LeftOutDir), replacing what has their names there, and removes the folders they leave
-// empty.
-func (s *store) leaveOut(root string, names []string) error {
-	for _, name := range names {
-		target := filepath.Join(s.dir, "left-out", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(root, filepath.FromSlash(name)), target); err != nil {
-			return err
-		}
-		if err := removeFile(root, name); err != nil { // its folders, when empty
-			return err
-		}
+// newLeftOut makes and returns a new folder in the store's left-out/, named by the time now
+// (and a number, when a folder of that name exists).
+func (s *store) newLeftOut(now time.Time) (string, error) {
+	base := filepath.Join(s.dir, "left-out", now.UTC().Format("2006-01-02T150405Z"))
+	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		return "", err
 	}
-	return nil
+	dir := base
+	for i := 2; ; i++ {
+		err := os.Mkdir(dir, 0o755)
+		if err == nil {
+			return dir, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", err
+		}
+		dir = fmt.Sprintf("%s-%d", base, i)
+	}
 }
 
 // stamp returns when tree's manifest was written: every file of the tree was complete by
@@ -313,8 +314,8 @@ func (s *store) stamp(tree string) time.Time {
 }
 
 // checkTree compares the tree at root with its manifest m, written at stamp, and returns a
-// copy of m without the files that are not as sitegen left them: changed since (modified
-// after stamp), or missing. It also returns the files under root that m does not list. The
+// copy of m in which the files that are not as sitegen left them, changed since (modified
+// after stamp) or missing, have no sum and no key. It also returns the files under root that m does not list. The
 // two trees share their files by hard links, so a file edited by hand in the published one
 // is edited in the other too: trusted, it would outlive every rebuild (until 2026-12-05 it
 // did, even after the published folder was deleted). A file whose modification time was
@@ -346,7 +347,7 @@ func checkTree(root string, m manifest, stamp time.Time) (manifest, []string, er
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("checking %s against the list of its files: %w", root, err)
 	}
 	changed := make([]bool, len(listed))
 	parallel.Ranges(len(listed), linkers, func(_, lo, hi int) error {
@@ -356,7 +357,14 @@ func checkTree(root string, m manifest, stamp time.Time) (manifest, []string, er
 		}
 		return nil
 	})
-	clean := make(manifest, len(listed))
+	// A file changed or missing stays listed, with no sum and no key: the build makes it
+	// again if it still belongs (no sum matches), and removes it from both trees if it does
+	// not (a group made private since: until the review of 2026-12-05, a page edited by
+	// hand was dropped from the list, and so never removed).
+	clean := make(manifest, len(m))
+	for name := range m {
+		clean[name] = entry{}
+	}
 	for i, name := range listed {
 		if !changed[i] {
 			clean[name] = m[name]

@@ -127,15 +127,17 @@ const header = `# Who is asked to review a pull request, by path; the last match
 
 // CodeOwners returns the new contents of the CODEOWNERS file for files, given its current
 // contents (nil when it does not exist): the block is replaced, or added at the end, and
-// every other line is kept. A block whose END line is missing ends at its last line of the
+// every other line is kept, but for later blocks and rules after the block for one of its
+// paths, which would decide instead of it. A block whose END line is missing ends at its last line of the
 // kinds sitegen writes (see unterminated): the lines after it are kept.
 func CodeOwners(current []byte, files *load.Files) []byte {
-	blk := block(Owners(files))
+	owners := Owners(files)
+	blk := block(owners)
 	if len(current) == 0 {
 		return []byte(header + "\n" + blk)
 	}
 	lines := strings.SplitAfter(string(current), "\n")
-	begin, end := markers(lines)
+	begin, _ := markers(lines)
 	if begin < 0 {
 		s := strings.TrimRight(string(current), "\n")
 		return []byte(s + "\n\n" + blk)
@@ -145,20 +147,29 @@ func CodeOwners(current []byte, files *load.Files) []byte {
 		b.WriteString(l)
 	}
 	b.WriteString(blk)
-	if end < 0 {
-		end = unterminated(lines, begin)
+	end := blockEnd(lines, begin)
+	// The lines after the block, without any later block, nor a rule for one of the block's
+	// paths, which would decide instead of it: one block says who owns what.
+	ours := map[string]bool{}
+	for _, o := range owners {
+		ours[o.Pattern] = true
 	}
-	// The lines after the block, without any later block: one block says who owns what.
+	keep := func(ls []string) {
+		for _, l := range ls {
+			if strings.HasPrefix(strings.TrimSpace(l), endMarker) {
+				continue // the END of a block nested in the one rewritten
+			}
+			if f := strings.Fields(l); len(f) == 0 || !ours[f[0]] {
+				b.WriteString(l)
+			}
+		}
+	}
 	next := end + 1
 	for _, later := range laterBlocks(lines, end) {
-		for _, l := range lines[next:later[0]] {
-			b.WriteString(l)
-		}
+		keep(lines[next:later[0]])
 		next = later[1] + 1
 	}
-	for _, l := range lines[next:] {
-		b.WriteString(l)
-	}
+	keep(lines[next:])
 	return b.Bytes()
 }
 
@@ -230,7 +241,9 @@ func laterBlocks(lines []string, end int) [][2]int {
 // CheckCodeOwners compares fsys's CODEOWNERS file with what the affiliates' editors give,
 // rule by rule (the order of the block's lines does not matter, since its paths never
 // overlap). Each difference is an error at its line, saying what to write or remove, and
-// that "sitegen codeowners" rewrites the file. A site without the file is fine: CODEOWNERS is
+// that "sitegen codeowners" rewrites the file; so are a second block and a rule after the
+// block for one of its paths, which would decide instead of it. A CODEOWNERS file at a place
+// GitHub reads only when this one is missing gets a warning. A site without the file is fine: CODEOWNERS is
 // opted into by running the command once.
 func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 	current, err := fs.ReadFile(fsys, CodeOwnersPath)
@@ -286,6 +299,23 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 		case !slices.Equal(owners, w.Owners):
 			diags.Add(CodeOwnersPath, n, 1, diag.Error, "the editors in %s are %s, not %s: write %q, or run %q",
 				w.From, strings.Join(w.Owners, " "), describe(owners), w.Line(), Command)
+		}
+	}
+	// A rule after the block for one of its paths overrides it: the last matching rule wins
+	// (what a block nested in another leaves, rewritten).
+	inLater := map[int]bool{}
+	for _, later := range laterBlocks(lines, end) {
+		for i := later[0]; i <= later[1]; i++ {
+			inLater[i] = true
+		}
+	}
+	for i := end + 1; i < len(lines); i++ {
+		f := strings.Fields(lines[i])
+		if inLater[i] || len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if o, ok := want[f[0]]; ok {
+			diags.Add(CodeOwnersPath, i+1, 1, diag.Error, "this rule for %s comes after the block, so it decides instead of the block's (editors in %s): remove this line, or run %q", f[0], o.From, Command)
 		}
 	}
 	var missing []Owner
