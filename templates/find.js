@@ -755,6 +755,8 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   // that say so ("Urb. Villa Carolina, Guayama PR 00784").
   let textRefs = null;
   const textSet = () => (text.length ? (textRefs ??= allWords(index, text)) : null);
+  // Whether every word of the text is a word of groups' towns.
+  const placeWords = async () => (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
   if (!parsed.zip || placesOnly) textSet();
 
   // A place: the ZIP code, the visitor's position, or a town the words name.
@@ -771,12 +773,15 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     // nothing. Until 2026-12-05 they were looked for in groups' names, and none was near.
     // As without a position, that is when no group's words match them, or all are words
     // of groups' towns.
-    const named = async () => !(await textSet()).length || (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean);
-    if (text.length && (await named())) {
-      const key = (parsed.keys || placeRuns(parsed.text, o.edges))[0];
-      const file = key && (await index.placeFile(key));
-      if (file && readable(index, o, file) && (await index.places(key)).some((r) => distanceMiles(r.at, o.position) <= out.radius)) {
-        townWords = new Set(key.split(" "));
+    if (text.length && (!(await textSet()).length || (await placeWords()))) {
+      // The first two runs of words, as for a ZIP code's town ("support albuquerque").
+      for (const key of (parsed.keys || placeRuns(parsed.text, o.edges)).slice(0, 2)) {
+        const file = await index.placeFile(key);
+        if (!file || !readable(index, o, file)) break;
+        if ((await index.places(key)).some((r) => distanceMiles(r.at, o.position) <= out.radius)) {
+          townWords = new Set(key.split(" "));
+          break;
+        }
       }
     }
   } else if (parsed.zip && !placesOnly) {
@@ -824,7 +829,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     // So does a county's name, though groups far from it have its words ("lake county": "lake"
     // is in the names of groups in Lake City, FL, and Salt Lake City, UT).
     const runKeys = parsed.keys || placeRuns(parsed.text, o.edges);
-    let named = (await Promise.all(text.map((w) => index.isPlaceWord(w)))).every(Boolean) || runKeys.slice(0, 1).some(namesCounty);
+    let named = (await placeWords()) || runKeys.slice(0, 1).some(namesCounty);
     // Then the groups the place's words name are those having the stop word too.
     const stopWords = named || !refs.length || placesOnly ? null : await stopStartsPlace(index, parsed.text, (bytes) => fits(index, o, bytes));
     if (stopWords) named = true;
