@@ -315,11 +315,11 @@ func (s *store) stamp(tree string) time.Time {
 
 // checkTree compares the tree at root with its manifest m, written at stamp, and returns a
 // copy of m in which the files that are not as sitegen left them, changed since (modified
-// after stamp) or missing, have no sum and no key. It also returns the files under root that m does not list. The
-// two trees share their files by hard links, so a file edited by hand in the published one
-// is edited in the other too: trusted, it would outlive every rebuild (until 2026-12-05 it
-// did, even after the published folder was deleted). A file whose modification time was
-// set back (cp -p, touch -r) is not seen.
+// after stamp) or missing, have no sum and no key; and the files under root that m does not
+// list. The two trees share their files by hard links, so a file edited by hand in the
+// published one is edited in the other too: trusted, it would outlive every rebuild (until
+// 2026-12-05 it did, even after the published folder was deleted). A file whose
+// modification time was set back (cp -p, touch -r) is not seen.
 func checkTree(root string, m manifest, stamp time.Time) (manifest, []string, error) {
 	// The names first, from the folders alone; then each listed file's time, on several
 	// goroutines: at 10,000 groups the published tree has 41,000 files, and each look waits

@@ -128,8 +128,8 @@ const header = `# Who is asked to review a pull request, by path; the last match
 // CodeOwners returns the new contents of the CODEOWNERS file for files, given its current
 // contents (nil when it does not exist): the block is replaced, or added at the end, and
 // every other line is kept, but for later blocks and rules after the block for one of its
-// paths, which would decide instead of it. A block whose END line is missing ends at its last line of the
-// kinds sitegen writes (see unterminated): the lines after it are kept.
+// paths, which would decide instead of it. A block whose END line is missing ends at its
+// last line of the kinds sitegen writes (see unterminated): the lines after it are kept.
 func CodeOwners(current []byte, files *load.Files) []byte {
 	owners := Owners(files)
 	blk := block(owners)
@@ -243,8 +243,8 @@ func laterBlocks(lines []string, end int) [][2]int {
 // overlap). Each difference is an error at its line, saying what to write or remove, and
 // that "sitegen codeowners" rewrites the file; so are a second block and a rule after the
 // block for one of its paths, which would decide instead of it. A CODEOWNERS file at a place
-// GitHub reads only when this one is missing gets a warning. A site without the file is fine: CODEOWNERS is
-// opted into by running the command once.
+// GitHub reads only when this one is missing gets a warning. A site without the file is
+// fine: CODEOWNERS is opted into by running the command once.
 func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 	current, err := fs.ReadFile(fsys, CodeOwnersPath)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -271,8 +271,9 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 		diags.Add(CodeOwnersPath, begin+1, 1, diag.Error, "the block that starts here has no %q line: run %q to rewrite it (the block ends at line %d, its last rule for a file under /data/; the lines after it are kept)", endMarker, Command, unterminated(lines, begin)+1)
 		return diags
 	}
-	for _, later := range laterBlocks(lines, end) {
-		diags.Add(CodeOwnersPath, later[0]+1, 1, diag.Error, "a second block of rules from the affiliates' editors starts here, and the last matching rule wins, so its rules decide, not the first block's: run %q, which keeps one", Command)
+	later := laterBlocks(lines, end)
+	for _, l := range later {
+		diags.Add(CodeOwnersPath, l[0]+1, 1, diag.Error, "a second block of rules from the affiliates' editors starts here, and the last matching rule wins, so its rules decide, not the first block's: run %q, which keeps one", Command)
 	}
 	want := map[string]Owner{}
 	for _, o := range Owners(files) {
@@ -304,8 +305,8 @@ func CheckCodeOwners(fsys fs.FS, files *load.Files) diag.List {
 	// A rule after the block for one of its paths overrides it: the last matching rule wins
 	// (what a block nested in another leaves, rewritten).
 	inLater := map[int]bool{}
-	for _, later := range laterBlocks(lines, end) {
-		for i := later[0]; i <= later[1]; i++ {
+	for _, l := range later {
+		for i := l[0]; i <= l[1]; i++ {
 			inLater[i] = true
 		}
 	}
