@@ -446,12 +446,23 @@ func TestRemovesOldLeftovers(t *testing.T) {
 	}
 }
 
-// later gives the file at p a modification time after any build's, as an edit made after
-// the build would.
-func later(t *testing.T, p string) {
+// byHand adds text to the file at p, as an editor would after a build: its modification
+// time is set after any build's.
+func byHand(t *testing.T, p, text string) {
 	t.Helper()
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString(text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
 	future := time.Now().Add(time.Minute)
-	if err := os.Chtimes(p, future, future); err != nil {
+	if err == nil {
+		err = os.Chtimes(p, future, future)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 }
@@ -469,13 +480,7 @@ func TestHandEditsDoNotLast(t *testing.T) {
 	site["a.html"] = "v2"
 
 	edited := filepath.Join(dest, "privacy", "index.html")
-	f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("<script>alert(1)</script>")
-	f.Close()
-	later(t, edited)
+	byHand(t, edited, "<script>alert(1)</script>")
 	if err := os.RemoveAll(dest); err != nil {
 		t.Fatal(err)
 	}
@@ -485,39 +490,33 @@ func TestHandEditsDoNotLast(t *testing.T) {
 		t.Errorf("nothing written: %+v", st)
 	}
 
+	// twice builds the site two times, each with a change (so that the trees swap), and
+	// checks the site after each and the second tree after both.
+	n := 0
+	twice := func(what string) {
+		t.Helper()
+		for range 2 {
+			n++
+			site["n.html"] = strconv.Itoa(n)
+			write(t, dest, site)
+			equalTree(t, what, dest, site)
+		}
+		equalTree(t, what+": the second tree", filepath.Join(dir, ".public.sitegen", "next"), site)
+	}
+
 	// Edited in place, with the folder kept; and removed.
-	f, _ = os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString("<script>alert(2)</script>")
-	f.Close()
-	later(t, edited)
+	byHand(t, edited, "<script>alert(2)</script>")
 	os.Remove(filepath.Join(dest, "robots.txt"))
-	write(t, dest, site)
-	equalTree(t, "site built after an edit and a removal", dest, site)
-	site["a.html"] = "v3"
-	write(t, dest, site)
-	equalTree(t, "the next site", dest, site)
-	equalTree(t, "the second tree", filepath.Join(dir, ".public.sitegen", "next"), site)
+	twice("site built after an edit and a removal")
 
 	// Edited, or removed, and then no longer made (a group made private since): gone from
 	// both trees (until the review of 2026-12-05 the edited page stayed published).
-	private := filepath.Join(dest, "a.html")
-	os.WriteFile(private, []byte("edited"), 0o644)
-	later(t, private)
+	byHand(t, filepath.Join(dest, "a.html"), "edited")
 	delete(site, "a.html")
-	write(t, dest, site)
-	equalTree(t, "site without an edited page", dest, site)
-	site["b.html"] = "b"
-	write(t, dest, site)
-	equalTree(t, "the site after", dest, site)
-	equalTree(t, "its second tree", filepath.Join(dir, ".public.sitegen", "next"), site)
+	twice("site without an edited page")
 	os.RemoveAll(filepath.Join(dest, "privacy"))
 	delete(site, "privacy/index.html")
-	site["b.html"] = "b2"
-	write(t, dest, site)
-	site["b.html"] = "b3"
-	write(t, dest, site)
-	equalTree(t, "site without a folder removed by hand", dest, site)
-	equalTree(t, "its second tree", filepath.Join(dir, ".public.sitegen", "next"), site)
+	twice("site without a folder removed by hand")
 
 	// Added: left out of every later site, and kept aside.
 	os.WriteFile(filepath.Join(dest, "CNAME"), []byte("example.org"), 0o644)
