@@ -112,8 +112,16 @@ func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
 }
 
 // required reports each of keys that is missing from k, or written as empty text. A key that
-// load reported (misspelled, a placeholder, a value refused) is not missing.
+// load reported (misspelled, a placeholder, a value refused) is not missing. Any other key of
+// k written empty is warned about: it is left out, as if not written, which the editor may
+// not have meant ("timezone:" takes the affiliate's zone), and the schema an editor's
+// autocomplete reads refuses it.
 func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
+	for _, key := range k.EmptyKeys() {
+		if !slices.Contains(keys, key) && !k.Has(key) {
+			c.warnf(path, k.At(key), "%s is empty, so it is left out: write it in, or delete the line", key)
+		}
+	}
 	for _, key := range keys {
 		switch {
 		case k.Empty(key):

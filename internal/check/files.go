@@ -270,19 +270,24 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
 	}
 	if o := g.Online; o != nil {
+		c.required(p, o.Keys, "online")
 		c.url(p, o.Keys, "join_url", o.JoinURL)
 		c.markdown(p, o.Keys, "instructions", o.Instructions)
 		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Written("join_url") {
 			c.errorf(p, o.Keys.At("link_public"), "link_public is true but there is no join_url to publish")
 		}
 	}
+	// A way to reach the group: its contact's email or phone, even one refused (that is
+	// reported already), or its affiliate's. A contact whose keys are all empty is none.
 	hasContact := false
 	if ct := g.Contact; ct != nil {
+		c.required(p, ct.Keys, "contact")
 		c.email(p, ct.Keys, "email", ct.Email)
 		c.phone(p, ct.Keys, "phone", ct.Phone)
-		hasContact = ct.Email != "" || ct.Phone != ""
+		hasContact = ct.Keys.Written("email") && !ct.Keys.Empty("email") || ct.Keys.Written("phone") && !ct.Keys.Empty("phone")
 	}
-	if !hasContact && !k.Written("contact") && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
+	refused := g.Contact == nil && k.Written("contact") // load said why
+	if !hasContact && !refused && aff != nil && !aff.Failed && aff.Email == "" && aff.Phone == "" {
 		c.errorf(p, k.At("contact"), "no way to reach this group: add contact with an email or phone, or give %s an email or phone", aff.Path)
 	}
 	for i, a := range g.Audience {

@@ -400,6 +400,10 @@ func (d *decoder) str(into *string) func(*yaml.Node) {
 		if !ok {
 			return
 		}
+		if strings.TrimSpace(v) == "" {
+			d.emptyText = true // as for text: `email: ""` is empty, not a wrong address
+			return
+		}
 		if c := utf8.RuneCountInString(v); c > maxCode {
 			d.errorf(n, "%s is %d characters long, more than the %d allowed: shorten it", d.what(), c, maxCode)
 			return

@@ -2,8 +2,10 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -60,6 +62,24 @@ func (k Keys) Empty(key string) bool {
 	_, empty := k[markEmpty+key]
 	_, null := k[markNull+key]
 	return empty || null
+}
+
+// EmptyKeys returns the keys written with nothing after their colon or with empty text, in
+// the order they were written: see Empty.
+func (k Keys) EmptyKeys() []string {
+	var keys []string
+	for name := range k {
+		for _, m := range []string{markEmpty, markNull} {
+			if key, ok := strings.CutPrefix(name, m); ok {
+				keys = append(keys, key)
+			}
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		pa, pb := k.At(a), k.At(b)
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col), strings.Compare(a, b))
+	})
+	return keys
 }
 
 // Written reports whether the editor wrote key in some form: with a usable value, or in a
