@@ -255,6 +255,11 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 		}
 		hashed[name] = headers.NamedByHash(name, b)
 	}
+	if u, err := url.Parse(s.BaseURL); err == nil {
+		if b := headers.Redirects(u.Path, files.Paths()); b != nil {
+			files[headers.RedirectsName] = output.Ready(b)
+		}
+	}
 	lazy(headers.FileName, func() ([]byte, error) { return headersFile(s.BaseURL, files, hashed) })
 	return p, nil
 }
@@ -269,7 +274,7 @@ func headersFile(baseURL string, files output.Plan, hashed map[string]bool) ([]b
 	}
 	paths := make([]string, 0, len(files))
 	for name := range files {
-		if name != headers.FileName {
+		if name != headers.FileName && name != headers.RedirectsName {
 			paths = append(paths, name)
 		}
 	}

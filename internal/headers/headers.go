@@ -1,5 +1,6 @@
 // Package headers writes _headers: the file in which static hosts that read it (Netlify and
-// Cloudflare Pages) find the HTTP response headers to send with each file of the site.
+// Cloudflare Pages) find the HTTP response headers to send with each file of the site. It
+// also writes Netlify's _redirects, for the 404 page of each language ([Redirects]).
 //
 // # What every response gets
 //
@@ -31,8 +32,10 @@ package headers
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -238,4 +241,38 @@ func Match(pattern, reqPath string) bool {
 		return strings.HasPrefix(reqPath, prefix)
 	}
 	return pattern == reqPath
+}
+
+// RedirectsName is the name of the file of Netlify's rules, at the root of the output.
+const RedirectsName = "_redirects"
+
+// Redirects makes _redirects for a site published at basePath whose files are paths: a rule
+// for each 404.html below the root ("es/404.html"), so that Netlify answers a missing
+// address under its folder with it, as Cloudflare Pages does by itself, and a Spanish
+// visitor is told in Spanish. A rule is not applied where a file exists (Netlify's
+// "shadowing"). It returns nil when there is no such page.
+func Redirects(basePath string, paths []string) []byte {
+	var pages []string
+	for _, p := range paths {
+		if path.Base(p) == "404.html" && p != "404.html" {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	// The deepest first: Netlify applies the first rule that matches.
+	slices.SortFunc(pages, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
+	})
+	base := "/" + strings.Trim(basePath, "/")
+	if base != "/" {
+		base += "/"
+	}
+	var b bytes.Buffer
+	b.WriteString("# Netlify's rules, written by sitegen build: a missing address gets the 404 page of its folder.\n")
+	for _, p := range pages {
+		fmt.Fprintf(&b, "%s%s/*  %s%s  404\n", base, path.Dir(p), base, p)
+	}
+	return b.Bytes()
 }

@@ -174,3 +174,37 @@ func TestREADME(t *testing.T) {
 		}
 	}
 }
+
+func TestRedirects(t *testing.T) {
+	tests := []struct {
+		base  string
+		paths []string
+		want  string // the rules, without the comment
+	}{
+		{"/", []string{"404.html", "index.html"}, ""},
+		{"/", []string{"404.html", "es/404.html", "es/index.html"}, "/es/*  /es/404.html  404\n"},
+		{"/connection/", []string{"404.html", "es/404.html"}, "/connection/es/*  /connection/es/404.html  404\n"},
+		// The deepest first: Netlify applies the first rule that matches.
+		{"", []string{"es/404.html", "es/mx/404.html", "fr/404.html"}, "/es/mx/*  /es/mx/404.html  404\n/es/*  /es/404.html  404\n/fr/*  /fr/404.html  404\n"},
+	}
+	for _, tt := range tests {
+		b := Redirects(tt.base, tt.paths)
+		if tt.want == "" {
+			if b != nil {
+				t.Errorf("Redirects(%q, %q) = %q, want none", tt.base, tt.paths, b)
+			}
+			continue
+		}
+		_, rules, _ := strings.Cut(string(b), "\n")
+		if !strings.HasPrefix(string(b), "# ") || rules != tt.want {
+			t.Errorf("Redirects(%q, %q) = %q, want the rules %q after a comment", tt.base, tt.paths, b, tt.want)
+		}
+		// Each rule's target is a page of the site, served for the folder's missing paths.
+		for _, line := range strings.Split(strings.TrimSpace(rules), "\n") {
+			f := strings.Fields(line)
+			if len(f) != 3 || f[2] != "404" || !Match(f[0], strings.TrimSuffix(f[1], "404.html")+"missing/") {
+				t.Errorf("rule %q: not a 404 rule for its folder", line)
+			}
+		}
+	}
+}

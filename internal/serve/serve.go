@@ -334,6 +334,23 @@ func templateProblem(err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: "templates/" + m[1], Line: line, Col: col, Severity: diag.Error, Message: m[4]}
 }
 
+// notFound returns the 404.html nearest to name, as Cloudflare Pages and Netlify's rule in
+// _redirects serve it: es/404.html for a missing es/groups/x/, so that a Spanish visitor
+// is told in Spanish. found is false when the site has none.
+func notFound(files output.Plan, name string) (string, *output.Lazy, bool) {
+	dir := path.Dir(strings.TrimSuffix(name, "/"))
+	for {
+		page := path.Join(dir, "404.html")
+		if f, ok := files[page]; ok {
+			return page, f, true
+		}
+		if dir == "." || dir == "/" {
+			return "404.html", nil, false
+		}
+		dir = path.Dir(dir)
+	}
+}
+
 // ServeHTTP serves the current build, and the dev server's own files under /_sitegen/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.allowedHost(r.Host) {
@@ -376,8 +393,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		status = http.StatusNotFound
-		name = "404.html"
-		file, found = snap.files[name]
+		name, file, found = notFound(snap.files, name)
 		if !found {
 			file = output.Ready([]byte(fallbackPage))
 		}

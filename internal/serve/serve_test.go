@@ -505,6 +505,27 @@ func TestPaths(t *testing.T) {
 	}
 }
 
+// TestNotFoundInItsLanguage checks that a missing address is answered with the 404 page
+// nearest to it, as Cloudflare Pages and the rule sitegen writes in _redirects for Netlify
+// answer it: a Spanish visitor is told in Spanish. Until 2026-12-06 every address got the
+// English page.
+func TestNotFoundInItsLanguage(t *testing.T) {
+	_, base := start(t, copySite(t), 0)
+	addr := strings.TrimPrefix(base, "http://")
+	for target, lang := range map[string]string{
+		"/no-such-page/":           "en",
+		"/groups/no/such.ics":      "en",
+		"/es/no-existe/":           "es",
+		"/es/groups/no/existe.ics": "es",
+		"/esx/":                    "en",
+	} {
+		status, _, body := rawGet(t, addr, target)
+		if status != http.StatusNotFound || !strings.Contains(body, `<html lang="`+lang+`"`) {
+			t.Errorf("GET %s: status %d, want 404 with the page in %q:\n%.300s", target, status, lang, body)
+		}
+	}
+}
+
 // rawGet sends a request target exactly as given, which an http.Client would not always do.
 func rawGet(t *testing.T, addr, target string) (int, http.Header, string) {
 	t.Helper()
