@@ -25,6 +25,8 @@ onPage("form.search-form", lang, start);
  * @param {{base: string, home: string, index: import("./search-index.js").Index}} site
  */
 function start(form, status, { base, home, index }) {
+  form.hidden = false;
+  for (const p of document.querySelectorAll(".search-nojs")) p.hidden = true;
   const input = form.elements.namedItem("q");
   const list = el("div", "search-results");
   status.after(list);

@@ -115,6 +115,32 @@ test('search: the query in the URL, the back button', { skip }, async () => {
   }
 });
 
+// Without JavaScript the search page shows no box that cannot search (until 2026-12-06 it
+// did, and a search only reloaded the page), in either language; it offers lists instead.
+test('search: without JavaScript no search box is shown; the lists are offered', { skip }, async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await ctx.newPage();
+    for (const [path, lists] of [['/search/', ['/groups/', '/affiliates/', '/trainings/']], ['/es/search/', ['/es/groups/', '/es/affiliates/', '/es/trainings/']]]) {
+      await page.goto(`${server.origin}${path}?q=conexion`);
+      assert.equal(await page.locator('input[type="search"]:visible').count(), 0, path);
+      assert.equal(await page.isVisible('.search-nojs'), true, path);
+      assert.deepEqual(await page.$$eval('.search-nojs a', (as) => as.map((a) => a.getAttribute('href'))), lists, path);
+    }
+  } finally {
+    await ctx.close();
+  }
+  // With it, the box shows and the words for pages without scripts do not.
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('input#q:visible').waitFor();
+    assert.equal(await page.isVisible('.search-nojs'), false);
+  } finally {
+    await page.close();
+  }
+});
+
 test('search: axe-core finds no violation with results showing', { skip }, async () => {
   for (const q of ['connection', 'qqqzzz']) {
     const ctx = await browser.newContext({ bypassCSP: true });
