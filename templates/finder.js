@@ -6,7 +6,7 @@
 
 import { find } from "./find.js";
 import { queryTerms, tokens } from "./fold.js";
-import { filterNames, intersect, onPage } from "./search-index.js";
+import { filterNames, intersect, keepInSwitch, onPage } from "./search-index.js";
 import { markResults } from "./projection.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
@@ -225,6 +225,7 @@ function start(form, status, { base, home, index }) {
         status.setAttribute("aria-busy", "false");
         status.dataset.state = "done";
         markFirst();
+        keepInSwitch();
       }
     }
   }

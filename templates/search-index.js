@@ -42,6 +42,16 @@ export function onPage(selector, lang, start) {
   start(form, status, { base, home: siteHome(), index: new Index(base, lang) });
 }
 
+/**
+ * keepInSwitch makes the language switch's links carry the page's search, as its address
+ * holds it now: a visitor who changes language keeps what they asked for.
+ */
+export function keepInSwitch() {
+  for (const a of document.querySelectorAll(".lang-switch a[hreflang]")) {
+    a.setAttribute("href", new URL(a.href).pathname + location.search);
+  }
+}
+
 /** undelta turns a list of differences back into the sorted refs they encode. */
 export function undelta(d) {
   const out = new Array(d.length);

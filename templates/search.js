@@ -3,7 +3,7 @@
 
 import { queryWords } from "./fold.js";
 import { parse } from "./query.js";
-import { onPage } from "./search-index.js";
+import { keepInSwitch, onPage } from "./search-index.js";
 import { el, groupItem } from "./results.js";
 import { lang, t, tn } from "./words.js";
 // Named here too, so the browser fetches it with the others rather than after results.js.
@@ -122,6 +122,7 @@ function start(form, status, { base, home, index }) {
       if (id === runs) {
         status.setAttribute("aria-busy", "false");
         status.dataset.state = "done";
+        keepInSwitch();
       }
     }
   }

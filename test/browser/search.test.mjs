@@ -141,6 +141,31 @@ test('search: without JavaScript no search box is shown; the lists are offered',
   }
 });
 
+// The language switch keeps the search: until 2026-12-06 it led to an empty finder.
+test('search: the language switch carries the query of the finder and of the search', { skip }, async () => {
+  const page = await context.newPage();
+  const switchHref = () => page.getAttribute('.lang-switch a[hreflang]', 'href');
+  try {
+    await page.goto(`${server.origin}/es/groups/?q=tucson&day=tuesday`);
+    await page.waitForSelector('#results[data-state="done"]');
+    assert.equal(await switchHref(), '/groups/?q=tucson&day=tuesday');
+    // A search typed on the page, then the back button.
+    await page.fill('form.finder input[name="q"]', 'columbus');
+    await page.press('form.finder input[name="q"]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('.lang-switch a[hreflang]').getAttribute('href').includes('columbus'));
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('.lang-switch a[hreflang]').getAttribute('href').includes('tucson'));
+    await page.goto(`${server.origin}/search/?q=conexion`);
+    await page.waitForSelector('#results[data-state="done"]');
+    assert.equal(await switchHref(), '/es/search/?q=conexion');
+    await page.click('.lang-switch a[hreflang]');
+    await page.waitForSelector('#results[data-state="done"]');
+    assert.equal(await page.inputValue('#q'), 'conexion');
+  } finally {
+    await page.close();
+  }
+});
+
 test('search: axe-core finds no violation with results showing', { skip }, async () => {
   for (const q of ['connection', 'qqqzzz']) {
     const ctx = await browser.newContext({ bypassCSP: true });
