@@ -140,6 +140,14 @@ function start(form, status, { base, home, index }) {
     return opt ? opt.textContent : value;
   }
 
+  // inSentence writes a filter's label as a sentence holds it: "groups for women", "grupos
+  // que coinciden con martes"; the names of states and programs, English days and languages,
+  // and "LGBTQ+" keep their capitals.
+  function inSentence(name, text) {
+    const lower = ["time", "attendance", "audience"].includes(name) || (lang === "es" && ["day", "language"].includes(name));
+    return lower && /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+  }
+
   // locate asks the browser for the visitor's position once, and keeps it in memory.
   function locate() {
     if (position) return Promise.resolve(position);
@@ -302,7 +310,7 @@ function start(form, status, { base, home, index }) {
     const corrected = found.corrected && written(found.corrected, s.q, found.place);
     const q = (corrected || s.q).trim();
     const shortQ = [...q].length > 60 ? `${[...q].slice(0, 60).join("")}…` : q;
-    const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => label(n, s.filters[n]));
+    const filterLabels = filterNames.filter((n) => s.filters[n] && allowed[n]?.has(s.filters[n])).map((n) => inSentence(n, label(n, s.filters[n])));
     const sentences = [];
     if (noPosition) sentences.push(t(navigator.geolocation ? "js.location-unavailable" : "js.no-geolocation"));
     const miles = found.radius;

@@ -323,12 +323,12 @@ func TestGroupDescription(t *testing.T) {
 			`Contact: groups@valley.example.org`, `https://example.org/connection/groups/nami-valley/tempe-tuesday/`,
 		}, nil},
 		{"ask for link, in spanish", f.phoenix, "es", []string{
-			`Cada martes\, 6:30–8:00 p. m.\, MST`, `Último domingo\, 2:00–3:30 p. m.\, MST`, `Quinto jueves\, 6:00–7:30 p. m.\, MST`,
+			`Cada martes\, 6:30–8:00 p. m.\, MST`, `Último domingo\, 2:00–3:30 p. m.\, MST`, `Quinto jueves\, 6:00–7:30 p. m.\, MST`,
 			`En línea (Zoom): pida el enlace al contacto indicado abajo`,
 			`Contacto: groups@valley.example.org`, `https://example.org/connection/es/groups/nami-valley/tempe-tuesday/`,
 		}, []string{"Every", "Online", "Contact:", "pm "}},
 		{"public link in spanish", f.newYork, "es", []string{
-			`Primer y tercer miércoles\, 7:00–8:30 p. m.\, hora del este`, `En línea (Zoom): https://zoom.example.org/j/123`,
+			`Primer y tercer miércoles\, 7:00–8:30 p. m.\, hora del este`, `En línea (Zoom): https://zoom.example.org/j/123`,
 			`Contacto: conexion@nyc.example.org`, `Entre cinco minutos antes\; la sala abre a las 18:55.`,
 		}, nil},
 		{"a spanish group in english", f.newYork, "en", []string{
@@ -340,7 +340,7 @@ func TestGroupDescription(t *testing.T) {
 			`Community Room\, 1 Main St\, Brooklyn\, NY 11201`, `Enter from Court St.`,
 		}, []string{"**", "Entre por"}},
 		{"translated directions", f.fall, "es", []string{
-			`Cada domingo\, 6:30–8:00 p. m.\, hora del este`, `Entre por Court St.`,
+			`Cada domingo\, 6:30–8:00 p. m.\, hora del este`, `Entre por Court St.`,
 		}, []string{"**", "Enter from"}},
 	}
 	for _, tt := range tests {

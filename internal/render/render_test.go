@@ -371,15 +371,15 @@ func TestGroupPages(t *testing.T) {
 		{
 			name: "the same in Spanish",
 			path: "es/groups/nami-sandia/conexion-albuquerque/index.html",
-			want: []string{`<html lang="es">`, "<h1>Conexión Albuquerque</h1>", "Cada sábado, 10:00–11:30 a. m., hora de la montaña",
-				"Primera reunión: sábado, 5 de diciembre de 2026, 10:00 a. m. MST", "Pida el enlace:", "Idioma: español",
+			want: []string{`<html lang="es">`, "<h1>Conexión Albuquerque</h1>", "Cada sábado, 10:00–11:30\u00a0a.\u00a0m., hora de la montaña",
+				"Primera reunión: sábado, 5 de diciembre de 2026, 10:00\u00a0a.\u00a0m. MST", "Pida el enlace:", "Idioma: español",
 				`href="/connection/es/groups/nami-sandia/conexion-albuquerque/group.ics"`, `href="/connection/es/affiliates/nami-sandia/"`,
 				`<a href="/connection/groups/nami-sandia/conexion-albuquerque/" hreflang="en" lang="en">English</a>`},
 		},
 		{
 			name: "a translated note in Spanish",
 			path: "es/groups/nami-lakeshore/tuesday-evening/index.html",
-			want: []string{"Traiga a un amigo.", "Cada martes, 6:30–8:00 p. m., hora del este", "Adultos jóvenes",
+			want: []string{"Traiga a un amigo.", "Cada martes, 6:30–8:00\u00a0p.\u00a0m., hora del este", "Adultos jóvenes",
 				`<h1 lang="en">Lakewood Tuesday &lt;script&gt;alert(1)&lt;/script&gt;</h1>`, "Otros grupos de NAMI Lakeshore"},
 			notWant: []string{"Bring a friend"},
 		},

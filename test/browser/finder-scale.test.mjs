@@ -623,7 +623,7 @@ test('finder on a generated site: the first results show before the others come,
     for (let quiet = 0; quiet < 5; quiet = held.length > asked ? quiet + 1 : 0) await page.waitForTimeout(50);
     assert.ok(held.length > asked, 'the files of the others are asked for once the first five have come');
     assert.deepEqual(early.names, names(want.slice(0, 5)));
-    assert.equal(early.status, `${want.length} groups for Tuesday, Evening (after 5 pm), soonest meeting first (showing 20).`);
+    assert.equal(early.status, `${want.length} groups for Tuesday, evening (after 5 pm), soonest meeting first (showing 20).`);
     assert.equal(await page.locator('#results').getAttribute('aria-busy'), 'true', 'the live region is busy until every result shows');
     await page.evaluate(() => {
       for (const n of document.querySelectorAll('.finder-results li.group, #results > *')) n.dataset.early = '1';
