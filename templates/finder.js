@@ -144,7 +144,7 @@ function start(form, status, { base, home, index }) {
   // que coinciden con martes"; the names of states and programs, English days and languages,
   // and "LGBTQ+" keep their capitals.
   function inSentence(name, text) {
-    const lower = ["time", "attendance", "audience"].includes(name) || (lang === "es" && ["day", "language"].includes(name));
+    const lower = /^(time|attendance|audience)$/.test(name) || (lang === "es" && /^(day|language)$/.test(name));
     return lower && /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
   }
 

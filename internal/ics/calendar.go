@@ -1,9 +1,10 @@
 // Package ics writes iCalendar (RFC 5545) files.
 //
-// Every file is deterministic: UIDs come from the identity of a group or training and DTSTAMP
-// is the build date (site.Site.Now, set by --now or SOURCE_DATE_EPOCH), never the clock, so
-// two builds of the same data on the same build date are byte-identical. DTSTAMP says when the
-// file was made (RFC 5545 section 3.8.7.2), so it is never a date to come.
+// Every file is deterministic: UIDs come from the identity of a group or training, never from
+// what an editor may change (a meeting's time), and DTSTAMP is the build date (site.Site.Now,
+// set by --now or SOURCE_DATE_EPOCH), never the clock, so two builds of the same data on the
+// same build date are byte-identical. DTSTAMP says when the file was made (RFC 5545 section
+// 3.8.7.2), so it is never a date to come; SEQUENCE counts the days to it (see sequence).
 // Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence; every TZID
 // used has a VTIMEZONE generated from Go's time zone data.
 package ics
@@ -217,6 +218,16 @@ func dateValue(d civil.Date) string {
 // stamp formats the start of day d in UTC as a DATE-TIME, for DTSTAMP: d is the build date,
 // the day the file was made.
 func stamp(d civil.Date) string { return dateValue(d) + "T000000Z" }
+
+// sequence returns the SEQUENCE of every event of a file built on day d: the days from
+// 1970-01-01 to d. The build date never goes back, so a file is never of a lower revision than
+// one built before it, and a calendar app that imported an earlier file (Outlook goes by
+// SEQUENCE, others by DTSTAMP) takes the later one's times, place and words as the event's
+// revision rather than keeping the old. Two builds on one day give the same number, as they
+// give the same bytes for the same data.
+func sequence(d civil.Date) string {
+	return fmt.Sprint(d.DaysSince(civil.Date{Year: 1970, Month: 1, Day: 1}))
+}
 
 // host returns the host name of the site's base URL, for UIDs.
 func host(baseURL string) string {

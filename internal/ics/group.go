@@ -20,7 +20,8 @@ import (
 // drop the meetings they had, and its name and description say that the group is paused
 // ("Mesa Connection (paused)"), so that a reader sees why it is empty.
 //
-// DTSTAMP is the build date, s.Now: when the file was made. The calendar's words are in
+// DTSTAMP is the build date, s.Now: when the file was made; SEQUENCE counts its days (see
+// sequence), and the UID is the group's identity (see meetingUID). The calendar's words are in
 // lang, the language of the page that links it.
 func Group(w io.Writer, s *site.Site, g *site.Group, lang string) error {
 	return (*Timezones)(nil).Group(w, s, g, lang)
@@ -59,8 +60,7 @@ func (tz *Timezones) Group(w io.Writer, s *site.Site, g *site.Group, lang string
 	skip := slices.Clone(g.Skip)
 	slices.SortFunc(skip, civil.Date.Compare)
 	base := host(s.BaseURL)
-	uids := map[string]bool{}
-	for _, m := range g.Meetings {
+	for i, m := range g.Meetings {
 		first, ok := firstDay(m, anchor)
 		if !ok {
 			continue // no such day in two years: nothing to promise
@@ -71,8 +71,9 @@ func (tz *Timezones) Group(w io.Writer, s *site.Site, g *site.Group, lang string
 			endDay = first.AddDays(1)
 		}
 		e := c.begin()
-		e.prop("UID", meetingUID(g, m, base, uids))
+		e.prop("UID", meetingUID(g, i, base))
 		e.prop("DTSTAMP", stamp(s.Now))
+		e.prop("SEQUENCE", sequence(s.Now))
 		e.prop("DTSTART;TZID="+tzid, localTime(first, m.Start))
 		e.prop("DTEND;TZID="+tzid, localTime(endDay, m.End))
 		e.prop("RRULE", RRule(m))
@@ -175,23 +176,16 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// meetingUID returns the UID of one meeting's event: the group's identity and the meeting's
-// own (day, start, weeks), so that it stays the same when meetings are reordered or others
-// are added. The affiliate and group slugs are joined by a dot, which slugs cannot hold, so
-// that "a-b/c" and "a/b-c" never share one. used holds the UIDs already given in this group.
-func meetingUID(g *site.Group, m site.Meeting, host string, used map[string]bool) string {
-	id := "group." + strings.Replace(g.ID, "/", ".", 1) + "." + strings.ToLower(m.Day.String()) + "-" + fmt.Sprintf("%02d%02d", m.Start.Hour, m.Start.Minute)
-	for _, w := range m.Weeks {
-		if w == -1 {
-			id += "-last"
-		} else {
-			id += fmt.Sprintf("-w%d", w)
-		}
+// meetingUID returns the UID of the meeting at index i of g's meetings: the group's identity,
+// and for every meeting after the first its place in the list ("group.nami-valley.tempe.2").
+// It stays the same when the meeting's day or time changes, so a calendar app that imported
+// the file moves the event rather than keeping the old one beside the new (until 2026-12-06
+// the UID held the day and time). The affiliate and group slugs are joined by a dot, which
+// slugs cannot hold, so that "a-b/c" and "a/b-c" never share one.
+func meetingUID(g *site.Group, i int, host string) string {
+	id := "group." + strings.Replace(g.ID, "/", ".", 1)
+	if i > 0 {
+		id += fmt.Sprintf(".%d", i+1)
 	}
-	uid := id
-	for n := 2; used[uid]; n++ {
-		uid = fmt.Sprintf("%s-%d", id, n)
-	}
-	used[uid] = true
-	return uid + "@" + host
+	return id + "@" + host
 }

@@ -19,11 +19,12 @@ import (
 
 // expanded is one VEVENT as ical.js reads it: see test/ical/expand.mjs.
 type expanded struct {
-	UID     string   `json:"uid"`
-	Status  string   `json:"status"`
-	DTStamp string   `json:"dtstamp"`
-	Starts  []string `json:"starts"`
-	Ends    []string `json:"ends"`
+	UID      string   `json:"uid"`
+	Status   string   `json:"status"`
+	DTStamp  string   `json:"dtstamp"`
+	Sequence int      `json:"sequence"`
+	Starts   []string `json:"starts"`
+	Ends     []string `json:"ends"`
 }
 
 // parsed is a calendar as ical.js reads it: its name and description under the properties of
@@ -97,18 +98,18 @@ func TestICALJS(t *testing.T) {
 			n:    4,
 			want: []expanded{
 				{
-					UID: "group.nami-valley.tempe-tuesday.tuesday-1830@example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday@example.org", Status: "CONFIRMED",
 					// 2026-12-01 is skipped; 2026-12-25 is a Friday and changes nothing.
 					Starts: []string{"2026-11-25T01:30:00Z", "2026-12-09T01:30:00Z", "2026-12-16T01:30:00Z", "2026-12-23T01:30:00Z"},
 					Ends:   []string{"2026-11-25T03:00:00Z", "2026-12-09T03:00:00Z", "2026-12-16T03:00:00Z", "2026-12-23T03:00:00Z"},
 				},
 				{
-					UID: "group.nami-valley.tempe-tuesday.sunday-1400-last@example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday.2@example.org", Status: "CONFIRMED",
 					Starts: []string{"2026-11-29T21:00:00Z", "2026-12-27T21:00:00Z", "2027-01-31T21:00:00Z", "2027-02-28T21:00:00Z"},
 					Ends:   []string{"2026-11-29T22:30:00Z", "2026-12-27T22:30:00Z", "2027-01-31T22:30:00Z", "2027-02-28T22:30:00Z"},
 				},
 				{
-					UID: "group.nami-valley.tempe-tuesday.thursday-1800-w5@example.org", Status: "CONFIRMED",
+					UID: "group.nami-valley.tempe-tuesday.3@example.org", Status: "CONFIRMED",
 					// Fifth Thursdays: none in Nov 2026 or Jan-Mar, May, Jun, Aug 2027.
 					Starts: []string{"2027-01-01T01:00:00Z", "2027-04-30T01:00:00Z", "2027-07-30T01:00:00Z", "2027-10-01T01:00:00Z"},
 					Ends:   []string{"2027-01-01T02:30:00Z", "2027-04-30T02:30:00Z", "2027-07-30T02:30:00Z", "2027-10-01T02:30:00Z"},
@@ -120,7 +121,7 @@ func TestICALJS(t *testing.T) {
 			ics:  groupICS(t, f.site, f.newYork, "es"),
 			n:    5,
 			want: []expanded{{
-				UID: "group.nami-nyc.conexion-harlem.wednesday-1900-w1-w3@example.org", Status: "CONFIRMED",
+				UID: "group.nami-nyc.conexion-harlem@example.org", Status: "CONFIRMED",
 				// 2027-02-17 is skipped; from 2027-03-14 the offset is -4.
 				Starts: []string{"2027-01-21T00:00:00Z", "2027-02-04T00:00:00Z", "2027-03-04T00:00:00Z", "2027-03-17T23:00:00Z", "2027-04-07T23:00:00Z"},
 				Ends:   []string{"2027-01-21T01:30:00Z", "2027-02-04T01:30:00Z", "2027-03-04T01:30:00Z", "2027-03-18T00:30:00Z", "2027-04-08T00:30:00Z"},
@@ -132,13 +133,13 @@ func TestICALJS(t *testing.T) {
 			n:    3,
 			want: []expanded{
 				{
-					UID: "group.nami-nyc.brooklyn-sunday.sunday-1830@example.org", Status: "CONFIRMED",
+					UID: "group.nami-nyc.brooklyn-sunday@example.org", Status: "CONFIRMED",
 					// Starts 2026-10-18; from 2026-11-01 02:00 the offset is -5.
 					Starts: []string{"2026-10-18T22:30:00Z", "2026-10-25T22:30:00Z", "2026-11-01T23:30:00Z"},
 					Ends:   []string{"2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z", "2026-11-02T01:00:00Z"},
 				},
 				{
-					UID: "group.nami-nyc.brooklyn-sunday.saturday-2300-last@example.org", Status: "CONFIRMED",
+					UID: "group.nami-nyc.brooklyn-sunday.2@example.org", Status: "CONFIRMED",
 					// Last Saturdays, 23:00 to 00:30: the first ends before the 02:00 change.
 					Starts: []string{"2026-11-01T03:00:00Z", "2026-11-29T04:00:00Z", "2026-12-27T04:00:00Z"},
 					Ends:   []string{"2026-11-01T04:30:00Z", "2026-11-29T05:30:00Z", "2026-12-27T05:30:00Z"},
@@ -285,6 +286,10 @@ func TestICALJSPausedAndStamped(t *testing.T) {
 		for _, ev := range cal.Events {
 			if ev.DTStamp != "2026-11-20T00:00:00Z" {
 				t.Errorf("event %s: DTSTAMP %s, want the build date 2026-11-20T00:00:00Z", ev.UID, ev.DTStamp)
+			}
+			// The days from 1970-01-01 to the build date: a later build's revision is higher.
+			if ev.Sequence != 20777 {
+				t.Errorf("event %s: SEQUENCE %d, want 20777, the days to the build date", ev.UID, ev.Sequence)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -220,8 +221,8 @@ func TestGroupContent(t *testing.T) {
 				"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sitegen//NAMI Connection//EN",
 				"CALSCALE:GREGORIAN", "METHOD:PUBLISH",
 				`X-WR-CALNAME:Tempe Connection\; Tuesday\, evenings`,
-				"UID:group.nami-valley.tempe-tuesday.tuesday-1830@example.org",
-				"UID:group.nami-valley.tempe-tuesday.sunday-1400-last@example.org",
+				"UID:group.nami-valley.tempe-tuesday@example.org",
+				"UID:group.nami-valley.tempe-tuesday.2@example.org",
 				"DTSTAMP:20261120T000000Z",
 				"DTSTART;TZID=America/Phoenix:20261124T183000",
 				"DTEND;TZID=America/Phoenix:20261124T200000",
@@ -530,22 +531,54 @@ func firstDiff(got, want string) string {
 	return ""
 }
 
+// TestMeetingUIDs: a meeting's UID is its group's identity, and for a second meeting its place
+// too: two groups never share one, nor two meetings of one group, and none holds the day or
+// time an editor changes (until 2026-12-06 it did, and a calendar app that had imported the
+// file kept the old time beside the new).
 func TestMeetingUIDs(t *testing.T) {
-	m := site.Meeting{Day: time.Tuesday, Start: civil.Clock{Hour: 18, Minute: 30}}
 	a := &site.Group{ID: "nami-olentangy/east-men"}
 	b := &site.Group{ID: "nami-olentangy-east/men"}
-	if ua, ub := meetingUID(a, m, "h", map[string]bool{}), meetingUID(b, m, "h", map[string]bool{}); ua == ub {
+	if ua, ub := meetingUID(a, 0, "h"), meetingUID(b, 0, "h"); ua == ub {
 		t.Errorf("groups %s and %s share the UID %s", a.ID, b.ID, ua)
 	}
-	used := map[string]bool{}
-	first, second := meetingUID(a, m, "h", used), meetingUID(a, m, "h", used)
-	if first == second {
-		t.Errorf("two identical meetings of one group share the UID %s", first)
+	if got, want := meetingUID(a, 0, "h"), "group.nami-olentangy.east-men@h"; got != want {
+		t.Errorf("the first meeting's UID is %s, want the group's identity, %s", got, want)
 	}
-	// The UID belongs to the meeting, not its place in the list.
-	other := site.Meeting{Day: time.Friday, Start: civil.Clock{Hour: 10}}
-	if x, y := meetingUID(a, m, "h", map[string]bool{"z": true}), meetingUID(a, m, "h", map[string]bool{meetingUID(a, other, "h", map[string]bool{}): true}); x != y {
-		t.Errorf("a meeting's UID changed with the meetings before it: %s, %s", x, y)
+	if first, second := meetingUID(a, 0, "h"), meetingUID(a, 1, "h"); first == second {
+		t.Errorf("two meetings of one group share the UID %s", first)
+	}
+	// A time changed by an editor: the same UID, a SEQUENCE not lower, a later build's higher.
+	f := newFixture(t)
+	g := f.phoenix
+	props := func(g *site.Group, now civil.Date) (uids, seqs []string) {
+		f.site.Now = now // the fixture is this test's own
+		var buf bytes.Buffer
+		if err := Group(&buf, f.site, g, "en"); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\r\n") {
+			if v, ok := strings.CutPrefix(line, "UID:"); ok {
+				uids = append(uids, v)
+			}
+			if v, ok := strings.CutPrefix(line, "SEQUENCE:"); ok {
+				seqs = append(seqs, v)
+			}
+		}
+		return uids, seqs
+	}
+	day := f.site.Now
+	beforeUIDs, beforeSeqs := props(g, day)
+	moved := *g
+	moved.Meetings = slices.Clone(g.Meetings)
+	moved.Meetings[0].Start = civil.Clock{Hour: 19, Minute: 15}
+	moved.Meetings[0].End = civil.Clock{Hour: 20, Minute: 45}
+	afterUIDs, afterSeqs := props(&moved, day)
+	if len(beforeUIDs) < 2 || !slices.Equal(beforeUIDs, afterUIDs) {
+		t.Errorf("UIDs %q before a time changed, %q after: want the same, two or more", beforeUIDs, afterUIDs)
+	}
+	_, nextSeqs := props(&moved, day.AddDays(1))
+	if len(afterSeqs) != len(afterUIDs) || !slices.Equal(beforeSeqs, afterSeqs) || nextSeqs[0] <= afterSeqs[0] || len(nextSeqs[0]) != len(afterSeqs[0]) {
+		t.Errorf("SEQUENCE %q on the build day, %q the next day: want one per event, higher the next day", afterSeqs, nextSeqs)
 	}
 }
 

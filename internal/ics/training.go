@@ -25,6 +25,7 @@ func Trainings(w io.Writer, s *site.Site, ts []*site.Training, lang string) erro
 		e := c.begin()
 		e.prop("UID", "training-"+t.Slug+"@"+base)
 		e.prop("DTSTAMP", stamp(s.Now)) // when the file was made, not when the training is
+		e.prop("SEQUENCE", sequence(s.Now))
 		if t.Daily == nil {
 			e.prop("DTSTART;VALUE=DATE", dateValue(t.Start))
 			e.prop("DTEND;VALUE=DATE", dateValue(t.End.AddDays(1)))

@@ -1,6 +1,6 @@
 // expand.mjs reads an iCalendar file on stdin, parses it with ical.js and prints as JSON the
 // calendar's name and description (RFC 7986 NAME and DESCRIPTION, and the X-WR-CALNAME and
-// X-WR-CALDESC that older clients read) and, for every VEVENT, its UID, STATUS, DTSTAMP and the
+// X-WR-CALDESC that older clients read) and, for every VEVENT, its UID, STATUS, DTSTAMP, SEQUENCE and the
 // start and end of its first N occurrences (N = first argument, default 5): date-times as UTC
 // instants ("2026-11-25T01:30:00Z"), dates as "2026-11-20". It fails when a TZID does not resolve to a VTIMEZONE of the same file, so the
 // instants always come from the file's own time zone definitions.
@@ -47,6 +47,7 @@ for (const vevent of root.getAllSubcomponents('vevent')) {
     uid: ev.uid,
     status: vevent.getFirstPropertyValue('status') ?? '',
     dtstamp: show(vevent.getFirstPropertyValue('dtstamp')),
+    sequence: ev.sequence,
     starts,
     ends,
   });
