@@ -70,6 +70,11 @@ func (d *decoder) page(src []byte, slug string, guide bool) *Page {
 		p.Failed = true
 		return p
 	}
+	if line, ok := conflict(src); ok {
+		d.diags.Add(d.path, line, 1, diag.Error, conflictMessage)
+		p.Failed = true
+		return p
+	}
 	// A byte order mark, as some Windows editors write before the first line, is no
 	// character of the page: YAML files may start with one too.
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))

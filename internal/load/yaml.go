@@ -148,6 +148,10 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "%s", msg)
 		return nil
 	}
+	if line, ok := conflict(src); ok {
+		d.diags.Add(d.path, line+d.lineOffset, 1, diag.Error, conflictMessage)
+		return nil
+	}
 	if line, col, r, ok := controlChar(src); ok {
 		// yaml.v3 refuses these too, but without saying where.
 		d.diags.Add(d.path, line+d.lineOffset, col, diag.Error, "control character U+%04X is not allowed: delete it (it may be invisible in your editor)", r)
@@ -288,6 +292,30 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 // coreTags are the tags of YAML's own kinds of value, which say what the value is and leave
 // nothing of it out ("postal_code: !!str 43214").
 var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true}
+
+// conflictMessage says what to do about a merge conflict left in a file.
+const conflictMessage = "a merge conflict is left in the file, from this line to the line starting >>>>>>>: keep the lines you want of the two versions, and delete the rest and the lines starting <<<<<<<, ======= and >>>>>>>"
+
+// conflict returns the line of the first "<<<<<<<" that git writes where a merge could not
+// join two changes, when a "=======" and a ">>>>>>>" line follow it: such a file would give
+// a syntax error about "<" at best, or publish both versions and the markers, inside text.
+func conflict(src []byte) (line int, found bool) {
+	start, middle := 0, false
+	for i, l := range strings.Split(string(src), "\n") {
+		l = strings.TrimRight(l, "\r")
+		switch {
+		case l == "<<<<<<<" || strings.HasPrefix(l, "<<<<<<< "):
+			if start == 0 {
+				start = i + 1
+			}
+		case start > 0 && l == "=======":
+			middle = true
+		case start > 0 && middle && (l == ">>>>>>>" || strings.HasPrefix(l, ">>>>>>> ")):
+			return start, true
+		}
+	}
+	return 0, false
+}
 
 // controlChar returns the position of the first character that YAML does not allow in a
 // file: C0 and C1 control characters other than tab, line feed, carriage return and next
