@@ -23,6 +23,20 @@ type block struct {
 	name   string // its first key, for messages
 }
 
+// keyNames are the keys of every kind of file, as editors write them: a word of a value that
+// is one of them, followed by a colon, starts a second key run into the line.
+var keyNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range strings.Fields(`name kind state parent website email phone timezone about editors champions
+		wanted tasks contact address street city postal_code attendance program language audience status
+		notes verified meetings day start end weeks overnight location lat lon directions accessible
+		online platform join_url link_public instructions skip starts title summary order blocks
+		host seats setting application deadline url screening daily`) {
+		m[k] = true
+	}
+	return m
+}()
+
 // explainSyntax finds the mistake behind a YAML syntax error in src, with its line and column
 // and what to type instead: a tab used to indent, a key without a colon or without a space
 // after it, a colon or a closing quote inside a value, a quote or bracket never closed, a line
@@ -234,6 +248,13 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 		default:
 			v := stripComment(value)
 			if j := strings.Index(v+" ", ": "); j >= 0 && isKey {
+				// Two keys run together ("day: monday start: \"19:00\""): quotes would make
+				// one value of both.
+				before := strings.TrimRight(v[:j], " ")
+				if sp := strings.LastIndexByte(before, ' '); sp > 0 && keyNames[before[sp+1:]] {
+					second := before[sp+1:]
+					return problem(ln, valueAt+sp+1, "two keys on one line: put %s: %s on a line of its own, below %s: %s and lined up with %s", second, shorten(strings.TrimSpace(v[min(j+2, len(v)):])), key, shorten(before[:sp]), key)
+				}
 				return problem(ln, valueAt+j, "a colon followed by a space cannot be inside a value without quotes: put the whole value in quotes, e.g. %s: \"%s\"", key, shorten(v))
 			}
 			if strings.HasSuffix(v, ":") && isKey {
