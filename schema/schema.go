@@ -56,6 +56,9 @@ func Compile(name string) (*jsonschema.Schema, error) {
 	// package-level mutable state.
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
+	// "format": "date" refuses a day that does not exist (2025-02-29), as editors'
+	// validators that assert formats do; the pattern alone cannot know leap years.
+	c.AssertFormat()
 	// Register the document under its own $id so that no loader (file or network) is needed.
 	if err := c.AddResource(id, doc); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -564,6 +565,10 @@ func (d *decoder) number(into **float64) func(*yaml.Node) {
 // +40.5, 4.1e1.
 var decimalRE = regexp.MustCompile(`^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
 
+// isoDateRE matches a date written year, month and day, whether or not with two digits for
+// the month and the day, and whether or not the day exists.
+var isoDateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
 // usDateRE matches a date written the American way, M/D/YYYY.
 var usDateRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 
@@ -589,6 +594,22 @@ func (d *decoder) date(into *civil.Date) func(*yaml.Node) {
 					d.errorf(n, "%q is not a date written as YYYY-MM-DD: write %s (year, month, day)", shorten(v), us)
 					return
 				}
+			}
+			if m := isoDateRE.FindStringSubmatch(v); m != nil {
+				// In the right order, but one digit for a month or day ("2027-2-5"), or no
+				// such day ("2025-02-29", "2026-04-31").
+				y, _ := strconv.Atoi(m[1])
+				mo, _ := strconv.Atoi(m[2])
+				day, _ := strconv.Atoi(m[3])
+				if padded, err := civil.ParseDate(fmt.Sprintf("%s-%02d-%02d", m[1], mo, day)); err == nil {
+					d.errorf(n, "%q is not a date written as YYYY-MM-DD: write %s, with two digits for the month and the day", v, padded)
+				} else if mo < 1 || mo > 12 {
+					d.errorf(n, "%q has no month %d: a month is 01 to 12 (YYYY-MM-DD)", v, mo)
+				} else {
+					last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+					d.errorf(n, "%q is not a day of the calendar: %s %d has %d days", v, time.Month(mo), y, last)
+				}
+				return
 			}
 			d.errorf(n, "%q is not a date written as YYYY-MM-DD, e.g. 2026-11-23", shorten(v))
 			return
