@@ -171,7 +171,12 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 		if ext != ".yaml" {
 			if rename, ok := looksLikeData(base); ok {
 				// A file the site would leave out, and with it a group: an error, not silence.
-				diags.Add(p, 0, 0, diag.Error, "this file is not read, because data files end in .yaml: rename it to %s", rename)
+				// Renamed over a file that is there, it would replace that file's group.
+				if _, err := fs.Stat(fsys, path.Join(path.Dir(p), rename)); err == nil {
+					diags.Add(p, 0, 0, diag.Error, "this file is not read, because data files end in .yaml, and %s is here already: move what this file holds that %s lacks into it, then delete this one (or rename this one to another name ending in .yaml)", rename, rename)
+				} else {
+					diags.Add(p, 0, 0, diag.Error, "this file is not read, because data files end in .yaml: rename it to %s", rename)
+				}
 			}
 			return // READMEs and the like are not data
 		}
