@@ -393,6 +393,17 @@ func (c *checker) markdown(path string, k load.Keys, key, value string) {
 	}
 }
 
+// tagRE matches what reads as an HTML tag: "<i>", "</b>", "<br/>", "<a href=…>".
+var tagRE = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>`)
+
+// plain warns when the text of key, which the site shows as written (a name, a title), holds
+// an HTML tag: the visitor would see "<i>Clintonville</i>", tags and all.
+func (c *checker) plain(path string, k load.Keys, key, value string) {
+	if k.Has(key) && tagRE.MatchString(value) {
+		c.warnf(path, k.At(key), "%s holds HTML (%s), which the site shows as written, tags and all: write it as plain text", key, tagRE.FindString(value))
+	}
+}
+
 var stateNames = map[string]string{
 	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
 	"colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",

@@ -52,6 +52,7 @@ func (c *checker) affiliates(all []*load.Affiliate, bySlug map[string]*load.Affi
 			c.errorf(p, load.Pos{Line: 1, Col: 1}, "file name %q would share the address /groups/%s/ with the list of %s's groups: rename the file, e.g. nami-%s.yaml", a.Slug+".yaml", a.Slug, strings.ToUpper(a.Slug), a.Slug)
 		}
 		c.required(p, a.Keys, "the affiliate", "name", "kind", "state")
+		c.plain(p, a.Keys, "name", a.Name)
 		c.enum(p, a.Keys, "kind", a.Kind, vocab.AffiliateKinds())
 		c.usps(p, a.Keys, "state", a.State)
 		c.url(p, a.Keys, "website", a.Website)
@@ -140,6 +141,7 @@ func (c *checker) address(p string, a *load.Address) {
 
 func (c *checker) location(p string, l *load.Location) {
 	c.required(p, l.Keys, "location", "name", "street", "city", "state", "postal_code")
+	c.plain(p, l.Keys, "name", l.Name)
 	c.usps(p, l.Keys, "state", l.State)
 	c.postal(p, l.Keys, "postal_code", l.PostalCode)
 	c.markdown(p, l.Keys, "directions", l.Directions)
@@ -224,6 +226,7 @@ func (c *checker) groupKey(sum [32]byte, aff *load.Affiliate, stale int) [32]byt
 func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	p, k := g.Path, g.Keys
 	c.required(p, k, "the group", "name", "attendance", "meetings", "verified")
+	c.plain(p, k, "name", g.Name)
 	c.enum(p, k, "program", g.Program, vocab.Programs())
 	c.language(p, k, g.Language)
 	c.enum(p, k, "status", g.Status, vocab.GroupStatuses())
@@ -369,6 +372,7 @@ func (c *checker) training(t *load.Training, affiliates map[string]*load.Affilia
 	}
 	p, k := t.Path, t.Keys
 	c.required(p, k, "the training", "title", "kind", "host", "start", "end", "attendance")
+	c.plain(p, k, "title", t.Title)
 	c.enum(p, k, "kind", t.Kind, vocab.TrainingKinds())
 	c.enum(p, k, "program", t.Program, vocab.Programs())
 	c.language(p, k, t.Language)
@@ -425,6 +429,7 @@ func (c *checker) pages(pages []*load.Page, langs []string) {
 			continue // load reported why
 		}
 		c.required(p, k, "front matter", "title")
+		c.plain(p, k, "title", pg.Title)
 		for i, b := range pg.Blocks {
 			c.enumAt(p, pg.BlocksAt[i], "block", b, vocab.Blocks())
 		}
