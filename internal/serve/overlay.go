@@ -15,9 +15,9 @@ const overlayCSSPath = "/_sitegen/overlay.css"
 // no build has succeeded yet, or this page alone could not be made (a template that fails
 // on some pages only, found when the page is first asked for).
 const (
-	leadLastGood = `<h2>The site does not build</h2><p>This page is the last good build. Fix these problems and save: the page reloads by itself.</p>`
-	leadNoBuild  = `<h2>The site does not build</h2><p>No build has succeeded yet. Fix these problems and save: the page reloads by itself.</p>`
-	leadThisPage = `<h2>This page could not be made</h2><p>The site builds, but a template fails on this page. Fix it and save: the page reloads by itself.</p>`
+	leadLastGood = `<h2>The site does not build</h2><p>This page is the last good build. Fix these problems and save: the page reloads by itself (with scripts off, reload it).</p>`
+	leadNoBuild  = `<h2>The site does not build</h2><p>No build has succeeded yet. Fix these problems and save: the page reloads by itself (with scripts off, reload it).</p>`
+	leadThisPage = `<h2>This page could not be made</h2><p>The site builds, but a template fails on this page. Fix it and save: the page reloads by itself (with scripts off, reload it).</p>`
 )
 
 // overlayHTML returns the overlay listing problems, one per line as PATH:LINE:COL: message,

@@ -245,6 +245,8 @@ func (s *Server) report(res Result, files int) {
 		_ = res.Problems.Write(w, "text")
 	}
 	switch {
+	case res.Failed && files == 0:
+		fmt.Fprintf(w, "build failed (%d errors) in %d ms: no build has succeeded yet, and the pages show the problems\n", res.Problems.Errors(), ms)
 	case res.Failed:
 		fmt.Fprintf(w, "build failed (%d errors) in %d ms: the pages show the problems and keep the last good build\n", res.Problems.Errors(), ms)
 	case res.Changed:

@@ -290,6 +290,26 @@ func TestBrokenTemplateShowsItsLine(t *testing.T) {
 	}
 }
 
+// TestNeverBuiltSaysSo: a site that has never built says so in the log, not that its pages
+// keep the last good build (until 2026-12-06 it did, though there was none).
+func TestNeverBuiltSaysSo(t *testing.T) {
+	dir := copySite(t)
+	broken := func(s string) string { return strings.Replace(s, "day: ", "day: funday #", 1) }
+	edit(t, dir, "data/groups/nami-olentangy/clintonville-men.yaml", broken)
+	var log sitetest.Log
+	s, err := New(Options{Root: dir, Build: build.Options{Now: now, BaseURL: "http://127.0.0.1:1/"}, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if res := s.Rebuild(nil); !res.Failed {
+		t.Fatal("the broken site built")
+	}
+	if got := log.String(); !strings.Contains(got, "no build has succeeded yet") || strings.Contains(got, "last good build") {
+		t.Errorf("the log of a site never built:\n%s", got)
+	}
+}
+
 // TestTemplateFailingOnSomePages: a template that fails on some pages only (the hybrid
 // groups') passes the build, which renders one page of each template; the page is made when
 // asked for. Its error is then said in the log and on the page, as this page's, not as a
