@@ -36,7 +36,12 @@ func runNew(e *env, args []string) int {
 	case "group":
 		aff, slug, ok := strings.Cut(name, "/")
 		if !ok || !load.IsSlug(aff) || !load.IsSlug(slug) {
-			fmt.Fprintf(e.stderr, "sitegen new group: %q must be AFFILIATE/SLUG, both lowercase letters, digits and single hyphens, e.g. nami-ohio/tuesday-evening\n", name)
+			// What they meant, or with the affiliate's place kept: the name of its file.
+			example := "AFFILIATE/" + load.Slugify(name) + ", AFFILIATE the name of the affiliate's file in data/affiliates without .yaml"
+			if ok && aff != "" && slug != "" {
+				example = load.Slugify(aff) + "/" + load.Slugify(slug) // "Tuesday_Evening": tuesday-evening
+			}
+			fmt.Fprintf(e.stderr, "sitegen new group: %q must be AFFILIATE/SLUG, both lowercase letters, digits and single hyphens: sitegen new group %s\n", name, example)
 			return exitUsage
 		}
 		state, err := affiliateState(e.source, aff)
@@ -48,14 +53,14 @@ func runNew(e *env, args []string) int {
 		content = scaffold.Group(aff, state, today)
 	case "affiliate":
 		if !load.IsSlug(name) {
-			fmt.Fprintf(e.stderr, "sitegen new affiliate: %q is not a slug: use lowercase letters, digits and single hyphens, e.g. nami-franklin-county\n", name)
+			fmt.Fprintf(e.stderr, "sitegen new affiliate: %q is not a slug: use lowercase letters, digits and single hyphens: sitegen new affiliate %s\n", name, load.Slugify(name))
 			return exitUsage
 		}
 		rel = filepath.Join("data", "affiliates", name+".yaml")
 		content = scaffold.Affiliate()
 	case "training":
 		if !load.IsSlug(name) {
-			fmt.Fprintf(e.stderr, "sitegen new training: %q is not a slug: use lowercase letters, digits and single hyphens, e.g. oh-facilitator-2027-03\n", name)
+			fmt.Fprintf(e.stderr, "sitegen new training: %q is not a slug: use lowercase letters, digits and single hyphens: sitegen new training %s\n", name, load.Slugify(name))
 			return exitUsage
 		}
 		rel = filepath.Join("data", "trainings", name+".yaml")

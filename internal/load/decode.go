@@ -595,6 +595,13 @@ func (d *decoder) date(into *civil.Date) func(*yaml.Node) {
 					return
 				}
 			}
+			// A date written in words, as in a letter: "Nov 23 2026", "November 23, 2026".
+			for _, layout := range []string{"Jan 2 2006", "Jan 2, 2006", "January 2 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan. 2, 2006"} {
+				if t, err := time.Parse(layout, strings.Join(strings.Fields(v), " ")); err == nil {
+					d.errorf(n, "%q is not a date written as YYYY-MM-DD: write %s (year, month, day)", shorten(v), civil.DateOf(t))
+					return
+				}
+			}
 			if m := isoDateRE.FindStringSubmatch(v); m != nil {
 				// In the right order, but one digit for a month or day ("2027-2-5"), or no
 				// such day ("2025-02-29", "2026-04-31").
@@ -753,8 +760,8 @@ func (d *decoder) list(item func(i int, n *yaml.Node)) func(*yaml.Node) {
 	return d.listOf(false, item)
 }
 
-// plainList is list for a list of text or dates, whose single value is told the brackets to
-// write ("audience: men": [men]).
+// plainList is list for a list of text, dates or weeks, whose single value is told the
+// brackets to write ("audience: men": [men]; "weeks: 1": [1]).
 func (d *decoder) plainList(item func(i int, n *yaml.Node)) func(*yaml.Node) {
 	return d.listOf(true, item)
 }

@@ -473,5 +473,5 @@ func looksLikeData(base string) (rename string, ok bool) {
 	default:
 		return "", false
 	}
-	return slugify(stem) + ".yaml", true
+	return Slugify(stem) + ".yaml", true
 }

@@ -129,7 +129,7 @@ func (d *decoder) meeting(n *yaml.Node) *Meeting {
 		}},
 		field{"start", d.clock(&m.Start)},
 		field{"end", d.clock(&m.End)},
-		field{"weeks", d.list(func(_ int, n *yaml.Node) {
+		field{"weeks", d.plainList(func(_ int, n *yaml.Node) {
 			// A week named in words ("first", "3rd", "last") is the number to write.
 			if w, ok := weekWords[strings.ToLower(n.Value)]; ok && n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 				d.errorf(n, "expected the week's number, not %q: write %d (the weeks are 1 to 5, and -1 for the last)", n.Value, w)

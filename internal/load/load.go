@@ -184,7 +184,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 			return
 		}
 		if !IsSlug(slug) {
-			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, slugify(slug)+".yaml")
+			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, Slugify(slug)+".yaml")
 			return
 		}
 		switch {
@@ -211,7 +211,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 		case len(parts) == 4 && parts[1] == "groups":
 			aff := parts[2]
 			if !IsSlug(aff) {
-				diags.Add(p, 0, 0, diag.Error, "folder name %q is not a slug: name the folder after its affiliate's file, e.g. %q", aff, slugify(aff))
+				diags.Add(p, 0, 0, diag.Error, "folder name %q is not a slug: name the folder after its affiliate's file, e.g. %q", aff, Slugify(aff))
 				return
 			}
 			add(p, func(d *decoder, src []byte) any {
@@ -252,7 +252,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 		ext := path.Ext(base)
 		if ext != ".md" {
 			if e := strings.ToLower(ext); e == ".md" || e == ".markdown" || strings.HasSuffix(strings.ToLower(base), ".md.txt") {
-				diags.Add(p, 0, 0, diag.Error, "this file is not read, because pages end in .md: rename it to %s.md", slugify(strings.TrimSuffix(strings.TrimSuffix(base, ext), ".md")))
+				diags.Add(p, 0, 0, diag.Error, "this file is not read, because pages end in .md: rename it to %s.md", Slugify(strings.TrimSuffix(strings.TrimSuffix(base, ext), ".md")))
 			}
 			return
 		}
@@ -269,7 +269,7 @@ func plan(fsys fs.FS, lim limits, diags *diag.List) []job {
 			return
 		}
 		if !IsSlug(slug) {
-			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, slugify(slug)+".md")
+			diags.Add(p, 0, 0, diag.Error, "file name %q is not a slug: use lowercase letters, digits and single hyphens (at most 80), e.g. %q", base, Slugify(slug)+".md")
 			return
 		}
 		// Known even when the file cannot be read, so that a broken content/index.md is
@@ -303,9 +303,9 @@ func (d *decoder) empty(what string) {
 	}
 }
 
-// slugify proposes a slug for a name that is not one, its letters without their accents:
+// Slugify proposes a slug for a name that is not one, its letters without their accents:
 // "conexión" is "conexion" (not "conexi-n").
-func slugify(s string) string {
+func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
