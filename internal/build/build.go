@@ -172,6 +172,12 @@ func Render(s *site.Site, templates fs.FS) (output.Files, error) {
 // calendar and feed is made when first asked for (see render.Plan). A build asks for all; the
 // dev server only for what a browser requests.
 func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
+	return PlanSized(s, templates, nil)
+}
+
+// PlanSized is [Plan] weighing the search index's files through sizes, which the dev server
+// keeps from one build to the next (see search.Sizes).
+func PlanSized(s *site.Site, templates fs.FS, sizes *search.Sizes) (*render.Planned, error) {
 	// The search index is written from the model alone: while the pages are planned.
 	type indexFiles struct {
 		files map[string][]byte
@@ -179,7 +185,7 @@ func Plan(s *site.Site, templates fs.FS) (*render.Planned, error) {
 	}
 	indexed := make(chan indexFiles, 1)
 	go func() {
-		files, err := search.Write(s)
+		files, err := search.WriteSized(s, sizes)
 		indexed <- indexFiles{files, err}
 	}()
 	p, err := render.Plan(s, templates)

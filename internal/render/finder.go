@@ -115,7 +115,7 @@ func (r *renderer) finder(l *lang) error {
 	// Nearly every query reads the words of the dictionary, and every query of words the
 	// gazetteer's index (a town, a ZIP code): fetched with the manifest, not after it, which
 	// saves a round of requests.
-	words, err := search.DictionaryFile(r.s)
+	words, err := r.words()
 	if err != nil {
 		return err
 	}

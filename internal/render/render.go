@@ -58,6 +58,7 @@ import (
 	"sitegen/internal/load"
 	"sitegen/internal/markdown"
 	"sitegen/internal/output"
+	"sitegen/internal/search"
 	"sitegen/internal/site"
 	"sitegen/internal/words"
 )
@@ -117,6 +118,9 @@ type renderer struct {
 	langs    []*lang           // one per interface language, the site's first
 	keys     *Keys             // the inputs of each group's files
 	maps     *mapCache         // map geometry and groups' places, shared by pages
+	// words is the search dictionary's file, which the finder's page of each language has
+	// the browser fetch early: made once.
+	words func() (string, error)
 
 	mu      sync.Mutex // guards out, samples and each lang's parsed while pages are planned
 	out     output.Plan
@@ -154,6 +158,7 @@ func newRenderer(s *site.Site, templates fs.FS) (*renderer, error) {
 		out:      output.Plan{},
 		samples:  map[string]string{},
 		maps:     newMapCache(),
+		words:    sync.OnceValues(func() (string, error) { return search.DictionaryFile(s) }),
 	}
 	if len(s.Languages) == 0 {
 		return nil, fmt.Errorf("render: the site speaks no language")

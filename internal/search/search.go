@@ -254,7 +254,11 @@ type Meet struct {
 // Write returns the index of s's published groups, affiliates, trainings and guides, and the
 // gazetteer, by path under the site's root ("search/manifest.json"). The bytes depend only
 // on s.
-func Write(s *site.Site) (map[string][]byte, error) {
+func Write(s *site.Site) (map[string][]byte, error) { return WriteSized(s, nil) }
+
+// WriteSized is [Write] weighing the index's files through sizes (see [Sizes]).
+func WriteSized(s *site.Site, sizes *Sizes) (map[string][]byte, error) {
+	sizes.Next()
 	out := map[string][]byte{}
 	var mu sync.Mutex // the parts of the index below are made at once
 	add := func(name string, b []byte) {
@@ -402,7 +406,7 @@ func Write(s *site.Site) (map[string][]byte, error) {
 		return nil, err
 	}
 
-	b, err := weighManifest(&m, out)
+	b, err := weighManifest(&m, out, sizes)
 	if err != nil {
 		return nil, err
 	}

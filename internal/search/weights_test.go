@@ -1,8 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"path"
+	"strings"
 	"testing"
+
+	"sitegen/internal/sitetest"
 )
 
 // TestWeights checks that the manifest weighs every file of the index: itself and the
@@ -92,5 +96,39 @@ func TestSample(t *testing.T) {
 	}
 	if n := len(sample(names[:3], 5)); n != 3 {
 		t.Errorf("a sample of 3 names out of 5 wanted has %d", n)
+	}
+}
+
+// TestSizesKept: an index weighed through Sizes kept from build to build is the index weighed
+// afresh, byte for byte, after a change too (a group renamed), and Sizes holds only what the
+// last two builds weighed.
+func TestSizesKept(t *testing.T) {
+	files := testFiles(t)
+	var sizes Sizes
+	for i, name := range []string{"", "Renamed Group One", "Renamed Group Two", "Renamed Group One"} {
+		fsys := files
+		if name != "" {
+			fsys = sitetest.Set(files, "data/groups/nami-valley/tempe-tuesday.yaml", strings.Replace(string(files["data/groups/nami-valley/tempe-tuesday.yaml"].Data), "Tempe Connection", name, 1))
+		}
+		s := sitetest.Build(t, fsys, sitetest.Date(t, buildDate))
+		want, err := Write(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := WriteSized(s, &sizes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("build %d: %d files weighed through Sizes, %d afresh", i, len(got), len(want))
+		}
+		for f, b := range want {
+			if !bytes.Equal(got[f], b) {
+				t.Errorf("build %d: %s differs when weighed through Sizes", i, f)
+			}
+		}
+		if n := len(sizes.now) + len(sizes.last); i > 0 && n > 2*len(want)+10 {
+			t.Errorf("build %d: Sizes holds %d sizes for an index of %d files", i, n, len(want))
+		}
 	}
 }

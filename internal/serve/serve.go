@@ -38,6 +38,7 @@ import (
 	"sitegen/internal/livereload"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
+	"sitegen/internal/search"
 	"sitegen/internal/site"
 	"sitegen/internal/watch"
 )
@@ -63,8 +64,9 @@ type Options struct {
 // [Server.Close].
 type Server struct {
 	opts     Options
-	fsys     fs.FS       // Root, opened so that symbolic links cannot lead out of it
-	cache    *load.Cache // files parsed by earlier builds; guarded by mu
+	fsys     fs.FS        // Root, opened so that symbolic links cannot lead out of it
+	cache    *load.Cache  // files parsed by earlier builds; guarded by mu
+	sizes    search.Sizes // the search index's files weighed by earlier builds
 	current  atomic.Pointer[snapshot]
 	hub      *livereload.Hub
 	watcher  *watch.Watcher // nil unless Options.Watch
@@ -278,7 +280,7 @@ func (s *Server) build() (output.Plan, *inputs, diag.List) {
 		diags.Add("templates", 0, 0, diag.Error, "%v", err)
 		return nil, nil, diags.Sort()
 	}
-	planned, err := build.Plan(m, templates)
+	planned, err := build.PlanSized(m, templates, &s.sizes)
 	if err == nil {
 		for _, name := range planned.Samples {
 			if _, err = planned.Files[name].Bytes(); err != nil {
