@@ -55,9 +55,20 @@ func (d Date) In(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
-// At returns the instant of clock time c on day d in loc.
+// At returns the instant of clock time c on day d in loc. A time that the day skips (2:30
+// on the day clocks spring forward from 2:00 to 3:00) is read with the offset in use before
+// the skip, as RFC 5545 reads a calendar's: 2:30 EST, which is 3:30 EDT. (Go's time.Date
+// leaves the choice open, and gave 1:30 EST, an hour before a meeting that the calendar
+// file puts at 3:30.)
 func (d Date) At(c Clock, loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+	t := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+	if t.Hour() == c.Hour && t.Minute() == c.Minute {
+		return t
+	}
+	// The offset of the same clock time a day before: no zone changes twice in a day.
+	_, before := time.Date(d.Year, d.Month, d.Day-1, c.Hour, c.Minute, 0, 0, loc).Zone()
+	wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, time.UTC)
+	return wall.Add(-time.Duration(before) * time.Second).In(loc)
 }
 
 // Weekday returns the day of the week of d.

@@ -27,3 +27,32 @@ func TestString(t *testing.T) {
 		}
 	}
 }
+
+// TestAtSkippedTime: a clock time the day skips is read with the offset before the skip, as
+// RFC 5545 reads it; every other time is itself, in the hour the clocks fall back too (the
+// first of the two).
+func TestAtSkippedTime(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	spring := Date{2027, time.March, 14}
+	fall := Date{2027, time.November, 7}
+	tests := []struct {
+		d    Date
+		c    Clock
+		want string
+	}{
+		{spring, Clock{2, 30}, "2027-03-14 03:30 EDT"},
+		{spring, Clock{2, 0}, "2027-03-14 03:00 EDT"},
+		{spring, Clock{1, 30}, "2027-03-14 01:30 EST"},
+		{spring, Clock{3, 0}, "2027-03-14 03:00 EDT"},
+		{fall, Clock{1, 30}, "2027-11-07 01:30 EDT"},
+		{fall, Clock{18, 30}, "2027-11-07 18:30 EST"},
+	}
+	for _, tt := range tests {
+		if got := tt.d.At(tt.c, ny).Format("2006-01-02 15:04 MST"); got != tt.want {
+			t.Errorf("%s.At(%02d:%02d) = %s, want %s", tt.d, tt.c.Hour, tt.c.Minute, got, tt.want)
+		}
+	}
+}
