@@ -14,9 +14,24 @@ const kinds = [
   ["affiliate", "nav.affiliates"],
   ["training", "nav.trainings"],
   ["guide", "nav.guides"],
+  ["page", "js.pages"],
 ];
 
 onPage("form.search-form", lang, start);
+
+/**
+ * siteGuides returns the guides of the site index whose slugs are given, in that order: the
+ * same objects index.siteMatches returns for them. (Here, not in search-index.js, whose
+ * bytes the finder's page carries too.)
+ * @param {import("./search-index.js").Index} index
+ * @param {string[]} slugs
+ */
+async function siteGuides(index, slugs) {
+  if (!slugs.length) return [];
+  const m = await index.manifest();
+  const idx = await index.json(m.sites[index.lang] || Object.values(m.sites)[0]);
+  return slugs.flatMap((slug) => idx.docs.filter((d) => d.kind === "guide" && d.url.endsWith(`guides/${slug}/`)));
+}
 
 /**
  * start wires the search page up.
@@ -56,14 +71,19 @@ function start(form, status, { base, home, index }) {
         say(q.trim() ? t("js.too-short-word") : "");
         return;
       }
-      const [refs, docs, phrases] = await Promise.all([index.match(q), index.siteMatches(q), index.dictionary()]);
+      const [refs, matched, phrases] = await Promise.all([index.match(q), index.siteMatches(q), index.dictionary()]);
+      // The guides whose topic the query names in the dictionary's words ("campeón", "jail"),
+      // first, though their text has not the word.
+      const parsed = parse(q, phrases);
+      const topics = await siteGuides(index, parsed.topics);
+      const docs = [...topics, ...matched.filter((d) => !topics.includes(d))];
       const recs = await index.records(refs.slice(0, groupsShown));
       const { paths } = await index.manifest();
       if (id !== runs) return;
       const now = Date.now();
       const total = refs.length + docs.length;
       // Words of someone in crisis ("i want to die"): the crisis line first.
-      const first = crisis && parse(q, phrases).crisis ? crisis.content.firstElementChild.cloneNode(true) : null;
+      const first = crisis && parsed.crisis ? crisis.content.firstElementChild.cloneNode(true) : null;
       say(tn("js.results-for", total, { what: q.trim() }), first);
       status.dataset.count = String(total);
       const parts = [];

@@ -258,7 +258,7 @@ func scriptKeys() []string {
 // uses: the finder's page, whose weight counts against each search's, leaves them out
 // (TestScriptKeysInCatalogues checks that no other script uses them).
 var searchOnlyKeys = []string{"js.failed-search", "js.groups-count", "js.nothing", "js.past", "js.see-all",
-	"js.too-short-word", "js.results-for", "nav.affiliates", "nav.trainings", "nav.guides", "finder.by-state"}
+	"js.too-short-word", "js.results-for", "nav.affiliates", "nav.trainings", "nav.guides", "js.pages", "finder.by-state"}
 
 // scriptWords returns the words the finder's or (search) the site search's script uses, in
 // w's language, as JSON to place in the page (an inert script element the scripts read).

@@ -338,7 +338,7 @@ func TestWriteSite(t *testing.T) {
 	for _, d := range idx.Docs {
 		titles = append(titles, d.Kind+":"+d.Title)
 	}
-	// Every affiliate, training and guide, in the site's order.
+	// Every affiliate, training, guide and other page, in the site's order.
 	var want []string
 	for _, a := range s.Affiliates {
 		want = append(want, "affiliate:"+a.Name)
@@ -348,6 +348,9 @@ func TestWriteSite(t *testing.T) {
 	}
 	for _, g := range s.Guides {
 		want = append(want, "guide:"+g.Title)
+	}
+	for _, p := range s.Pages {
+		want = append(want, "page:"+p.Title)
 	}
 	if !slices.Equal(titles, want) {
 		t.Fatalf("docs = %q, want %q", titles, want)

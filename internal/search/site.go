@@ -16,9 +16,9 @@ type SiteIndex struct {
 	Tokens map[string][]int `json:"tokens"`
 }
 
-// Doc is one affiliate, training or guide as /search/ lists it.
+// Doc is one affiliate, training, guide or other page as /search/ lists it.
 type Doc struct {
-	Kind    string `json:"kind"` // "affiliate", "training" or "guide"
+	Kind    string `json:"kind"` // "affiliate", "training", "guide" or "page"
 	Title   string `json:"title"`
 	URL     string `json:"url"` // relative to the site's root: "affiliates/nami-ohio/"
 	Summary string `json:"summary,omitempty"`
@@ -27,9 +27,9 @@ type Doc struct {
 	End string `json:"end,omitempty"`
 }
 
-// siteIndex returns the index of s's affiliates, published trainings and guides as pages in
-// lang show them: their summaries in that language, their addresses under its folder, and a
-// guide's text in that language where it has a version in it.
+// siteIndex returns the index of s's affiliates, published trainings, guides and other pages
+// as pages in lang show them: their summaries in that language, their addresses under its
+// folder, and a guide's or page's text in that language where it has a version in it.
 func siteIndex(s *site.Site, lang string) (SiteIndex, error) {
 	w := s.Words(lang)
 	idx := SiteIndex{Docs: []Doc{}, Tokens: map[string][]int{}}
@@ -83,6 +83,23 @@ func siteIndex(s *site.Site, lang string) (SiteIndex, error) {
 			return idx, fmt.Errorf("search: %w", err)
 		}
 		d := Doc{Kind: "guide", Title: p.Title, URL: s.In(lang, g.Path()), Summary: p.Summary}
+		if p.Lang != lang {
+			d.Lang = p.Lang
+		}
+		add(d, p.Summary, m.Words)
+	}
+	// The other pages ("What to expect at your first meeting", about, privacy): found by
+	// their words as guides are, listed after them.
+	for _, pg := range s.Pages {
+		p := pg
+		if v, ok := pg.In(lang); ok {
+			p = v
+		}
+		m, err := s.Markdown(p.Body, p.Source, p.BodyLine)
+		if err != nil {
+			return idx, fmt.Errorf("search: %w", err)
+		}
+		d := Doc{Kind: "page", Title: p.Title, URL: s.In(lang, pg.Path()), Summary: p.Summary}
 		if p.Lang != lang {
 			d.Lang = p.Lang
 		}
