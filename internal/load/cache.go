@@ -80,7 +80,7 @@ type baseFile struct {
 // found.
 type fileState struct {
 	size    int64
-	modTime time.Time
+	modTime time.Time // see fileTime
 	sum     [32]byte
 	checked [32]byte
 }
@@ -91,8 +91,8 @@ func (e cacheEntry) state() fileState { return fileState{e.size, e.modTime, e.su
 // diagnostics.
 type cacheEntry struct {
 	size    int64
-	modTime time.Time
-	value   any // *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog
+	modTime time.Time // when the file last changed, as fileTime says
+	value   any       // *SiteFile, *Affiliate, *Group, *Training, *Page or *words.Catalog
 	sum     [32]byte
 	diags   diag.List
 	// checked is the key under which package check last found the file without a problem
@@ -175,7 +175,7 @@ func read(fsys fs.FS, lim limits, c *Cache) (*Files, diag.List) {
 			res := &results[i]
 			if c != nil && !j.fresh {
 				if st, err := stat(fsys, j); err == nil {
-					res.size, res.modTime, keep[i] = st.Size(), st.ModTime(), true
+					res.size, res.modTime, keep[i] = st.Size(), fileTime(st), true
 					c.mu.Lock()
 					e, ok := c.entries[j.path]
 					c.mu.Unlock()
@@ -296,7 +296,7 @@ func (c *Cache) UnchangedListed(l *Listing) ([32]byte, bool) {
 		c.mu.Lock()
 		e, ok := c.entries[j.path]
 		c.mu.Unlock()
-		if !ok || e.size != st.Size() || !e.modTime.Equal(st.ModTime()) {
+		if !ok || e.size != st.Size() || !e.modTime.Equal(fileTime(st)) {
 			return [32]byte{}, false
 		}
 		sums[i] = e.sum
