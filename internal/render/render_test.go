@@ -387,7 +387,7 @@ func TestGroupPages(t *testing.T) {
 			name: "state list",
 			path: "groups/oh/index.html",
 			want: []string{"<h1>Groups in Ohio</h1>", `<li class="group card is-paused">`, ">Paused</strong>",
-				"Paused: not meeting right now", "Statewide Online", "Online", "Lakewood Library",
+				"Not meeting right now", "Statewide Online", "Online", "Lakewood Library",
 				// On paper, each group's address and whom to ask (from 2026-12-05).
 				`<span class="print-only">15425 Detroit Ave, Lakewood, OH 44107</span>`},
 			notWant: []string{"Every Thursday"},

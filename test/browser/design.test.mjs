@@ -112,6 +112,12 @@ test('group page: add to calendar with the .ics, Google and Outlook', { skip }, 
     assert.equal(outlook.host, 'outlook.live.com');
     assert.equal(outlook.searchParams.get('startdt'), '2026-11-24T18:30:00-07:00');
     assert.match(await calendar.textContent(), /next meeting only/);
+    // A group meeting twice a week: each link names its meeting to a screen reader (until
+    // 2026-12-06, two links named "Google Calendar" went to different places).
+    await open(page, `${server.origin}/groups/nami-saguaro-valley/midtown-tuesday-saturday/`);
+    const names = await page.locator('#calendar a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
+    assert.equal(names.filter((n) => n.startsWith('Google Calendar')).length, 2, names.join(' | '));
+    assert.equal(new Set(names).size, names.length, `links of the same name: ${names.join(' | ')}`);
   } finally {
     await c.close();
   }

@@ -80,6 +80,21 @@ for (const [i, phone] of PHONES.entries()) {
   }
 }
 
+// On a phone, the breadcrumb's links are targets a thumb can take: at least 24 pixels high,
+// the least WCAG 2.2 (2.5.8) allows (until 2026-12-06, "Ohio" was 16 pixels high).
+test('phone 390x844: breadcrumb links at least 24 pixels high', { skip }, async () => {
+  const tab = sharedTab(contexts[1]);
+  let seen = 0;
+  for (const { path: p } of kinds) {
+    const { page } = await tab.next();
+    await open(page, server.origin + p);
+    const small = await page.$$eval('.crumbs a', (as) => as.map((a) => [a.textContent, a.getBoundingClientRect().height]).filter(([, h]) => h < 24));
+    seen += await page.locator('.crumbs a').count();
+    assert.deepEqual(small, [], p);
+  }
+  assert.ok(seen > 2, `only ${seen} breadcrumb links on the pages`);
+});
+
 // Printed: content only. Navigation, forms, the footer and "noprint" parts are hidden; the list stays.
 const printPages = kinds.filter((k) => ['state list', 'affiliate', 'group finder'].includes(k.kind));
 
