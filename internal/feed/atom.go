@@ -32,6 +32,7 @@ type atomLink struct {
 }
 
 type atomEntry struct {
+	Lang      string       `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	ID        string       `xml:"id"`
 	Title     string       `xml:"title"`
 	Published string       `xml:"published"`
@@ -122,6 +123,9 @@ func Atom(s *site.Site) ([]byte, error) {
 		}
 		if t.Kind != "" {
 			e.Category = &atomTerm{Term: t.Kind}
+		}
+		if t.Language != "" && t.Language != s.Language {
+			e.Lang = t.Language // a training given in Spanish: its title is in Spanish
 		}
 		if t.Host != nil {
 			e.Author = []atomPerson{{Name: t.Host.Name, URI: affiliateURL(s, t.Host)}}

@@ -27,6 +27,7 @@ type parsedFeed struct {
 		Href string `xml:"href,attr"`
 	} `xml:"http://www.w3.org/2005/Atom link"`
 	Entries []struct {
+		Lang      string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
 		ID        string `xml:"http://www.w3.org/2005/Atom id"`
 		Title     string `xml:"http://www.w3.org/2005/Atom title"`
 		Published string `xml:"http://www.w3.org/2005/Atom published"`
@@ -102,6 +103,17 @@ func TestAtom(t *testing.T) {
 	}
 	if !slices.Equal(ids, wantIDs) {
 		t.Errorf("entry ids = %v, want %v (upcoming only, by start)", ids, wantIDs)
+	}
+	// A training given in Spanish says so, so that a reader reads its title as Spanish; the
+	// others take the feed's language (until 2026-12-06 every entry did).
+	for _, e := range f.Entries {
+		want := ""
+		if strings.Contains(e.ID, "conexion") {
+			want = "es"
+		}
+		if e.Lang != want {
+			t.Errorf("entry %q: xml:lang %q, want %q", e.ID, e.Lang, want)
+		}
 	}
 	if f.Entries[0].Title != "Trainer </script><b>Training</b> & more" {
 		t.Errorf("title read back = %q, want the title as written", f.Entries[0].Title)
