@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"sitegen/internal/civil"
 	"sitegen/internal/ics"
 	"sitegen/internal/schedule"
 	"sitegen/internal/site"
@@ -66,6 +67,10 @@ func uriEscape(s string) string {
 // calendarLink is a way to add one of a group's meetings to a calendar service.
 type calendarLink struct {
 	Meeting string // the meeting in words, when the group has several
+	// Skips are the dates to come on which the meeting does not take place, in words:
+	// Google's address cannot leave them out of its recurrence, so the page and the
+	// event's details say them.
+	Skips   string
 	Google  string // Google Calendar's event template, recurring
 	Outlook string // Outlook on the web's new event: its next meeting only
 }
@@ -95,7 +100,18 @@ func (r *renderer) calendarLinks(l *lang, g *site.Group, schedules []string) []c
 			continue
 		}
 		details := w.T("cal.details", "schedule", schedules[i], "url", page)
+		var skips []string
+		for _, d := range g.Skip {
+			if !d.Before(civil.DateOf(o.Start)) && d.Weekday() == m.Day && schedule.OnWeek(d, m.Weeks) {
+				skips = append(skips, w.Date(d))
+			}
+		}
+		skipped := w.List(skips)
+		if skipped != "" {
+			details += " " + w.T("cal.skips", "dates", skipped)
+		}
 		c := calendarLink{
+			Skips: skipped,
 			Google: query("https://calendar.google.com/calendar/render",
 				"action", "TEMPLATE",
 				"text", g.Name,

@@ -118,6 +118,13 @@ test('group page: add to calendar with the .ics, Google and Outlook', { skip }, 
     const names = await page.locator('#calendar a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
     assert.equal(names.filter((n) => n.startsWith('Google Calendar')).length, 2, names.join(' | '));
     assert.equal(new Set(names).size, names.length, `links of the same name: ${names.join(' | ')}`);
+    // A group that skips dates: Google's link cannot leave them out, so the page and the
+    // event's details say them (until 2026-12-06 Google added meetings on the holidays).
+    await open(page, `${server.origin}/groups/nami-cuyahoga-lakeshore/fairfax-thursday/`);
+    const item = page.locator('#calendar li', { has: page.getByRole('link', { name: 'Google Calendar' }) });
+    assert.match(await item.innerText(), /also list the dates the group does not meet \(December 24, 2026 and December 31, 2026\)/);
+    const details = new URL(await item.getByRole('link', { name: 'Google Calendar' }).getAttribute('href')).searchParams.get('details');
+    assert.match(details, /No meeting on December 24, 2026 and December 31, 2026\.$/);
   } finally {
     await c.close();
   }
