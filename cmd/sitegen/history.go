@@ -16,11 +16,7 @@ func (e *env) fileDates(cmd string) map[string]site.FileDates {
 	if cmd == "check" {
 		return nil
 	}
-	dir, err := filepath.Abs(e.source)
-	if err != nil {
-		dir = e.source
-	}
-	dates, shallow, err := history.Dates(dir, "data/trainings")
+	dates, shallow, err := e.trainingDates()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitegen %s: note: %v; trainings are dated by their files' modification times\n", cmd, err)
 		return nil
@@ -29,4 +25,14 @@ func (e *env) fileDates(cmd string) map[string]site.FileDates {
 		fmt.Fprintf(e.stderr, "sitegen %s: note: the git history is shallow, so trainings last changed before its oldest commit carry that commit's date in the Atom feed; fetch the whole history (git fetch --unshallow, or fetch-depth: 0) for their real dates\n", cmd)
 	}
 	return dates
+}
+
+// trainingDates reads the dates of the training files from the git history of the source
+// folder, saying nothing (see fileDates).
+func (e *env) trainingDates() (map[string]site.FileDates, bool, error) {
+	dir, err := filepath.Abs(e.source)
+	if err != nil {
+		dir = e.source
+	}
+	return history.Dates(dir, "data/trainings")
 }

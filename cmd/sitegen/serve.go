@@ -15,6 +15,7 @@ import (
 
 	"sitegen/internal/build"
 	"sitegen/internal/serve"
+	"sitegen/internal/site"
 )
 
 func serveFlags(e *env) *flag.FlagSet {
@@ -65,6 +66,11 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		Build: build.Options{Now: now, BaseURL: url, FileDates: e.fileDates("serve")},
 		Log:   e.stdout,
 		Watch: true,
+		// Read again when a training changes, quietly: the notes were said as it started.
+		FileDates: func() map[string]site.FileDates {
+			dates, _, _ := e.trainingDates()
+			return dates
+		},
 	})
 	if err != nil {
 		ln.Close()

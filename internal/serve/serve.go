@@ -27,6 +27,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,15 +59,20 @@ type Options struct {
 	// Debounce is how long the folders must be quiet before a rebuild (default
 	// watch.DefaultDebounce).
 	Debounce time.Duration
+	// FileDates, when set, reads Build.FileDates again (the site's git history): before a
+	// rebuild for a change under data/trainings/, so that a training edited since the server
+	// started is dated as a build would date it, by its file, not by its last commit.
+	FileDates func() map[string]site.FileDates
 }
 
 // Server serves a site from memory. It is an http.Handler; its lifetime ends with
 // [Server.Close].
 type Server struct {
 	opts     Options
-	fsys     fs.FS        // Root, opened so that symbolic links cannot lead out of it
-	cache    *load.Cache  // files parsed by earlier builds; guarded by mu
-	sizes    search.Sizes // the search index's files weighed by earlier builds
+	fsys     fs.FS                     // Root, opened so that symbolic links cannot lead out of it
+	cache    *load.Cache               // files parsed by earlier builds; guarded by mu
+	sizes    search.Sizes              // the search index's files weighed by earlier builds
+	dates    map[string]site.FileDates // Options.FileDates' latest reading; guarded by mu
 	current  atomic.Pointer[snapshot]
 	hub      *livereload.Hub
 	watcher  *watch.Watcher // nil unless Options.Watch
@@ -209,6 +215,11 @@ func (s *Server) Rebuild(changed []string) Result {
 	} else {
 		s.cache.Forget(changed...)
 	}
+	// The first build has Build.FileDates, read as the server started.
+	trainings := func(p string) bool { return strings.HasPrefix(p, "data/trainings/") }
+	if s.opts.FileDates != nil && (changed == nil && s.rebuilds.Load() > 1 || slices.ContainsFunc(changed, trainings)) {
+		s.dates = s.opts.FileDates()
+	}
 	old := s.current.Load()
 
 	files, in, problems := s.build()
@@ -296,7 +307,11 @@ func (s *Server) build() (output.Plan, *inputs, diag.List) {
 
 // check is build.Load reading through the server's cache.
 func (s *Server) check() (*load.Files, *site.Site, diag.List) {
-	return build.Load(s.fsys, s.opts.Build, s.cache)
+	opts := s.opts.Build
+	if s.dates != nil {
+		opts.FileDates = s.dates
+	}
+	return build.Load(s.fsys, opts, s.cache)
 }
 
 // hashTree returns a SHA-256 of the path and bytes of every file under fsys that the build

@@ -25,6 +25,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/livereload"
 	"sitegen/internal/output"
+	"sitegen/internal/site"
 	"sitegen/internal/sitetest"
 )
 
@@ -287,6 +288,43 @@ func TestBrokenTemplateShowsItsLine(t *testing.T) {
 	r := get(t, base+groupPage)
 	if want := "templates/pages/group.html:1:"; !strings.Contains(r.body, want) {
 		t.Errorf("GET %s with a broken template: the overlay does not hold %q", groupPage, want)
+	}
+}
+
+// TestTrainingDatesReadAgain: a training edited while the server runs is dated as a build
+// dates it, from the history read again, not from the history read as the server started
+// (until 2026-12-06 the preview's feed kept the training's last commit date).
+func TestTrainingDatesReadAgain(t *testing.T) {
+	dir := copySite(t)
+	const training = "data/trainings/az-champion-orientation-2027-01.yaml"
+	at := func(day int) map[string]site.FileDates {
+		d := time.Date(2026, 11, day, 12, 0, 0, 0, time.UTC)
+		return map[string]site.FileDates{training: {Created: d, Changed: d}}
+	}
+	reads := 0
+	s, err := New(Options{Root: dir, Build: build.Options{Now: now, BaseURL: "http://127.0.0.1:1/", FileDates: at(1)},
+		FileDates: func() map[string]site.FileDates { reads++; return at(20) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	feed := func() string {
+		w := &recorder{header: http.Header{}}
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:1/trainings/feed.xml", nil))
+		return w.body.String()
+	}
+	if got := feed(); reads != 0 || !strings.Contains(got, "2026-11-01T12:00:00Z") { // New built it
+		t.Fatalf("first build: %d readings of the history, feed:\n%s", reads, got)
+	}
+	edit(t, dir, "data/groups/nami-olentangy/clintonville-men.yaml", rename("Not A Training"))
+	s.Rebuild([]string{"data/groups/nami-olentangy/clintonville-men.yaml"})
+	if reads != 0 {
+		t.Errorf("a group's change read the history again")
+	}
+	edit(t, dir, training, func(s string) string { return s + "# edited\n" })
+	s.Rebuild([]string{training})
+	if got := feed(); reads != 1 || !strings.Contains(got, "2026-11-20T12:00:00Z") {
+		t.Errorf("after the training's change: %d readings of the history, feed:\n%s", reads, got)
 	}
 }
 
