@@ -15,7 +15,8 @@ import (
 
 // Cache keeps what [ReadCached] parsed, so that a rebuild after a change parses only the
 // files that changed (sitegen serve). An entry is keyed by the file's path, and is reused
-// only while the file's size and modification time stay the same; a caller that knows a file
+// only while the file's size and time (see fileTime: on Linux its status change time, else
+// its modification time) stay the same; a caller that knows a file
 // changed (a file watcher) can also drop its entry with [Cache.Forget], which covers a
 // rewrite within the file system's timestamp resolution that keeps the size.
 //
@@ -142,7 +143,7 @@ func (c *Cache) Len() int {
 }
 
 // ReadCached is [Read] with a cache: it gives the same files and diagnostics, but reuses the
-// parse of every file whose size and modification time are those recorded in c, and records
+// parse of every file whose size and time (see fileTime) are those recorded in c, and records
 // the files it parses. Files that are gone are dropped from c. With a nil cache it is Read.
 func ReadCached(fsys fs.FS, c *Cache) (*Files, diag.List) { return read(fsys, defaultLimits(), c) }
 
