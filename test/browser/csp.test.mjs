@@ -54,7 +54,8 @@ test('the _headers file gives a strict policy and the security headers to every 
 });
 
 test('every file is served with one Cache-Control: a year for names with a hash, revalidated otherwise', async () => {
-  const files = (await walk(site.dir)).filter((f) => f !== '/_headers' && !f.startsWith('/.'));
+  // The host's own files (_headers, _redirects) are never served.
+  const files = (await walk(site.dir)).filter((f) => f !== '/_headers' && f !== '/_redirects' && !f.startsWith('/.'));
   let immutable = 0;
   for (const f of files) {
     const addr = f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f;
