@@ -250,7 +250,8 @@ const RedirectsName = "_redirects"
 // for each 404.html below the root ("es/404.html"), so that Netlify answers a missing
 // address under its folder with it, as Cloudflare Pages does by itself, and a Spanish
 // visitor is told in Spanish. A rule is not applied where a file exists (Netlify's
-// "shadowing"). It returns nil when there is no such page.
+// "shadowing"). Cloudflare Pages, which also reads _redirects, skips these rules: its own
+// redirects are 200 and 30x only. It returns nil when there is no such page.
 func Redirects(basePath string, paths []string) []byte {
 	var pages []string
 	for _, p := range paths {

@@ -178,10 +178,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // meetingUID returns the UID of the meeting at index i of g's meetings: the group's identity,
 // and for every meeting after the first its place in the list ("group.nami-valley.tempe.2").
-// It stays the same when the meeting's day or time changes, so a calendar app that imported
-// the file moves the event rather than keeping the old one beside the new (until 2026-12-06
-// the UID held the day and time). The affiliate and group slugs are joined by a dot, which
-// slugs cannot hold, so that "a-b/c" and "a/b-c" never share one.
+// It stays the same when the meeting's day or time changes, the commonest edit, so a
+// calendar app that imported the file moves the event rather than keeping the old one beside
+// the new (until 2026-12-06 the UID held the day and time). Its place does change when a
+// meeting before it is removed or the meetings are reordered: an imported copy then shows the
+// meeting that took the place, and keeps the last place's event until removed by hand. The
+// data has no name of its own for a meeting that would avoid it. The affiliate and group
+// slugs are joined by a dot, which slugs cannot hold, so that "a-b/c" and "a/b-c" never share
+// one.
 func meetingUID(g *site.Group, i int, host string) string {
 	id := "group." + strings.Replace(g.ID, "/", ".", 1)
 	if i > 0 {
