@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"sitegen/internal/load"
 )
 
 // names lists every schema file; TestFilesListed keeps it in step with the directory.
@@ -465,5 +467,41 @@ func TestSchemaFor(t *testing.T) {
 				t.Errorf("schemaFor(%q) = %q, want %q", tt.path, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestKeysKnownToLoad: every key the schemas name is one load's syntax hints know (see
+// load.KnownKey), so that "kind: affiliate state: OH" is said to be two keys whatever the key.
+func TestKeysKnownToLoad(t *testing.T) {
+	for _, name := range names {
+		src, err := Files.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(src)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				if props, ok := v["properties"].(map[string]any); ok {
+					for key := range props {
+						if !load.KnownKey(key) {
+							t.Errorf("%s: key %q is not in load's keyNames", name, key)
+						}
+					}
+				}
+				for _, x := range v {
+					walk(x)
+				}
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(doc)
 	}
 }

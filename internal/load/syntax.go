@@ -24,18 +24,23 @@ type block struct {
 }
 
 // keyNames are the keys of every kind of file, as editors write them: a word of a value that
-// is one of them, followed by a colon, starts a second key run into the line.
+// is one of them, followed by a colon, starts a second key run into the line. (The schema
+// package's tests hold it to the keys of the JSON Schemas; see KnownKey.)
 var keyNames = func() map[string]bool {
 	m := map[string]bool{}
 	for _, k := range strings.Fields(`name kind state parent website email phone timezone about editors champions
 		wanted tasks contact address street city postal_code attendance program language audience status
 		notes verified meetings day start end weeks overnight location lat lon directions accessible
 		online platform join_url link_public instructions skip starts title summary order blocks
-		host seats setting application deadline url screening daily`) {
+		host seats setting application deadline url screening daily public counties languages
+		base_url edit_url crisis helpline option text stale_after_days`) {
 		m[k] = true
 	}
 	return m
 }()
+
+// KnownKey reports whether name is a key of some kind of file (see keyNames).
+func KnownKey(name string) bool { return keyNames[name] }
 
 // explainSyntax finds the mistake behind a YAML syntax error in src, with its line and column
 // and what to type instead: a tab used to indent, a key without a colon or without a space
@@ -250,8 +255,11 @@ func explainSyntax(src []byte) (p syntaxProblem, ok bool) {
 			if j := strings.Index(v+" ", ": "); j >= 0 && isKey {
 				// Two keys run together ("day: monday start: \"19:00\""): quotes would make
 				// one value of both.
+				// Only after a value of one word ("monday", "affiliate"): in a sentence
+				// ("please note the start: it is 6:30") the colon is the text's, and quotes
+				// are the mend.
 				before := strings.TrimRight(v[:j], " ")
-				if sp := strings.LastIndexByte(before, ' '); sp > 0 && keyNames[before[sp+1:]] {
+				if sp := strings.LastIndexByte(before, ' '); sp > 0 && !strings.Contains(strings.TrimSpace(before[:sp]), " ") && keyNames[before[sp+1:]] {
 					second := before[sp+1:]
 					return problem(ln, valueAt+sp+1, "two keys on one line: put %s: %s on a line of its own, below %s: %s and lined up with %s", second, shorten(strings.TrimSpace(v[min(j+2, len(v)):])), key, shorten(before[:sp]), key)
 				}
