@@ -278,6 +278,7 @@ func TestUsage(t *testing.T) {
 		{"new group without affiliate", []string{"new", "group", "tuesday", "-s", sample}, exitUsage, "AFFILIATE/SLUG"},
 		// The command they meant (until 2026-12-06 an example with an affiliate of no site).
 		{"new group not slugs", []string{"new", "group", "nami-olentangy/Tuesday_Evening", "-s", sample}, exitUsage, "sitegen new group nami-olentangy/tuesday-evening\n"},
+		{"new group without its slug", []string{"new", "group", "nami-olentangy/", "-s", sample}, exitUsage, "sitegen new group nami-olentangy/SLUG, SLUG the group's own name"},
 		{"new affiliate not a slug", []string{"new", "affiliate", "NAMI Ohio", "-s", sample}, exitUsage, "not a slug: use lowercase letters, digits and single hyphens: sitegen new affiliate nami-ohio\n"},
 		{"new training not a slug", []string{"new", "training", "OH_2027", "-s", sample}, exitUsage, "sitegen new training oh-2027\n"},
 		{"help unknown", []string{"help", "nope"}, exitUsage, `unknown command "nope"`},

@@ -38,8 +38,11 @@ func runNew(e *env, args []string) int {
 		if !ok || !load.IsSlug(aff) || !load.IsSlug(slug) {
 			// What they meant, or with the affiliate's place kept: the name of its file.
 			example := "AFFILIATE/" + load.Slugify(name) + ", AFFILIATE the name of the affiliate's file in data/affiliates without .yaml"
-			if ok && aff != "" && slug != "" {
+			switch {
+			case ok && aff != "" && slug != "":
 				example = load.Slugify(aff) + "/" + load.Slugify(slug) // "Tuesday_Evening": tuesday-evening
+			case ok && aff != "":
+				example = load.Slugify(aff) + "/SLUG, SLUG the group's own name in lowercase letters, digits and hyphens"
 			}
 			fmt.Fprintf(e.stderr, "sitegen new group: %q must be AFFILIATE/SLUG, both lowercase letters, digits and single hyphens: sitegen new group %s\n", name, example)
 			return exitUsage

@@ -565,6 +565,10 @@ func (d *decoder) number(into **float64) func(*yaml.Node) {
 // +40.5, 4.1e1.
 var decimalRE = regexp.MustCompile(`^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
 
+// wordDateLayouts are the ways a date is written in words, as in a letter: "Nov 23 2026",
+// "November 23, 2026", "23 Nov 2026".
+var wordDateLayouts = []string{"Jan 2 2006", "Jan 2, 2006", "January 2 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan. 2, 2006"}
+
 // isoDateRE matches a date written year, month and day, whether or not with two digits for
 // the month and the day, and whether or not the day exists.
 var isoDateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
@@ -595,8 +599,7 @@ func (d *decoder) date(into *civil.Date) func(*yaml.Node) {
 					return
 				}
 			}
-			// A date written in words, as in a letter: "Nov 23 2026", "November 23, 2026".
-			for _, layout := range []string{"Jan 2 2006", "Jan 2, 2006", "January 2 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan. 2, 2006"} {
+			for _, layout := range wordDateLayouts {
 				if t, err := time.Parse(layout, strings.Join(strings.Fields(v), " ")); err == nil {
 					d.errorf(n, "%q is not a date written as YYYY-MM-DD: write %s (year, month, day)", shorten(v), civil.DateOf(t))
 					return

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,7 +102,7 @@ func (r *renderer) calendarLinks(l *lang, g *site.Group, schedules []string) []c
 		}
 		details := w.T("cal.details", "schedule", schedules[i], "url", page)
 		var skips []string
-		for _, d := range g.Skip {
+		for _, d := range slices.SortedFunc(slices.Values(g.Skip), civil.Date.Compare) {
 			if !d.Before(civil.DateOf(o.Start)) && d.Weekday() == m.Day && schedule.OnWeek(d, m.Weeks) {
 				skips = append(skips, w.Date(d))
 			}

@@ -73,37 +73,33 @@ func siteIndex(s *site.Site, lang string) (SiteIndex, error) {
 		}
 		add(d, texts...)
 	}
-	for _, g := range s.Guides {
-		p := g
-		if v, ok := g.In(lang); ok {
-			p = v
-		}
-		m, err := s.Markdown(p.Body, p.Source, p.BodyLine)
-		if err != nil {
-			return idx, fmt.Errorf("search: %w", err)
-		}
-		d := Doc{Kind: "guide", Title: p.Title, URL: s.In(lang, g.Path()), Summary: p.Summary}
-		if p.Lang != lang {
-			d.Lang = p.Lang
-		}
-		add(d, p.Summary, m.Words)
-	}
-	// The other pages ("What to expect at your first meeting", about, privacy): found by
-	// their words as guides are, listed after them.
-	for _, pg := range s.Pages {
+	// A guide, or another page ("What to expect at your first meeting", about, privacy),
+	// found by its words in lang where it has a version in it.
+	addPage := func(kind string, pg *site.Page) error {
 		p := pg
 		if v, ok := pg.In(lang); ok {
 			p = v
 		}
 		m, err := s.Markdown(p.Body, p.Source, p.BodyLine)
 		if err != nil {
-			return idx, fmt.Errorf("search: %w", err)
+			return fmt.Errorf("search: %w", err)
 		}
-		d := Doc{Kind: "page", Title: p.Title, URL: s.In(lang, pg.Path()), Summary: p.Summary}
+		d := Doc{Kind: kind, Title: p.Title, URL: s.In(lang, pg.Path()), Summary: p.Summary}
 		if p.Lang != lang {
 			d.Lang = p.Lang
 		}
 		add(d, p.Summary, m.Words)
+		return nil
+	}
+	for _, g := range s.Guides {
+		if err := addPage("guide", g); err != nil {
+			return idx, err
+		}
+	}
+	for _, pg := range s.Pages {
+		if err := addPage("page", pg); err != nil {
+			return idx, err
+		}
 	}
 	for word, docs := range idx.Tokens {
 		idx.Tokens[word] = deltas(docs)

@@ -114,6 +114,7 @@ func gzipSize(b []byte) int {
 type Sizes struct {
 	mu        sync.Mutex
 	last, now map[[32]byte]int
+	made      int // sizes compressed, not remembered: for tests
 }
 
 // Next begins a build: the sizes the build before the last weighed are forgotten.
@@ -142,6 +143,9 @@ func (z *Sizes) of(b []byte) int {
 		n = gzipSize(b)
 	}
 	z.mu.Lock()
+	if !ok {
+		z.made++
+	}
 	if z.now == nil {
 		z.now = map[[32]byte]int{}
 	}

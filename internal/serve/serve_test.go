@@ -570,18 +570,20 @@ func TestPaths(t *testing.T) {
 func TestNotFoundInItsLanguage(t *testing.T) {
 	_, base := start(t, copySite(t), 0)
 	addr := strings.TrimPrefix(base, "http://")
-	for target, lang := range map[string]string{
-		"/no-such-page/":           "en",
-		"/groups/no/such.ics":      "en",
-		"/es/no-existe/":           "es",
-		"/es/groups/no/existe.ics": "es",
-		"/esx/":                    "en",
-	} {
-		status, _, body := rawGet(t, addr, target)
-		if status != http.StatusNotFound || !strings.Contains(body, `<html lang="`+lang+`"`) {
-			t.Errorf("GET %s: status %d, want 404 with the page in %q:\n%.300s", target, status, lang, body)
+	tests := []struct{ target, lang string }{
+		{"/no-such-page/", "en"},
+		{"/groups/no/such.ics", "en"},
+		{"/es/no-existe/", "es"},
+		{"/es/groups/no/existe.ics", "es"},
+		{"/esx/", "en"},
+	}
+	for _, tt := range tests {
+		status, _, body := rawGet(t, addr, tt.target)
+		if status != http.StatusNotFound || !strings.Contains(body, `<html lang="`+tt.lang+`"`) {
+			t.Errorf("GET %s: status %d, want 404 with the page in %q:\n%.300s", tt.target, status, tt.lang, body)
 		}
 	}
+
 }
 
 // rawGet sends a request target exactly as given, which an http.Client would not always do.
