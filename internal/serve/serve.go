@@ -293,8 +293,17 @@ func (s *Server) build() (output.Plan, *inputs, diag.List) {
 	}
 	planned, err := build.PlanSized(m, templates, &s.sizes)
 	if err == nil {
-		for _, name := range planned.Samples {
-			if _, err = planned.Files[name].Bytes(); err != nil {
+		// One page of each template, made side by side; the first failure in the samples'
+		// order is the one said.
+		errs := make([]error, len(planned.Samples))
+		var wg sync.WaitGroup
+		for i, name := range planned.Samples {
+			wg.Go(func() { _, errs[i] = planned.Files[name].Bytes() })
+		}
+		wg.Wait()
+		for _, e := range errs {
+			if e != nil {
+				err = e
 				break
 			}
 		}
