@@ -65,6 +65,22 @@ const dottedNames = new Map([["la", "Los Angeles"]]);
 // then, see dotted), with what comes before it.
 const clock = /(^|[^\p{L}\p{M}\p{N}:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])m(?![\p{L}\p{M}\p{N}])/giu;
 
+// after matches a time asked for as a start, "after 6", "after 6:30 pm", "después de las 6",
+// with what comes before it: the meetings that start later. A time with no am or pm is in the
+// afternoon or the evening, as people mean it ("after 6" is after 6 pm, not "afternoon"). See
+// laterThan.
+const after = /(^|[^\p{L}\p{M}\p{N}])(?:after|despu[eé]s\s+de\s+las?)\s+(1[0-2]|0?[1-9])(?::([0-5]\d))?(?:\s*([ap])m)?(?![\p{L}\p{M}\p{N}:])/giu;
+
+// spanishClock matches a time said with its part of the day in Spanish, "6 de la tarde", "10
+// de la mañana", "8 de la noche", with what comes before it.
+const spanishClock = /(^|[^\p{L}\p{M}\p{N}:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s+de\s+la\s+(ma[nñ]ana|tarde|noche)(?![\p{L}\p{M}\p{N}])/giu;
+
+// laterThan returns the part of the day a minute after a time on a 12-hour clock (pm
+// unless half says am): "after 5" is the evening, as 5pm itself is the afternoon.
+function laterThan(hour, minutes, half) {
+  return partOfDay(hour, String(Math.min(59, Number(minutes ?? 0) + 1)).padStart(2, "0"), half ?? "p");
+}
+
 // partOfDay returns the part of the day ("evening") of a time on a 12-hour clock, as the
 // filters divide the day (see timeOfDay): 5pm is afternoon, 5:30pm evening.
 function partOfDay(hour, minutes, half) {
@@ -77,7 +93,8 @@ function partOfDay(hour, minutes, half) {
  * in capitals ("IN" for Indiana, not the word "in"): [{w: "in", caps: true}], and whether it
  * starts with a capital ("Dayton"). Letters written with periods are one word ("D.C." is DC),
  * or a place's name (see dottedNames); a time on a 12-hour clock is its part of the day
- * ("7:30 p.m." is evening).
+ * ("7:30 p.m." is evening, and "6 de la tarde"), and a time asked for as a start the part of
+ * the day after it ("after 6" is evening).
  * Words of one letter are kept (place names hold them: "Washington D C").
  * @param {string} q
  * @returns {{w: string, caps: boolean, title: boolean}[]}
@@ -90,6 +107,8 @@ export function queryTerms(q) {
       const word = letters.replaceAll(".", "");
       return before + (dottedNames.get(word.toLowerCase()) ?? word);
     })
+    .replace(after, (m, before, hour, minutes, half) => before + laterThan(hour, minutes, half))
+    .replace(spanishClock, (m, before, hour, minutes, part) => before + partOfDay(hour, minutes, /^ma/i.test(part) || (part.toLowerCase() === "noche" && hour === "12") ? "a" : "p"))
     .replace(clock, (m, before, hour, minutes, half) => before + partOfDay(hour, minutes, half));
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;

@@ -771,6 +771,11 @@ test('find (node): a time on the clock is its time of day; sat is Saturday', asy
     ['10 am', { time: 'morning' }], ['12pm', { time: 'afternoon' }], ['5pm', { time: 'afternoon' }],
     ['5:30pm', { time: 'evening' }], ['12:15 am', { time: 'morning' }],
     ['tuesday 6:15pm', { day: 'tuesday', time: 'evening' }], ['martes 7 pm', { day: 'tuesday', time: 'evening' }],
+    // A start asked for, and the Spanish parts of the day (until 2026-12-06 "after 6" found
+    // the groups named "Afternoon", and "martes 6 de la tarde" none).
+    ['after 6', { time: 'evening' }], ['after 5', { time: 'evening' }], ['after 12', { time: 'afternoon' }],
+    ['martes 6 de la tarde', { day: 'tuesday', time: 'evening' }], ['10 de la mañana', { time: 'morning' }],
+    ['después de las 6', { time: 'evening' }],
     ['sat am', { day: 'saturday' }],
   ]) {
     const want = await names({ filters });
@@ -970,6 +975,7 @@ test('find (node): weekdays, weeknights, lunch time, daily, within 10 miles', as
     ['within 10 miles of 87110', '87110'], ['Albuquerque 10 miles', 'Albuquerque'],
     ['entre semana', 'lunes martes miércoles jueves viernes', 'es'], ['noches entre semana', 'lunes martes miércoles jueves viernes noche', 'es'],
     ['a la hora del almuerzo', 'tarde', 'es'], ['a 10 millas de 87110', '87110', 'es'],
+    ['despues del trabajo', 'noche', 'es'], ['after dinner', 'evening'],
   ]) {
     const [got, want] = [await engine(site.dir, { q: said, limit: 500 }, lang), await engine(site.dir, { q: meant, limit: 500 }, lang)];
     assert.ok(want.names.length > 0, meant);
@@ -991,6 +997,10 @@ test('find (node): questions and feelings are not read as towns', async () => {
     // want to be alive" Alice, Texas, and "kill my self" and "selfharm" had no crisis line.
     ['dont want to be here anymore', 'en', 'crisis'], ['i dont want to be alive', 'en', 'crisis'],
     ['kill my self', 'en', 'crisis'], ['selfharm', 'en', 'crisis'], ['no quiero estar aquí', 'es', 'crisis'],
+    // Hopelessness and harm to others (until 2026-12-06 "going to hurt someone" was Hurt,
+    // Virginia, "sin esperanza" Esperanza, Puerto Rico, and "hopeless" had no crisis line).
+    ['going to hurt someone', 'en', 'crisis'], ['i feel hopeless', 'en', 'crisis'], ['no hope', 'en', 'crisis'],
+    ['me siento sin esperanza', 'es', 'crisis'], ['tengo miedo de lastimar a alguien', 'es', 'crisis'],
     ['bi polar', 'en', 'condition'], ['skitzo', 'en', 'condition'],
     ['do I need insurance', 'en'], ['call', 'en'], ['grief', 'en'], ['anger', 'en'], ['late night', 'en'],
     ['cómo me inscribo', 'es'], ['seguro médico', 'es'], ['duelo', 'es'], ['primera vez', 'es'],
