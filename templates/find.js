@@ -198,7 +198,7 @@ export async function find(index, opts) {
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
     corrected: "", alsoNamed: [], unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
-    condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false,
+    condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false, named: {},
   };
   const form = {};
   for (const name of filterNames) {
@@ -718,7 +718,14 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const limit = o.limit;
   const terms = parsed.terms;
   const text = searchWords(parsed.text);
-  out.state = form.state || (terms.filter((t) => !t.prefix).flatMap((t) => t.meanings).find((mn) => mn[0] === "state") || [])[1] || "";
+  // The filters the words name ("grupos en español"), which the offers after a search that
+  // finds nothing keep (language, program, audience), and the state.
+  const said = terms.filter((t) => !t.prefix).flatMap((t) => t.meanings);
+  for (const kind of termKinds.slice(2, 5)) {
+    const mn = said.find((x) => x[0] === kind);
+    if (mn) out.named[kind] = mn[1];
+  }
+  out.state = form.state || (said.find((mn) => mn[0] === "state") || [])[1] || "";
 
   // Days and times hold for the same meeting.
   // "today", "tonight" and "tomorrow" are days of the visitor's clock.

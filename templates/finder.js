@@ -474,7 +474,10 @@ function start(form, status, { base, home, index }) {
     // Tuesday), else without. Their count is of the groups having each filter; a day and a
     // time together hold for one meeting (see find.js), so the link then gives no count.
     const online = await index.filterRefs("attendance", "online");
-    const kept = Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v));
+    // With those the words named: "grupos en español cerca de 85004" is offered Spanish
+    // groups online, or none (until 2026-12-06, an English group).
+    const named = Object.entries(found.named || {}).filter(([n, v]) => !s.filters[n] && allowed[n]?.has(v));
+    const kept = [...Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v)), ...named];
     const keptLabels = kept.map(([n, v]) => label(n, v)).join(", ");
     const counted = !(kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
     const onlineLink = async (refs, st) => {
@@ -486,6 +489,7 @@ function start(form, status, { base, home, index }) {
         const text = counted ? `${tn(st ? "js.online-in-state" : "js.online-groups", narrowed.length, what)}: ${keptLabels}` : t(st ? "js.online-in-state-for" : "js.online-for", { ...what, filters: keptLabels });
         return link(text, searchOf({ q: "", filters: { ...Object.fromEntries(kept), ...state, attendance: "online" }, near: false, n: pageSize }));
       }
+      if (named.length) return null;
       return refs.length ? link(tn(st ? "js.online-in-state" : "js.online-groups", refs.length, what), searchOf({ q: "", filters: { ...state, attendance: "online" }, near: false, n: pageSize })) : null;
     };
     const state = found.state && m.states.find((st) => st.code === found.state);

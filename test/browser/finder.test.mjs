@@ -2068,6 +2068,14 @@ test('finder: the online groups offered keep the form\'s filters', { skip }, asy
   // A day and a time hold for one meeting: the link gives no count it could not check.
   const both = await finder('/groups/?state=oh&day=tuesday&time=evening&q=columbus', links);
   assert.ok(both.some(([text, href]) => text === 'Online groups in Ohio: Tuesday, Evening (after 5 pm)' && href === '/groups/?state=oh&day=tuesday&time=evening&attendance=online'), JSON.stringify(both));
+  // And the filters the words named: Spanish groups near 85004, where none meets within 100
+  // miles, are offered Spanish groups online, not Arizona's online group in English (until
+  // 2026-12-06).
+  const spanish = byFilters(index, new URLSearchParams('attendance=online&language=es')).length;
+  assert.ok(spanish > 0 && byFilters(index, new URLSearchParams('state=az&attendance=online&language=es')).length === 0);
+  const es = await finder(`/es/groups/?q=${encodeURIComponent('grupos en español cerca de 85004')}`, links);
+  const online = es.filter(([, href]) => href.includes('attendance=online'));
+  assert.deepEqual(online, [[`${spanish} grupo${spanish > 1 ? 's' : ''} en línea: Español`, '/es/groups/?attendance=online&language=es']]);
 });
 
 test('finder: nothing found says so and offers the next steps, the HelpLine among them', { skip }, async () => {
