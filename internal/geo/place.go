@@ -279,7 +279,7 @@ var keyAliases = map[string][]string{
 	"3451000": {"North Jersey"},                                                                       // Newark
 	"3451210": {"Central Jersey"},                                                                     // New Brunswick
 	"3473110": {"Jersey Shore"},                                                                       // Toms River
-	"3502000": {"ABQ"},                                                                                // Albuquerque
+	"3502000": {"ABQ", "Albq", "Burque"},                                                              // Albuquerque
 	"3634374": {"Long Island"},                                                                        // Hicksville
 	// "New York city", its boroughs and Harlem, whose names smaller places bear too (Brooklyn,
 	// Ohio; Manhattan, Kansas; Harlem, Georgia).

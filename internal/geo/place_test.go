@@ -58,6 +58,8 @@ func TestFind(t *testing.T) {
 		{"west palm", "West Palm Beach", "FL", ""},
 		{"St Pete FL", "St. Petersburg", "FL", ""},
 		{"abq", "Albuquerque", "NM", ""},
+		{"albq", "Albuquerque", "NM", ""}, // was Alba, Missouri, as misspelt
+		{"burque", "Albuquerque", "NM", ""},
 		{"bay area", "San Francisco", "CA", ""},
 		{"twin cities", "Minneapolis", "MN", ""},
 		{"SLC", "Salt Lake City", "UT", ""},
