@@ -2086,6 +2086,9 @@ test('finder: nothing found says so and offers the next steps, the HelpLine amon
         text: box.textContent,
         buttons: [...box.querySelectorAll('button')].map((b) => b.textContent),
         links: [...box.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        // The buttons read as the links beside them: no box of their own on the notice,
+        // their words from the line's start (until 2026-12-06, a pale box, centred).
+        looks: [...new Set([...box.querySelectorAll('button')].map((b) => `${getComputedStyle(b).backgroundColor} ${getComputedStyle(b).textAlign}`))],
       };
     });
     const crisis = await page.isVisible('.crisis');
@@ -2095,6 +2098,7 @@ test('finder: nothing found says so and offers the next steps, the HelpLine amon
     return { offers, crisis, status: (await shown(page)).status, after: await shown(page) };
   });
   assert.match(got.offers.text, /No group matches this search\./);
+  assert.deepEqual(got.offers.looks, ['rgba(0, 0, 0, 0) start']);
   assert.deepEqual(got.offers.buttons, ['Remove “New Mexico”', 'Remove “Tuesday”', 'Search without “qqqzzz”', 'Groups near you']);
   // New Mexico has no online group on Tuesday: its online groups; the country's online groups
   // on Tuesday, the form's day kept.
