@@ -52,21 +52,27 @@ func TestCompile(t *testing.T) {
 	}
 }
 
+// schemaDoc returns the schema file name read as JSON.
+func schemaDoc(t *testing.T, name string) any {
+	t.Helper()
+	src, err := Files.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 // TestSchemaDocumented checks what editors rely on: the root names the draft, has an $id ending
 // in the file name, a title and a description; every property has a description, and every
 // object that lists properties forbids unknown keys.
 func TestSchemaDocumented(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			src, err := Files.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(src)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			root := doc.(map[string]any)
+			root := schemaDoc(t, name).(map[string]any)
 			if got, want := root["$schema"], "https://json-schema.org/draft/2020-12/schema"; got != want {
 				t.Errorf("$schema = %v, want %v", got, want)
 			}
@@ -474,14 +480,7 @@ func TestSchemaFor(t *testing.T) {
 // load.KnownKey), so that "kind: affiliate state: OH" is said to be two keys whatever the key.
 func TestKeysKnownToLoad(t *testing.T) {
 	for _, name := range names {
-		src, err := Files.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(src)))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := schemaDoc(t, name)
 		var walk func(any)
 		walk = func(v any) {
 			switch v := v.(type) {
