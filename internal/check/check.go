@@ -111,17 +111,23 @@ func (c *checker) warnf(path string, p load.Pos, format string, args ...any) {
 	c.diags.Add(path, p.Line, p.Col, diag.Warning, format, args...)
 }
 
-// required reports each of keys that is missing from k, or written as empty text. A key that
-// load reported (misspelled, a placeholder, a value refused) is not missing. Any other key of
-// k written empty is warned about: it is left out, as if not written, which the editor may
-// not have meant ("timezone:" takes the affiliate's zone), and the schema an editor's
-// autocomplete reads refuses it.
-func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
+// leftEmpty warns about each key of k written empty but those of required, which are
+// reported as missing: it is left out, as if not written, which the editor may not have meant
+// ("timezone:" takes the affiliate's zone), and the schema an editor's autocomplete reads
+// refuses it.
+func (c *checker) leftEmpty(path string, k load.Keys, required ...string) {
 	for _, key := range k.EmptyKeys() {
-		if !slices.Contains(keys, key) && !k.Has(key) {
+		if !slices.Contains(required, key) && !k.Has(key) {
 			c.warnf(path, k.At(key), "%s is empty, so it is left out: write it in, or delete the line", key)
 		}
 	}
+}
+
+// required reports each of keys that is missing from k, or written as empty text. A key that
+// load reported (misspelled, a placeholder, a value refused) is not missing. The other keys
+// written empty are warned about (see leftEmpty).
+func (c *checker) required(path string, k load.Keys, what string, keys ...string) {
+	c.leftEmpty(path, k, keys...)
 	for _, key := range keys {
 		switch {
 		case k.Empty(key):

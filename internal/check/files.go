@@ -273,7 +273,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 		c.errorf(p, k.At("online"), "an in-person group has no online block: remove it, or set attendance to hybrid")
 	}
 	if o := g.Online; o != nil {
-		c.required(p, o.Keys, "online")
+		c.leftEmpty(p, o.Keys)
 		c.url(p, o.Keys, "join_url", o.JoinURL)
 		c.markdown(p, o.Keys, "instructions", o.Instructions)
 		if o.LinkPublic != nil && *o.LinkPublic && !o.Keys.Written("join_url") {
@@ -284,7 +284,7 @@ func (c *checker) group(g *load.Group, aff *load.Affiliate, stale int) {
 	// reported already), or its affiliate's. A contact whose keys are all empty is none.
 	hasContact := false
 	if ct := g.Contact; ct != nil {
-		c.required(p, ct.Keys, "contact")
+		c.leftEmpty(p, ct.Keys)
 		c.email(p, ct.Keys, "email", ct.Email)
 		c.phone(p, ct.Keys, "phone", ct.Phone)
 		hasContact = ct.Keys.Written("email") && !ct.Keys.Empty("email") || ct.Keys.Written("phone") && !ct.Keys.Empty("phone")

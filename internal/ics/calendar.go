@@ -2,9 +2,8 @@
 //
 // Every file is deterministic: UIDs come from the identity of a group or training and a
 // meeting's place among the group's, never from its day or time (see meetingUID), and
-// DTSTAMP is the build date (site.Site.Now,
-// set by --now or SOURCE_DATE_EPOCH), never the clock, so two builds of the same data on the
-// same build date are byte-identical. DTSTAMP says when the file was made (RFC 5545 section
+// DTSTAMP is the build date (site.Site.Now, set by --now or SOURCE_DATE_EPOCH), never the
+// clock, so two builds of the same data on the same build date are byte-identical. DTSTAMP says when the file was made (RFC 5545 section
 // 3.8.7.2), so it is never a date to come; SEQUENCE counts the days to it (see sequence).
 // Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence; every TZID
 // used has a VTIMEZONE generated from Go's time zone data.
