@@ -101,15 +101,22 @@ function partOfDay(hour, minutes, half) {
  */
 export function queryTerms(q) {
   const out = [];
-  const joined = String(q)
-    .normalize("NFKC")
-    .replace(dotted, (m, before, letters) => {
+  // Each pattern below is tried only on a query it can match: the first use of a pattern of
+  // Unicode classes costs the page about a millisecond to compile, on the way to the first
+  // results, and most queries hold no period and no digit.
+  let joined = String(q).normalize("NFKC");
+  if (joined.includes(".")) {
+    joined = joined.replace(dotted, (m, before, letters) => {
       const word = letters.replaceAll(".", "");
       return before + (dottedNames.get(word.toLowerCase()) ?? word);
-    })
-    .replace(after, (m, before, hour, minutes, half) => before + laterThan(hour, minutes, half))
-    .replace(spanishClock, (m, before, hour, minutes, part) => before + partOfDay(hour, minutes, /^ma/i.test(part) || (part.toLowerCase() === "noche" && hour === "12") ? "a" : "p"))
-    .replace(clock, (m, before, hour, minutes, half) => before + partOfDay(hour, minutes, half));
+    });
+  }
+  if (/[0-9]/.test(joined)) {
+    joined = joined
+      .replace(after, (m, before, hour, minutes, half) => before + laterThan(hour, minutes, half))
+      .replace(spanishClock, (m, before, hour, minutes, part) => before + partOfDay(hour, minutes, /^ma/i.test(part) || (part.toLowerCase() === "noche" && hour === "12") ? "a" : "p"))
+      .replace(clock, (m, before, hour, minutes, half) => before + partOfDay(hour, minutes, half));
+  }
   for (const raw of joined.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!raw) continue;
     const caps = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
