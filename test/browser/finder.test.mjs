@@ -974,7 +974,7 @@ test('find (node): weekdays, weeknights, lunch time, daily, within 10 miles', as
     ['lunch time', 'afternoon'], ['early morning', 'morning'], ['early evening', 'evening'], ['daily', 'support groups'], ['twice a week', 'support groups'],
     ['within 10 miles of 87110', '87110'], ['Albuquerque 10 miles', 'Albuquerque'],
     ['entre semana', 'lunes martes miércoles jueves viernes', 'es'], ['noches entre semana', 'lunes martes miércoles jueves viernes noche', 'es'],
-    ['a la hora del almuerzo', 'tarde', 'es'], ['a 10 millas de 87110', '87110', 'es'],
+    ['a la hora del almuerzo', 'al mediodía', 'es'], ['a 10 millas de 87110', '87110', 'es'],
     ['despues del trabajo', 'noche', 'es'], ['after dinner', 'evening'],
   ]) {
     const [got, want] = [await engine(site.dir, { q: said, limit: 500 }, lang), await engine(site.dir, { q: meant, limit: 500 }, lang)];
@@ -2272,9 +2272,13 @@ test('finder in Spanish: Spanish words for filters, days and times; either langu
     assert.match(r.status, new RegExp(`Se muestran resultados para ${said}\\.`), typed);
   }
   // "Mañana" alone is tomorrow, with its article the morning (until 2026-12-05 "mañana por
-  // la tarde", tomorrow afternoon, was read as any morning or afternoon).
+  // la tarde", tomorrow afternoon, was read as any morning or afternoon). "La tarde" lasts
+  // until dark: a meeting at 6 or 7 pm is "de la tarde", and the evening of the filters
+  // (until 2026-12-06 "martes por la tarde" found none of Tuesday's 6 pm groups).
   for (const [query, days, times] of [
-    ['mañana por la tarde', ['tomorrow'], ['afternoon']],
+    ['mañana por la tarde', ['tomorrow'], ['afternoon', 'evening']],
+    ['martes por la tarde', ['tuesday'], ['afternoon', 'evening']],
+    ['martes por la noche', ['tuesday'], ['evening']],
     ['mañana', ['tomorrow'], null],
     ['martes por la mañana', ['tuesday'], ['morning']],
     ['mañana en la mañana', ['tomorrow'], ['morning']],
