@@ -75,10 +75,23 @@ function start(form, status, { base, home, index }) {
   function read() {
     const p = new URLSearchParams(location.search);
     const s = { q: p.get("q") || "", filters: {}, near: p.get("near") === "me", n: pageSize, exact: p.get("exact") === "1" };
-    for (const name of filterNames) if (p.get(name)) s.filters[name] = p.get(name);
+    for (const name of filterNames) if (p.get(name)) s.filters[name] = valueOf(name, p.get(name));
     const n = Number(p.get("n"));
     if (Number.isInteger(n) && n > pageSize) s.n = Math.min(maxShown, Math.ceil(n / pageSize) * pageSize);
     return s;
+  }
+
+  // valueOf returns the value of filter name that a URL's v asks for: as the form writes it
+  // ("az"), or written as a hand-made link may write it, in capitals ("AZ") or as the form's
+  // label for it ("Spanish", "Martes"). Anything else is left as it is, for find to say it
+  // left it out.
+  function valueOf(name, v) {
+    const lower = v.trim().toLowerCase();
+    if (allowed[name]?.has(lower)) return lower;
+    const sel = form.elements.namedItem(name);
+    const said = tokens(v).join(" ");
+    const opt = sel instanceof HTMLSelectElement && said && [...sel.options].find((o) => o.value && tokens(o.textContent ?? "").join(" ") === said);
+    return opt ? opt.value : v;
   }
 
   /** searchOf returns the URL's query string of state s. */
@@ -463,7 +476,7 @@ function start(form, status, { base, home, index }) {
     // can also be searched where it is).
     if ((empty && found.mode === "text") || placeEmpty) {
       for (const n of filterNames) {
-        if (s.filters[n] && allowed[n]?.has(s.filters[n])) add(button(t("js.remove", { what: label(n, s.filters[n]) }), { ...s, filters: { ...s.filters, [n]: "" }, n: pageSize }));
+        if (s.filters[n] && allowed[n]?.has(s.filters[n])) add(button(t("js.remove", { what: inSentence(n, label(n, s.filters[n])) }), { ...s, filters: { ...s.filters, [n]: "" }, n: pageSize }));
       }
       if (s.q.trim() && (found.mode === "text" || found.narrowed)) add(button(t("js.without", { what: s.q.trim() }), { ...s, q: "", exact: false, n: pageSize }));
       if (s.q.trim() && found.mode === "near" && found.narrowed) add(button(t("js.search-instead", { query: t("js.quoted", { what: s.q.trim() }) }), { ...s, near: false, n: pageSize }));
@@ -478,7 +491,7 @@ function start(form, status, { base, home, index }) {
     // groups online, or none (until 2026-12-06, an English group).
     const named = Object.entries(found.named || {}).filter(([n, v]) => !s.filters[n] && allowed[n]?.has(v));
     const kept = [...Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v)), ...named];
-    const keptLabels = kept.map(([n, v]) => label(n, v)).join(", ");
+    const keptLabels = kept.map(([n, v]) => inSentence(n, label(n, v))).join(", ");
     const counted = !(kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
     const onlineLink = async (refs, st) => {
       const state = st ? { state: st.code } : {};

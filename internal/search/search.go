@@ -704,7 +704,7 @@ func indexable(texts ...string) []string {
 // accessible, which only the query's words ask for.
 func facetsOf(g *site.Group) map[string][]string {
 	f := map[string][]string{
-		"attendance": {g.Attendance},
+		"attendance": attendanceOf(g.Attendance),
 		"language":   {g.Language},
 		"program":    {g.Program},
 		"time":       timesOf(g),
@@ -724,6 +724,17 @@ func facetsOf(g *site.Group) map[string][]string {
 		f[k] = slices.Compact(f[k])
 	}
 	return f
+}
+
+// attendanceOf returns the values of the attendance filter a group of attendance a has: a
+// hybrid group meets in person and online, so the filter's "In person" and "Online" find it as
+// well as "Hybrid" does (as the words "in person" and "online" do, see dictionary, and as TSML
+// UI's filters do for a meeting with both an address and a link).
+func attendanceOf(a string) []string {
+	if a == "hybrid" {
+		return []string{"hybrid", "in-person", "online"}
+	}
+	return []string{a}
 }
 
 // deltas writes a sorted list of refs as differences from the previous one.

@@ -299,8 +299,10 @@ func TestWriteFilters(t *testing.T) {
 		{"time", "afternoon", []string{"nami-valley/tempe-tuesday", "nami-ohio/statewide-online"}},
 		{"attendance", "hybrid", []string{"nami-valley/tempe-tuesday", "nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
 			"nami-sandia/conexion-albuquerque"}},
+		// A hybrid group is found by "Online" and "In person" too.
 		{"attendance", "online", []string{"nami-nyc/conexion-harlem", "nami-new-york-state/evening-online", "nami-new-york-state/morning-online",
-			"nami-lakeshore/online-private", "nami-ohio/statewide-online"}},
+			"nami-lakeshore/online-private", "nami-ohio/statewide-online",
+			"nami-valley/tempe-tuesday", "nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes", "nami-sandia/conexion-albuquerque"}},
 		{"language", "es", []string{"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
 			"nami-sandia/conexion-albuquerque", "nami-nyc/conexion-harlem", "nami-puerto-rico/conexion-santurce"}},
 		{"program", "conexion", []string{"nami-denver-metro-and-the-front-range-communities/conexion-en-espanol-los-martes",
@@ -323,6 +325,13 @@ func TestWriteFilters(t *testing.T) {
 				t.Errorf("%s=%s = %v (count %d), want %v", tt.filter, tt.value, got, f.Count, want)
 			}
 		})
+	}
+	var inPerson []int
+	decode(t, w.files, w.m.Filters["attendance"]["in-person"].File, &inPerson)
+	for _, r := range refsOf(t, recs, "nami-valley/tempe-tuesday", "nami-sandia/conexion-albuquerque") {
+		if !slices.Contains(undelta(inPerson), r) {
+			t.Errorf("attendance=in-person leaves out hybrid group %d", r)
+		}
 	}
 	if _, ok := w.m.Filters["day"]["friday"]; ok {
 		t.Errorf("filter day=friday written, but only a private group meets on Fridays")

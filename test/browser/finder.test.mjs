@@ -1715,7 +1715,7 @@ test('finder: a town typed with "Near me" pressed, near the visitor or far', { s
 test('finder: a place with a filter no group near it has says so, and offers to remove it', { skip }, async () => {
   for (const [url, status, remove] of [
     ['/groups/?q=columbus&day=tuesday', /^No group for Tuesday meets within 100 miles of Columbus, OH\./, 'Remove “Tuesday”'],
-    ['/es/groups/?q=columbus&day=tuesday', /^Ningún grupo que coincida con martes se reúne a menos de 100 millas de Columbus, OH\./, 'Quitar “Martes”'],
+    ['/es/groups/?q=columbus&day=tuesday', /^Ningún grupo que coincida con martes se reúne a menos de 100 millas de Columbus, OH\./, 'Quitar “martes”'],
   ]) {
     const got = await finder(url, async (page) => {
       const before = await shown(page);
@@ -2049,6 +2049,38 @@ test('finder: an unknown filter value is said, and left out', { skip }, async ()
   }
 });
 
+// A link written by hand: filter values in capitals, or as the form's labels, are the values
+// they name (until 2026-12-06 "state=AZ" and "language=Spanish" were unknown filters, and found
+// nothing).
+test('finder: filter values in capitals or as labels are read', { skip }, async () => {
+  for (const [url, params] of [
+    ['/groups/?state=AZ', 'state=az'], ['/groups/?day=Tuesday&time=Evening', 'day=tuesday&time=evening'],
+    ['/groups/?language=Spanish', 'language=es'], ['/es/groups/?day=Martes', 'day=tuesday'], ['/groups/?state=new%20mexico', 'state=nm'],
+  ]) {
+    const got = await finder(url, async (page) => ({ ...(await shown(page)), form: await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('form.finder')))) }));
+    const want = byFilters(index, new URLSearchParams(params));
+    assert.ok(want.length > 0, params);
+    assert.doesNotMatch(got.status, /Unknown filter|desconocido/, url);
+    assert.equal(got.count, want.length, url);
+    for (const [k, v] of new URLSearchParams(params)) assert.equal(got.form[k], v, `${url}: the form shows ${k}`);
+  }
+});
+
+// A hybrid group meets in person and online: the form's "In person" and "Online" find it, as
+// the words do (until 2026-12-06 "in person" found 15 groups of the sample and the filter 13,
+// and "Thursday afternoon, in person" none, though a hybrid group meets then).
+test('finder: "In person" and "Online" find the hybrid groups, as their words do', { skip }, async () => {
+  const hybrid = index.records.filter((r) => r.attendance === 'hybrid').map((r) => r.name);
+  assert.ok(hybrid.length > 0);
+  for (const [filter, words] of [['in-person', 'in person'], ['online', 'online']]) {
+    const byForm = await finder(`/groups/?attendance=${filter}&n=100`);
+    for (const name of hybrid) assert.ok(byForm.names.includes(name), `attendance=${filter} leaves out ${name}`);
+    const byWords = await finder(`/groups/?q=${encodeURIComponent(words)}&n=100`);
+    assert.equal(byForm.count, byWords.count, filter);
+  }
+  assert.ok((await finder('/groups/?attendance=hybrid')).names.every((n) => hybrid.includes(n)));
+});
+
 // The online groups offered keep the form's other filters: "Tuesday" with Columbus, Ohio,
 // where no group meets within 100 miles on Tuesday, is Ohio's online groups on Tuesday. Until
 // 2026-12-05 the link dropped the day, and listed groups that do not meet that day.
@@ -2067,7 +2099,7 @@ test('finder: the online groups offered keep the form\'s filters', { skip }, asy
   assert.equal(got.after.count, want);
   // A day and a time hold for one meeting: the link gives no count it could not check.
   const both = await finder('/groups/?state=oh&day=tuesday&time=evening&q=columbus', links);
-  assert.ok(both.some(([text, href]) => text === 'Online groups in Ohio: Tuesday, Evening (after 5 pm)' && href === '/groups/?state=oh&day=tuesday&time=evening&attendance=online'), JSON.stringify(both));
+  assert.ok(both.some(([text, href]) => text === 'Online groups in Ohio: Tuesday, evening (after 5 pm)' && href === '/groups/?state=oh&day=tuesday&time=evening&attendance=online'), JSON.stringify(both));
   // And the filters the words named: Spanish groups near 85004, where none meets within 100
   // miles, are offered Spanish groups online, not Arizona's online group in English (until
   // 2026-12-06).
@@ -2075,7 +2107,7 @@ test('finder: the online groups offered keep the form\'s filters', { skip }, asy
   assert.ok(spanish > 0 && byFilters(index, new URLSearchParams('state=az&attendance=online&language=es')).length === 0);
   const es = await finder(`/es/groups/?q=${encodeURIComponent('grupos en español cerca de 85004')}`, links);
   const online = es.filter(([, href]) => href.includes('attendance=online'));
-  assert.deepEqual(online, [[`${spanish} grupo${spanish > 1 ? 's' : ''} en línea: Español`, '/es/groups/?attendance=online&language=es']]);
+  assert.deepEqual(online, [[`${spanish} grupo${spanish > 1 ? 's' : ''} en línea: español`, '/es/groups/?attendance=online&language=es']]);
 });
 
 test('finder: nothing found says so and offers the next steps, the HelpLine among them', { skip }, async () => {

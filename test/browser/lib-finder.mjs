@@ -79,7 +79,7 @@ export function byFilters(index, params) {
     .filter(({ rec: r }) => (
       (!f('state') || r.state === f('state')) &&
       (!f('day') && !f('time') || asked(r, params).length > 0) &&
-      (!f('attendance') || r.attendance === f('attendance')) &&
+      (!f('attendance') || r.attendance === f('attendance') || (r.attendance === 'hybrid' && f('attendance') !== 'hybrid')) &&
       (!f('language') || r.lang === f('language')) &&
       (!f('program') || r.program === f('program')) &&
       (!f('audience') || (r.audience ?? []).includes(f('audience')))
@@ -142,7 +142,7 @@ export function expected(index, params) {
       (!f('state') || r.state === f('state')) &&
       (!f('day') || meetings.some((m) => m.day === f('day'))) &&
       (!f('time') || (r.times ?? []).includes(f('time'))) &&
-      (!f('attendance') || r.attendance === f('attendance')) &&
+      (!f('attendance') || r.attendance === f('attendance') || (r.attendance === 'hybrid' && f('attendance') !== 'hybrid')) &&
       (!f('language') || r.lang === f('language')) &&
       (!f('program') || r.program === f('program')) &&
       (!f('audience') || (r.audience ?? []).includes(f('audience')))
