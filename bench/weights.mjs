@@ -67,7 +67,16 @@ for (let i = 0; i < count; i++) {
   for (const lang of ['en', 'es']) {
     for (const typing of [false, true]) {
       const idx = fileIndex(dir, lang);
-      await find(idx, { q, typing, now: NOW });
+      const found = await find(idx, { q, typing, now: NOW });
+      // What the page's offers read besides (finder.js, nextSteps): where online groups are
+      // offered with filters the words named, the online groups' files and the filters'.
+      const empty = found.count === 0;
+      const placeEmpty = (found.mode === 'place' || found.mode === 'near') && found.within === 0;
+      const named = Object.entries(found.named || {});
+      if (named.length && (empty || placeEmpty || (found.state && (found.mode === 'place' || found.mode === 'near')))) {
+        await idx.filterRefs('attendance', 'online');
+        for (const [n, v] of named) await idx.filterRefs(n, v);
+      }
       let total = page[lang];
       for (const f of new Set(idx.read)) total += await weight(f);
       totals.push(total);

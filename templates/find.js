@@ -39,22 +39,22 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 }
 
 // searchBudget is what the files of the index one search reads may weigh together, in bytes
-// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 45.1
+// gzip as the index weighs them (see Index.weight): the finder's 100 KB, less its page's 45.4
 // (the page of groups with its map, its style, its script and its icon, at 10,000 groups, in
 // Spanish: 0.5 more than in English), 0.2 for the page of a larger directory (its states'
 // counts have more digits; a scale test weighs the page against this budget), 0.7 for the
 // weights of records being their folder's mean and for web servers' gzip, which makes some
-// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.5. (It was
+// files up to 6% larger than Go's (internal/search.gzipSize), and 0.5 to spare: 53.2. (It was
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
 // 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3 at 44.3,
 // 54.2 at 44.4, 54.0 at 44.6, 53.9 at 44.7, 53.8 at 44.8, 53.7 at 44.9, 53.6 at 45.0, 53.5 at
-// 45.1, 53.3 at 45.3, and follows the page as it grows and shrinks: the README keeps its
+// 45.1, 53.3 at 45.3, 53.2 at 45.4, and follows the page as it grows and shrinks: the README keeps its
 // history.) The search reads the files of its words; then places (and the positions of the
 // states around one), corrections and their searches, weekdays' meetings and the records of up
 // to a page of results only while what is left pays for them and for the records of the first
 // results (see fits); and the results shown stop where the files of their records would pass
 // the budget (see withinBudget).
-export const searchBudget = 53.5 * 1024;
+export const searchBudget = 53.2 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
 // records of its first firstShown results.
@@ -975,8 +975,22 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
-  await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
+  // (Not shown before they are known to be today's: see below.)
+  await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), asksToday ? { ...o, partial: undefined } : o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+  // Late in the day, when the day came from "today" or "tonight" alone, the next ones are
+  // those of the next days, soonest first (tomorrow evening's for "tonight"), not the same
+  // weekday's a week away (until 2026-12-06).
+  if (out.noneLeftToday && !form.day && !values(terms, "day").length) {
+    const meetings = times ? { days: null, times } : null;
+    const rest = [...sets.slice(1), ...termSets.values(), ...(text.length ? [textSet()] : [])];
+    if (times) rest.push(unionOf(times.map((t) => index.filterRefs("time", t))));
+    const later = rest.length ? await allOf(rest) : range(0, m.groups);
+    out.meetings = meetings;
+    out.count = later.length;
+    const next = await soonest(index, later, limit, o.now, meetings, (bytes) => fits(index, o, bytes));
+    await fillItems(index, next.map((x) => ({ ref: x.ref, start: x.start, miles: null })), o, out);
+  }
 }
 
 // zipTownKeys returns the runs of a query's words that may name its ZIP code's town, when

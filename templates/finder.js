@@ -486,33 +486,40 @@ function start(form, status, { base, home, index }) {
     // filters where some are ("Tuesday" with Columbus, Ohio: Ohio's online groups on
     // Tuesday), else without. Their count is of the groups having each filter; a day and a
     // time together hold for one meeting (see find.js), so the link then gives no count.
-    const online = await index.filterRefs("attendance", "online");
+    // Online groups, hybrid ones among them: the manifest counts them, of each state and of
+    // all, so that offering them reads no file; the files are read only to keep other filters,
+    // and then they are more of the search's 100 KB.
+    const onlineCount = (st) => (st ? st.online ?? 0 : ["online", "hybrid"].reduce((n, v) => n + (m.filters.attendance?.[v]?.count ?? 0), 0));
     // With those the words named: "grupos en español cerca de 85004" is offered Spanish
     // groups online, or none (until 2026-12-06, an English group).
     const named = Object.entries(found.named || {}).filter(([n, v]) => !s.filters[n] && allowed[n]?.has(v));
     const kept = [...Object.entries(s.filters).filter(([n, v]) => n !== "state" && n !== "attendance" && allowed[n]?.has(v)), ...named];
     const keptLabels = kept.map(([n, v]) => inSentence(n, label(n, v))).join(", ");
     const counted = !(kept.some(([n]) => n === "day") && kept.some(([n]) => n === "time"));
-    const onlineLink = async (refs, st) => {
+    const onlineLink = async (st) => {
       const state = st ? { state: st.code } : {};
       const what = st ? { state: label("state", st.code) } : {};
-      let narrowed = refs;
-      for (const [n, v] of kept) narrowed = intersect(narrowed, await index.filterRefs(n, v));
-      if (kept.length && narrowed.length) {
-        const text = counted ? `${tn(st ? "js.online-in-state" : "js.online-groups", narrowed.length, what)}: ${keptLabels}` : t(st ? "js.online-in-state-for" : "js.online-for", { ...what, filters: keptLabels });
-        return link(text, searchOf({ q: "", filters: { ...Object.fromEntries(kept), ...state, attendance: "online" }, near: false, n: pageSize }));
+      if (kept.length) {
+        let narrowed = await index.filterRefs("attendance", "online");
+        if (st) narrowed = intersect(narrowed, await index.filterRefs("state", st.code));
+        for (const [n, v] of kept) narrowed = intersect(narrowed, await index.filterRefs(n, v));
+        if (narrowed.length) {
+          const text = counted ? `${tn(st ? "js.online-in-state" : "js.online-groups", narrowed.length, what)}: ${keptLabels}` : t(st ? "js.online-in-state-for" : "js.online-for", { ...what, filters: keptLabels });
+          return link(text, searchOf({ q: "", filters: { ...Object.fromEntries(kept), ...state, attendance: "online" }, near: false, n: pageSize }));
+        }
       }
       if (named.length) return null;
-      return refs.length ? link(tn(st ? "js.online-in-state" : "js.online-groups", refs.length, what), searchOf({ q: "", filters: { ...state, attendance: "online" }, near: false, n: pageSize })) : null;
+      const count = onlineCount(st);
+      return count ? link(tn(st ? "js.online-in-state" : "js.online-groups", count, what), searchOf({ q: "", filters: { ...state, attendance: "online" }, near: false, n: pageSize })) : null;
     };
     const state = found.state && m.states.find((st) => st.code === found.state);
     if (state && (empty || placeEmpty || found.mode === "place" || found.mode === "near")) {
-      const a = await onlineLink(intersect(online, await index.filterRefs("state", state.code)), state);
+      const a = await onlineLink(state);
       if (a) add(a);
       if (empty || placeEmpty) add(link(t("js.every-in-state", { state: label("state", state.code) }), home + m.paths.state.replace("{state}", state.code)));
     }
     if (empty || placeEmpty) {
-      const a = await onlineLink(online, null);
+      const a = await onlineLink(null);
       if (a) add(a);
     }
     if (empty || placeEmpty) add(link(t("js.browse-states"), "#states"));

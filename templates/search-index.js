@@ -460,7 +460,9 @@ export class Index {
 
   /**
    * filterRefs returns the groups having value for filter name ("state", "day", …, and
-   * "daytime" with "tuesday-evening").
+   * "daytime" with "tuesday-evening"). A hybrid group meets in person and online, so
+   * attendance "in-person" and "online" have the hybrid groups too, as the words "in person"
+   * and "online" do (and TSML UI's filters, for a meeting with an address and a link).
    */
   async filterRefs(name, value) {
     const m = await this.manifest();
@@ -468,6 +470,16 @@ export class Index {
       const st = m.states.find((s) => s.code === value);
       return st ? range(st.first, st.count) : [];
     }
+    if (name === "attendance" && value !== "hybrid" && m.filters.attendance?.[value]) {
+      const [own, hybrid] = await Promise.all([this.ownFilterRefs(name, value), this.ownFilterRefs(name, "hybrid")]);
+      return union([own, hybrid]);
+    }
+    return this.ownFilterRefs(name, value);
+  }
+
+  /** ownFilterRefs returns the groups the index's file of filter name's value lists. */
+  async ownFilterRefs(name, value) {
+    const m = await this.manifest();
     const f = m.filters[name] && m.filters[name][value];
     return f ? undelta(await this.json(f.file)) : [];
   }

@@ -171,6 +171,9 @@ type StateRecords struct {
 	// PointsWeight is what the file of positions weighs gzip, in bytes rounded up
 	// ([Manifest.Weights]): a large state's weighs several times a small one's.
 	PointsWeight int `json:"pw,omitempty"`
+	// Online counts its groups one can attend online: online and hybrid. The finder offers
+	// them after a search about the state, and counts them without reading a file.
+	Online int `json:"online,omitempty"`
 }
 
 // RecordFiles returns the paths of the files of records of st, in order.
@@ -296,6 +299,11 @@ func WriteSized(s *site.Site, sizes *Sizes) (map[string][]byte, error) {
 					end++
 				}
 				sr := StateRecords{Code: st, First: start, Count: end - start, BBox: bbox(recs[start:end])}
+				for _, r := range recs[start:end] {
+					if r.Attendance != "in-person" {
+						sr.Online++
+					}
+				}
 				var files [][]byte
 				for first := start; first < end; first += RecordsPerShard {
 					b, err := marshal(recs[first:min(first+RecordsPerShard, end)])
@@ -704,7 +712,7 @@ func indexable(texts ...string) []string {
 // accessible, which only the query's words ask for.
 func facetsOf(g *site.Group) map[string][]string {
 	f := map[string][]string{
-		"attendance": attendanceOf(g.Attendance),
+		"attendance": {g.Attendance},
 		"language":   {g.Language},
 		"program":    {g.Program},
 		"time":       timesOf(g),
@@ -724,17 +732,6 @@ func facetsOf(g *site.Group) map[string][]string {
 		f[k] = slices.Compact(f[k])
 	}
 	return f
-}
-
-// attendanceOf returns the values of the attendance filter a group of attendance a has: a
-// hybrid group meets in person and online, so the filter's "In person" and "Online" find it as
-// well as "Hybrid" does (as the words "in person" and "online" do, see dictionary, and as TSML
-// UI's filters do for a meeting with both an address and a link).
-func attendanceOf(a string) []string {
-	if a == "hybrid" {
-		return []string{"hybrid", "in-person", "online"}
-	}
-	return []string{a}
 }
 
 // deltas writes a sorted list of refs as differences from the previous one.

@@ -164,7 +164,7 @@ test('a ZIP code no group lists: the nearest groups within 100 miles (node)', as
   got.items.forEach((it, i) => assert.ok(Math.abs(it.miles - want[i].miles) < 0.01));
   // Near me, at the same place, with a filter.
   const near = await engine({ position: z.at, filters: { attendance: 'in-person' } });
-  const wantNear = want.filter((it) => it.rec.attendance === 'in-person');
+  const wantNear = want.filter((it) => it.rec.attendance !== 'online');
   assert.equal(near.count, wantNear.length);
   assert.deepEqual(near.names, names(wantNear.slice(0, 20)));
 });
@@ -201,7 +201,9 @@ test('a misspelt town with its state reads what of the files around it the budge
   const altham = await engine({ q: 'altham' });
   assert.equal(altham.place?.label, 'Waltham, MA');
   assert.equal(altham.count, waltham.count);
-  assert.equal((await engine({ q: 'support group vondale AZ' })).place?.label, 'Avondale, AZ');
+  // ("support group vondale AZ" read its last file of places with 0.1 KB to spare until
+  // 2026-12-06, when the page grew by 0.3 KB: it now lists Arizona's groups.)
+  assert.equal((await engine({ q: 'vondale AZ' })).place?.label, 'Avondale, AZ');
 });
 
 // A town's farther matches (groups named for it, beyond the radius) are the nearest of them,
@@ -589,8 +591,13 @@ test('finder on a generated site: the national map marks the results', { skip },
       assert.ok(m.label.length > 0);
     }
   }
-  // Online groups have no place: no marker; and a new search takes the old markers away.
+  // Online groups have no place: no marker, but for the hybrid ones among them, which meet
+  // in a place too; and a new search takes the old markers away.
   await finder('/groups/?attendance=online');
+  const hybrid = new Set(index.records.filter((r) => r.attendance === 'hybrid').map((r) => r.id));
+  const online = await markers();
+  assert.ok(online.every((m) => hybrid.has(m.id)), 'a marker of a group met only online');
+  await finder('/groups/?q=zzzqqq');
   assert.deepEqual(await markers(), []);
 });
 

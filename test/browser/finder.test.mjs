@@ -814,8 +814,9 @@ test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   assert.notDeepEqual(await names({ q: 'tod', typing: true }), await names({ q: 'today' }));
 });
 
-// "tonight" once the day's evening meetings have passed: the next ones, a week away, and the
-// page says that none is left today. The visitor is in Denver, as the page's browser is.
+// "tonight" once the day's evening meetings have passed: the page says that none is left
+// today, and lists the next evenings' meetings, soonest first (until 2026-12-06 the same
+// weekday's, a week away). The visitor is in Denver, as the page's browser is.
 test('find: "tonight" late in the day says that none is left today', async () => {
   const zone = process.env.TZ;
   process.env.TZ = 'America/Denver';
@@ -837,7 +838,16 @@ test('find: "tonight" late in the day says that none is left today', async () =>
     const late = await engine(site.dir, { q: 'tonight', now: at(day, 23, 59) });
     assert.equal(late.noneLeftToday, true);
     assert.ok(late.items.length > 0);
-    assert.ok(late.items[0].start > at(day + 5, 0, 0), 'the first meeting listed is not a week away');
+    assert.ok(late.items[0].start < at(day + 5, 0, 0), 'the first meeting listed is a week away');
+    assert.deepEqual(late.meetings, { days: null, times: ['evening'] });
+    const evenings = await engine(site.dir, { q: 'evening', now: at(day, 23, 59), limit: 500 });
+    assert.deepEqual(late.items.map((it) => it.rec.name), evenings.items.slice(0, late.items.length).map((it) => it.rec.name), 'tonight, late: the next evenings soonest first');
+    assert.equal(late.count, evenings.count);
+    // "today", late: the next meetings of any day.
+    const today = await engine(site.dir, { q: 'today', now: at(day, 23, 59) });
+    const any = await engine(site.dir, { q: 'support groups', now: at(day, 23, 59), limit: 500 });
+    assert.ok(any.count > 0);
+    if (today.noneLeftToday) assert.deepEqual([today.items[0].rec.name, today.count], [any.items[0].rec.name, any.count]);
     assert.equal((await engine(site.dir, { q: 'tomorrow', now: at(day, 23, 59) })).noneLeftToday, false);
     // Near a town or a ZIP code too, where the groups come nearest first: Albuquerque's
     // evening group meets on Tuesdays.
@@ -1545,7 +1555,10 @@ test('finder: a ZIP code no group lists finds the nearest groups, with distances
   assert.deepEqual(got.names, want.map((x) => x.rec.name));
   assert.deepEqual(got.miles, [...got.miles].sort((a, b) => a - b));
   assert.ok(got.miles.every((m) => m <= 100 && m > 0));
-  assert.match(got.offers, /1 online group in New Mexico/);
+  // New Mexico's online groups, the hybrid among them.
+  const nmOnline = byFilters(index, new URLSearchParams('state=nm&attendance=online')).length;
+  assert.ok(index.records.some((r) => r.state === 'nm' && r.attendance === 'hybrid'));
+  assert.match(got.offers, new RegExp(`${nmOnline} online groups? in New Mexico`));
   // A ZIP+4 and a ZIP code a group lists: that group first.
   const own = await finder(q('87108-1234'));
   assert.equal(own.names[0], 'Nob Hill Tuesday Evening');
