@@ -356,8 +356,10 @@ function start(form, status, { base, home, index }) {
     // Words of someone in crisis ("i want to die"): the crisis line first, before any group.
     const parts = found.crisis && crisis ? [crisis.content.firstElementChild.cloneNode(true), ...out] : [...out];
     if (found.noneLeftToday) parts.push(t("js.none-left-today"));
-    if (found.condition) parts.push(t("js.any-condition"));
-    if (found.family) parts.push(t("js.for-family"));
+    // Notes, in plain type under the count, so that on a phone the first result still shows
+    // below them; the note for family says what the one for conditions would.
+    if (found.condition && !found.family) parts.push(el("p", "finder-note", t("js.any-condition")));
+    if (found.family) parts.push(el("p", "finder-note", t("js.for-family")));
     // "how do i become a facilitator", "jail": the guide, or the trainings, it is about.
     for (const key of found.topics || []) {
       const p = [...(topics?.content.children ?? [])].find((x) => x instanceof HTMLElement && x.dataset.topic === key);
@@ -489,7 +491,8 @@ function start(form, status, { base, home, index }) {
     // Online groups, hybrid ones among them: the manifest counts them, of each state and of
     // all, so that offering them reads no file; the files are read only to keep other filters,
     // and then they are more of the search's 100 KB.
-    const onlineCount = (st) => (st ? st.online ?? 0 : ["online", "hybrid"].reduce((n, v) => n + (m.filters.attendance?.[v]?.count ?? 0), 0));
+    const attendance = m.filters.attendance ?? {};
+    const onlineCount = (st) => (st ? st.online ?? 0 : (attendance.online?.count ?? 0) + (attendance.hybrid?.count ?? 0));
     // With those the words named: "grupos en español cerca de 85004" is offered Spanish
     // groups online, or none (until 2026-12-06, an English group).
     const named = Object.entries(found.named || {}).filter(([n, v]) => !s.filters[n] && allowed[n]?.has(v));
