@@ -7,7 +7,9 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -32,7 +34,7 @@ import (
 // at all, which publishes a private group. Each entry therefore lists where such values were
 // ([zeros]), and reading puts them back.
 
-// The file is two gob values, one after the other: a diskIndex, which says what each file
+// The file is two gob values, one after the other, and their checksum (see readSealed): a diskIndex, which says what each file
 // was when it was parsed and what the last whole check found, and the diskChunks, the values
 // in a few parts encoded apart (diskValues each), which a run decodes only when it reads a
 // file (a check of a site that did not change needs only the index), each part on its own
@@ -212,8 +214,8 @@ const racy = 3 * time.Second
 // needs them.
 func ReadCacheFile(name, program string) *Cache {
 	c := NewCache()
-	b, err := os.ReadFile(name)
-	if err != nil || program == "" {
+	b, ok := readSealed(name)
+	if !ok || program == "" {
 		return c
 	}
 	defer func() { c.memosClean = true }()
@@ -248,8 +250,8 @@ func ReadCacheFile(name, program string) *Cache {
 // read from the cache file it goes with; a journal of another program or cache file, or one
 // that cannot be read whole, is left out, and the files it changed are parsed again.
 func (c *Cache) readJournal(name, program string) {
-	b, err := os.ReadFile(name)
-	if err != nil {
+	b, ok := readSealed(name)
+	if !ok {
 		return
 	}
 	dec := gob.NewDecoder(bytes.NewReader(b))
@@ -414,8 +416,8 @@ func (e cacheEntry) diskValue() (diskValue, bool) {
 
 // readMemos reads the results of the last runs from the file name, if program wrote it.
 func (c *Cache) readMemos(name, program string) {
-	b, err := os.ReadFile(name)
-	if err != nil {
+	b, ok := readSealed(name)
+	if !ok {
 		return
 	}
 	var dm diskMemos
@@ -445,8 +447,27 @@ func (c *Cache) writeMemos(name, program string) error {
 	return nil
 }
 
-// writeGob writes values one after another as gob to the file name, through a temporary
-// file, making its folder if needed.
+// A cache file ends with the CRC-32C of the bytes before it (see writeGob), so that a file
+// damaged on disk or by hand is not read: gob reads much of such damage as other values (a
+// group's name, a byte of a page), which a build would publish as if it were the source.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// readSealed returns the content of the cache file name without its checksum, and false
+// when it cannot be read or its content does not match its checksum.
+func readSealed(name string) ([]byte, bool) {
+	b, err := os.ReadFile(name)
+	if err != nil || len(b) < crc32.Size {
+		return nil, false
+	}
+	body := b[:len(b)-crc32.Size]
+	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(b[len(body):]) {
+		return nil, false
+	}
+	return body, true
+}
+
+// writeGob writes values one after another as gob to the file name, then their checksum
+// (see readSealed), through a temporary file, making its folder if needed.
 func writeGob(name string, values ...any) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
@@ -456,7 +477,8 @@ func writeGob(name string, values ...any) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
+	sum := crc32.New(castagnoli)
+	w := bufio.NewWriter(io.MultiWriter(f, sum))
 	enc := gob.NewEncoder(w)
 	for _, v := range values {
 		if err == nil {
@@ -465,6 +487,9 @@ func writeGob(name string, values ...any) error {
 	}
 	if err == nil {
 		err = w.Flush()
+	}
+	if err == nil {
+		_, err = f.Write(sum.Sum(nil))
 	}
 	if err = errors.Join(err, f.Close()); err != nil {
 		return fmt.Errorf("cache: %w", errors.Join(err, os.Remove(tmp)))

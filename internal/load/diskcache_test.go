@@ -69,6 +69,52 @@ func TestCacheFileRoundTrip(t *testing.T) {
 // known unchanged, with the key a read gives, without decoding a value; a changed time, a
 // new file, or a file the walk reports (a misnamed one) is not; the last runs' results
 // come back from the file, the last few of them.
+// TestCacheFileDamaged: a cache file changed after it was written, in a way gob still reads
+// (a group's name, a byte of a page), is not read: its values would be published as if they
+// were the source. Nor is its journal.
+func TestCacheFileDamaged(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/site.yaml":                {Data: []byte("title: T\nbase_url: https://t.example.org/\ntimezone: America/New_York\nhelpline: {name: H, phone: \"1\"}\ncrisis: {name: C, phone: \"988\"}\n")},
+		"data/groups/nami-a/first.yaml": {Data: []byte("name: Tuba City Monday Connection\nattendance: online\n")},
+		"content/index.md":              {Data: []byte("---\ntitle: Home\n---\nHello there\n")},
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cache.gob")
+	c := NewCache()
+	ReadCached(fsys, c)
+	if err := c.WriteFile(file, "prog"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ReadCacheFile(file, "prog").Len(); got != 3 {
+		t.Fatalf("the cache file as written holds %d entries, want 3", got)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, from, to string }{
+		{"a name of the same length", "Tuba City Monday", "Tuba City EVIL!!"},
+		{"a byte of a page", "Hello there", "Hello th\xffre"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if !bytes.Contains(b, []byte(tt.from)) {
+				t.Fatalf("the cache file does not hold %q", tt.from)
+			}
+			if err := os.WriteFile(file, bytes.Replace(b, []byte(tt.from), []byte(tt.to), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			kept := ReadCacheFile(file, "prog")
+			if kept.Len() != 0 {
+				t.Errorf("a damaged cache file was read: %d entries", kept.Len())
+			}
+			s, _ := ReadCached(fsys, kept)
+			if len(s.Groups) != 1 || s.Groups[0].Name != "Tuba City Monday Connection" {
+				t.Errorf("read through the damaged cache file, the group is %+v", s.Groups)
+			}
+		})
+	}
+}
+
 func TestUnchanged(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	fsys := fstest.MapFS{
