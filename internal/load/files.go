@@ -110,6 +110,12 @@ func (w *walker) walk(dir string, visit func(p string)) {
 			if p == dir {
 				return nil
 			}
+			// A file replaced by a folder of its name, by a mistake or a merge: its page would
+			// go without a word, emptied or not.
+			if ext := strings.ToLower(path.Ext(name)); ext == ".yaml" || ext == ".yml" || ext == ".md" {
+				report(p, "a folder, not a file: sitegen reads %s files, not folders of that name; put the file back (git restore %s) or remove the folder", ext, w.prefix+p)
+				return fs.SkipDir
+			}
 			rel := p
 			if dir != "." {
 				rel = strings.TrimPrefix(p, dir+"/")

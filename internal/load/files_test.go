@@ -176,6 +176,25 @@ func TestDeepFolders(t *testing.T) {
 	}
 }
 
+// TestFolderNamedLikeAFile: a data or content file replaced by a folder of its name, empty
+// or not, is an error at its path; its group or page went without a word before.
+func TestFolderNamedLikeAFile(t *testing.T) {
+	for _, p := range []string{"data/groups/nami-ohio/gone.yaml", "data/trainings/gone.yml", "content/gone.md", "content/guides/full.md"} {
+		t.Run(p, func(t *testing.T) {
+			fsys := smallSite()
+			fsys[p] = &fstest.MapFile{Mode: fs.ModeDir | 0o755}
+			if strings.HasSuffix(p, "full.md") {
+				delete(fsys, p)
+				fsys[p+"/inside.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\nx\n")}
+			}
+			_, diags := Read(fsys)
+			if got := strings.Join(errorsAt(diags, p), "; "); !strings.Contains(got, "a folder, not a file") {
+				t.Errorf("%s: errors %q, want one saying it is a folder", p, got)
+			}
+		})
+	}
+}
+
 // TestBudgets lowers the file and folder budgets: beyond them the walk stops with one error.
 func TestBudgets(t *testing.T) {
 	fsys := smallSite()
