@@ -287,6 +287,9 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitegen build: %v\n", err)
 		return exitSite
 	}
+	if stats.Behind != nil {
+		fmt.Fprintf(e.stderr, "sitegen build: warning: the new site is published in %s, but the copy of the previous one that the next build starts from could not be brought up to date: %v; the next build that changes something makes it again\n", dest, stats.Behind)
+	}
 	for _, name := range stats.LeftOut {
 		fmt.Fprintf(e.stderr, "sitegen build: note: %s was not made by the build, so the site leaves it out; it was moved to %s\n",
 			filepath.Join(dest, filepath.FromSlash(name)), filepath.Join(stats.LeftOutTo, filepath.FromSlash(name)))

@@ -102,6 +102,11 @@ type Stats struct {
 	// LeftOutTo is the folder, new for this build, in the store's left-out/, that holds
 	// LeftOut; "" when there are none.
 	LeftOutTo string
+	// Behind is why the store's copy of the previous site (its next/) could not be brought up
+	// to date once the new site was published (a folder of it made read-only, say); nil when
+	// it was. The site is published all the same: the copy is left untrusted, and the next
+	// build that changes a file makes it again whole.
+	Behind error
 }
 
 // Writer updates one destination with one build's files.
@@ -587,17 +592,23 @@ func (w *Writer) Commit() (Stats, error) {
 	// The destination is now the new site. Bring the previous one, now next/, up to date,
 	// so that it holds nothing the site no longer publishes, and move away what no build
 	// made (it would come back with the next swap).
+	// A failure from here on is not the build's: the site is published, and is reported
+	// so (Stats.Behind), with next/ left without a manifest, which the next build does not
+	// trust.
+	var behind error
 	if w.prevTree != "" {
 		if err := w.leaveOut(w.stage, w.strays); err != nil {
-			return stats, fmt.Errorf("moving what no build made out of %s: %w", w.stage, err)
+			behind = fmt.Errorf("moving what no build made out of %s: %w", w.stage, err)
+		} else if err := w.mirror(changed, removed); err != nil {
+			behind = fmt.Errorf("updating %s: %w", w.stage, err)
 		}
-		if err := w.mirror(changed, removed); err != nil {
-			return stats, fmt.Errorf("updating %s after publishing: %w", w.stage, err)
+		if behind != nil {
+			behind = errors.Join(behind, w.store.removeManifest(w.prevTree))
 		}
 	} else if err := w.fill(); err != nil {
-		return stats, fmt.Errorf("filling %s after publishing: %w", w.stage, err)
+		behind = fmt.Errorf("filling %s: %w", w.stage, err)
 	}
-	stats.LeftOut, stats.LeftOutTo = w.leftOut, w.leftTo
+	stats.LeftOut, stats.LeftOutTo, stats.Behind = w.leftOut, w.leftTo, behind
 	return stats, nil
 }
 
