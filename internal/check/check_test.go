@@ -226,6 +226,8 @@ func TestSymlinks(t *testing.T) {
 		writeFile(t, filepath.Join(dir, name), f.Data)
 	}
 	writeFile(t, filepath.Join(parent, "secret.yaml"), []byte("name: Outside\n"))
+	// A CI checkout keeps its token in .git/config.
+	writeFile(t, filepath.Join(dir, ".git", "config"), []byte("[http]\n\textraheader = AUTHORIZATION: basic SECRETTOKEN\n"))
 	writeFile(t, filepath.Join(dir, "common", "monday.yaml"), []byte(`name: Monday Connection
 attendance: online
 meetings:
@@ -241,6 +243,8 @@ verified: 2026-11-01
 		{"data/groups/nami-franklin/monday.yaml", "../../../common/monday.yaml"},
 		{"data/groups/nami-linked", "../../common"},
 		{"content/privacy.md", "../../secret.yaml"},
+		{"data/groups/nami-franklin/git.yaml", "../../../.git/config"},
+		{"content/config.md", "../.git/config"},
 	}
 	for _, l := range links {
 		if err := os.Symlink(l.target, filepath.Join(dir, filepath.FromSlash(l.name))); err != nil {
@@ -254,8 +258,10 @@ verified: 2026-11-01
 	defer root.Close()
 	files, diags := load.Read(root.FS())
 	diags = append(diags, check.Files(files, check.Options{Now: testNow})...).Sort()
-	want := `content/privacy.md: error: symbolic link points outside the site: copy the file here instead
+	want := `content/config.md: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
+content/privacy.md: error: symbolic link points outside the site: copy the file here instead
 data/groups/nami-franklin/absolute.yaml: error: symbolic link points outside the site: copy the file here instead
+data/groups/nami-franklin/git.yaml: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
 data/groups/nami-franklin/outside.yaml: error: symbolic link points outside the site: copy the file here instead
 data/groups/nami-linked: error: symbolic link to a folder: use a real folder instead
 `

@@ -89,8 +89,12 @@ func (w *walker) walk(dir string, visit func(p string)) {
 		t := e.Type()
 		switch {
 		case t&fs.ModeSymlink != 0:
-			if !symlinkInside(w.fsys, p) {
+			switch linkRefusal(w.fsys, p) {
+			case "outside":
 				report(p, "symbolic link points outside %s: copy the file here instead", w.within)
+				return nil
+			case "hidden":
+				report(p, "symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead")
 				return nil
 			}
 			st, err := statNoOpen(w.fsys, p)
@@ -282,18 +286,28 @@ func statNoOpen(fsys fs.FS, name string) (fs.FileInfo, error) {
 	return nil, &fs.PathError{Op: "stat", Path: name, Err: errors.New("too many levels of symbolic links")}
 }
 
-// symlinkInside reports whether the link at p resolves to a path inside fsys. A file system
-// that cannot read links (embed.FS) has none to escape through.
-func symlinkInside(fsys fs.FS, p string) bool {
+// linkRefusal returns why the link at p may not be read, "" when it may: it leads out of
+// fsys ("outside"), or into a hidden folder ("hidden": .git/, whose config holds a CI
+// checkout's token, which a pull request's link would otherwise have quoted in an error or
+// published). A file system that cannot read links (embed.FS) has none to escape through.
+func linkRefusal(fsys fs.FS, p string) string {
 	target, err := fs.ReadLink(fsys, p)
 	if err != nil {
-		return false
+		return "outside"
 	}
 	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, `\`) {
-		return false
+		return "outside"
 	}
 	resolved := path.Join(path.Dir(p), target)
-	return resolved != ".." && !strings.HasPrefix(resolved, "../")
+	if resolved == ".." || strings.HasPrefix(resolved, "../") {
+		return "outside"
+	}
+	for part := range strings.SplitSeq(resolved, "/") {
+		if strings.HasPrefix(part, ".") {
+			return "hidden"
+		}
+	}
+	return ""
 }
 
 // Walk lists the files under dir of fsys that sitegen reads, in lexical order, under the
@@ -333,8 +347,13 @@ func (w *walker) sized(dir string) []string {
 // link must lead to a file inside fsys; only a regular file is opened (a named pipe would
 // block the read forever, a device never end it); it may hold at most [MaxFileSize] bytes.
 func ReadFile(fsys fs.FS, name string) ([]byte, error) {
-	if info, err := fs.Lstat(fsys, name); err == nil && info.Mode()&fs.ModeSymlink != 0 && !symlinkInside(fsys, name) {
-		return nil, fmt.Errorf("%s: symbolic link points outside its folder", name)
+	if info, err := fs.Lstat(fsys, name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		switch linkRefusal(fsys, name) {
+		case "outside":
+			return nil, fmt.Errorf("%s: symbolic link points outside its folder", name)
+		case "hidden":
+			return nil, fmt.Errorf("%s: symbolic link points into a hidden folder", name)
+		}
 	}
 	st, err := statNoOpen(fsys, name)
 	if err != nil {
