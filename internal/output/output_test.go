@@ -359,7 +359,9 @@ func TestRefusesForeignDestination(t *testing.T) {
 	if _, err := Write(empty, Files{"index.html": []byte("x")}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, dest := range []string{filepath.Join(empty, "sub"), filepath.Join(empty, "a", "b"), filepath.Join(storeDir(empty), "x")} {
+	// And a store's name before any build made it (-d .public.sitegen): the build beside it
+	// would then find its store taken (until 2026-12-06).
+	for _, dest := range []string{filepath.Join(empty, "sub"), filepath.Join(empty, "a", "b"), filepath.Join(storeDir(empty), "x"), storeDir(filepath.Join(dir, "never"))} {
 		if _, err := Write(dest, Files{"index.html": []byte("x")}, Options{}); !errors.Is(err, ErrUnsafe) {
 			t.Errorf("Write(%s) = %v, want a refusal", dest, err)
 		}

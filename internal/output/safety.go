@@ -80,6 +80,11 @@ func resolve(p string) string {
 // next build of that site would move it away as a file it did not make.
 func checkNested(dest string) error {
 	real := resolve(dest)
+	// A store's own name (.public.sitegen), before any build made it: the build beside it
+	// would then find its store taken by a site, and refuse.
+	if base := filepath.Base(real); strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".sitegen") && len(base) > len("..sitegen") {
+		return fmt.Errorf("%w: %s is named as sitegen names the folder that keeps a site's second copy (choose another -d)", ErrUnsafe, dest)
+	}
 	for dir := filepath.Dir(real); ; dir = filepath.Dir(dir) {
 		if readMarker(dir) != "" {
 			return fmt.Errorf("%w: %s is inside %s, a site sitegen published; building there would nest one site in another (choose another -d)", ErrUnsafe, dest, dir)
