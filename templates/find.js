@@ -116,6 +116,9 @@ const inStateBonus = 10;
  * @property {"none" | "text" | "place" | "near"} mode
  * @property {{at: number[], state: string, label: string, from: string} | null} place what distances are measured from
  * @property {number} within how many groups are within the radius (place and near modes)
+ * @property {string} farWords (place mode) the words, folded, that the groups beyond the radius
+ *   counted in count match: the place's name or code, without the words that say nothing
+ *   ("springfield" of "mi hijo springfield")
  * @property {number} radius the radius in miles
  * @property {boolean} narrowed (place and near modes) words of the query besides the place's
  *   narrow the groups within the radius: "columbus women" lists only the women's groups
@@ -197,7 +200,7 @@ export async function find(index, opts) {
   const paysNear = async (key) => pays(await index.unreadPlaceBytes(await index.keysNear(key)));
   const out = {
     count: 0, items: [], mode: "none", place: null, within: 0, radius: m.radius_miles || 100,
-    corrected: "", alsoNamed: [], unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
+    corrected: "", farWords: "", alsoNamed: [], unknown: [], asksNear: false, zip: "", zipFrom: "", state: "", meetings: null, narrowed: false,
     condition: false, family: false, crisis: false, topics: [], unrestricted: false, noneLeftToday: false, named: {},
   };
   const form = {};
@@ -819,6 +822,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
       // pays, which a code among many words may have spent on theirs (the groups near the
       // code are found without them).
       placeText = readable(index, o, tokenFileOf(m, parsed.zip), owed()) ? index.wordRefs(parsed.zip) : null;
+      out.farWords = parsed.zip;
       const named = values(terms, "state");
       consumedState = named.length > 0 && named.every((st) => st.toUpperCase() === z.state);
     } else {
@@ -912,6 +916,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
           // A town named by stop words lists its groups by position only: "friendly" is in
           // the names of groups far from Friendly, MD; and so does a county ("lake").
           placeText = stopWords ? allWords(index, stopWords) : stopTown || namesCounty(key) ? null : textSet();
+          out.farWords = stopWords ? stopWords.join(" ") : text.join(" ");
           consumedState = states.length > 0;
           break;
         }

@@ -336,7 +336,10 @@ function start(form, status, { base, home, index }) {
       const what = [...(found.narrowed ? [t("js.quoted", { what: shortQ })] : []), ...filterLabels].join(", ");
       const key = `${found.within > 0 ? "js.within" : "js.none-within"}-${you ? "you" : "place"}${what ? "-for" : ""}`;
       sentences.push(found.within > 0 ? tn(key, found.within, { miles, place, what }) : t(key, { miles, place, what }));
-      if (found.count > found.within) sentences.push(tn("js.farther", found.count - found.within, { what: t("js.quoted", { what: shortQ }) }));
+      // What those farther match: the place's words, not the words besides that say nothing
+      // ("mi hijo springfield": "springfield").
+      const far = found.farWords ? written(found.farWords, s.q, found.place) : shortQ;
+      if (found.count > found.within) sentences.push(tn("js.farther", found.count - found.within, { what: t("js.quoted", { what: far }) }));
     } else if (found.mode === "text") {
       const what = [];
       // Words that restrict nothing ("support groups", "i want to die") are not quoted as if

@@ -206,6 +206,18 @@ test('a misspelt town with its state reads what of the files around it the budge
   assert.equal((await engine({ q: 'vondale AZ' })).place?.label, 'Avondale, AZ');
 });
 
+// The sentence of a place's farther matches quotes what they match, the place's words, not
+// the words beside them that say nothing (until 2026-12-06: "1241 more groups farther away
+// match “mi hijo springfield”").
+test('finder on a generated site: the farther matches are said to match the place\'s words', { skip }, async () => {
+  assert.equal((await engine({ q: 'my son springfield' })).farWords, 'springfield');
+  for (const url of ['/groups/?q=my%20son%20springfield', '/es/groups/?q=mi%20hijo%20springfield']) {
+    const got = await finder(url);
+    assert.equal(got.mode, 'place', url);
+    assert.match(got.status, /(farther away match|más lejanos coinciden con) “Springfield”/, `${url}: ${got.status}`);
+  }
+});
+
 // A town's farther matches (groups named for it, beyond the radius) are the nearest of them,
 // found without reading the positions of every state that has one.
 test('the farther matches of a place are the nearest, from the states nearest it', async () => {
