@@ -980,9 +980,23 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const refs = await allOf(all);
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
-  // (Not shown before they are known to be today's: see below.)
-  await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), asksToday ? { ...o, partial: undefined } : o, out);
+  // (Not shown before they are known to be today's or tomorrow's: see below.)
+  const asksTomorrow = when.includes("tomorrow");
+  await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), asksToday || asksTomorrow ? { ...o, partial: undefined } : o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+  // A group that meets on today's weekday may not meet today: its first meeting is later
+  // (starts), this is not one of its weeks (weeks), or today is skipped. Its next meeting is
+  // then days away, and it is left out (until 2026-12-06 "today" listed a group whose first
+  // meeting was in January). Within two days, not the visitor's date: a meeting of today's
+  // weekday in another time zone may be tomorrow in the visitor's clock.
+  if ((asksToday && !out.noneLeftToday) || asksTomorrow) {
+    const within = (asksTomorrow ? 3 : 2) * msPerDay;
+    const kept = out.items.filter((it) => (it.start ?? nextMeeting(onlyMeetings(it.rec, out.meetings), o.now)?.start ?? Infinity) - o.now <= within);
+    if (kept.length < out.items.length) {
+      out.count = out.items.length === out.count ? kept.length : out.count - (out.items.length - kept.length);
+      out.items = kept;
+    }
+  }
   // Late in the day, when the day came from "today" or "tonight" alone, the next ones are
   // those of the next days, soonest first (tomorrow evening's for "tonight"), not the same
   // weekday's a week away (until 2026-12-06).
