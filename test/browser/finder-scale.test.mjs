@@ -97,10 +97,11 @@ for (const [what, opts, keep] of queries) {
         const got = await engine({ ...opts, now, limit });
         assert.equal(got.count, want.length, `${what} at ${new Date(now).toISOString()}`);
         // Sixty may stop short where their records would pass the search's budget (see "the
-        // results shown stop where…": 49 of 60 for "conexion" with the budget at 54.0 KB);
-        // twenty never do here, and those shown are the soonest.
+        // results shown stop where…": 49 of 60 for "conexion" with the budget at 54.0 KB, 38
+        // at 53.0 with the gazetteer's index, which the page always loads, in it); twenty
+        // never do here, and those shown are the soonest.
         const shown = limit === 20 ? Math.min(limit, want.length) : got.names.length;
-        assert.ok(limit === 20 || shown >= Math.min(45, want.length), `${what}: ${shown} of ${limit} shown`);
+        assert.ok(limit === 20 || shown >= Math.min(35, want.length), `${what}: ${shown} of ${limit} shown`);
         assert.deepEqual(got.names, names(want.slice(0, shown)), `${what} at ${new Date(now).toISOString()}, ${limit}`);
       }
     }
