@@ -245,6 +245,13 @@ verified: 2026-11-01
 		{"content/privacy.md", "../../secret.yaml"},
 		{"data/groups/nami-franklin/git.yaml", "../../../.git/config"},
 		{"content/config.md", "../.git/config"},
+		// Through a link to a link, and through a linked folder (until the review of
+		// 2026-12-06, only the first link's own target was looked at).
+		{"docs", "common"},
+		{"common/n.md", "../.git/config"},
+		{"content/chain.md", "../docs/n.md"},
+		{"gitdir", ".git"},
+		{"content/folder.md", "../gitdir/config"},
 	}
 	for _, l := range links {
 		if err := os.Symlink(l.target, filepath.Join(dir, filepath.FromSlash(l.name))); err != nil {
@@ -258,7 +265,15 @@ verified: 2026-11-01
 	defer root.Close()
 	files, diags := load.Read(root.FS())
 	diags = append(diags, check.Files(files, check.Options{Now: testNow})...).Sort()
-	want := `content/config.md: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
+	// The reader of templates and pages refuses them too.
+	for _, p := range []string{"content/chain.md", "content/folder.md", "content/config.md"} {
+		if b, err := load.ReadFile(root.FS(), p); err == nil || bytes.Contains(b, []byte("SECRETTOKEN")) {
+			t.Errorf("load.ReadFile(%s) = %q, %v: want a refusal", p, b, err)
+		}
+	}
+	want := `content/chain.md: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
+content/config.md: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
+content/folder.md: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead
 content/privacy.md: error: symbolic link points outside the site: copy the file here instead
 data/groups/nami-franklin/absolute.yaml: error: symbolic link points outside the site: copy the file here instead
 data/groups/nami-franklin/git.yaml: error: symbolic link points into a hidden folder: sitegen reads no file there; copy the file here instead

@@ -268,7 +268,7 @@ func statNoOpen(fsys fs.FS, name string) (fs.FileInfo, error) {
 	if _, ok := fsys.(fs.ReadLinkFS); !ok {
 		return fs.Stat(fsys, name) // no links to follow, and no other way to ask
 	}
-	for range 40 {
+	for range maxLinkHops {
 		info, err := fs.Lstat(fsys, name)
 		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 			return info, err
@@ -286,26 +286,50 @@ func statNoOpen(fsys fs.FS, name string) (fs.FileInfo, error) {
 	return nil, &fs.PathError{Op: "stat", Path: name, Err: errors.New("too many levels of symbolic links")}
 }
 
+// maxLinkHops is the most links followed from one path, as Linux's limit.
+const maxLinkHops = 40
+
 // linkRefusal returns why the link at p may not be read, "" when it may: it leads out of
 // fsys ("outside"), or into a hidden folder ("hidden": .git/, whose config holds a CI
 // checkout's token, which a pull request's link would otherwise have quoted in an error or
-// published). A file system that cannot read links (embed.FS) has none to escape through.
+// published). Every link on the way is followed, each folder of the path too, as the file
+// system would: a link to a link (docs/n to ../.git/config) or through a linked folder (gitdir
+// to .git) is refused as the direct one is. A file system that cannot read links (embed.FS)
+// has none to escape through.
 func linkRefusal(fsys fs.FS, p string) string {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return "outside"
-	}
-	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, `\`) {
-		return "outside"
-	}
-	resolved := path.Join(path.Dir(p), target)
-	if resolved == ".." || strings.HasPrefix(resolved, "../") {
-		return "outside"
-	}
-	for part := range strings.SplitSeq(resolved, "/") {
-		if strings.HasPrefix(part, ".") {
-			return "hidden"
+	var real []string // the path resolved so far, each part a real folder
+	parts := strings.Split(p, "/")
+	for hops := 0; len(parts) > 0; {
+		part := parts[0]
+		parts = parts[1:]
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			if len(real) == 0 {
+				return "outside"
+			}
+			real = real[:len(real)-1]
+			continue
 		}
+		next := strings.Join(append(real[:len(real):len(real)], part), "/")
+		info, err := fs.Lstat(fsys, next)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			// (A part that does not exist is the reader's to report: a broken link.)
+			if strings.HasPrefix(part, ".") {
+				return "hidden"
+			}
+			real = append(real, part)
+			continue
+		}
+		if hops++; hops > maxLinkHops {
+			return "outside"
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil || path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, `\`) {
+			return "outside"
+		}
+		parts = append(strings.Split(target, "/"), parts...)
 	}
 	return ""
 }
