@@ -969,8 +969,20 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length, (bytes) => fits(index, o, bytes)));
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
-    await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), o, out);
+    const asksTomorrow = when.includes("tomorrow");
+    await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), asksToday || asksTomorrow ? { ...o, partial: undefined } : o, out);
     if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
+    // Nearest first, those that do not meet that day are left out of what is listed; the
+    // count is theirs when every one was listed.
+    if ((asksToday && !out.noneLeftToday) || asksTomorrow) {
+      const kept = meetingSoon(out, o, asksTomorrow);
+      if (kept.length < out.items.length) {
+        const left = out.items.filter((it) => !kept.includes(it));
+        out.count -= left.length;
+        out.within -= left.filter((it) => it.miles !== null && it.miles <= out.radius).length;
+        out.items = kept;
+      }
+    }
     return;
   }
 
@@ -995,13 +1007,11 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   // then days away, and it is left out (until 2026-12-06 "today" listed a group whose first
   // meeting was in January). Within two days, not the visitor's date: a meeting of today's
   // weekday in another time zone may be tomorrow in the visitor's clock.
+  // The results come soonest first: once one is left out, so is every later one, listed or
+  // not.
   if ((asksToday && !out.noneLeftToday) || asksTomorrow) {
-    const within = (asksTomorrow ? 3 : 2) * msPerDay;
-    const kept = out.items.filter((it) => (it.start ?? nextMeeting(onlyMeetings(it.rec, out.meetings), o.now)?.start ?? Infinity) - o.now <= within);
-    if (kept.length < out.items.length) {
-      out.count = out.items.length === out.count ? kept.length : out.count - (out.items.length - kept.length);
-      out.items = kept;
-    }
+    const kept = meetingSoon(out, o, asksTomorrow);
+    if (kept.length < out.items.length) [out.items, out.count] = [kept, kept.length];
   }
   // Late in the day, when the day came from "today" or "tonight" alone, the next ones are
   // those of the next days, soonest first (tomorrow evening's for "tonight"), not the same
@@ -1306,6 +1316,14 @@ function stateStarting(phrases, key) {
 function largest(rows) {
   const size = (r) => r.fine ?? r.size;
   return rows.reduce((a, b) => (!a || size(b) > size(a) ? b : a), null);
+}
+
+// meetingSoon returns the items of out that meet today (or tomorrow): of the meetings asked
+// for, the next is within two days (three for tomorrow), not the visitor's date: a meeting of
+// today's weekday in another time zone may fall on the visitor's next date.
+function meetingSoon(out, o, tomorrow) {
+  const within = (tomorrow ? 3 : 2) * msPerDay;
+  return out.items.filter((it) => (it.start ?? nextMeeting(onlyMeetings(it.rec, out.meetings), o.now)?.start ?? Infinity) - o.now <= within);
 }
 
 // noneLeftToday reports, for "today" or "tonight", whether none of items has a meeting of

@@ -470,7 +470,7 @@ export class Index {
       const st = m.states.find((s) => s.code === value);
       return st ? range(st.first, st.count) : [];
     }
-    if (name === "attendance" && value !== "hybrid" && m.filters.attendance?.[value]) {
+    if (name === "attendance" && (value === "in-person" || value === "online")) {
       const [own, hybrid] = await Promise.all([this.ownFilterRefs(name, value), this.ownFilterRefs(name, "hybrid")]);
       return union([own, hybrid]);
     }

@@ -448,8 +448,10 @@ func (c *Cache) writeMemos(name, program string) error {
 }
 
 // A cache file ends with the CRC-32C of the bytes before it (see writeGob), so that a file
-// damaged on disk or by hand is not read: gob reads much of such damage as other values (a
-// group's name, a byte of a page), which a build would publish as if it were the source.
+// damaged after it was written (on disk, by a tool, by a mistaken edit) is not read: gob
+// reads much of such damage as other values (a group's name, a byte of a page), which a build
+// would publish as if it were the source. (It is no defence against someone who can write the
+// cache folder and mean it: they could write the sum too.)
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // readSealed returns the content of the cache file name without its checksum, and false

@@ -65,13 +65,9 @@ func TestCacheFileRoundTrip(t *testing.T) {
 	}
 }
 
-// TestUnchanged: a site whose files all have the size and time a cache file recorded is
-// known unchanged, with the key a read gives, without decoding a value; a changed time, a
-// new file, or a file the walk reports (a misnamed one) is not; the last runs' results
-// come back from the file, the last few of them.
 // TestCacheFileDamaged: a cache file changed after it was written, in a way gob still reads
 // (a group's name, a byte of a page), is not read: its values would be published as if they
-// were the source. Nor is its journal.
+// were the source. (Its journal: see TestCacheJournal.)
 func TestCacheFileDamaged(t *testing.T) {
 	fsys := fstest.MapFS{
 		"data/site.yaml":                {Data: []byte("title: T\nbase_url: https://t.example.org/\ntimezone: America/New_York\nhelpline: {name: H, phone: \"1\"}\ncrisis: {name: C, phone: \"988\"}\n")},
@@ -115,6 +111,10 @@ func TestCacheFileDamaged(t *testing.T) {
 	}
 }
 
+// TestUnchanged: a site whose files all have the size and time a cache file recorded is
+// known unchanged, with the key a read gives, without decoding a value; a changed time, a
+// new file, or a file the walk reports (a misnamed one) is not; the last runs' results
+// come back from the file, the last few of them.
 func TestUnchanged(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	fsys := fstest.MapFS{
@@ -244,7 +244,18 @@ func TestCacheJournal(t *testing.T) {
 		}
 	}
 
-	// A damaged journal: left out; the files it held are parsed again, the site the same.
+	// A damaged journal: left out; the files it held are parsed again, the site the same:
+	// damage gob reads (a name of the same length), then damage it does not.
+	jb, err := os.ReadFile(journal)
+	if err != nil || !bytes.Contains(jb, []byte("Changed")) {
+		t.Fatalf("the journal does not hold the changed name: %v", err)
+	}
+	if err := os.WriteFile(journal, bytes.Replace(jb, []byte("Changed"), []byte("Chenged"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, diags := ReadCached(few, ReadCacheFile(file, "prog")); !readsAsFresh(few, got, diags) {
+		t.Error("with a journal changed after it was written, the site read differs from the site read afresh")
+	}
 	if err := os.WriteFile(journal, []byte("not gob"), 0o644); err != nil {
 		t.Fatal(err)
 	}

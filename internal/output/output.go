@@ -598,7 +598,12 @@ func (w *Writer) Commit() (Stats, error) {
 	var behind error
 	if w.prevTree != "" {
 		if err := w.leaveOut(w.stage, w.strays); err != nil {
-			behind = fmt.Errorf("moving what no build made out of %s: %w", w.stage, err)
+			// Named, for they are removed when the next build makes the copy again.
+			names := w.strays
+			if len(names) > 10 {
+				names = append(names[:10:10], fmt.Sprintf("and %d more", len(w.strays)-10))
+			}
+			behind = fmt.Errorf("moving what no build made (%s) out of %s: %w", strings.Join(names, ", "), w.stage, err)
 		} else if err := w.mirror(changed, removed); err != nil {
 			behind = fmt.Errorf("updating %s: %w", w.stage, err)
 		}

@@ -80,10 +80,12 @@ func resolve(p string) string {
 // next build of that site would move it away as a file it did not make.
 func checkNested(dest string) error {
 	real := resolve(dest)
-	// A store's own name (.public.sitegen), before any build made it: the build beside it
-	// would then find its store taken by a site, and refuse.
-	if base := filepath.Base(real); strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".sitegen") && len(base) > len("..sitegen") {
-		return fmt.Errorf("%w: %s is named as sitegen names the folder that keeps a site's second copy (choose another -d)", ErrUnsafe, dest)
+	// A store's own name (.public.sitegen), or a folder inside one, before any build made it:
+	// the build beside it would then find its store taken by a site, and refuse.
+	for dir := real; filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
+		if base := filepath.Base(dir); strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".sitegen") && len(base) > len("..sitegen") {
+			return fmt.Errorf("%w: %s is named as sitegen names the folder that keeps a site's second copy, %s (choose another -d)", ErrUnsafe, dest, dir)
+		}
 	}
 	for dir := filepath.Dir(real); ; dir = filepath.Dir(dir) {
 		if readMarker(dir) != "" {

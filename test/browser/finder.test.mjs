@@ -806,6 +806,14 @@ test('find (node): weekend, today, tonight, tomorrow are days', async () => {
   assert.deepEqual(await names({ q: 'tonight' }), await meeting({ filters: { day: today, time: 'evening' } }, 2));
   assert.deepEqual(await names({ q: 'tomorrow' }), await meeting({ filters: { day: tomorrow } }, 3));
   assert.deepEqual(await names({ q: 'hoy' }), todays);
+  // Fewer listed than found: those left out are out of the count too (the results come
+  // soonest first, and the first left out is before the others). Found by the review of
+  // 2026-12-06: "tomorrow" counted 1 and listed none.
+  const late = Date.parse('2026-12-17T07:00:00Z');
+  for (const limit of [1, 500]) {
+    const got = await engine(site.dir, { q: 'tomorrow', now: late, limit });
+    assert.equal(got.count, got.items.length, `tomorrow, ${limit} listed`);
+  }
   // "open now" is today's meetings, soonest first (it was Oden, Michigan, corrected), and
   // "open" or "all" alone every group.
   assert.deepEqual(await names({ q: 'open now' }), todays);
@@ -855,7 +863,8 @@ test('find: "tonight" late in the day says that none is left today', async () =>
     const today = await engine(site.dir, { q: 'today', now: at(day, 23, 59) });
     const any = await engine(site.dir, { q: 'support groups', now: at(day, 23, 59), limit: 500 });
     assert.ok(any.count > 0);
-    if (today.noneLeftToday) assert.deepEqual([today.items[0].rec.name, today.count], [any.items[0].rec.name, any.count]);
+    assert.equal(today.noneLeftToday, true);
+    assert.deepEqual([today.items[0].rec.name, today.count], [any.items[0].rec.name, any.count]);
     assert.equal((await engine(site.dir, { q: 'tomorrow', now: at(day, 23, 59) })).noneLeftToday, false);
     // Near a town or a ZIP code too, where the groups come nearest first: Albuquerque's
     // evening group meets on Tuesdays.
