@@ -2186,6 +2186,9 @@ test('finder: without JavaScript no search box is shown; the state lists are', {
     assert.equal(await page.isVisible('form.finder'), false);
     assert.equal(await page.locator('input[type="search"]:visible').count(), 0);
     assert.equal(await page.isVisible('.finder-nojs'), true);
+    // A search in a link opened without scripts is said not to run (until 2026-12-06 the page
+    // listed the states and said nothing of the search).
+    assert.match(await page.locator('.finder-nojs').innerText(), /^Searching needs JavaScript, which is off in this browser\./);
     // Nor does the page promise a search or filters it cannot give (until 2026-12-05 its
     // first words said "Search by place or name, or narrow the list with the filters").
     const intro = await page.locator('.finder-page > p').first().innerText();
