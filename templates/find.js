@@ -49,12 +49,12 @@ function affords(index, o, files, bytes = files * index.weight("search/p/")) {
 // 57.1 with the page at 41.5, 56.5 at 42.1, 56.0 at 42.6, 55.7 at 42.9, 55.5 at 43.1, 55.3 at
 // 43.3, 55.0 at 43.6, 54.8 at 43.8, 54.7 at 43.9, 54.6 at 44.0, 54.5 at 44.1, 54.3 at 44.3,
 // 54.2 at 44.4, 54.0 at 44.6, 53.9 at 44.7, 53.8 at 44.8, 53.7 at 44.9, 53.6 at 45.0, 53.5 at
-// 45.1, 53.3 at 45.3, 53.2 at 45.4, 53.0 at 45.6, and follows the page as it grows and shrinks: the README keeps its
-// history.) The search reads the files of its words; then places (and the positions of the
-// states around one), corrections and their searches, weekdays' meetings and the records of up
-// to a page of results only while what is left pays for them and for the records of the first
-// results (see fits); and the results shown stop where the files of their records would pass
-// the budget (see withinBudget).
+// 45.1, 53.3 at 45.3, 53.2 at 45.4, 53.0 at 45.6, and follows the page as it grows and
+// shrinks: the README keeps its history.) The search reads the files of its words; then
+// places (and the positions of the states around one), corrections and their searches,
+// weekdays' meetings and the records of up to a page of results only while what is left pays
+// for them and for the records of the first results (see fits); and the results shown stop
+// where the files of their records would pass the budget (see withinBudget).
 export const searchBudget = 53.0 * 1024;
 
 // fits reports whether the search o may read files weighing bytes more, and still the
