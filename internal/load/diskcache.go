@@ -34,11 +34,12 @@ import (
 // at all, which publishes a private group. Each entry therefore lists where such values were
 // ([zeros]), and reading puts them back.
 
-// The file is two gob values, one after the other, and their checksum (see readSealed): a diskIndex, which says what each file
-// was when it was parsed and what the last whole check found, and the diskChunks, the values
-// in a few parts encoded apart (diskValues each), which a run decodes only when it reads a
-// file (a check of a site that did not change needs only the index), each part on its own
-// processor: decoding the values of a national site takes a quarter of a second.
+// The file is two gob values, one after the other, and their checksum (see readSealed): a
+// diskIndex, which says what each file was when it was parsed and what the last whole check
+// found, and the diskChunks, the values in a few parts encoded apart (diskValues each), which
+// a run decodes only when it reads a file (a check of a site that did not change needs only
+// the index), each part on its own processor: decoding the values of a national site takes a
+// quarter of a second.
 
 // diskIndex is the first part of the file: the program that wrote it, when, each file's
 // entry by path, and the last whole check.
