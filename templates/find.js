@@ -742,6 +742,7 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   const qDays = [...new Set([...values(terms, "day"), ...when.map((w) => relativeDay(w, o.now))])];
   const qTimes = [...new Set([...values(terms, "time"), ...(when.includes("tonight") ? ["evening"] : [])])];
   const asksToday = when.includes("today") || when.includes("tonight");
+  const asksTomorrow = when.includes("tomorrow");
   let days = form.day ? [form.day] : null;
   let times = form.time ? [form.time] : null;
   if (qDays.length) days = days ? days.filter((d) => qDays.includes(d)) : qDays;
@@ -969,7 +970,6 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
     if (list.length < limit && extra.length) list = list.concat(await nearestOf(index, place.at, extra, limit - list.length, (bytes) => fits(index, o, bytes)));
     if (place.from === "me" && near.length) out.state = stateCode(m, near[0].ref);
     if (place.state) out.state = place.state;
-    const asksTomorrow = when.includes("tomorrow");
     await fillItems(index, list.map((x) => ({ ref: x.ref, start: null, miles: x.miles })), asksToday || asksTomorrow ? { ...o, partial: undefined } : o, out);
     if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
     // Nearest first, those that do not meet that day are left out of what is listed; the
@@ -999,7 +999,6 @@ async function run(index, m, parsed, form, o, out, placesOnly = false) {
   out.count = refs.length;
   const first = await soonest(index, refs, limit, o.now, out.meetings, (bytes) => fits(index, o, bytes));
   // (Not shown before they are known to be today's or tomorrow's: see below.)
-  const asksTomorrow = when.includes("tomorrow");
   await fillItems(index, first.map((x) => ({ ref: x.ref, start: x.start, miles: null })), asksToday || asksTomorrow ? { ...o, partial: undefined } : o, out);
   if (asksToday) out.noneLeftToday = noneLeftToday(out.items, out.meetings, o.now);
   // A group that meets on today's weekday may not meet today: its first meeting is later

@@ -263,7 +263,7 @@ export function fileWeight(path) {
 /**
  * phrasesOf returns the phrases of the file search/words (internal/search.Dictionary), each
  * mapped to its meanings, [kind, value] or [kind]: the file lists them under their meanings,
- * "attendance hybrid|attendance online": ["a distancia", …].
+ * "time afternoon|time evening": ["por la tarde", …].
  * @param {{meanings: Record<string, string[]>}} file
  * @returns {Record<string, string[][]>}
  */

@@ -25,17 +25,8 @@ func TestEditKeepingSizeAndTime(t *testing.T) {
 }
 
 func editKeepingSizeAndTime(t *testing.T, old time.Time) {
-	dir := t.TempDir()
 	m := sampleMapFS(t)
-	for p, f := range m {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, m)
 	group := filepath.Join(dir, filepath.FromSlash(firstGroup(t, m)))
 	if err := os.Chtimes(group, old, old); err != nil {
 		t.Fatal(err)

@@ -53,7 +53,7 @@ type Dictionary struct {
 
 // MarshalJSON writes d with its phrases grouped by what they mean, under "meanings": each
 // list of meanings, written as its meanings' words joined by spaces and the meanings by "|"
-// ("attendance hybrid|attendance online"), maps to its phrases, sorted. Of the dictionary's
+// ("time afternoon|time evening"), maps to its phrases, sorted. Of the dictionary's
 // 1,600 phrases, 740 say nothing: written once each with its meaning, the file weighed 1.7
 // KB more gzip, which every search read. The finder rebuilds the phrases from it
 // (templates/search-index.js, phrasesOf).
@@ -152,12 +152,10 @@ func dictionary(s *site.Site) Dictionary {
 		for _, part := range vocab.TimesOfDay() {
 			list("search.words.time."+part, "time", part)
 		}
+		// (A hybrid group meets in person and online: the finder's filter of either value
+		// finds it, for the words as for the form. See Index.filterRefs in search-index.js.)
 		for _, a := range vocab.Attendances() {
 			list("search.words.attendance."+a, "attendance", a)
-			if a != "hybrid" {
-				// A hybrid group meets in person and online: it is what either word asks for.
-				list("search.words.attendance."+a, "attendance", "hybrid")
-			}
 		}
 		for _, key := range w.Keys() {
 			if code, ok := strings.CutPrefix(key, "language."); ok {
